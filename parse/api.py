@@ -1,0 +1,205 @@
+"""The parser's entry points: a file (or bytes) in, a `ParseResult` out.
+
+File I/O happens here and in the readers only; `source_to_result` is the pure
+pipeline over what a reader saw.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tiaokuan.errors import (
+    NoClauseStructureError,
+    OptionsError,
+    StrictModeError,
+    TiaokuanError,
+    UnsupportedFormatError,
+)
+from tiaokuan.model import ParseResult, ParseWarning, Source, SourceFormat, WarningCode
+
+from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
+from .lines import RawSource
+from .read_docx import read_docx
+from .read_pdf import read_pdf
+from .read_text import read_text
+from .structure import blocks_to_documents
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".doc"}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    """How to parse. `strict` raises on any warning; `soffice` is LibreOffice for .doc files
+    (None: look for `soffice` or `libreoffice` on PATH)."""
+
+    strict: bool = False
+    soffice: str | None = None
+    convert_timeout: float = 120.0
+
+    def __post_init__(self) -> None:
+        if self.convert_timeout <= 0:
+            raise OptionsError(None, f"convert_timeout must be positive seconds, got {self.convert_timeout!r}")
+        if self.soffice is not None and shutil.which(self.soffice) is None:
+            raise OptionsError(None, f"soffice={self.soffice!r} is not an executable; give the path to LibreOffice's soffice")
+
+
+def detect_format(data: bytes, path: str) -> SourceFormat | str:
+    """The format by content first, then by suffix; "doc" for Word 97–2003 files."""
+    suffix = Path(path).suffix.lower()
+    if data.startswith(b"%PDF") or (suffix == ".pdf" and data[:1024].find(b"%PDF") >= 0):
+        return SourceFormat.PDF
+    if data.startswith(b"PK\x03\x04"):
+        if suffix in (".docx", "") or b"word/" in data[:4096]:
+            return SourceFormat.DOCX
+        raise UnsupportedFormatError(path, f"a ZIP container that is not a .docx ({suffix or 'no suffix'}); save the clause as .docx or PDF")
+    if data.startswith(_OLE):
+        if suffix in (".doc", ".wps", ""):
+            return "doc"
+        raise UnsupportedFormatError(path, f"an old Office file ({suffix}); save the clause as .docx or PDF")
+    if suffix == ".pdf":
+        return SourceFormat.PDF
+    if suffix == ".docx":
+        return SourceFormat.DOCX
+    if suffix in (".md", ".markdown"):
+        return SourceFormat.MARKDOWN
+    if suffix in TEXT_SUFFIXES or suffix == "":
+        return SourceFormat.TEXT
+    raise UnsupportedFormatError(
+        path, f"files of type {suffix!r} are not read; give a PDF, DOCX, DOC (with LibreOffice), text or Markdown clause"
+    )
+
+
+def _convert_doc(data: bytes, path: str, options: ParseOptions) -> bytes:
+    """A Word 97–2003 file converted to .docx by LibreOffice headless."""
+    soffice = options.soffice or shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise UnsupportedFormatError(
+            path, "a Word 97–2003 .doc needs LibreOffice to convert it; install libreoffice-writer or save it as .docx"
+        )
+    with tempfile.TemporaryDirectory(prefix="tiaokuan-doc-") as tmp:
+        source = Path(tmp) / "source.doc"
+        source.write_bytes(data)
+        profile = Path(tmp) / "profile"
+        cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "docx", "--outdir", tmp, str(source)]
+        try:
+            subprocess.run(cmd, check=True, capture_output=True, timeout=options.convert_timeout)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+            raise UnsupportedFormatError(path, f"LibreOffice could not convert the .doc ({type(exc).__name__}); save it as .docx by hand") from None
+        out = Path(tmp) / "source.docx"
+        if not out.exists():
+            raise UnsupportedFormatError(path, "LibreOffice produced no .docx from this .doc; it may be damaged; save it as .docx by hand")
+        return out.read_bytes()
+
+
+def read_source(data: bytes, path: str, options: ParseOptions) -> RawSource:
+    """What a reader sees in a file's bytes."""
+    sha = hashlib.sha256(data).hexdigest()
+    fmt = detect_format(data, path)
+    if fmt == "doc":
+        return read_docx(_convert_doc(data, path, options), path, sha)
+    if fmt is SourceFormat.PDF:
+        return read_pdf(data, path, sha)
+    if fmt is SourceFormat.DOCX:
+        return read_docx(data, path, sha)
+    assert isinstance(fmt, SourceFormat)
+    return read_text(data, path, fmt, sha)
+
+
+def join_mode(raw: RawSource) -> JoinMode:
+    if raw.format is SourceFormat.PDF:
+        return JoinMode.GEOMETRY
+    if raw.format is SourceFormat.DOCX:
+        return JoinMode.EXACT
+    return JoinMode.WRAPPED if raw.wrapped else JoinMode.PARAGRAPHS
+
+
+def clean_lines(raw: RawSource) -> tuple[list, list[tuple[int, str]]]:
+    """Body lines after layout clean-up, and the running text removed."""
+    lines, removed = strip_running_text(list(raw.lines), paged=raw.pages > 1)
+    lines = split_hidden_starts(merge_split_tables(lines))
+    return lines, removed
+
+
+def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> ParseResult:
+    """The pure pipeline: layout clean-up, paragraphs, structure, warnings."""
+    lines, removed = clean_lines(raw)
+    blocks = lines_to_blocks(lines, join_mode(raw))
+    documents, warnings = blocks_to_documents(blocks, removed + list(raw.layout))
+    structured = any(
+        s.heading is not None or any(a.label for a in s.articles) for d in documents for s in d.sections
+    )
+    if not structured:
+        raise NoClauseStructureError(
+            raw.path,
+            "no clause structure found: no 第X条 articles and no chapter headings (总则, 保险责任 …); is this a clause?",
+        )
+    warnings = [ParseWarning(WarningCode.EMPTY_PAGE, "page has no text (a scanned or blank page?)", p) for p in raw.empty_pages] + warnings
+    if options.strict and warnings:
+        first = warnings[0]
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        raise StrictModeError(raw.path, f"strict mode: {first.code.value}: {first.message}{more}", first.page)
+    source = Source(raw.path, raw.sha256, raw.format, raw.pages)
+    return ParseResult(source, tuple(documents), tuple(warnings))
+
+
+def parse_bytes(data: bytes, path: str, options: ParseOptions = ParseOptions()) -> ParseResult:
+    return source_to_result(read_source(data, path, options), options)
+
+
+def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOptions()) -> ParseResult:
+    """Parse one clause file; raises a `TiaokuanError` subclass with a one-line message."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise UnsupportedFormatError(name, "is a directory; give files, or use the CLI which expands directories") from None
+    except OSError as exc:
+        raise UnsupportedFormatError(name, f"cannot be read ({exc.strerror or exc}); check the path and permissions") from None
+    return parse_bytes(data, name, options)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """Results of a batch: what parsed, and each failure as (path, one-line message)."""
+
+    results: tuple[ParseResult, ...]
+    failures: tuple[tuple[str, str], ...] = field(default=())
+
+
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    options: ParseOptions = ParseOptions(),
+    on_done: Callable[[str], None] | None = None,
+) -> BatchResult:
+    """Parse every file; a bad file is recorded and the batch goes on."""
+    results: list[ParseResult] = []
+    failures: list[tuple[str, str]] = []
+    for path in paths:
+        try:
+            results.append(parse_file(path, options))
+        except TiaokuanError as exc:
+            failures.append((str(path), str(exc)))
+        if on_done is not None:
+            on_done(str(path))
+    return BatchResult(tuple(results), tuple(failures))
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Files as given, with directories expanded to the supported files inside them."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            out.append(str(path))
+    return out

@@ -1,0 +1,114 @@
+"""Blocks of one article → an `Article`: paragraphs (款), items （一） with
+sub-items, bold spans and where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tiaokuan.model import Article, Item, Span
+
+from .labels import ItemFamily, item_label
+from .layout import Block
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A block as part of an article: its text and whether it is an item."""
+
+    block: Block
+    text: str  # block text with the article label (for the first block) removed
+    bold: tuple[Span, ...]
+    item: bool = False
+    inferred_item: bool = False
+
+
+def strip_prefix(block: Block, cut: int) -> tuple[str, tuple[Span, ...]]:
+    """Block text from offset `cut` on, leading whitespace dropped, bold spans moved along."""
+    rest = block.text[cut:]
+    lead = len(rest) - len(rest.lstrip())
+    start = cut + lead
+    bold = tuple(
+        Span(max(s.start, start) - start, s.end - start) for s in block.bold if s.end > start
+    )
+    return block.text[start:], bold
+
+
+def _family_levels(pieces: list[Piece]) -> dict[ItemFamily, int]:
+    """Nesting level of each label family, by order of first appearance in the article."""
+    levels: dict[ItemFamily, int] = {}
+    for p in pieces:
+        if p.item:
+            found = item_label(p.text)
+            if found and found[0] not in levels:
+                levels[found[0]] = len(levels)
+    return levels
+
+
+def build_article(
+    number: int | None,
+    label: str | None,
+    inferred: bool,
+    pieces: list[Piece],
+) -> Article:
+    """Assemble an article; paragraphs are joined by newlines into `text`."""
+    levels = _family_levels(pieces)
+    paragraphs: list[list[Piece]] = []
+    for p in pieces:
+        if p.item and paragraphs:
+            paragraphs[-1].append(p)
+        else:
+            paragraphs.append([p])
+    texts: list[str] = []
+    bold: list[Span] = []
+    offset = 0
+    items: list[Item] = []
+    for para_index, para in enumerate(paragraphs):
+        para_texts = []
+        for p in para:
+            if texts or para_texts:
+                offset += 1  # the newline before this block
+            bold.extend(Span(s.start + offset, s.end + offset) for s in p.bold)
+            para_texts.append(p.text)
+            offset += len(p.text)
+        texts.append("\n".join(para_texts))
+        items.extend(_items_of(para, para_index, levels))
+    blocks = [p.block for p in pieces]
+    pages = tuple(sorted({pg for b in blocks for pg in b.pages}))
+    boxes = tuple(bx for b in blocks for bx in b.boxes)
+    return Article(
+        number=number,
+        label=label,
+        text="\n".join(texts),
+        number_inferred=inferred,
+        pages=pages,
+        paragraphs=tuple(texts),
+        items=tuple(items),
+        lines=(blocks[0].first, blocks[-1].last),
+        boxes=boxes,
+        bold=tuple(bold),
+    )
+
+
+def _items_of(para: list[Piece], para_index: int, levels: dict[ItemFamily, int]) -> list[Item]:
+    """Items of one paragraph, sub-items nested under the item before them."""
+    top: list[tuple[str | None, str, bool, list[Item]]] = []
+    for p in para:
+        if not p.item:
+            continue
+        found = item_label(p.text)
+        if found is None:
+            # A label lost in conversion: the item is known by its place in a list.
+            if top and not p.inferred_item:
+                continue
+            top.append((None, p.text, True, []))
+            continue
+        family, lab = found
+        text = p.text[lab.end :].lstrip()
+        if levels.get(family, 0) > 0 and top:
+            top[-1][3].append(Item(lab.text, text, para_index))
+        else:
+            top.append((lab.text, text, False, []))
+    return [
+        Item(label, text, para_index, tuple(subs), label_inferred=inferred)
+        for label, text, inferred, subs in top
+    ]

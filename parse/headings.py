@@ -1,0 +1,160 @@
+"""Chapter headings and their canonical section types (domain.md §2)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tiaokuan.model import SectionType as T
+
+from .labels import PART_RE, squash
+
+# Headings as printed in filed clauses, whitespace removed and brackets made full-width.
+VARIANTS: dict[str, T] = {
+    "前言": T.PREAMBLE,
+    "说明": T.PREAMBLE,
+    "总则": T.GENERAL,
+    "通用条款": T.GENERAL,
+    "通用部分": T.GENERAL,
+    "保险标的": T.SUBJECT,
+    "保险对象": T.SUBJECT,
+    "保险标的与保险对象": T.SUBJECT,
+    "保险责任": T.COVERAGE,
+    "扩展责任": T.COVERAGE,
+    "追加责任": T.COVERAGE,
+    "附加责任": T.COVERAGE,
+    "责任范围": T.COVERAGE,
+    "保险责任与责任免除": T.COVERAGE,
+    "责任免除": T.EXCLUSIONS,
+    "除外责任": T.EXCLUSIONS,
+    "保险金额": T.AMOUNTS,
+    "保险金额与免赔额（率）": T.AMOUNTS,
+    "保险金额与免赔额": T.AMOUNTS,
+    "保险金额、免赔额（率）": T.AMOUNTS,
+    "保险金额与赔偿限额": T.AMOUNTS,
+    "赔偿限额": T.AMOUNTS,
+    "赔偿限额与免赔额（率）": T.AMOUNTS,
+    "赔偿限额与免赔额": T.AMOUNTS,
+    "责任限额": T.AMOUNTS,
+    "责任限额与免赔额（率）": T.AMOUNTS,
+    "责任限额与免赔额": T.AMOUNTS,
+    "保险价值、保险金额与免赔额（率）": T.AMOUNTS,
+    "保险价值、保险金额与免赔额": T.AMOUNTS,
+    "保险价值与保险金额": T.AMOUNTS,
+    "免赔额（率）": T.AMOUNTS,
+    "免赔额": T.AMOUNTS,
+    "保险期间": T.PERIOD,
+    "保险期限": T.PERIOD,
+    "保险期间与追溯期": T.PERIOD,
+    "保险期间与续保": T.PERIOD,
+    "保险期间与等待期": T.PERIOD,
+    "保险费": T.PREMIUM,
+    "保险费及其支付": T.PREMIUM,
+    "保险人义务": T.INSURER_DUTIES,
+    "保险人的义务": T.INSURER_DUTIES,
+    "投保人、被保险人义务": T.POLICYHOLDER_DUTIES,
+    "投保人、被保险人的义务": T.POLICYHOLDER_DUTIES,
+    "投保人和被保险人义务": T.POLICYHOLDER_DUTIES,
+    "投保人义务": T.POLICYHOLDER_DUTIES,
+    "被保险人义务": T.POLICYHOLDER_DUTIES,
+    "赔偿处理": T.CLAIMS,
+    "保险金申请与给付": T.CLAIMS,
+    "保险金赔偿": T.CLAIMS,
+    "索赔": T.CLAIMS,
+    "理赔": T.CLAIMS,
+    "争议处理": T.DISPUTES,
+    "争议处理和法律适用": T.DISPUTES,
+    "争议处理与法律适用": T.DISPUTES,
+    "争议解决": T.DISPUTES,
+    "法律适用": T.DISPUTES,
+    "其他事项": T.OTHER,
+    "其它事项": T.OTHER,
+    "释义": T.DEFINITIONS,
+    "定义": T.DEFINITIONS,
+    "附录": T.APPENDIX,
+    "附表": T.APPENDIX,
+    "短期费率表": T.APPENDIX,
+    "费率表": T.APPENDIX,
+    "伤残比例表": T.APPENDIX,
+}
+
+# For headings not in VARIANTS: the first keyword found decides. Order matters:
+# "赔偿限额" is about amounts although it mentions 赔偿.
+KEYWORDS: tuple[tuple[str, T], ...] = (
+    ("释义", T.DEFINITIONS),
+    ("定义", T.DEFINITIONS),
+    ("术语", T.DEFINITIONS),
+    ("责任免除", T.EXCLUSIONS),
+    ("除外", T.EXCLUSIONS),
+    ("不保", T.EXCLUSIONS),
+    ("附录", T.APPENDIX),
+    ("附表", T.APPENDIX),
+    ("费率", T.APPENDIX),
+    ("比例表", T.APPENDIX),
+    ("争议", T.DISPUTES),
+    ("法律适用", T.DISPUTES),
+    ("保险人义务", T.INSURER_DUTIES),
+    ("保险人的义务", T.INSURER_DUTIES),
+    ("投保人", T.POLICYHOLDER_DUTIES),
+    ("被保险人义务", T.POLICYHOLDER_DUTIES),
+    ("限额", T.AMOUNTS),
+    ("保险金额", T.AMOUNTS),
+    ("免赔", T.AMOUNTS),
+    ("保险价值", T.AMOUNTS),
+    ("保险期间", T.PERIOD),
+    ("保险期限", T.PERIOD),
+    ("追溯期", T.PERIOD),
+    ("等待期", T.PERIOD),
+    ("续保", T.PERIOD),
+    ("保险费", T.PREMIUM),
+    ("赔偿处理", T.CLAIMS),
+    ("理赔", T.CLAIMS),
+    ("索赔", T.CLAIMS),
+    ("给付", T.CLAIMS),
+    ("赔偿", T.CLAIMS),
+    ("保险责任", T.COVERAGE),
+    ("扩展", T.COVERAGE),
+    ("保障", T.COVERAGE),
+    ("保险标的", T.SUBJECT),
+    ("总则", T.GENERAL),
+    ("通用", T.GENERAL),
+    ("其他", T.OTHER),
+    ("其它", T.OTHER),
+    ("前言", T.PREAMBLE),
+)
+
+_PREFIX = re.compile(r"^(第[零〇一二三四五六七八九十百\d]+[部分章节]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingType:
+    type: T
+    known: bool  # the heading is a recognised variant, not a guess
+
+
+def normalise(heading: str) -> str:
+    """Heading reduced to its words: no whitespace, full-width brackets, no 第X章 prefix."""
+    text = squash(heading).replace("(", "（").replace(")", "）")
+    text = _PREFIX.sub("", text)
+    return text.strip("：:、.．")
+
+
+def classify(heading: str) -> HeadingType | None:
+    """Canonical type of a heading; None if it has no recognisable words at all."""
+    key = normalise(heading)
+    if not key:
+        return None
+    if key in VARIANTS:
+        return HeadingType(VARIANTS[key], True)
+    head = re.split(r"[：:]", key, maxsplit=1)[0]
+    if head in VARIANTS:
+        return HeadingType(VARIANTS[head], True)
+    for word, section_type in KEYWORDS:
+        if word in key:
+            return HeadingType(section_type, False)
+    return None
+
+
+def is_part_heading(text: str) -> bool:
+    """第X部分 / 第X章 / 第X节 headings and the shared 通用条款 of multi-part products."""
+    return bool(PART_RE.match(text)) or squash(text) in {"通用条款", "通用部分"}

@@ -1,0 +1,159 @@
+"""Printed labels of clause structure: 第X条 articles, （一） items, 1. sub-items,
+第X部分 parts, and the Chinese numerals inside them (read with cn2an)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+import cn2an
+
+CN_DIGITS = "零〇一二三四五六七八九十百千两"
+_CN = f"[{CN_DIGITS}]+"
+
+# Separator after 第X条: ideographic space, ASCII space, tab, or nothing before text.
+ARTICLE_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*条)")
+# After a reference such as 第十四条 the next character joins it to more text;
+# a real article label is followed by whitespace or by the article's first word.
+_REF_FOLLOWERS = set("、，,和及或与至到的所中规约第（(之”\"》】")
+PART_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*(部分|章|节))")
+TERMINAL = "。；;！!？?"
+SENTENCE_END = "。！!？?"
+
+
+class ItemFamily(StrEnum):
+    """Label shapes, in the order Chinese clauses usually nest them."""
+
+    PAREN_CN = "paren_cn"  # （一） (一)
+    CN_COMMA = "cn_comma"  # 一、
+    DECIMAL_DOT = "decimal_dot"  # 1. 1、 1．
+    PAREN_NUM = "paren_num"  # （1） (1)
+    CIRCLED = "circled"  # ①
+    LETTER = "letter"  # a. a) A.
+    MULTI_DECIMAL = "multi_decimal"  # 1.1 2.1.1
+
+
+_ITEM_PATTERNS: tuple[tuple[ItemFamily, re.Pattern[str]], ...] = (
+    (ItemFamily.PAREN_CN, re.compile(rf"^\s*([（(]\s*{_CN}\s*[)）])")),
+    (ItemFamily.PAREN_NUM, re.compile(r"^\s*([（(]\s*\d{1,3}\s*[)）])")),
+    (ItemFamily.CIRCLED, re.compile(r"^\s*([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])")),
+    (ItemFamily.MULTI_DECIMAL, re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})(?=[\s\u3000]|[^\d.．、])")),
+    (ItemFamily.DECIMAL_DOT, re.compile(r"^\s*(\d{1,2}[.．、](?!\d))")),
+    (ItemFamily.CN_COMMA, re.compile(rf"^\s*({_CN}、)")),
+    (ItemFamily.LETTER, re.compile(r"^\s*([a-zA-Z][.．)）](?![a-zA-Z]))")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    text: str  # as printed
+    end: int  # offset just past the label in the line
+    value: int | None
+
+
+@lru_cache(maxsize=4096)
+def cn_to_int(numeral: str) -> int | None:
+    """Value of a Chinese or Arabic numeral such as 二十一 or 21; None if unreadable."""
+    numeral = re.sub(r"\s+", "", numeral)
+    if numeral.isdigit():
+        return int(numeral)
+    try:
+        value = cn2an.cn2an(numeral.replace("〇", "零"), "smart")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return int(value) if value == int(value) else None
+
+
+def int_to_cn(value: int) -> str:
+    return cn2an.an2cn(value)
+
+
+def article_label(text: str) -> Label | None:
+    """The 第X条 label opening `text` when it starts an article, not a cross-reference.
+
+    "第十四条、第十五条计算的…" after a hard line break is a reference: a label
+    followed by 、，的所… continues a sentence rather than opening an article.
+    """
+    m = ARTICLE_RE.match(text)
+    if not m:
+        return None
+    rest = text[m.end(1) :]
+    if rest[:1] in _REF_FOLLOWERS:
+        return None
+    # "第十条规定的" / "第五条约定" read as references too.
+    if re.match(r"(规定|约定|所述|所列|所指|项下|之规定|第)", rest):
+        return None
+    return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
+
+
+def part_label(text: str) -> Label | None:
+    m = PART_RE.match(text)
+    if not m:
+        return None
+    return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
+
+
+def item_label(text: str) -> tuple[ItemFamily, Label] | None:
+    """The item label opening `text` and its family, or None."""
+    for family, pattern in _ITEM_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            inner = re.sub(r"[（()）.．、\s]", "", m.group(1))
+            value: int | None
+            if family is ItemFamily.CIRCLED:
+                value = _circled_value(inner)
+            elif family is ItemFamily.LETTER:
+                value = ord(inner.lower()) - ord("a") + 1
+            elif family is ItemFamily.MULTI_DECIMAL:
+                value = int(inner.split(".")[-1]) if inner.replace(".", "").isdigit() else None
+            else:
+                value = cn_to_int(inner)
+            return family, Label(m.group(1), m.end(1), value)
+    return None
+
+
+def _circled_value(ch: str) -> int | None:
+    code = ord(ch[0])
+    if 0x2460 <= code <= 0x2473:
+        return code - 0x2460 + 1
+    if 0x3251 <= code <= 0x325F:
+        return code - 0x3251 + 21
+    if 0x32B1 <= code <= 0x32BF:
+        return code - 0x32B1 + 36
+    return None
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x20000 <= code <= 0x2FFFF
+    )
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes in a monospaced rendering: CJK and full-width count two."""
+    return sum(2 if is_cjk(ch) else 1 for ch in text)
+
+
+_CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+
+
+def close_cjk_gaps(text: str) -> str:
+    """Drop justification spaces between two CJK characters (layout, not text)."""
+    return _CJK_GAP_RE.sub("", text)
+
+
+def squash(text: str) -> str:
+    """Text with every whitespace character removed, for comparing headings and titles."""
+    return re.sub(r"\s+", "", text)
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in TERMINAL

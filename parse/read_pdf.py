@@ -1,0 +1,229 @@
+"""Text PDFs: one pass over each page's characters builds lines with boxes, bold
+spans and margins; ruled tables come out as tables.
+
+The character pass (`chars_to_lines`) reads plain mappings with the keys `text`,
+`x0`, `x1`, `top`, `bottom`, `size` and `fontname`, which pdfplumber's `page.chars`
+yields and which a pypdfium2 text page can yield as well, so the engine under it
+can change without touching the layout logic. Pages are closed as soon as they
+are read: pdfplumber otherwise keeps every page's objects alive.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from tiaokuan.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError
+from tiaokuan.model import Box, SourceFormat, Span
+
+from .labels import TERMINAL, is_cjk
+from .lines import Hint, Line, RawSource, TableLine
+
+Char = Mapping[str, Any]
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|黑体|simhei|heiti|[-,]b$|\bhei\b", re.IGNORECASE)
+EDGE_BAND = 0.085  # share of the page height treated as header/footer band
+
+
+def is_bold_font(fontname: str) -> bool:
+    return bool(_BOLD_FONT.search(fontname or ""))
+
+
+def _cluster_rows(chars: Sequence[Char]) -> list[list[Char]]:
+    """Characters grouped into printed lines by their vertical position."""
+    rows: list[list[Char]] = []
+    row_top = row_size = 0.0
+    for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        size = ch.get("size") or (ch["bottom"] - ch["top"]) or 10.0
+        if rows and abs(ch["top"] - row_top) <= 0.45 * max(size, row_size):
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+            row_top, row_size = ch["top"], size
+    return rows
+
+
+def _row_text(row: list[Char]) -> tuple[str, tuple[Span, ...], float, Box | None]:
+    """Text of one printed line, fake bold folded, bold spans, median glyph size."""
+    row = sorted(row, key=lambda c: c["x0"])
+    kept: list[Char] = []
+    bold_flags: list[bool] = []
+    for ch in row:
+        size = ch.get("size") or 10.0
+        prev = kept[-1] if kept else None
+        # Fake bold prints each glyph twice, slightly offset: keep one, mark it bold.
+        if (
+            prev is not None
+            and prev["text"] == ch["text"]
+            and not ch["text"].isspace()
+            and abs(prev["x0"] - ch["x0"]) < 0.35 * size
+            and abs(prev["top"] - ch["top"]) < 0.35 * size
+        ):
+            bold_flags[-1] = True
+            continue
+        kept.append(ch)
+        bold_flags.append(is_bold_font(ch.get("fontname", "")))
+    parts: list[str] = []
+    flags: list[bool] = []
+    prev = None
+    for ch, bold in zip(kept, bold_flags):
+        text = ch["text"]
+        if prev is not None and not text.isspace() and not parts[-1].isspace():
+            gap = ch["x0"] - prev["x1"]
+            size = ch.get("size") or 10.0
+            both_cjk = is_cjk(text[0]) and is_cjk(prev["text"][-1])
+            if gap > (0.8 if both_cjk else 0.22) * size:
+                parts.append(" ")
+                flags.append(False)
+        parts.append(text)
+        flags.append(bold)
+        prev = ch
+    text = "".join(parts)
+    spans: list[Span] = []
+    pos = 0
+    for part, bold in zip(parts, flags):
+        if bold and not part.isspace():
+            if spans and spans[-1].end == pos:
+                spans[-1] = Span(spans[-1].start, pos + len(part))
+            else:
+                spans.append(Span(pos, pos + len(part)))
+        pos += len(part)
+    sizes = sorted(c.get("size") or 10.0 for c in kept)
+    return text, tuple(spans), sizes[len(sizes) // 2], None
+
+
+def chars_to_lines(
+    chars: Sequence[Char], page: int, width: float, height: float, first_number: int
+) -> list[Line]:
+    """Printed lines of one page with geometry: margins, indents, centring, bold."""
+    rows = [r for r in _cluster_rows(chars) if any(not c["text"].isspace() for c in r)]
+    built: list[tuple[str, tuple[Span, ...], float, Box]] = []
+    for row in rows:
+        text, bold, size, _ = _row_text(row)
+        box = Box(page, min(c["x0"] for c in row), min(c["top"] for c in row), max(c["x1"] for c in row), max(c["bottom"] for c in row))
+        built.append((text.strip(), _shift(bold, len(text) - len(text.lstrip())), size, box))
+    body = [b for b in built if len(b[0]) >= 8 and not _in_band(b[3], height)] or built
+    left = min((b[3].x0 for b in body), default=0.0)
+    right = max((b[3].x1 for b in body), default=width)
+    centre = (left + right) / 2
+    lines: list[Line] = []
+    for k, (text, bold, size, box) in enumerate(built):
+        full = box.x1 >= right - 1.2 * size
+        centred = not full and abs((box.x0 + box.x1) / 2 - centre) < 2 * size and box.x0 > left + 2 * size
+        all_bold = sum(s.end - s.start for s in bold) >= len(text.replace(" ", "")) > 0
+        heading = (centred or all_bold) and len(text) <= 24 and text[-1:] not in TERMINAL
+        lines.append(
+            Line(
+                text,
+                page,
+                first_number + k,
+                bold=bold,
+                box=box,
+                hint=Hint.HEADING if heading else Hint.NONE,
+                full=full,
+                indent=box.x0 >= left + 0.9 * size,
+                centred=centred,
+                edge=_in_band(box, height),
+            )
+        )
+    return lines
+
+
+def _shift(spans: tuple[Span, ...], by: int) -> tuple[Span, ...]:
+    return tuple(Span(max(0, s.start - by), s.end - by) for s in spans if s.end - by > 0)
+
+
+def _in_band(box: Box, height: float) -> bool:
+    return box.top < EDGE_BAND * height or box.bottom > (1 - EDGE_BAND) * height
+
+
+def _inside(ch: Char, bbox: tuple[float, float, float, float]) -> bool:
+    x = (ch["x0"] + ch["x1"]) / 2
+    y = (ch["top"] + ch["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _page_tables(page: Any, page_no: int, first_number: int) -> list[TableLine]:
+    """Ruled tables on a page; skipped outright when the page draws no lines."""
+    if not (page.rects or page.lines):
+        return []
+    tables = []
+    for k, table in enumerate(page.dedupe_chars().find_tables()):
+        rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract())
+        if not rows or not any(any(cell for cell in row) for row in rows):
+            continue
+        x0, top, x1, bottom = table.bbox
+        tables.append(TableLine(rows, page_no, first_number + k, pages=(page_no,), box=Box(page_no, x0, top, x1, bottom)))
+    return tables
+
+
+def page_to_lines(page: Any, page_no: int, first_number: int) -> list[Line | TableLine]:
+    """Lines and tables of one pdfplumber page in reading order (top to bottom)."""
+    tables = _page_tables(page, page_no, first_number)
+    chars: Iterable[Char] = page.chars
+    if tables:
+        boxes = [(t.box.x0, t.box.top, t.box.x1, t.box.bottom) for t in tables if t.box]
+        chars = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+    lines = chars_to_lines(list(chars), page_no, float(page.width), float(page.height), first_number + len(tables))
+    if not tables:
+        return list(lines)
+    merged: list[Line | TableLine] = [*lines, *tables]
+    merged.sort(key=lambda ln: ln.box.top if ln.box else 0.0)
+    return merged
+
+
+def _open(data: bytes, path: str) -> Any:
+    try:
+        return pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise EncryptedPdfError(path, "the PDF is password-protected; save an unprotected copy and parse that") from None
+        raise CorruptFileError(path, f"the PDF cannot be opened ({_reason(cause)}); re-export it from the original") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise CorruptFileError(path, f"the PDF cannot be opened ({_reason(exc)}); re-export it from the original") from None
+
+
+def _reason(exc: object) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:80]
+
+
+def read_pdf(data: bytes, path: str, sha256: str) -> RawSource:
+    pdf = _open(data, path)
+    lines: list[Line | TableLine] = []
+    empty: list[int] = []
+    try:
+        try:
+            pages = pdf.pages
+        except PdfminerException as exc:
+            raise CorruptFileError(path, f"the PDF's page tree is damaged ({_reason(exc)}); re-export it") from None
+        for index, page in enumerate(pages, start=1):
+            try:
+                page_lines = page_to_lines(page, index, len(lines) + 1)
+            except PdfminerException as exc:
+                raise CorruptFileError(path, f"page content cannot be read ({_reason(exc)}); re-export the PDF", index) from None
+            finally:
+                page.close()
+            if not page_lines:
+                empty.append(index)
+            lines.extend(page_lines)
+        count = len(pages)
+    finally:
+        pdf.close()
+    if count == 0:
+        raise CorruptFileError(path, "the PDF has no pages; re-export it from the original")
+    if not lines:
+        raise ScannedPdfError(
+            path, f"none of its {count} pages has a text layer; it looks scanned — run OCR (e.g. ocrmypdf) and parse the result"
+        )
+    lines = [replace(ln, number=k) for k, ln in enumerate(lines, start=1)]
+    return RawSource(path, SourceFormat.PDF, sha256, count, tuple(lines), empty_pages=tuple(empty))

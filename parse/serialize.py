@@ -1,0 +1,236 @@
+"""The document model as JSON (schema tiaokuan.parse/1) and as Markdown for people.
+
+`to_dict` and `from_dict` are inverse: what is written can be read back into
+the same frozen records, which the database and the property tests rely on.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from tiaokuan.model import (
+    SCHEMA,
+    Article,
+    Box,
+    ClauseDocument,
+    Definition,
+    Item,
+    ParseResult,
+    ParseWarning,
+    Section,
+    SectionType,
+    Source,
+    SourceFormat,
+    Span,
+    Table,
+    WarningCode,
+)
+
+
+def _item(item: Item) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": item.label, "text": item.text, "paragraph": item.paragraph}
+    if item.label_inferred:
+        out["label_inferred"] = True
+    out["items"] = [_item(i) for i in item.items]
+    return out
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "number": a.number,
+        "label": a.label,
+        "number_inferred": a.number_inferred,
+        "text": a.text,
+        "pages": list(a.pages),
+        "lines": list(a.lines),
+        "paragraphs": list(a.paragraphs),
+        "items": [_item(i) for i in a.items],
+        "boxes": [[b.page, round(b.x0, 2), round(b.top, 2), round(b.x1, 2), round(b.bottom, 2)] for b in a.boxes],
+        "bold": [[s.start, s.end] for s in a.bold],
+    }
+
+
+def _document(d: ClauseDocument) -> dict[str, Any]:
+    return {
+        "insurer": d.insurer,
+        "product": d.product,
+        "title": d.title,
+        "version": d.version,
+        "registration_no": d.registration_no,
+        "rider": d.rider,
+        "front_matter": list(d.front_matter),
+        "sections": [
+            {
+                "heading": s.heading,
+                "type": s.type.value,
+                "part": s.part,
+                "pages": list(s.pages),
+                "articles": [_article(a) for a in s.articles],
+            }
+            for s in d.sections
+        ],
+        "definitions": [{"term": x.term, "text": x.text, "article": x.article, "pages": list(x.pages)} for x in d.definitions],
+        "tables": [
+            {"caption": t.caption, "pages": list(t.pages), "flattened": t.flattened, "rows": [list(r) for r in t.rows]}
+            for t in d.tables
+        ],
+    }
+
+
+def to_dict(result: ParseResult) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "path": result.source.path,
+            "sha256": result.source.sha256,
+            "format": result.source.format.value,
+            "pages": result.source.pages,
+        },
+        "documents": [_document(d) for d in result.documents],
+        "warnings": [{"code": w.code.value, "message": w.message, "page": w.page} for w in result.warnings],
+    }
+
+
+def to_json(result: ParseResult, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def _load_item(d: dict[str, Any]) -> Item:
+    return Item(d["label"], d["text"], d["paragraph"], tuple(_load_item(i) for i in d["items"]), d.get("label_inferred", False))
+
+
+def _load_article(d: dict[str, Any]) -> Article:
+    return Article(
+        number=d["number"],
+        label=d["label"],
+        text=d["text"],
+        number_inferred=d["number_inferred"],
+        pages=tuple(d["pages"]),
+        paragraphs=tuple(d["paragraphs"]),
+        items=tuple(_load_item(i) for i in d["items"]),
+        lines=(d["lines"][0], d["lines"][1]),
+        boxes=tuple(Box(int(b[0]), b[1], b[2], b[3], b[4]) for b in d["boxes"]),
+        bold=tuple(Span(s[0], s[1]) for s in d["bold"]),
+    )
+
+
+def from_dict(data: dict[str, Any]) -> ParseResult:
+    """Records back from `to_dict` output (box coordinates are rounded to 0.01 pt)."""
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"expected schema {SCHEMA!r}, got {data.get('schema')!r}")
+    src = data["source"]
+    documents = tuple(
+        ClauseDocument(
+            insurer=d["insurer"],
+            product=d["product"],
+            title=d["title"],
+            version=d["version"],
+            registration_no=d["registration_no"],
+            rider=d["rider"],
+            front_matter=tuple(d["front_matter"]),
+            sections=tuple(
+                Section(
+                    s["heading"],
+                    SectionType(s["type"]),
+                    tuple(_load_article(a) for a in s["articles"]),
+                    s["part"],
+                    tuple(s["pages"]),
+                )
+                for s in d["sections"]
+            ),
+            definitions=tuple(Definition(x["term"], x["text"], x["article"], tuple(x["pages"])) for x in d["definitions"]),
+            tables=tuple(
+                Table(t["caption"], tuple(tuple(r) for r in t["rows"]), tuple(t["pages"]), t["flattened"]) for t in d["tables"]
+            ),
+        )
+        for d in data["documents"]
+    )
+    warnings = tuple(ParseWarning(WarningCode(w["code"]), w["message"], w["page"]) for w in data["warnings"])
+    return ParseResult(Source(src["path"], src["sha256"], SourceFormat(src["format"]), src["pages"]), documents, warnings)
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of `to_dict` output."""
+    text = resources.files("tiaokuan").joinpath("schema/parse-1.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _md_escape_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _md_items(items: tuple[Item, ...], depth: int) -> list[str]:
+    out = []
+    for item in items:
+        label = item.label or "·"
+        out.append(f"{'  ' * depth}- {label} {item.text}")
+        out.extend(_md_items(item.items, depth + 1))
+    return out
+
+
+def to_markdown(result: ParseResult) -> str:
+    """A readable rendering: metadata, chapters, articles, definitions, tables, warnings."""
+    out: list[str] = [f"<!-- {SCHEMA} · {result.source.path} · {result.source.format.value} · {result.source.pages} page(s) -->", ""]
+    for doc in result.documents:
+        out.append(f"# {doc.title or '(untitled clause)'}")
+        out.append("")
+        out.append("| field | value |")
+        out.append("|---|---|")
+        for name, value in (
+            ("insurer", doc.insurer),
+            ("product", doc.product),
+            ("version", doc.version),
+            ("注册号", doc.registration_no),
+            ("kind", "rider (附加险)" if doc.rider else "main clause"),
+            ("articles", str(len(doc.numbered_articles))),
+        ):
+            out.append(f"| {name} | {_md_escape_cell(value or '—')} |")
+        out.append("")
+        for section in doc.sections:
+            title = section.heading or "(before the first heading)"
+            part = f" · {section.part}" if section.part and section.part != section.heading else ""
+            out.append(f"## {title} `{section.type.value}`{part}")
+            out.append("")
+            for article in section.articles:
+                pages = ",".join(str(p) for p in article.pages)
+                label = article.label or (f"〔第{article.number}条〕" if article.number else "")
+                note = " (number inferred)" if article.number_inferred else ""
+                paragraphs = article.text.split("\n")
+                head = f"**{label}**{note} " if label else ""
+                out.append(f"{head}{paragraphs[0]}  <sub>p.{pages}</sub>")
+                out.extend(paragraphs[1:])
+                out.append("")
+        for table in doc.tables:
+            out.extend(_md_table(table))
+        if doc.definitions:
+            out.append("## 释义 (extracted)")
+            out.append("")
+            for d in doc.definitions:
+                where = f" (第{d.article}条)" if d.article else ""
+                out.append(f"- **{d.term}**{where}: {d.text}")
+            out.append("")
+    if result.warnings:
+        out.append("## Warnings")
+        out.append("")
+        for w in result.warnings:
+            page = f"p.{w.page} " if w.page else ""
+            out.append(f"- `{w.code.value}` {page}{w.message}")
+        out.append("")
+    return "\n".join(out)
+
+
+def _md_table(table: Table) -> list[str]:
+    width = max((len(r) for r in table.rows), default=1)
+    caption = table.caption or "table"
+    pages = ",".join(str(p) for p in table.pages)
+    out = [f"*{caption}* <sub>p.{pages}{' · flattened in source' if table.flattened else ''}</sub>", ""]
+    rows = [list(r) + [""] * (width - len(r)) for r in table.rows]
+    if not rows:
+        return out
+    out.append("| " + " | ".join(_md_escape_cell(c) for c in rows[0]) + " |")
+    out.append("|" + "---|" * width)
+    out.extend("| " + " | ".join(_md_escape_cell(c) for c in r) + " |" for r in rows[1:])
+    out.append("")
+    return out

@@ -1,0 +1,443 @@
+"""Blocks → clause documents: front matter, sections, articles, definitions, tables.
+
+`blocks_to_documents` is the one entry point; it is pure. The walk over a
+document's body is a small state machine (`_Walker`) because whether a paragraph
+opens an article depends on what came before it: a heading, a lead-in ending in
+：, a document whose 第X条 labels were lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tiaokuan.model import (
+    Article,
+    ClauseDocument,
+    Definition,
+    ParseWarning,
+    Section,
+    SectionType,
+    Table,
+    WarningCode,
+)
+
+from .articles import Piece, build_article, strip_prefix
+from .definitions import DefBlock, group_entries
+from .headings import HeadingType, classify
+from .labels import TERMINAL, ItemFamily, article_label, item_label, part_label, squash
+from .layout import Block
+from .lines import Hint
+from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block
+
+_CONTINUES = re.compile(r"^(前款|上述|前述|本条|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
+_ROW_PUNCT = set("。，；：,;:、“”")
+_UNNUMBERED_OK = {SectionType.PREAMBLE, SectionType.APPENDIX, SectionType.DEFINITIONS}
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingInfo:
+    type: SectionType
+    known: bool
+    part: bool  # 第X部分 / 通用条款: names a part that sections fall under
+
+
+@dataclass
+class _Unit:
+    """An article under construction."""
+
+    number: int | None
+    label: str | None
+    inferred: bool
+    pieces: list[Piece] = field(default_factory=list)
+    list_open: bool = False  # a lead-in ended in ： and lost-label items follow
+
+
+@dataclass
+class _SectionDraft:
+    heading: Block | None
+    type: SectionType
+    part: str | None
+    units: list[_Unit | list[Block] | Table] = field(default_factory=list)
+    london: bool = False  # definitions opened by 第X部分: only parts end them
+
+
+def is_front_matter(block: Block) -> bool:
+    """Title-block lines: insurer, title, 注册号, short lines that are not sentences."""
+    if block.table is not None:
+        return False
+    text = block.text.strip()
+    key = squash(text)
+    if not key or len(key) > 70 or key[-1] in TERMINAL:
+        return False
+    if is_title_line(text) or is_insurer_line(text) or is_registration_line(text) or block.hint is Hint.TITLE:
+        return True
+    if article_label(text) or item_label(text) or part_label(text):
+        return False
+    kind = classify(text)
+    return not (kind and kind.known)
+
+
+def split_documents(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks per clause document: a title after body text opens a bundled rider."""
+    docs: list[list[Block]] = [[]]
+    body_seen = False
+    for block in blocks:
+        text = block.text.strip()
+        if body_seen and block.table is None and is_title_line(text):
+            current = docs[-1]
+            carried = []
+            while current and current[-1].table is None and is_insurer_line(current[-1].text):
+                carried.insert(0, current.pop())
+            docs.append(carried)
+            body_seen = False
+        docs[-1].append(block)
+        if block.table is None and (article_label(text) or _known_heading(text)):
+            body_seen = True
+    return [d for d in docs if d]
+
+
+def _known_heading(text: str) -> bool:
+    key = squash(text)
+    if len(key) > 30 or not key or key[-1] in TERMINAL:
+        return False
+    kind = classify(text)
+    return bool(kind and kind.known)
+
+
+def _is_row(block: Block) -> bool:
+    """A line of a table dumped as text: short tokens, no sentence punctuation."""
+    text = block.text.strip()
+    if not text or any(ch in _ROW_PUNCT for ch in text):
+        return False
+    tokens = text.split()
+    return all(len(t) <= 8 for t in tokens) and len(tokens) <= 30
+
+
+class _Walker:
+    """Walks one document's body blocks into section drafts."""
+
+    def __init__(self, blocks: list[Block], warnings: list[ParseWarning]):
+        self.blocks = blocks
+        self.warnings = warnings
+        self.labelled = sum(1 for b in blocks if b.table is None and article_label(b.text.strip())) >= 2
+        self.sections: list[_SectionDraft] = []
+        self.part: str | None = None
+        self.pending_part: _SectionDraft | None = None
+        self.unit: _Unit | None = None
+        self.rows: list[Block] = []
+        self.inferred_count = 0
+        self.seen_types: set[SectionType] = set()
+
+    # -- sections -------------------------------------------------------
+    @property
+    def section(self) -> _SectionDraft:
+        if self.pending_part is not None:
+            self.sections.append(self.pending_part)
+            self.pending_part = None
+        if not self.sections:
+            self.sections.append(_SectionDraft(None, SectionType.PREAMBLE, self.part))
+        return self.sections[-1]
+
+    def heading_of(self, index: int) -> HeadingInfo | None:
+        block = self.blocks[index]
+        if block.table is not None:
+            return None
+        text = block.text.strip()
+        key = squash(text)
+        if not key or len(key) > 30 or key[-1] in TERMINAL + "，,":
+            return None
+        if article_label(text):
+            return None
+        part = part_label(text)
+        is_part = bool(part and "部分" in part.text) or key in {"通用条款", "通用部分"}
+        found = item_label(text)
+        if found and not part and found[0] is not ItemFamily.CN_COMMA:
+            return None
+        kind = classify(text)
+        current = self.sections[-1] if self.sections else None
+        if current is not None and current.type is SectionType.DEFINITIONS and not part:
+            if current.london or not kind or not kind.known:
+                return None
+            if kind.type in self.seen_types and kind.type is not SectionType.APPENDIX:
+                return None
+        if part:
+            if kind is None:
+                inherited = current.type if current is not None and "节" in part.text else SectionType.OTHER
+                return HeadingInfo(inherited, False, is_part)
+            return HeadingInfo(kind.type, kind.known, is_part)
+        if found and not (kind and kind.known):
+            return None
+        if kind and kind.known:
+            return HeadingInfo(kind.type, True, False)
+        nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+        opens_article = nxt is not None and nxt.table is None and article_label(nxt.text.strip()) is not None
+        if len(key) <= 16 and not any(ch in key for ch in "，。；,;") and (
+            block.hint is Hint.HEADING or block.lines[0].centred or opens_article
+        ):
+            return HeadingInfo(kind.type if kind else SectionType.OTHER, False, False)
+        return None
+
+    def open_section(self, block: Block, info: HeadingInfo) -> None:
+        self.close_unit()
+        self.flush_rows()
+        if not info.known:
+            self.warnings.append(
+                ParseWarning(
+                    WarningCode.UNKNOWN_HEADING,
+                    f"heading {block.text.strip()!r} is not a known chapter; typed as {info.type.value}",
+                    block.page,
+                )
+            )
+        if info.part:
+            if self.pending_part is not None:
+                self.sections.append(self.pending_part)
+            self.part = block.text.strip()
+            self.pending_part = _SectionDraft(block, info.type, self.part, london=info.type is SectionType.DEFINITIONS)
+            return
+        self.pending_part = None
+        self.sections.append(_SectionDraft(block, info.type, self.part))
+        self.seen_types.add(info.type)
+
+    # -- articles -------------------------------------------------------
+    def close_unit(self) -> None:
+        if self.unit is not None and self.unit.pieces:
+            self.section.units.append(self.unit)
+        self.unit = None
+
+    def flush_rows(self) -> None:
+        if not self.rows:
+            return
+        rows, self.rows = self.rows, []
+        if len(rows) >= 3:
+            cells = tuple(tuple(b.text.split()) for b in rows)
+            flattened = all(len(r) == 1 for r in cells)
+            self.section.units.append(
+                Table(self._caption(), cells, tuple(sorted({p for b in rows for p in b.pages})), flattened)
+            )
+            if flattened:
+                self.warnings.append(
+                    ParseWarning(
+                        WarningCode.TABLE_FLATTENED,
+                        f"table under {self._caption() or 'an appendix'!r} was dumped one cell per line; "
+                        "its row structure is lost, cells kept in order",
+                        rows[0].page,
+                    )
+                )
+            return
+        for b in rows:
+            self.add_text(b, allow_rows=False)
+
+    def _caption(self) -> str | None:
+        if self.sections and self.sections[-1].heading is not None:
+            return self.sections[-1].heading.text.strip()
+        return None
+
+    def start_unit(self, block: Block) -> None:
+        self.close_unit()
+        text = block.text
+        found = article_label(text.strip())
+        lead = len(text) - len(text.lstrip())
+        assert found is not None
+        rest, bold = strip_prefix(block, lead + found.end)
+        self.unit = _Unit(found.value, found.text, False)
+        self.unit.pieces.append(Piece(block, rest, bold))
+
+    def add_text(self, block: Block, allow_rows: bool = True) -> None:
+        section = self.section
+        text = block.text.strip()
+        is_item = item_label(text) is not None
+        if allow_rows and section.type is SectionType.APPENDIX and _is_row(block) and (self.unit is None or self.rows):
+            self.rows.append(block)
+            return
+        self.flush_rows()
+        unit = self.unit
+        if unit is None:
+            if section.type is SectionType.DEFINITIONS and not (
+                not self.labelled and text.endswith(("：", ":"))
+            ):
+                if not section.units or not isinstance(section.units[-1], list):
+                    section.units.append([])
+                section.units[-1].append(block)  # type: ignore[union-attr]
+                return
+            if self.labelled or section.type in _UNNUMBERED_OK or section.heading is None:
+                if self.labelled and section.type not in _UNNUMBERED_OK and section.heading is not None:
+                    self.warnings.append(
+                        ParseWarning(
+                            WarningCode.UNPLACED_TEXT,
+                            f"text outside any numbered article under {section.heading.text.strip()!r}: {text[:40]!r}",
+                            block.page,
+                        )
+                    )
+                self.unit = _Unit(None, None, False)
+            else:
+                self.inferred_count += 1
+                self.unit = _Unit(self.inferred_count, None, True)
+            self.unit.pieces.append(Piece(block, block.text.strip(), _trimmed_bold(block)))
+            self.unit.list_open = text.endswith(("：", ":"))
+            return
+        if not self.labelled and unit.inferred and not is_item and block.hint is not Hint.BULLET:
+            if unit.list_open and text.endswith(("；", ";", "。")):
+                unit.pieces.append(Piece(block, block.text.strip(), _trimmed_bold(block), item=True, inferred_item=True))
+                unit.list_open = not text.endswith("。")
+                return
+            if not _CONTINUES.match(text) and "前款" not in text[:12] and "本条" not in text[:12]:
+                self.close_unit()
+                self.add_text(block, allow_rows)
+                return
+        item = is_item or block.hint is Hint.BULLET
+        unit.pieces.append(
+            Piece(block, block.text.strip(), _trimmed_bold(block), item=item, inferred_item=item and not is_item)
+        )
+        if not item:
+            unit.list_open = text.endswith(("：", ":"))
+
+    def walk(self) -> list[_SectionDraft]:
+        for index, block in enumerate(self.blocks):
+            if block.table is not None:
+                self.flush_rows()
+                section = self.section
+                section.units.append(
+                    Table(self._caption(), block.table.rows, block.pages, block.table.flattened)
+                )
+                continue
+            info = self.heading_of(index)
+            if info is not None:
+                self.open_section(block, info)
+                continue
+            if self.labelled and article_label(block.text.strip()):
+                self.flush_rows()
+                self.start_unit(block)
+                continue
+            self.add_text(block)
+        self.flush_rows()
+        self.close_unit()
+        if self.pending_part is not None:
+            self.sections.append(self.pending_part)
+        return self.sections
+
+
+def _trimmed_bold(block: Block) -> tuple:
+    _, bold = strip_prefix(block, 0)
+    return bold
+
+
+def _item_levels(blocks: list[Block]) -> list[int | None]:
+    levels: dict[ItemFamily, int] = {}
+    out: list[int | None] = []
+    for b in blocks:
+        found = item_label(b.text.strip())
+        if found is None:
+            out.append(None)
+            continue
+        out.append(levels.setdefault(found[0], len(levels)))
+    return out
+
+
+def _finish_section(draft: _SectionDraft) -> tuple[Section, list[Definition], list[Table]]:
+    articles: list[Article] = []
+    definitions: list[Definition] = []
+    tables: list[Table] = []
+    for unit in draft.units:
+        if isinstance(unit, Table):
+            tables.append(unit)
+            continue
+        if isinstance(unit, list):
+            for group in group_entries([DefBlock(b.text, lv) for b, lv in zip(unit, _item_levels(unit))]):
+                blocks = unit[group.start : group.end]
+                pieces = [Piece(b, b.text.strip(), _trimmed_bold(b), item=item_label(b.text.strip()) is not None) for b in blocks]
+                article = build_article(None, None, False, pieces)
+                articles.append(article)
+                if group.entry is not None:
+                    definitions.append(Definition(group.entry.term, group.entry.text, None, article.pages))
+            continue
+        article = build_article(unit.number, unit.label, unit.inferred, unit.pieces)
+        articles.append(article)
+        if draft.type is SectionType.DEFINITIONS:
+            levels = _item_levels([p.block for p in unit.pieces])
+            blocks = [DefBlock(p.text, lv) for p, lv in zip(unit.pieces, levels)]
+            for group in group_entries(blocks, lead=True):
+                if group.entry is not None:
+                    definitions.append(Definition(group.entry.term, group.entry.text, article.number, article.pages))
+    pages = tuple(sorted({p for a in articles for p in a.pages} | ({draft.heading.page} if draft.heading else set())))
+    heading = draft.heading.text.strip() if draft.heading is not None else None
+    return Section(heading, draft.type, tuple(articles), draft.part, pages), definitions, tables
+
+
+def _numbering_warnings(articles: list[Article]) -> list[ParseWarning]:
+    out: list[ParseWarning] = []
+    previous: Article | None = None
+    for article in articles:
+        if article.number is None or article.number_inferred:
+            continue
+        page = article.pages[0] if article.pages else None
+        if previous is not None and previous.number is not None:
+            if article.number == previous.number:
+                out.append(ParseWarning(WarningCode.NUMBERING_DUPLICATE, f"{article.label} appears twice", page))
+            elif article.number != previous.number + 1:
+                out.append(
+                    ParseWarning(
+                        WarningCode.NUMBERING_GAP,
+                        f"{article.label} follows {previous.label}: numbering is not consecutive",
+                        page,
+                    )
+                )
+        previous = article
+    return out
+
+
+def blocks_to_documents(
+    blocks: list[Block], running_text: list[tuple[int, str]] | None = None
+) -> tuple[list[ClauseDocument], list[ParseWarning]]:
+    """Clause documents in a file's blocks, and what went wrong on the way."""
+    warnings: list[ParseWarning] = []
+    documents: list[ClauseDocument] = []
+    header_insurer = next((i for _, t in running_text or [] if (i := insurer_in(t))), None)
+    for doc_blocks in split_documents(blocks):
+        front_end = 0
+        while front_end < len(doc_blocks) and is_front_matter(doc_blocks[front_end]):
+            front_end += 1
+        front = doc_blocks[:front_end]
+        meta = read_title_block(
+            [b.text for b in front],
+            fallback_insurer=documents[-1].insurer if documents else header_insurer,
+        )
+        doc_warnings: list[ParseWarning] = []
+        walker = _Walker(doc_blocks[front_end:], doc_warnings)
+        sections: list[Section] = []
+        definitions: list[Definition] = []
+        tables: list[Table] = []
+        for draft in walker.walk():
+            section, defs, tabs = _finish_section(draft)
+            sections.append(section)
+            definitions.extend(defs)
+            tables.extend(tabs)
+        articles = [a for s in sections for a in s.articles]
+        doc_warnings.extend(_numbering_warnings(articles))
+        if walker.inferred_count:
+            doc_warnings.append(
+                ParseWarning(
+                    WarningCode.NUMBERING_INFERRED,
+                    f"{meta.title or 'document'}: no 第X条 labels in this copy (Word numbering lost?); "
+                    f"{walker.inferred_count} article numbers inferred",
+                    None,
+                )
+            )
+        body_text = "".join(a.text for a in articles[:3])
+        rider = meta.rider or "本附加险" in body_text or "附加险合同" in body_text
+        documents.append(
+            ClauseDocument(
+                insurer=meta.insurer,
+                product=meta.product,
+                title=meta.title,
+                version=meta.version,
+                registration_no=meta.registration_no,
+                rider=rider,
+                front_matter=tuple(b.text.strip() for b in front),
+                sections=tuple(sections),
+                definitions=tuple(definitions),
+                tables=tuple(tables),
+            )
+        )
+        warnings.extend(doc_warnings)
+    return documents, warnings

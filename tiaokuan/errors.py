@@ -1,0 +1,53 @@
+"""One base exception for the project; each subclass's message names the file, the
+page where it helps, what was expected and what to do."""
+
+from __future__ import annotations
+
+
+class TiaokuanError(Exception):
+    """Base class of every error tiaokuan raises on purpose."""
+
+    def __init__(self, path: str | None, message: str, page: int | None = None):
+        self.path = path
+        self.page = page
+        self.detail = message
+        where = path or "<input>"
+        if page is not None:
+            where += f", page {page}"
+        super().__init__(f"{where}: {message}")
+
+
+class UnsupportedFormatError(TiaokuanError):
+    """The file type is not one the parser reads."""
+
+
+class EmptyFileError(TiaokuanError):
+    """The file holds no bytes or no text at all."""
+
+
+class CorruptFileError(TiaokuanError):
+    """The file is truncated or damaged and cannot be opened."""
+
+
+class EncryptedPdfError(TiaokuanError):
+    """The PDF is password-protected."""
+
+
+class ScannedPdfError(TiaokuanError):
+    """The PDF has no text layer; it looks like a scan."""
+
+
+class EncodingError(TiaokuanError):
+    """A text file is in none of the encodings we detect (UTF-8, GB18030/GBK)."""
+
+
+class NoClauseStructureError(TiaokuanError):
+    """The text has no clause structure: no 第X条 articles and no chapter headings."""
+
+
+class StrictModeError(TiaokuanError):
+    """`--strict` was given and the parse produced warnings."""
+
+
+class OptionsError(TiaokuanError):
+    """An option has a value the parser cannot use."""

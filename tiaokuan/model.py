@@ -1,0 +1,180 @@
+"""The versioned document model every stage shares: what a parsed clause file is.
+
+Records are frozen so a parsed document can be hashed, cached and compared; every
+element keeps where it came from (pages, source lines, PDF boxes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+SCHEMA = "tiaokuan.parse/1"
+
+
+class SectionType(StrEnum):
+    """Canonical chapter types (domain.md §2); closed set."""
+
+    PREAMBLE = "preamble"
+    GENERAL = "general"
+    SUBJECT = "subject"
+    COVERAGE = "coverage"
+    EXCLUSIONS = "exclusions"
+    AMOUNTS = "amounts"
+    PERIOD = "period"
+    PREMIUM = "premium"
+    INSURER_DUTIES = "insurer_duties"
+    POLICYHOLDER_DUTIES = "policyholder_duties"
+    CLAIMS = "claims"
+    DISPUTES = "disputes"
+    OTHER = "other"
+    DEFINITIONS = "definitions"
+    APPENDIX = "appendix"
+
+
+class SourceFormat(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+
+
+class WarningCode(StrEnum):
+    """What a parse warning is about; `--strict` turns any of them into an error."""
+
+    NUMBERING_GAP = "numbering_gap"
+    NUMBERING_DUPLICATE = "numbering_duplicate"
+    NUMBERING_INFERRED = "numbering_inferred"
+    UNKNOWN_HEADING = "unknown_heading"
+    UNPLACED_TEXT = "unplaced_text"
+    TABLE_FLATTENED = "table_flattened"
+    EMPTY_PAGE = "empty_page"
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on a PDF page, in PDF points from the top-left corner."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) in the text that owns it."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An item （一） of an article, or a sub-item 1./(1)/① of an item.
+
+    `label` is None when the printed label was lost and `label_inferred` says the
+    item was recognised from its shape (a run of lines after a lead-in ending in ：).
+    """
+
+    label: str | None
+    text: str
+    paragraph: int
+    items: tuple[Item, ...] = ()
+    label_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article (条) with its verbatim text; `number` None marks an unnumbered passage."""
+
+    number: int | None
+    label: str | None
+    text: str
+    number_inferred: bool
+    pages: tuple[int, ...]
+    paragraphs: tuple[str, ...]
+    items: tuple[Item, ...]
+    lines: tuple[int, int]
+    boxes: tuple[Box, ...] = ()
+    bold: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A chapter: heading as printed (None for text before the first heading)."""
+
+    heading: str | None
+    type: SectionType
+    articles: tuple[Article, ...]
+    part: str | None = None
+    pages: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A 释义 entry; `article` is the number of the article that holds it, if any."""
+
+    term: str
+    text: str
+    article: int | None
+    pages: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table kept out of article text; `flattened` means the source lost its rows."""
+
+    caption: str | None
+    rows: tuple[tuple[str, ...], ...]
+    pages: tuple[int, ...]
+    flattened: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseDocument:
+    """One clause (a main clause or a rider) found in a source file."""
+
+    insurer: str | None
+    product: str | None
+    title: str | None
+    version: str | None
+    registration_no: str | None
+    rider: bool
+    front_matter: tuple[str, ...]
+    sections: tuple[Section, ...]
+    definitions: tuple[Definition, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(a for s in self.sections for a in s.articles)
+
+    @property
+    def numbered_articles(self) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.number is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    code: WarningCode
+    message: str
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    sha256: str
+    format: SourceFormat
+    pages: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """Everything parsed from one file."""
+
+    source: Source
+    documents: tuple[ClauseDocument, ...]
+    warnings: tuple[ParseWarning, ...] = field(default=())
