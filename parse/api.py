@@ -24,6 +24,7 @@ from tiaokuan.errors import (
 )
 from tiaokuan.model import ParseResult, ParseWarning, Source, SourceFormat, WarningCode
 
+from .audit import leftovers
 from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
 from .lines import RawSource
 from .read_docx import read_docx
@@ -142,6 +143,7 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
             raw.path,
             "no clause structure found: no 第X条 articles and no chapter headings (总则, 保险责任 …); is this a clause?",
         )
+    warnings += leftovers(lines, documents)
     warnings = [ParseWarning(WarningCode.EMPTY_PAGE, "page has no text (a scanned or blank page?)", p) for p in raw.empty_pages] + warnings
     if options.strict and warnings:
         first = warnings[0]

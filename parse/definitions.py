@@ -51,7 +51,7 @@ def split_definition(text: str) -> Entry | None:
     if m and m.group("term").strip():
         return Entry(m.group("term").strip(), m.group("text"))
     m = _MEANS.match(body)
-    if m:
+    if m and m.group("term").strip() not in ("是", "系"):
         return Entry(m.group("term").strip(), m.group("text"))
     if is_term_line(body):
         return Entry(body, "")

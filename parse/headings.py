@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tiaokuan.model import SectionType as T
 
-from .labels import PART_RE, squash
+from .labels import HeadingLevel, heading_label, squash
 
 # Headings as printed in filed clauses, whitespace removed and brackets made full-width.
 VARIANTS: dict[str, T] = {
@@ -42,12 +42,20 @@ VARIANTS: dict[str, T] = {
     "保险价值、保险金额与免赔额": T.AMOUNTS,
     "保险价值与保险金额": T.AMOUNTS,
     "免赔额（率）": T.AMOUNTS,
+    "保险金额与免赔率": T.AMOUNTS,
+    "保险金额和免赔率": T.AMOUNTS,
+    "保险金额、免赔额（率）和保险费": T.AMOUNTS,
+    "保险金额、保险价值及免赔额（率）": T.AMOUNTS,
+    "赔偿限额、免赔额（率）与免赔期": T.AMOUNTS,
+    "免赔额与免赔期": T.AMOUNTS,
     "免赔额": T.AMOUNTS,
     "保险期间": T.PERIOD,
     "保险期限": T.PERIOD,
     "保险期间与追溯期": T.PERIOD,
     "保险期间与续保": T.PERIOD,
     "保险期间与等待期": T.PERIOD,
+    "保险期间与最大赔偿期": T.PERIOD,
+    "保险期间、追溯期、最大赔偿期": T.PERIOD,
     "保险费": T.PREMIUM,
     "保险费及其支付": T.PREMIUM,
     "保险人义务": T.INSURER_DUTIES,
@@ -73,6 +81,7 @@ VARIANTS: dict[str, T] = {
     "定义": T.DEFINITIONS,
     "附录": T.APPENDIX,
     "附表": T.APPENDIX,
+    "附件": T.APPENDIX,
     "短期费率表": T.APPENDIX,
     "费率表": T.APPENDIX,
     "伤残比例表": T.APPENDIX,
@@ -125,6 +134,31 @@ KEYWORDS: tuple[tuple[str, T], ...] = (
 
 _PREFIX = re.compile(r"^(第[零〇一二三四五六七八九十百\d]+[部分章节]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
+# English (London-market) wordings. Words that are also defined terms in such
+# wordings (Period of Insurance, Premium, Excess) are left out on purpose: in a
+# definitions list they stand alone on a line exactly like headings do.
+ENGLISH: dict[str, T] = {
+    "definitions": T.DEFINITIONS,
+    "cover": T.COVERAGE,
+    "coverage": T.COVERAGE,
+    "insuring clause": T.COVERAGE,
+    "insuring clauses": T.COVERAGE,
+    "exclusions": T.EXCLUSIONS,
+    "general exclusions": T.EXCLUSIONS,
+    "limits of indemnity": T.AMOUNTS,
+    "limit of indemnity": T.AMOUNTS,
+    "limit of liability": T.AMOUNTS,
+    "limits of liability": T.AMOUNTS,
+    "claims conditions": T.CLAIMS,
+    "claims procedure": T.CLAIMS,
+    "general conditions": T.OTHER,
+    "conditions": T.OTHER,
+    "dispute resolution": T.DISPUTES,
+    "governing law": T.DISPUTES,
+    "law and jurisdiction": T.DISPUTES,
+    "schedule": T.APPENDIX,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class HeadingType:
@@ -141,12 +175,19 @@ def normalise(heading: str) -> str:
 
 def classify(heading: str) -> HeadingType | None:
     """Canonical type of a heading; None if it has no recognisable words at all."""
+    found = heading_label(heading.strip())
+    english = heading.strip()[found[1].end :] if found and found[1].value is None else heading
+    english_key = re.sub(r"\s+", " ", english).strip(" -–—.:").lower()
+    if english_key in ENGLISH:
+        return HeadingType(ENGLISH[english_key], True)
     key = normalise(heading)
     if not key:
         return None
     if key in VARIANTS:
         return HeadingType(VARIANTS[key], True)
     head = re.split(r"[：:]", key, maxsplit=1)[0]
+    # 附录一 / 附表2: numbered appendices.
+    head = re.sub(r"^(附录|附表|附件)[一二三四五六七八九十\d]+$", r"\1", head)
     if head in VARIANTS:
         return HeadingType(VARIANTS[head], True)
     for word, section_type in KEYWORDS:
@@ -157,4 +198,12 @@ def classify(heading: str) -> HeadingType | None:
 
 def is_part_heading(text: str) -> bool:
     """第X部分 / 第X章 / 第X节 headings and the shared 通用条款 of multi-part products."""
-    return bool(PART_RE.match(text)) or squash(text) in {"通用条款", "通用部分"}
+    return heading_label(text) is not None or squash(text) in {"通用条款", "通用部分"}
+
+
+def part_level(text: str) -> HeadingLevel | None:
+    """Level of a labelled heading; 通用条款 counts as a part."""
+    found = heading_label(text)
+    if found:
+        return found[0]
+    return HeadingLevel.PART if squash(text) in {"通用条款", "通用部分"} else None

@@ -17,8 +17,12 @@ _CN = f"[{CN_DIGITS}]+"
 ARTICLE_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*条)")
 # After a reference such as 第十四条 the next character joins it to more text;
 # a real article label is followed by whitespace or by the article's first word.
-_REF_FOLLOWERS = set("、，,和及或与至到的所中规约第（(之”\"》】")
+_REF_FOLLOWERS = set("、，,；;。和及或与至到的所中规约第之”\"》】")
+# "第五条（二）项" is a reference; "第三条（故障责任）" is an article with a caption.
+_REF_ITEM = re.compile(rf"^\s*[（(]\s*({_CN}|\d+)\s*[)）]")
 PART_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*(部分|章|节))")
+# English wordings: "Part 2", "Section 3 - Contractual Disputes", "A. Definitions".
+EN_PART_RE = re.compile(r"^\s*((Part|PART|Section|SECTION)\s+([A-Z]|\d{1,2})\b\s*[-–—.:]?|[A-H]\.)\s*(?=[A-Z])")
 TERMINAL = "。；;！!？?"
 SENTENCE_END = "。！!？?"
 
@@ -39,7 +43,7 @@ _ITEM_PATTERNS: tuple[tuple[ItemFamily, re.Pattern[str]], ...] = (
     (ItemFamily.PAREN_CN, re.compile(rf"^\s*([（(]\s*{_CN}\s*[)）])")),
     (ItemFamily.PAREN_NUM, re.compile(r"^\s*([（(]\s*\d{1,3}\s*[)）])")),
     (ItemFamily.CIRCLED, re.compile(r"^\s*([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])")),
-    (ItemFamily.MULTI_DECIMAL, re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})(?=[\s\u3000]|[^\d.．、])")),
+    (ItemFamily.MULTI_DECIMAL, re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})(?=[\s\u3000]|[\u4e00-\u9fff])(?![\s\u3000]*[%‰元万亿米倍至到])")),
     (ItemFamily.DECIMAL_DOT, re.compile(r"^\s*(\d{1,2}[.．、](?!\d))")),
     (ItemFamily.CN_COMMA, re.compile(rf"^\s*({_CN}、)")),
     (ItemFamily.LETTER, re.compile(r"^\s*([a-zA-Z][.．)）](?![a-zA-Z]))")),
@@ -80,7 +84,7 @@ def article_label(text: str) -> Label | None:
     if not m:
         return None
     rest = text[m.end(1) :]
-    if rest[:1] in _REF_FOLLOWERS:
+    if rest[:1] in _REF_FOLLOWERS or _REF_ITEM.match(rest):
         return None
     # "第十条规定的" / "第五条约定" read as references too.
     if re.match(r"(规定|约定|所述|所列|所指|项下|之规定|第)", rest):
@@ -88,11 +92,29 @@ def article_label(text: str) -> Label | None:
     return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
 
 
+class HeadingLevel(StrEnum):
+    PART = "part"  # 第X部分, Part 2: a part of a multi-part product
+    CHAPTER = "chapter"  # 第X章, A. Definitions: a chapter
+    SUBSECTION = "subsection"  # 第X节, Section 3: a subdivision of a chapter
+
+
 def part_label(text: str) -> Label | None:
+    found = heading_label(text)
+    return found[1] if found else None
+
+
+def heading_label(text: str) -> tuple[HeadingLevel, Label] | None:
+    """The 第X部分 / 第X章 / 第X节 (or English Part / Section / A.) label opening a heading."""
     m = PART_RE.match(text)
-    if not m:
-        return None
-    return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
+    if m:
+        level = {"部分": HeadingLevel.PART, "章": HeadingLevel.CHAPTER}.get(m.group(3), HeadingLevel.SUBSECTION)
+        return level, Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
+    m = EN_PART_RE.match(text)
+    if m:
+        word = (m.group(2) or "").lower()
+        level = {"part": HeadingLevel.PART, "section": HeadingLevel.SUBSECTION}.get(word, HeadingLevel.CHAPTER)
+        return level, Label(m.group(1).strip(), m.end(1), None)
+    return None
 
 
 def item_label(text: str) -> tuple[ItemFamily, Label] | None:
@@ -107,7 +129,7 @@ def item_label(text: str) -> tuple[ItemFamily, Label] | None:
             elif family is ItemFamily.LETTER:
                 value = ord(inner.lower()) - ord("a") + 1
             elif family is ItemFamily.MULTI_DECIMAL:
-                value = int(inner.split(".")[-1]) if inner.replace(".", "").isdigit() else None
+                value = int(m.group(1).split(".")[-1])
             else:
                 value = cn_to_int(inner)
             return family, Label(m.group(1), m.end(1), value)

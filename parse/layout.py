@@ -189,8 +189,26 @@ def starts_structure(text: str) -> bool:
 _OPEN_END = "。；;！!？?：:"
 
 
-def continues(prev: Line, line: Line, mode: JoinMode) -> bool:
-    """Whether `line` carries on the paragraph that `prev` ended on."""
+def indents_paragraphs(lines: list[Line | TableLine]) -> bool:
+    """Whether a PDF marks paragraph starts by indenting them (the usual two characters).
+
+    Looked for after lines that plainly end a paragraph: short and closed by 。；：.
+    """
+    after_end = [
+        nxt.indent
+        for prev, nxt in zip(lines, lines[1:])
+        if isinstance(prev, Line) and isinstance(nxt, Line) and prev.page == nxt.page
+        and prev.full is False and prev.text.rstrip()[-1:] in _OPEN_END and not prev.centred and not nxt.centred
+    ]
+    return len(after_end) >= 5 and sum(1 for i in after_end if i) >= 0.6 * len(after_end)
+
+
+def continues(prev: Line, line: Line, mode: JoinMode, indented: bool = False) -> bool:
+    """Whether `line` carries on the paragraph that `prev` ended on.
+
+    `indented` says the document indents paragraph starts, so a line at the
+    left margin always carries on, however the line before it ended.
+    """
     if mode is JoinMode.EXACT:
         # Word paragraphs are real paragraphs; only a manual line break inside
         # one is joined back, unless it hides the start of an article or item.
@@ -203,7 +221,11 @@ def continues(prev: Line, line: Line, mode: JoinMode) -> bool:
     if mode is JoinMode.WRAPPED:
         return bool(prev.full) and prev_text[-1] not in _OPEN_END
     if mode is JoinMode.GEOMETRY:
-        return bool(prev.full) and not line.indent and not prev.centred and prev_text[-1] not in _OPEN_END
+        if prev.centred or line.centred:
+            return False
+        if indented:
+            return not line.indent
+        return bool(prev.full) and not line.indent and prev_text[-1] not in _OPEN_END
     # One paragraph per line: only a sentence broken by a stray paragraph break
     # (a page break in the original) continues.
     nxt = line.text.lstrip()
@@ -231,6 +253,7 @@ def lines_to_blocks(lines: list[Line | TableLine], mode: JoinMode) -> list[Block
     """Join printed lines into paragraphs; tables stay blocks of their own."""
     blocks: list[Block] = []
     group: list[Line] = []
+    indented = mode is JoinMode.GEOMETRY and indents_paragraphs(lines)
 
     def flush() -> None:
         if not group:
@@ -257,7 +280,7 @@ def lines_to_blocks(lines: list[Line | TableLine], mode: JoinMode) -> list[Block
             continue
         if not ln.text.strip():
             continue
-        if group and not continues(group[-1], ln, mode):
+        if group and not continues(group[-1], ln, mode, indented):
             flush()
         group.append(ln)
     flush()

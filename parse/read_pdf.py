@@ -112,11 +112,14 @@ def chars_to_lines(
         built.append((text.strip(), _shift(bold, len(text) - len(text.lstrip())), size, box))
     body = [b for b in built if len(b[0]) >= 8 and not _in_band(b[3], height)] or built
     left = min((b[3].x0 for b in body), default=0.0)
-    right = max((b[3].x1 for b in body), default=width)
+    # The right margin is where most long lines stop; a line ending in a
+    # full-width mark can overhang it, so the maximum would be too far right.
+    ends = sorted(b[3].x1 for b in body)
+    right = ends[(len(ends) * 3) // 4] if ends else width
     centre = (left + right) / 2
     lines: list[Line] = []
     for k, (text, bold, size, box) in enumerate(built):
-        full = box.x1 >= right - 1.2 * size
+        full = box.x1 >= right - 1.5 * size
         centred = not full and abs((box.x0 + box.x1) / 2 - centre) < 2 * size and box.x0 > left + 2 * size
         all_bold = sum(s.end - s.start for s in bold) >= len(text.replace(" ", "")) > 0
         heading = (centred or all_bold) and len(text) <= 24 and text[-1:] not in TERMINAL

@@ -24,13 +24,23 @@ from tiaokuan.model import (
 
 from .articles import Piece, build_article, strip_prefix
 from .definitions import DefBlock, group_entries
-from .headings import HeadingType, classify
-from .labels import TERMINAL, ItemFamily, article_label, item_label, part_label, squash
+from .headings import classify, part_level
+from .labels import TERMINAL, HeadingLevel, ItemFamily, article_label, item_label, part_label, squash
 from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block
 
-_CONTINUES = re.compile(r"^(前款|上述|前述|本条|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
+_CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
+# "本条" (this article) signals a continuation, "本条款" (this clause, the whole
+# policy) does not.
+_THIS_ARTICLE = re.compile(r"前款|本条(?!款)")
+
+
+def _continues_article(text: str) -> bool:
+    """Whether an unlabelled paragraph reads as a further paragraph of the article before."""
+    return bool(_CONTINUES.match(text) or _THIS_ARTICLE.search(text[:12]))
+
+
 _ROW_PUNCT = set("。，；：,;:、“”")
 _UNNUMBERED_OK = {SectionType.PREAMBLE, SectionType.APPENDIX, SectionType.DEFINITIONS}
 
@@ -60,12 +70,17 @@ class _SectionDraft:
     part: str | None
     units: list[_Unit | list[Block] | Table] = field(default_factory=list)
     london: bool = False  # definitions opened by 第X部分: only parts end them
+    known: bool = True
 
 
 def is_front_matter(block: Block) -> bool:
-    """Title-block lines: insurer, title, 注册号, short lines that are not sentences."""
+    """Title-block lines: insurer, title, 注册号, short lines that are not sentences.
+
+    A converter's wrapper (a "产品信息" table, a "条款正文" heading) stands
+    there too: small tables and headings that name no chapter.
+    """
     if block.table is not None:
-        return False
+        return len(block.table.rows) <= 12 and max(len(r) for r in block.table.rows) <= 3
     text = block.text.strip()
     key = squash(text)
     if not key or len(key) > 70 or key[-1] in TERMINAL:
@@ -133,8 +148,10 @@ class _Walker:
     @property
     def section(self) -> _SectionDraft:
         if self.pending_part is not None:
-            self.sections.append(self.pending_part)
-            self.pending_part = None
+            draft, self.pending_part = self.pending_part, None
+            if not draft.known and draft.heading is not None:
+                self._warn_unknown(draft.heading, draft.type)
+            self.sections.append(draft)
         if not self.sections:
             self.sections.append(_SectionDraft(None, SectionType.PREAMBLE, self.part))
         return self.sections[-1]
@@ -145,27 +162,32 @@ class _Walker:
             return None
         text = block.text.strip()
         key = squash(text)
-        if not key or len(key) > 30 or key[-1] in TERMINAL + "，,":
+        if not key or len(key) > 40 or key[-1] in TERMINAL + "，,":
             return None
         if article_label(text):
             return None
-        part = part_label(text)
-        is_part = bool(part and "部分" in part.text) or key in {"通用条款", "通用部分"}
+        level = part_level(text)
         found = item_label(text)
-        if found and not part and found[0] is not ItemFamily.CN_COMMA:
+        if found and level is None and found[0] is not ItemFamily.CN_COMMA:
             return None
         kind = classify(text)
-        current = self.sections[-1] if self.sections else None
-        if current is not None and current.type is SectionType.DEFINITIONS and not part:
+        current = self.pending_part or (self.sections[-1] if self.sections else None)
+        if current is not None and current.type is SectionType.DEFINITIONS and level is None:
             if current.london or not kind or not kind.known:
                 return None
             if kind.type in self.seen_types and kind.type is not SectionType.APPENDIX:
                 return None
-        if part:
+        if level is HeadingLevel.SUBSECTION:
+            # A 第X节 divides the chapter it stands in; unless it names a chapter
+            # type itself, it keeps the type of that chapter.
+            if kind is not None and kind.known:
+                return HeadingInfo(kind.type, True, False)
+            inherited = current.type if current is not None else SectionType.OTHER
+            return HeadingInfo(inherited, False, False)
+        if level is not None:
             if kind is None:
-                inherited = current.type if current is not None and "节" in part.text else SectionType.OTHER
-                return HeadingInfo(inherited, False, is_part)
-            return HeadingInfo(kind.type, kind.known, is_part)
+                return HeadingInfo(SectionType.OTHER, False, level is HeadingLevel.PART)
+            return HeadingInfo(kind.type, kind.known, level is HeadingLevel.PART)
         if found and not (kind and kind.known):
             return None
         if kind and kind.known:
@@ -178,24 +200,33 @@ class _Walker:
             return HeadingInfo(kind.type if kind else SectionType.OTHER, False, False)
         return None
 
+    def _warn_unknown(self, block: Block, section_type: SectionType) -> None:
+        self.warnings.append(
+            ParseWarning(
+                WarningCode.UNKNOWN_HEADING,
+                f"heading {block.text.strip()!r} is not a known chapter; typed as {section_type.value}",
+                block.page,
+            )
+        )
+
     def open_section(self, block: Block, info: HeadingInfo) -> None:
         self.close_unit()
         self.flush_rows()
-        if not info.known:
-            self.warnings.append(
-                ParseWarning(
-                    WarningCode.UNKNOWN_HEADING,
-                    f"heading {block.text.strip()!r} is not a known chapter; typed as {info.type.value}",
-                    block.page,
-                )
-            )
         if info.part:
+            # A part heading (第一部分 专利执行费用补偿, 通用条款) only becomes a
+            # section of its own when text stands directly under it.
             if self.pending_part is not None:
                 self.sections.append(self.pending_part)
             self.part = block.text.strip()
-            self.pending_part = _SectionDraft(block, info.type, self.part, london=info.type is SectionType.DEFINITIONS)
+            self.pending_part = _SectionDraft(
+                block, info.type, self.part, london=info.type is SectionType.DEFINITIONS, known=info.known
+            )
+            if info.known:
+                self.seen_types.add(info.type)
             return
         self.pending_part = None
+        if not info.known:
+            self._warn_unknown(block, info.type)
         self.sections.append(_SectionDraft(block, info.type, self.part))
         self.seen_types.add(info.type)
 
@@ -281,7 +312,7 @@ class _Walker:
                 unit.pieces.append(Piece(block, block.text.strip(), _trimmed_bold(block), item=True, inferred_item=True))
                 unit.list_open = not text.endswith("。")
                 return
-            if not _CONTINUES.match(text) and "前款" not in text[:12] and "本条" not in text[:12]:
+            if not _continues_article(text):
                 self.close_unit()
                 self.add_text(block, allow_rows)
                 return

@@ -1,0 +1,115 @@
+"""释义 entries and title-block metadata."""
+
+import pytest
+
+from parse.definitions import DefBlock, Entry, group_entries, split_definition
+from parse.headings import classify
+from parse.metadata import read_title_block, version_of
+from tiaokuan.model import SectionType
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("专利：由国务院专利行政部门授予专利权的发明。", Entry("专利", "由国务院专利行政部门授予专利权的发明。")),
+        ("（一）火灾：指在时间或空间上失去控制的燃烧。", Entry("火灾", "指在时间或空间上失去控制的燃烧。")),
+        ("地震是指地壳发生的震动。", Entry("地震", "是指地壳发生的震动。")),
+        ("关联关系：是指直接或间接控制。", Entry("关联关系", "是指直接或间接控制。")),
+        ("（三）雷击", Entry("雷击", "")),
+    ],
+)
+def test_split_definition(text: str, entry: Entry) -> None:
+    assert split_definition(text) == entry
+
+
+def test_intro_sentence_is_not_a_definition() -> None:
+    assert split_definition("本保险合同涉及下列术语时，适用下列释义：") is None
+
+
+def test_term_only_entry_takes_deeper_paragraphs() -> None:
+    blocks = [
+        DefBlock("本保险合同涉及下列术语时，适用下列释义：", None),
+        DefBlock("（一）火灾", 0),
+        DefBlock("在时间或空间上失去控制的燃烧所造成的灾害。", None),
+        DefBlock("1．有燃烧现象；", 1),
+        DefBlock("（二）地震：地壳发生的震动。", 0),
+    ]
+    groups = group_entries(blocks, lead=True)
+    assert [(g.start, g.end) for g in groups] == [(0, 1), (1, 4), (4, 5)]
+    assert groups[0].entry is None
+    assert groups[1].entry == Entry("火灾", "在时间或空间上失去控制的燃烧所造成的灾害。\n1．有燃烧现象；")
+
+
+def test_umbrella_definition_sub_terms_stand_alone() -> None:
+    blocks = [
+        DefBlock("（一）自然灾害：指雷击、暴雨、洪水。", 0),
+        DefBlock("1、雷击", 1),
+        DefBlock("雷击指由雷电造成的灾害。", None),
+        DefBlock("（1）直接雷击：雷电直接击中保险标的。", 2),
+        DefBlock("2、暴雨：指每小时降雨量达16毫米以上。", 1),
+    ]
+    entries = [g.entry for g in group_entries(blocks)]
+    assert entries == [
+        Entry("自然灾害", "指雷击、暴雨、洪水。"),
+        Entry("雷击", "雷击指由雷电造成的灾害。\n（1）直接雷击：雷电直接击中保险标的。"),
+        Entry("暴雨", "指每小时降雨量达16毫米以上。"),
+    ]
+
+
+def test_london_term_lines() -> None:
+    blocks = [DefBlock(t, None) for t in ["法律行动", "被保险人有权追索的法律行动。", "保险公司", "澄川财产保险股份有限公司"]]
+    assert [g.entry for g in group_entries(blocks)] == [
+        Entry("法律行动", "被保险人有权追索的法律行动。"),
+        Entry("保险公司", "澄川财产保险股份有限公司"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "section_type", "known"),
+    [
+        ("总  则", SectionType.GENERAL, True),
+        ("保 险 责 任", SectionType.COVERAGE, True),
+        ("赔偿限额与免赔额(率)", SectionType.AMOUNTS, True),
+        ("第一部分 释义", SectionType.DEFINITIONS, True),
+        ("附录：短期费率表", SectionType.APPENDIX, True),
+        ("附录一：基准费率表", SectionType.APPENDIX, True),
+        ("其它事项", SectionType.OTHER, True),
+        ("保险金额与最高赔偿期间", SectionType.AMOUNTS, False),
+        ("A. Definitions", SectionType.DEFINITIONS, True),
+    ],
+)
+def test_heading_types(heading: str, section_type: SectionType, known: bool) -> None:
+    found = classify(heading)
+    assert found is not None
+    assert (found.type, found.known) == (section_type, known)
+
+
+def test_title_block() -> None:
+    meta = read_title_block(["太平科技保险股份有限公司", "科技企业专利执行保险（2025 版）条款"])
+    assert (meta.insurer, meta.title, meta.product, meta.version, meta.rider) == (
+        "太平科技保险股份有限公司",
+        "科技企业专利执行保险（2025版）条款",
+        "科技企业专利执行保险",
+        "2025版",
+        False,
+    )
+
+
+def test_title_split_over_lines_and_registration() -> None:
+    meta = read_title_block(["太平科技保险股份有限公司", "首台（套）重大技术装备保险（中央型，示范条款）", "条款", "注册号：C00026231912025021007733"])
+    assert meta.title == "首台（套）重大技术装备保险（中央型，示范条款）条款"
+    assert meta.version is None
+    assert meta.registration_no == "C00026231912025021007733"
+
+
+def test_insurer_prefix_and_rider() -> None:
+    meta = read_title_block(["中国人民财产保险股份有限公司附加营业中断保险（2025版)条款"])
+    assert meta.insurer == "中国人民财产保险股份有限公司"
+    assert meta.product == "附加营业中断保险"
+    assert meta.rider
+
+
+def test_versions() -> None:
+    assert version_of("侵犯专利权责任保险（A款）条款") == ("A款", "侵犯专利权责任保险条款")
+    assert version_of("财产一切险（2025版）条款")[0] == "2025版"
+    assert version_of("专利无效费用损失保险条款") == (None, "专利无效费用损失保险条款")

@@ -1,0 +1,157 @@
+"""Whole-document structure on small clauses written for the test."""
+
+import pytest
+
+from parse import ParseOptions, parse_bytes
+from tiaokuan.errors import NoClauseStructureError, StrictModeError
+from tiaokuan.model import SectionType, WarningCode
+
+
+def parse(text: str, name: str = "clause.txt", strict: bool = False):
+    return parse_bytes(text.encode("utf-8"), name, ParseOptions(strict=strict))
+
+
+MAIN_AND_RIDER = """澄川财产保险股份有限公司
+专利执行保险（2026版）条款
+注册号：C00999930612026010100011
+
+总  则
+第一条 本保险合同由保险条款、投保单、保险单以及批单组成。
+第二条 专利权人可作为本保险合同的被保险人。
+保险责任
+第三条 在保险期间内，第三方侵犯保险专利的，保险人负责赔偿下列费用：
+（一）调查费；
+（二）律师费。
+责任免除
+第四条 下列损失，保险人不负责赔偿：
+（一）投保人的故意行为；
+（二）本保险单载明的免赔额。
+释义
+专利：指依法授予的发明专利。
+
+附加专利权无效宣告费用保险条款
+总则
+第一条 本附加险条款未尽事项，以主险条款为准。
+保险责任
+第二条 保险专利被提起无效宣告请求的，保险人负责赔偿答辩费用。
+"""
+
+
+def test_main_clause_and_bundled_rider() -> None:
+    result = parse(MAIN_AND_RIDER)
+    main, rider = result.documents
+    assert (main.title, main.product, main.version, main.rider) == ("专利执行保险（2026版）条款", "专利执行保险", "2026版", False)
+    assert main.registration_no == "C00999930612026010100011"
+    assert [s.type for s in main.sections] == [SectionType.GENERAL, SectionType.COVERAGE, SectionType.EXCLUSIONS, SectionType.DEFINITIONS]
+    assert main.sections[0].heading == "总  则"
+    assert [a.number for a in main.numbered_articles] == [1, 2, 3, 4]
+    third = main.numbered_articles[2]
+    assert third.label == "第三条"
+    assert third.text == "在保险期间内，第三方侵犯保险专利的，保险人负责赔偿下列费用：\n（一）调查费；\n（二）律师费。"
+    assert [(i.label, i.text) for i in third.items] == [("（一）", "调查费；"), ("（二）", "律师费。")]
+    assert [(d.term, d.text, d.article) for d in main.definitions] == [("专利", "指依法授予的发明专利。", None)]
+    assert rider.rider and rider.title == "附加专利权无效宣告费用保险条款"
+    assert rider.insurer == "澄川财产保险股份有限公司"  # inherited from the main clause
+    assert [a.number for a in rider.numbered_articles] == [1, 2]
+    assert result.warnings == ()
+
+
+def test_lost_numbering_is_inferred_and_flagged() -> None:
+    text = """澄川财产保险股份有限公司
+商标被侵权损失保险条款
+总则
+本保险合同由保险条款、投保单组成。
+注册商标的商标注册人可作为被保险人。
+责任免除
+下列原因造成的损失，保险人不负责赔偿：
+投保人的故意行为；
+战争、军事行动；
+核辐射。
+保险人按照前款约定不负责赔偿的，应当书面说明。
+保险期间
+除另有约定外，保险期间为一年。
+"""
+    doc = parse(text).documents[0]
+    numbered = doc.numbered_articles
+    assert [a.number for a in numbered] == [1, 2, 3, 4]
+    assert all(a.number_inferred and a.label is None for a in numbered)
+    exclusions = numbered[2]
+    assert [(i.label, i.text, i.label_inferred) for i in exclusions.items] == [
+        (None, "投保人的故意行为；", True),
+        (None, "战争、军事行动；", True),
+        (None, "核辐射。", True),
+    ]
+    assert exclusions.paragraphs[-1] == "保险人按照前款约定不负责赔偿的，应当书面说明。"
+    codes = [w.code for w in parse(text).warnings]
+    assert codes == [WarningCode.NUMBERING_INFERRED]
+
+
+def test_multipart_product_parts_and_shared_terms() -> None:
+    text = """澄川财产保险股份有限公司
+知识产权综合保险条款
+总则
+第一条 本保险合同由总则、第一部分、第二部分和通用条款组成。
+第一部分 专利执行费用补偿
+保险责任
+第二条 保险人负责赔偿专利执行费用。
+第二部分 商标侵权责任
+保险责任
+第三条 保险人负责赔偿商标侵权责任。
+第三部分 通用条款
+保险期间
+第四条 保险期间为一年。
+"""
+    doc = parse(text).documents[0]
+    assert [(s.heading, s.type, s.part) for s in doc.sections] == [
+        ("总则", SectionType.GENERAL, None),
+        ("保险责任", SectionType.COVERAGE, "第一部分 专利执行费用补偿"),
+        ("保险责任", SectionType.COVERAGE, "第二部分 商标侵权责任"),
+        ("保险期间", SectionType.PERIOD, "第三部分 通用条款"),
+    ]
+
+
+def test_london_style_definitions_first() -> None:
+    text = """澄川财产保险股份有限公司
+著作权侵权责任保险条款
+前言
+保险人同意依照本保险合同向被保险人提供保障。
+第一部分 释义
+保险期间
+指保险单载明的起讫期间。
+索赔
+指第三方向被保险人提出的书面赔偿请求。
+第二部分 保险责任
+第一条 保险人负责赔偿被保险人应承担的经济赔偿责任。
+"""
+    doc = parse(text).documents[0]
+    assert [(s.heading, s.type) for s in doc.sections] == [
+        ("前言", SectionType.PREAMBLE),
+        ("第一部分 释义", SectionType.DEFINITIONS),
+        ("第二部分 保险责任", SectionType.COVERAGE),
+    ]
+    assert [(d.term, d.text) for d in doc.definitions] == [("保险期间", "指保险单载明的起讫期间。"), ("索赔", "指第三方向被保险人提出的书面赔偿请求。")]
+    assert len(doc.numbered_articles) == 1
+
+
+def test_gaps_duplicates_and_unknown_headings_warn() -> None:
+    text = """澄川财产保险股份有限公司
+某某保险条款
+总则
+第一条 甲。
+第二条 乙。
+第二条 丙。
+第五条 丁。
+保险金额与最高赔偿期间
+第六条 戊。
+"""
+    result = parse(text)
+    codes = [w.code for w in result.warnings]
+    assert codes == [WarningCode.UNKNOWN_HEADING, WarningCode.NUMBERING_DUPLICATE, WarningCode.NUMBERING_GAP]
+    assert result.documents[0].sections[1].type is SectionType.AMOUNTS
+    with pytest.raises(StrictModeError, match=r"clause.txt, page 1: strict mode: unknown_heading: .*\(and 2 more\)"):
+        parse(text, strict=True)
+
+
+def test_text_without_structure_is_an_error() -> None:
+    with pytest.raises(NoClauseStructureError, match="notes.txt: no clause structure found"):
+        parse("今天天气很好。\n我们去公园散步。\n", "notes.txt")

@@ -1,0 +1,128 @@
+"""The `tiaokuan` command: a thin shell over the library; `main(argv)` is what tests call.
+
+Library errors become one-line messages on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import TiaokuanError
+
+EXIT_FAILURES = 1
+EXIT_USAGE = 2
+
+
+def _progress(console: Console, enabled: bool) -> Progress:
+    return Progress(
+        TextColumn("[bold]parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        disable=not enabled,
+        transient=True,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tiaokuan")
+def cli() -> None:
+    """tiaokuan (条款): parse, store, compare and generate Chinese insurance clauses.
+
+    Example: tiaokuan parse corpus/ --format md --output out/
+    """
+
+
+@cli.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True, help="Output format.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one FILE.json or FILE.md per input into this directory instead of printing.",
+)
+@click.option("--strict", is_flag=True, help="Treat any parse warning as an error for that file.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on for batches in a terminal).")
+def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, progress: bool | None) -> None:
+    """Parse clause FILES (PDF, DOCX, DOC, text, Markdown; directories are searched).
+
+    One file prints its parse; several print a JSON array (--format json) or the
+    Markdown renderings one after another. Files that fail are listed at the end
+    and the exit code is 1; the others are still parsed.
+
+    Example: tiaokuan parse clause.pdf --format md
+    """
+    from parse import ParseOptions, expand_paths, parse_many, to_dict, to_markdown
+
+    paths = expand_paths(files)
+    if not paths:
+        raise click.UsageError("no clause files found in the given paths (looked for .pdf .docx .doc .txt .md)")
+    err = Console(stderr=True)
+    show = progress if progress is not None else (len(paths) > 1 and err.is_terminal)
+    with _progress(err, show) as bar:
+        task = bar.add_task("", total=len(paths))
+        batch = parse_many(
+            paths,
+            ParseOptions(strict=strict),
+            on_done=lambda p: bar.update(task, advance=1, description=Path(p).name),
+        )
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+        for result in batch.results:
+            name = Path(result.source.path).name + (".json" if fmt == "json" else ".md")
+            text = json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result)
+            (output / name).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {len(batch.results)} file(s) to {output}", err=True)
+    elif fmt == "json":
+        payload = [to_dict(r) for r in batch.results]
+        click.echo(json.dumps(payload[0] if len(paths) == 1 and payload else payload, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n\n".join(to_markdown(r) for r in batch.results))
+    for result in batch.results:
+        for w in result.warnings:
+            page = f", page {w.page}" if w.page else ""
+            click.echo(f"warning: {result.source.path}{page}: {w.code.value}: {w.message}", err=True)
+    if batch.failures:
+        click.echo(f"{len(batch.failures)} of {len(paths)} file(s) failed:", err=True)
+        for _, message in batch.failures:
+            click.echo(f"  error: {message}", err=True)
+        raise SystemExit(EXIT_FAILURES)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code instead of exiting, so tests can call it."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="tiaokuan", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_FAILURES
+    except TiaokuanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_FAILURES
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()
