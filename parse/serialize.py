@@ -47,7 +47,7 @@ def _article(a: Article) -> dict[str, Any]:
         "lines": list(a.lines),
         "paragraphs": list(a.paragraphs),
         "items": [_item(i) for i in a.items],
-        "boxes": [[b.page, round(b.x0, 2), round(b.top, 2), round(b.x1, 2), round(b.bottom, 2)] for b in a.boxes],
+        "boxes": [[b.page, b.x0, b.top, b.x1, b.bottom] for b in a.boxes],
         "bold": [[s.start, s.end] for s in a.bold],
     }
 
@@ -117,7 +117,7 @@ def _load_article(d: dict[str, Any]) -> Article:
 
 
 def from_dict(data: dict[str, Any]) -> ParseResult:
-    """Records back from `to_dict` output (box coordinates are rounded to 0.01 pt)."""
+    """Records back from `to_dict` output: the exact inverse of `to_dict`."""
     if data.get("schema") != SCHEMA:
         raise ValueError(f"expected schema {SCHEMA!r}, got {data.get('schema')!r}")
     src = data["source"]

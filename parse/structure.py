@@ -135,7 +135,7 @@ class _Walker:
     def __init__(self, blocks: list[Block], warnings: list[ParseWarning]):
         self.blocks = blocks
         self.warnings = warnings
-        self.labelled = sum(1 for b in blocks if b.table is None and article_label(b.text.strip())) >= 2
+        self.labelled = any(b.table is None and article_label(b.text.strip()) for b in blocks)
         self.sections: list[_SectionDraft] = []
         self.part: str | None = None
         self.pending_part: _SectionDraft | None = None

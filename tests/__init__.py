@@ -1,0 +1,1 @@
+"""tiaokuan test suite."""
