@@ -195,13 +195,24 @@ def parse_many(
     return BatchResult(tuple(results), tuple(failures))
 
 
+_NOT_CLAUSES = {"readme", "license", "licence", "changelog", "contributing", "notice"}
+
+
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files as given, with directories expanded to the supported files inside them."""
+    """Files as given, with directories expanded to the supported files inside them.
+
+    A directory's README, LICENSE and similar files are documentation, not
+    clauses, and are left out; a file named explicitly is always parsed.
+    """
     out: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+            out.extend(
+                str(f)
+                for f in sorted(path.rglob("*"))
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and f.stem.lower() not in _NOT_CLAUSES
+            )
         else:
             out.append(str(path))
     return out

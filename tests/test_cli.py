@@ -32,7 +32,9 @@ def test_directory_in_output_directory_out(tmp_path: Path, capsys: pytest.Captur
     out_dir = tmp_path / "out"
     assert main(["parse", str(SAMPLES), "--output", str(out_dir), "--no-progress"]) == 0
     written = sorted(p.name for p in out_dir.iterdir())
-    inputs = sorted(p.name + ".json" for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".txt"})
+    inputs = sorted(
+        p.name + ".json" for p in SAMPLES.rglob("*") if p.suffix in {".pdf", ".docx", ".txt", ".md"} and p.stem != "README"
+    )
     assert written == inputs
     assert f"wrote {len(inputs)} file(s)" in capsys.readouterr().err
 

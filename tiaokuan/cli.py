@@ -55,7 +55,8 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help="Treat any parse warning as an error for that file.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on for batches in a terminal).")
 def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, progress: bool | None) -> None:
-    """Parse clause FILES (PDF, DOCX, DOC, text, Markdown; directories are searched).
+    """Parse clause FILES (PDF, DOCX, DOC, text, Markdown; directories are searched,
+    skipping README and LICENSE files).
 
     One file prints its parse; several print a JSON array (--format json) or the
     Markdown renderings one after another. Files that fail are listed at the end
@@ -79,8 +80,13 @@ def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict
         )
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
+        used: set[str] = set()
         for result in batch.results:
-            name = Path(result.source.path).name + (".json" if fmt == "json" else ".md")
+            source = Path(result.source.path)
+            name = source.name + (".json" if fmt == "json" else ".md")
+            if name in used:  # same file name in two folders: keep both
+                name = f"{source.parent.name}__{name}"
+            used.add(name)
             text = json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result)
             (output / name).write_text(text + "\n", encoding="utf-8")
         click.echo(f"wrote {len(batch.results)} file(s) to {output}", err=True)
