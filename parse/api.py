@@ -135,8 +135,11 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
     lines, removed = clean_lines(raw)
     blocks = lines_to_blocks(lines, join_mode(raw))
     documents, warnings = blocks_to_documents(blocks, removed + list(raw.layout))
+    # A titled clause is a clause even without articles (a one-paragraph rider,
+    # say); untitled text needs headings or 第X条 articles to count as one.
     structured = any(
-        s.heading is not None or any(a.label for a in s.articles) for d in documents for s in d.sections
+        (d.title is not None and d.sections) or any(s.heading is not None or any(a.label for a in s.articles) for s in d.sections)
+        for d in documents
     )
     if not structured:
         raise NoClauseStructureError(

@@ -197,7 +197,11 @@ class _Walker:
         if len(key) <= 16 and not any(ch in key for ch in "，。；,;") and (
             block.hint is Hint.HEADING or block.lines[0].centred or opens_article
         ):
-            return HeadingInfo(kind.type if kind else SectionType.OTHER, False, False)
+            if kind is not None:
+                return HeadingInfo(kind.type, False, False)
+            # A heading with no chapter word at all is a sub-heading of the
+            # chapter it stands in (the 伤残 tables of an appendix, say).
+            return HeadingInfo(current.type if current is not None else SectionType.OTHER, False, False)
         return None
 
     def _warn_unknown(self, block: Block, section_type: SectionType) -> None:

@@ -97,3 +97,20 @@ def test_shenneng_patent_invalidation_clause(shared_corpus: Path) -> None:
     assert [d.term for d in doc.definitions] == ["专利", "专利权期限"]
     exclusions = [a for s in doc.sections if s.type.value == "exclusions" for a in s.articles]
     assert [a.label for a in exclusions] == ["第五条", "第六条"]
+
+
+CATALOG_CLAUSES = sorted(
+    p for p in (SHARED_CORPUS / "catalog").rglob("*.md") if p.stem.endswith("条款")
+) if (SHARED_CORPUS / "catalog").is_dir() else []
+
+
+def test_catalog_clauses_parse_and_conserve_text(shared_corpus: Path) -> None:
+    """The ~250-product catalog: every file named …条款 is a clause and must parse."""
+    assert len(CATALOG_CLAUSES) >= 200
+    failures = []
+    for path in CATALOG_CLAUSES:
+        try:
+            _check_conservation(path)
+        except Exception as exc:  # collect all, report together
+            failures.append(f"{path.parent.name}/{path.name}: {exc}")
+    assert not failures, "\n".join(failures[:20])
