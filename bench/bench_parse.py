@@ -64,14 +64,14 @@ ENGINES = ("tiaokuan", "pdfplumber", "pypdfium2")
 def _is_heading(text: str) -> bool:
     """A chapter heading line of a corpus clause (not its title block)."""
     return (len(text) <= 16 and text[-1] not in TERMINAL and not text[0].isdigit() and text[0] != "（"
-            and "注册号" not in text and "公司" not in text and not text.endswith("条款"))
+            and "注册号" not in text and "公司" not in text and not (text.endswith("条款") and "部分" not in text))
 
 
 def corpus_units(src: Path = CORPUS) -> list[tuple[str, str]]:
     """(kind, text) lines of every sample clause: headings, article bodies, items."""
     units: list[tuple[str, str]] = []
     for path in sorted(src.glob("*.md")):
-        started, blank = False, True
+        first, started, blank = len(units), False, True
         for raw in path.read_text(encoding="utf-8").replace("**", "").splitlines():
             text = raw.strip()
             if not text:
@@ -81,15 +81,19 @@ def corpus_units(src: Path = CORPUS) -> list[tuple[str, str]]:
                 continue
             if text.startswith("附录") and blank:
                 break
+            after_heading = len(units) > first and units[-1][0] == "heading"
             if ARTICLE.match(text):
                 started = True
                 units.append(("article", ARTICLE.sub("", text)))
-            elif blank and _is_heading(text):
+            elif (blank or after_heading) and _is_heading(text):
                 units.append(("heading", text))
             elif started:
                 units.append(("text", text))
+            else:  # preamble or definitions before the first article: drop, with their headings
+                while len(units) > first and units[-1][0] == "heading":
+                    units.pop()
             blank = False
-    return [u for u, nxt in zip(units, units[1:] + [("end", "")]) if not (u[0] == "heading" and nxt[0] == "heading")]
+    return units
 
 
 def clause_stream(units: list[tuple[str, str]]):

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 import pdfplumber
@@ -33,7 +34,9 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|黑体|simhei|heiti|[-,
 EDGE_BAND = 0.085  # share of the page height treated as header/footer band
 
 
+@lru_cache(maxsize=256)
 def is_bold_font(fontname: str) -> bool:
+    """Whether a font name says bold (…-Bold, SimHei, 黑体); pages reuse a few fonts."""
     return bool(_BOLD_FONT.search(fontname or ""))
 
 
@@ -154,28 +157,45 @@ def _inside(ch: Char, bbox: tuple[float, float, float, float]) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _page_tables(page: Any, page_no: int, first_number: int) -> list[TableLine]:
-    """Ruled tables on a page; skipped outright when the page draws no lines."""
-    if not (page.rects or page.lines):
-        return []
-    tables = []
-    for k, table in enumerate(page.dedupe_chars().find_tables()):
-        rows = tuple(tuple((cell or "").strip() for cell in row) for row in table.extract())
-        if not rows or not any(any(cell for cell in row) for row in rows):
-            continue
-        x0, top, x1, bottom = table.bbox
-        tables.append(TableLine(rows, page_no, first_number + k, pages=(page_no,), box=Box(page_no, x0, top, x1, bottom)))
-    return tables
+def _cell_text(chars: Sequence[Char]) -> str:
+    """Text of one table cell: its printed lines, fake bold folded, joined by newlines."""
+    rows = [r for r in _cluster_rows(chars) if any(not c["text"].isspace() for c in r)]
+    return "\n".join(_row_text(r)[0].strip() for r in rows)
+
+
+def _page_tables(page: Any, chars: Sequence[Char], page_no: int, first_number: int) -> tuple[list[TableLine], list[Char]]:
+    """Ruled tables on a page and the characters outside them.
+
+    Table finding looks at ruling lines only, so a page that draws fewer than
+    four of them (most clause pages draw none) skips it outright; cell text is
+    read from the same characters as the body, so fake bold is folded once.
+    """
+    if len(page.rects) + len(page.lines) < 4:
+        return [], list(chars)
+    found = page.find_tables()
+    if not found:
+        return [], list(chars)
+    tables: list[TableLine] = []
+    boxes = [t.bbox for t in found]
+    for k, table in enumerate(found):
+        rows = []
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                inside = [c for c in chars if cell is not None and _inside(c, cell)]
+                cells.append(_cell_text(inside) if cell is not None else "")
+            rows.append(tuple(cells))
+        if any(any(cell for cell in r) for r in rows):
+            x0, top, x1, bottom = table.bbox
+            tables.append(TableLine(tuple(rows), page_no, first_number + k, pages=(page_no,), box=Box(page_no, x0, top, x1, bottom)))
+    rest = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+    return tables, rest
 
 
 def page_to_lines(page: Any, page_no: int, first_number: int) -> list[Line | TableLine]:
     """Lines and tables of one pdfplumber page in reading order (top to bottom)."""
-    tables = _page_tables(page, page_no, first_number)
-    chars: Iterable[Char] = page.chars
-    if tables:
-        boxes = [(t.box.x0, t.box.top, t.box.x1, t.box.bottom) for t in tables if t.box]
-        chars = [c for c in chars if not any(_inside(c, b) for b in boxes)]
-    lines = chars_to_lines(list(chars), page_no, float(page.width), float(page.height), first_number + len(tables))
+    tables, chars = _page_tables(page, page.chars, page_no, first_number)
+    lines = chars_to_lines(chars, page_no, float(page.width), float(page.height), first_number + len(tables))
     if not tables:
         return list(lines)
     merged: list[Line | TableLine] = [*lines, *tables]

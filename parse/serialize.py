@@ -199,8 +199,9 @@ def to_markdown(result: ParseResult) -> str:
                 note = " (number inferred)" if article.number_inferred else ""
                 paragraphs = article.text.split("\n")
                 head = f"**{label}**{note} " if label else ""
-                out.append(f"{head}{paragraphs[0]}  <sub>p.{pages}</sub>")
-                out.extend(paragraphs[1:])
+                # Two trailing spaces keep each printed line a line in Markdown viewers.
+                out.append(f"{head}{paragraphs[0]}  <sub>p.{pages}</sub>" + ("  " if len(paragraphs) > 1 else ""))
+                out.extend(p + "  " if k < len(paragraphs) - 2 else p for k, p in enumerate(paragraphs[1:]))
                 out.append("")
         for table in doc.tables:
             out.extend(_md_table(table))
