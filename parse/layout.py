@@ -209,10 +209,12 @@ def continues(prev: Line, line: Line, mode: JoinMode, indented: bool = False) ->
     `indented` says the document indents paragraph starts, so a line at the
     left margin always carries on, however the line before it ended.
     """
+    if line.soft:
+        # A manual line break inside a paragraph is joined back, unless it
+        # hides the start of an article or item.
+        return not starts_structure(line.text)
     if mode is JoinMode.EXACT:
-        # Word paragraphs are real paragraphs; only a manual line break inside
-        # one is joined back, unless it hides the start of an article or item.
-        return not line.break_before and not starts_structure(line.text)
+        return False  # Word paragraphs are real paragraphs
     if prev.hint in (Hint.HEADING, Hint.TITLE) or line.hint in (Hint.HEADING, Hint.TITLE, Hint.BULLET):
         return False
     prev_text = prev.text.rstrip()

@@ -39,6 +39,9 @@ class Line:
     indent: bool | None = None  # starts right of the left margin: a first line
     centred: bool | None = None
     edge: bool | None = None  # lies in the page's top or bottom margin band
+    # The line follows a manual line break (Word's shift-enter, U+2028, VT):
+    # same paragraph unless it opens an article or item.
+    soft: bool = False
     # Where a Word list label came from: rendered from numbering.xml, not typed.
     numbered: bool = False
     # Characters of this line that are layout a reader already recognised

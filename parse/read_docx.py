@@ -253,6 +253,7 @@ def read_docx(data: bytes, path: str, sha256: str) -> RawSource:
                     bold=bold,
                     hint=hint,
                     break_before=first or blank,
+                    soft=not first,
                     centred=para.centred,
                     numbered=first and para.label is not None,
                 )

@@ -25,7 +25,8 @@ _BULLET = re.compile(r"^(\s*)[-*+]\s+(?=\S)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\u2028\u2029\x85]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0c\u2029\x85]")
+_MANUAL_BREAKS = re.compile(r"[\x0b\u2028]")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -143,10 +144,14 @@ def text_to_lines(text: str) -> tuple[list[Line | TableLine], list[tuple[int, st
             if bullet and not source.lstrip().startswith("**"):
                 body = source[bullet.end() :]
                 hint = Hint.BULLET
-        body, bold = strip_bold(body)
-        if bold and hint is Hint.NONE and _all_bold(body, bold) and not ends_sentence(body):
-            hint = Hint.HEADING
-        lines.append(Line(body, page, number, bold=bold, hint=hint, break_before=blank_before))
+        for k, segment in enumerate(_MANUAL_BREAKS.split(body)):
+            text, bold = strip_bold(segment)
+            if not text.strip():
+                continue
+            seg_hint = hint if k == 0 else Hint.NONE
+            if bold and seg_hint is Hint.NONE and _all_bold(text, bold) and not ends_sentence(text):
+                seg_hint = Hint.HEADING
+            lines.append(Line(text, page, number, bold=bold, hint=seg_hint, break_before=blank_before and k == 0, soft=k > 0))
         blank_before = False
     flush_table()
     return lines, layout

@@ -77,8 +77,8 @@ def test_tab_hides_next_article() -> None:
 def test_word_manual_breaks_join_unless_a_label_follows() -> None:
     lines = [
         Line("第三条 在保险期间内，被保险人", 1, 4, break_before=True),
-        Line("因第三方侵权而支出的调查费用，保险人负责赔偿。", 1, 4),
-        Line("（一）调查费；", 1, 4),
+        Line("因第三方侵权而支出的调查费用，保险人负责赔偿。", 1, 4, soft=True),
+        Line("（一）调查费；", 1, 4, soft=True),
     ]
     blocks = lines_to_blocks(lines, JoinMode.EXACT)
     assert [b.text for b in blocks] == ["第三条 在保险期间内，被保险人因第三方侵权而支出的调查费用，保险人负责赔偿。", "（一）调查费；"]

@@ -155,3 +155,18 @@ def test_gaps_duplicates_and_unknown_headings_warn() -> None:
 def test_text_without_structure_is_an_error() -> None:
     with pytest.raises(NoClauseStructureError, match="notes.txt: no clause structure found"):
         parse("今天天气很好。\n我们去公园散步。\n", "notes.txt")
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0b", "\t"])
+def test_line_separators_do_not_hide_articles(separator: str) -> None:
+    text = (
+        "澄川财产保险股份有限公司\n某某保险条款\n总则\n"
+        f"第一条 本保险合同由保险条款组成。{separator}第二条 投保人应当交清保险费。\n"
+        f"第三条 保险人应当及时{separator}签发保险单。\n"
+    )
+    doc = parse(text).documents[0]
+    assert [(a.label, a.text) for a in doc.numbered_articles] == [
+        ("第一条", "本保险合同由保险条款组成。"),
+        ("第二条", "投保人应当交清保险费。"),
+        ("第三条", "保险人应当及时" + ("\t" if separator == "\t" else "") + "签发保险单。"),
+    ]
