@@ -126,3 +126,31 @@ def test_pdf_pages_are_released(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdfplumber.page.Page, "close", tracking_close)
     result = parse_file(SAMPLES / "headers-footers.pdf")
     assert sorted(set(closed)) == list(range(1, result.source.pages + 1))
+
+
+@pytest.mark.parametrize("name", ["headers-footers", "bold-exclusions", "copyright-definitions-first", "rate-table-split"])
+def test_character_pass_runs_on_pypdfium2(name: str) -> None:
+    """The same character pass over PDFium's characters gives the same lines.
+
+    Bold from a bold font face carries over; fake bold (each glyph printed twice,
+    the reportlab samples) does not, because PDFium folds the duplicates itself.
+    """
+    import pdfplumber
+    import pypdfium2
+
+    from parse.pdfium_chars import page_chars
+
+    path = SAMPLES / f"{name}.pdf"
+    font_bold = name in {"headers-footers", "bold-exclusions"}
+    document = pypdfium2.PdfDocument(path)
+    with pdfplumber.open(path) as pdf:
+        for number, plumber_page in enumerate(pdf.pages, start=1):
+            pdfium_page = document[number - 1]
+            width, height = float(plumber_page.width), float(plumber_page.height)
+            a = chars_to_lines(plumber_page.chars, number, width, height, 1)
+            b = chars_to_lines(page_chars(pdfium_page), number, width, height, 1)
+            assert ["".join(ln.text.split()) for ln in a] == ["".join(ln.text.split()) for ln in b], number
+            if font_bold:
+                assert [bool(ln.bold) for ln in a] == [bool(ln.bold) for ln in b], number
+            pdfium_page.close()
+    document.close()
