@@ -18,6 +18,7 @@ from tiaokuan.model import (
     ParseWarning,
     Section,
     SectionType,
+    Span,
     Table,
     WarningCode,
 )
@@ -308,12 +309,12 @@ class _Walker:
             else:
                 self.inferred_count += 1
                 self.unit = _Unit(self.inferred_count, None, True)
-            self.unit.pieces.append(Piece(block, block.text.strip(), _trimmed_bold(block)))
+            self.unit.pieces.append(_piece(block))
             self.unit.list_open = text.endswith(("：", ":"))
             return
         if not self.labelled and unit.inferred and not is_item and block.hint is not Hint.BULLET:
             if unit.list_open and text.endswith(("；", ";", "。")):
-                unit.pieces.append(Piece(block, block.text.strip(), _trimmed_bold(block), item=True, inferred_item=True))
+                unit.pieces.append(_piece(block, item=True, inferred_item=True))
                 unit.list_open = not text.endswith("。")
                 return
             if not _continues_article(text):
@@ -321,9 +322,7 @@ class _Walker:
                 self.add_text(block, allow_rows)
                 return
         item = is_item or block.hint is Hint.BULLET
-        unit.pieces.append(
-            Piece(block, block.text.strip(), _trimmed_bold(block), item=item, inferred_item=item and not is_item)
-        )
+        unit.pieces.append(_piece(block, item=item, inferred_item=item and not is_item))
         if not item:
             unit.list_open = text.endswith(("：", ":"))
 
@@ -352,9 +351,12 @@ class _Walker:
         return self.sections
 
 
-def _trimmed_bold(block: Block) -> tuple:
-    _, bold = strip_prefix(block, 0)
-    return bold
+def _piece(block: Block, item: bool = False, inferred_item: bool = False) -> Piece:
+    """A whole block as part of an article, outer whitespace dropped."""
+    text, bold = strip_prefix(block, 0)
+    text = text.rstrip()
+    bold = tuple(Span(s.start, min(s.end, len(text))) for s in bold if s.start < len(text))
+    return Piece(block, text, bold, item=item, inferred_item=inferred_item)
 
 
 def _item_levels(blocks: list[Block]) -> list[int | None]:
@@ -380,7 +382,7 @@ def _finish_section(draft: _SectionDraft) -> tuple[Section, list[Definition], li
         if isinstance(unit, list):
             for group in group_entries([DefBlock(b.text, lv) for b, lv in zip(unit, _item_levels(unit))]):
                 blocks = unit[group.start : group.end]
-                pieces = [Piece(b, b.text.strip(), _trimmed_bold(b), item=item_label(b.text.strip()) is not None) for b in blocks]
+                pieces = [_piece(b, item=item_label(b.text.strip()) is not None) for b in blocks]
                 article = build_article(None, None, False, pieces)
                 articles.append(article)
                 if group.entry is not None:

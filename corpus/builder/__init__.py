@@ -1,0 +1,1 @@
+"""Modules of the sample corpus builder (driven by ``corpus/build.py``)."""
