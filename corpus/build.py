@@ -19,10 +19,14 @@ Usage::
     python corpus/build.py            # build and verify
     python corpus/build.py --check    # verify existing files only
 
-Text outputs and DOCX files are byte-for-byte reproducible (fixed metadata and
-ZIP timestamps); reportlab PDFs are built with ``invariant=1``; LibreOffice
-PDFs carry the conversion date in their metadata, but their text content is
-reproducible.
+All outputs are byte-for-byte reproducible with the same LibreOffice and fonts:
+text and DOCX files have fixed metadata and ZIP timestamps, reportlab PDFs are
+built with ``invariant=1``, and LibreOffice PDFs get their creation date and
+document ID pinned after conversion.
+
+This file is only the entry point; the code lives in the ``builder`` package
+next to it (``source``, ``docx_writer``, ``pdf_reportlab``, ``libreoffice``,
+``verify``).
 """
 from __future__ import annotations
 
