@@ -371,9 +371,17 @@ def main(argv=None) -> int:
     if args.memory_probe:
         memory_probe(*args.memory_probe[:2])
         return 0
+    if args.workdir:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        return run(args, args.workdir)
+    # A temporary workdir holds ~10 MB of PDFs; it goes when the run ends.
+    with tempfile.TemporaryDirectory(prefix="tiaokuan-bench-") as tmp:
+        return run(args, Path(tmp))
+
+
+def run(args: argparse.Namespace, workdir: Path) -> int:
+    """Build the PDFs in `workdir`, time the engines, probe memory, print the report."""
     t0 = time.perf_counter()
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="tiaokuan-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
     report: dict = {"machine": machine(), "timing": {}}
     print("tiaokuan parse benchmark\n========================")
     for key, value in [*report["machine"].items(), ("workdir", workdir)]:
