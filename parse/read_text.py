@@ -79,13 +79,18 @@ def split_table_row(row: str) -> tuple[str, ...]:
     return tuple(c.strip() for c in cells.split("|"))
 
 
+# Word's end-of-cell mark (BEL) survives some .doc text extractions between the
+# cells of a table row; it is a separator, not text.
+_CELL_MARK = str.maketrans({"\x07": "\t"})
+
+
 def text_to_lines(text: str) -> tuple[list[Line | TableLine], list[tuple[int, str]]]:
     """Lines of a decoded text with Markdown markup turned into hints.
 
     Returns the lines and the layout text that was dropped (page markers, YAML
     front matter, rules), each with its page.
     """
-    raw = _LINE_BREAKS.split(text)
+    raw = _LINE_BREAKS.split(text.translate(_CELL_MARK))
     lines: list[Line | TableLine] = []
     layout: list[tuple[int, str]] = []
     page = 1

@@ -122,12 +122,22 @@ def _known_heading(text: str) -> bool:
 
 
 def _is_row(block: Block) -> bool:
-    """A line of a table dumped as text: short tokens, no sentence punctuation."""
+    """A line of a table dumped as text: tab-separated cells, or short tokens
+    with no sentence punctuation."""
     text = block.text.strip()
+    if text.count("\t") >= 2:
+        return True
     if not text or any(ch in _ROW_PUNCT for ch in text):
         return False
     tokens = text.split()
     return all(len(t) <= 8 for t in tokens) and len(tokens) <= 30
+
+
+def _cells(block: Block) -> tuple[str, ...]:
+    text = block.text.strip()
+    if "\t" in text:
+        return tuple(cell.strip() for cell in text.split("\t"))
+    return tuple(text.split())
 
 
 class _Walker:
@@ -246,8 +256,9 @@ class _Walker:
             return
         rows, self.rows = self.rows, []
         if len(rows) >= 3:
-            cells = tuple(tuple(b.text.split()) for b in rows)
-            flattened = all(len(r) == 1 for r in cells)
+            cells = tuple(_cells(b) for b in rows)
+            # Mostly one cell per line: the dump lost the table's rows.
+            flattened = sum(1 for r in cells if len(r) == 1) > len(cells) / 2
             self.section.units.append(
                 Table(self._caption(), cells, tuple(sorted({p for b in rows for p in b.pages})), flattened)
             )
@@ -283,7 +294,12 @@ class _Walker:
         section = self.section
         text = block.text.strip()
         is_item = item_label(text) is not None
-        if allow_rows and section.type is SectionType.APPENDIX and _is_row(block) and (self.unit is None or self.rows):
+        if allow_rows and section.type is SectionType.APPENDIX and _is_row(block) and (
+            self.rows or self.unit is None or self.unit.number is None
+        ):
+            # Cells of a table dumped as text, after the appendix's note or heading.
+            if not self.rows:
+                self.close_unit()
             self.rows.append(block)
             return
         self.flush_rows()
