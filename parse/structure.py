@@ -255,7 +255,9 @@ class _Walker:
         if not self.rows:
             return
         rows, self.rows = self.rows, []
-        if len(rows) >= 3:
+        # Cells separated by tabs or Word cell marks are a table even in one row;
+        # short tokens on their own need a few lines to be told from text.
+        if len(rows) >= 3 or any("\t" in b.text.strip() for b in rows):
             cells = tuple(_cells(b) for b in rows)
             # Mostly one cell per line: the dump lost the table's rows.
             flattened = sum(1 for r in cells if len(r) == 1) > len(cells) / 2

@@ -170,3 +170,24 @@ def test_line_separators_do_not_hide_articles(separator: str) -> None:
         ("第二条", "投保人应当交清保险费。"),
         ("第三条", "保险人应当及时" + ("\t" if separator == "\t" else "") + "签发保险单。"),
     ]
+
+
+def test_rate_table_dumped_cell_by_cell_after_a_note() -> None:
+    months = "\n".join(f"{m}\n个\n月" for m in "一二三四五六")
+    rates = "\n".join(["10", "20", "30", "40", "50", "60"])
+    text = f"澄川财产保险股份有限公司\n某某保险条款\n总则\n第一条 甲。\n附录：短期费率表\n注：不足一个月的部分按一个月计收。\n保险\n期间\n{months}\n年费率的百分比\n{rates}\n"
+    result = parse(text)
+    doc = result.documents[0]
+    appendix = doc.sections[-1]
+    assert appendix.type is SectionType.APPENDIX
+    assert [a.text for a in appendix.articles] == ["注：不足一个月的部分按一个月计收。"]
+    (table,) = doc.tables
+    assert table.flattened and table.caption == "附录：短期费率表"
+    assert [cell for row in table.rows for cell in row][:5] == ["保险", "期间", "一", "个", "月"]
+    assert [w.code for w in result.warnings] == [WarningCode.TABLE_FLATTENED]
+
+
+def test_word_cell_marks_separate_cells() -> None:
+    text = "澄川财产保险股份有限公司\n某某保险条款\n总则\n第一条 甲。\n附录：短期费率表\n保险期间\x07一个月\x07二个月\x07\n年费率的百分比\x0710\x0720\x07\n"
+    doc = parse(text).documents[0]
+    assert doc.tables[0].rows == (("保险期间", "一个月", "二个月"), ("年费率的百分比", "10", "20"))
