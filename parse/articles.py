@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tiaokuan.model import Article, Item, Span
 
-from .labels import ItemFamily, item_label
+from .labels import ItemFamily, close_cjk_gaps, item_label
 from .layout import Block
 
 
@@ -67,9 +67,10 @@ def build_article(
         for p in para:
             if texts or para_texts:
                 offset += 1  # the newline before this block
-            bold.extend(Span(s.start + offset, s.end + offset) for s in p.bold)
-            para_texts.append(p.text)
-            offset += len(p.text)
+            text, spans = close_cjk_gaps(p.text, p.bold)
+            bold.extend(Span(s.start + offset, s.end + offset) for s in spans)
+            para_texts.append(text)
+            offset += len(text)
         texts.append("\n".join(para_texts))
         items.extend(_items_of(para, para_index, levels))
     blocks = [p.block for p in pieces]
@@ -100,10 +101,10 @@ def _items_of(para: list[Piece], para_index: int, levels: dict[ItemFamily, int])
             # A label lost in conversion: the item is known by its place in a list.
             if top and not p.inferred_item:
                 continue
-            top.append((None, p.text, True, []))
+            top.append((None, close_cjk_gaps(p.text)[0], True, []))
             continue
         family, lab = found
-        text = p.text[lab.end :].lstrip()
+        text = close_cjk_gaps(p.text[lab.end :].lstrip())[0]
         if levels.get(family, 0) > 0 and top:
             top[-1][3].append(Item(lab.text, text, para_index))
         else:

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import cn2an
 
+from tiaokuan.model import Span
+
 CN_DIGITS = "零〇一二三四五六七八九十百千两"
 _CN = f"[{CN_DIGITS}]+"
 
@@ -166,9 +168,18 @@ def display_width(text: str) -> int:
 _CJK_GAP_RE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \t\u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
 
 
-def close_cjk_gaps(text: str) -> str:
-    """Drop justification spaces between two CJK characters (layout, not text)."""
-    return _CJK_GAP_RE.sub("", text)
+def close_cjk_gaps(text: str, bold: tuple[Span, ...] = ()) -> tuple[str, tuple[Span, ...]]:
+    """Text without justification spaces between two CJK characters (layout, not
+    text), and its bold spans moved to match."""
+    gaps = [(m.start(), m.end()) for m in _CJK_GAP_RE.finditer(text)]
+    if not gaps:
+        return text, bold
+
+    def moved(pos: int) -> int:
+        return pos - sum(min(end, pos) - start for start, end in gaps if start < pos)
+
+    spans = tuple(Span(moved(s.start), moved(s.end)) for s in bold)
+    return _CJK_GAP_RE.sub("", text), tuple(s for s in spans if s.end > s.start)
 
 
 def squash(text: str) -> str:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from tiaokuan.model import Box, Span
 
 from .headings import classify, is_part_heading
-from .labels import SENTENCE_END, article_label, item_label, squash
+from .labels import article_label, item_label, squash
 from .lines import Hint, Line, TableLine
 
 # Footers that are layout wherever they stand.
@@ -299,9 +299,6 @@ def _merge_spans(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def ends_paragraph(text: str) -> bool:
-    stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] in SENTENCE_END
 
 
 def merge_split_tables(lines: list[Line | TableLine]) -> list[Line | TableLine]:

@@ -24,9 +24,9 @@ from tiaokuan.model import (
 )
 
 from .articles import Piece, build_article, strip_prefix
-from .definitions import DefBlock, group_entries
+from .definitions import DefBlock, Entry, group_entries
 from .headings import classify, part_level
-from .labels import TERMINAL, HeadingLevel, ItemFamily, article_label, item_label, part_label, squash
+from .labels import TERMINAL, HeadingLevel, ItemFamily, article_label, close_cjk_gaps, item_label, part_label, squash
 from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block
@@ -389,6 +389,11 @@ def _item_levels(blocks: list[Block]) -> list[int | None]:
     return out
 
 
+def _definition(entry: Entry, article: int | None, pages: tuple[int, ...]) -> Definition:
+    """A definition, its text with the same layout clean-up as article text."""
+    return Definition(entry.term, "\n".join(close_cjk_gaps(p)[0] for p in entry.text.split("\n")), article, pages)
+
+
 def _finish_section(draft: _SectionDraft) -> tuple[Section, list[Definition], list[Table]]:
     articles: list[Article] = []
     definitions: list[Definition] = []
@@ -404,7 +409,7 @@ def _finish_section(draft: _SectionDraft) -> tuple[Section, list[Definition], li
                 article = build_article(None, None, False, pieces)
                 articles.append(article)
                 if group.entry is not None:
-                    definitions.append(Definition(group.entry.term, group.entry.text, None, article.pages))
+                    definitions.append(_definition(group.entry, None, article.pages))
             continue
         article = build_article(unit.number, unit.label, unit.inferred, unit.pieces)
         articles.append(article)
@@ -413,7 +418,7 @@ def _finish_section(draft: _SectionDraft) -> tuple[Section, list[Definition], li
             blocks = [DefBlock(p.text, lv) for p, lv in zip(unit.pieces, levels)]
             for group in group_entries(blocks, lead=True):
                 if group.entry is not None:
-                    definitions.append(Definition(group.entry.term, group.entry.text, article.number, article.pages))
+                    definitions.append(_definition(group.entry, article.number, article.pages))
     pages = tuple(sorted({p for a in articles for p in a.pages} | ({draft.heading.page} if draft.heading else set())))
     heading = draft.heading.text.strip() if draft.heading is not None else None
     return Section(heading, draft.type, tuple(articles), draft.part, pages), definitions, tables

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tiaokuan.model import Span
 from parse.labels import (
     HeadingLevel,
     ItemFamily,
@@ -92,8 +93,9 @@ def test_heading_levels() -> None:
 
 def test_display_width_and_gaps() -> None:
     assert display_width("第一条 a") == 8
-    assert close_cjk_gaps("保 险 责 任") == "保险责任"
-    assert close_cjk_gaps("2025 版") == "2025 版"
+    assert close_cjk_gaps("保 险 责 任")[0] == "保险责任"
+    assert close_cjk_gaps("2025 版")[0] == "2025 版"
+    assert close_cjk_gaps("情况； 故意免赔额", (Span(4, 9),)) == ("情况；故意免赔额", (Span(3, 8),))
 
 
 @pytest.mark.parametrize("line", ["0.7至1.3之间确定。", "1.5倍以下", "2.5 %"])

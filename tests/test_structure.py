@@ -168,7 +168,7 @@ def test_line_separators_do_not_hide_articles(separator: str) -> None:
     assert [(a.label, a.text) for a in doc.numbered_articles] == [
         ("第一条", "本保险合同由保险条款组成。"),
         ("第二条", "投保人应当交清保险费。"),
-        ("第三条", "保险人应当及时" + ("\t" if separator == "\t" else "") + "签发保险单。"),
+        ("第三条", "保险人应当及时签发保险单。"),  # a tab between two CJK characters is layout
     ]
 
 
