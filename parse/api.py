@@ -40,11 +40,13 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 @dataclass(frozen=True, slots=True)
 class ParseOptions:
     """How to parse. `strict` raises on any warning; `soffice` is LibreOffice for .doc files
-    (None: look for `soffice` or `libreoffice` on PATH)."""
+    (None: look for `soffice` or `libreoffice` on PATH); `language` adds entities,
+    categories, term sheet and taxonomy."""
 
     strict: bool = False
     soffice: str | None = None
     convert_timeout: float = 120.0
+    language: bool = True  # run the language layer (entities, categories, term sheet)
 
     def __post_init__(self) -> None:
         if self.convert_timeout <= 0:
@@ -147,6 +149,10 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
             "no clause structure found: no 第X条 articles and no chapter headings (总则, 保险责任 …); is this a clause?",
         )
     warnings += leftovers(lines, documents)
+    if options.language:
+        from .language import annotate  # spaCy and jieba load only when asked for
+
+        documents = [annotate(d) for d in documents]
     warnings = [ParseWarning(WarningCode.EMPTY_PAGE, "page has no text (a scanned or blank page?)", p) for p in raw.empty_pages] + warnings
     if options.strict and warnings:
         first = warnings[0]

@@ -16,7 +16,14 @@ from tiaokuan.model import (
     Box,
     ClauseDocument,
     Definition,
+    Entity,
+    EntityType,
     Item,
+    Mapped,
+    Registration,
+    Semantics,
+    Taxonomy,
+    TermValue,
     ParseResult,
     ParseWarning,
     Section,
@@ -34,7 +41,43 @@ def _item(item: Item) -> dict[str, Any]:
     if item.label_inferred:
         out["label_inferred"] = True
     out["items"] = [_item(i) for i in item.items]
+    out["categories"] = list(item.categories)
     return out
+
+
+def _entity(e: Entity) -> dict[str, Any]:
+    return {"type": e.type.value, "text": e.text, "start": e.start, "end": e.end, "value": e.value, "attrs": dict(e.attrs)}
+
+
+def _term(t: TermValue) -> dict[str, Any]:
+    value = list(t.value) if isinstance(t.value, tuple) else t.value
+    return {"value": value, "article": t.article, "text": t.text}
+
+
+def _mapped(m: Mapped) -> dict[str, Any]:
+    return {"key": m.key, "label": m.label, "article": m.article, "item": m.item, "text": m.text}
+
+
+def _semantics(s: Semantics | None) -> dict[str, Any]:
+    if s is None:
+        return {}
+    tax = s.taxonomy
+    reg = tax.registration
+    return {
+        "term_sheet": {name: _term(value) for name, value in s.term_sheet},
+        "exclusions": [_mapped(m) for m in s.exclusions],
+        "cost_heads": [_mapped(m) for m in s.cost_heads],
+        "taxonomy": {
+            "line": tax.line,
+            "liability_type": tax.liability_type,
+            "right": tax.right,
+            "function": tax.function,
+            "registration": None
+            if reg is None
+            else {"number": reg.number, "company": reg.company, "line_code": reg.line_code, "line": reg.line, "rider": reg.rider, "date": reg.date},
+            "registration_agrees": tax.registration_agrees,
+        },
+    }
 
 
 def _article(a: Article) -> dict[str, Any]:
@@ -49,6 +92,9 @@ def _article(a: Article) -> dict[str, Any]:
         "items": [_item(i) for i in a.items],
         "boxes": [[b.page, b.x0, b.top, b.x1, b.bottom] for b in a.boxes],
         "bold": [[s.start, s.end] for s in a.bold],
+        "entities": [_entity(e) for e in a.entities],
+        "categories": list(a.categories),
+        "flags": list(a.flags),
     }
 
 
@@ -76,6 +122,7 @@ def _document(d: ClauseDocument) -> dict[str, Any]:
             {"caption": t.caption, "pages": list(t.pages), "flattened": t.flattened, "rows": [list(r) for r in t.rows]}
             for t in d.tables
         ],
+        **_semantics(d.semantics),
     }
 
 
@@ -98,7 +145,33 @@ def to_json(result: ParseResult, indent: int | None = 2) -> str:
 
 
 def _load_item(d: dict[str, Any]) -> Item:
-    return Item(d["label"], d["text"], d["paragraph"], tuple(_load_item(i) for i in d["items"]), d.get("label_inferred", False))
+    return Item(
+        d["label"], d["text"], d["paragraph"], tuple(_load_item(i) for i in d["items"]), d.get("label_inferred", False),
+        tuple(d.get("categories", ())),
+    )
+
+
+def _load_entity(d: dict[str, Any]) -> Entity:
+    return Entity(EntityType(d["type"]), d["text"], d["start"], d["end"], d["value"], tuple(sorted(d["attrs"].items())))
+
+
+def _load_term(d: dict[str, Any]) -> TermValue:
+    value = tuple(d["value"]) if isinstance(d["value"], list) else d["value"]
+    return TermValue(value, d["article"], d["text"])
+
+
+def _load_semantics(d: dict[str, Any]) -> Semantics | None:
+    if "term_sheet" not in d:
+        return None
+    tax = d["taxonomy"]
+    reg = tax["registration"]
+    registration = None if reg is None else Registration(reg["number"], reg["company"], reg["line_code"], reg["line"], reg["rider"], reg["date"])
+    return Semantics(
+        tuple((name, _load_term(value)) for name, value in d["term_sheet"].items()),
+        tuple(Mapped(**m) for m in d["exclusions"]),
+        tuple(Mapped(**m) for m in d["cost_heads"]),
+        Taxonomy(tax["line"], tax["liability_type"], tax["right"], tax["function"], registration, tax["registration_agrees"]),
+    )
 
 
 def _load_article(d: dict[str, Any]) -> Article:
@@ -113,6 +186,9 @@ def _load_article(d: dict[str, Any]) -> Article:
         lines=(d["lines"][0], d["lines"][1]),
         boxes=tuple(Box(int(b[0]), b[1], b[2], b[3], b[4]) for b in d["boxes"]),
         bold=tuple(Span(s[0], s[1]) for s in d["bold"]),
+        entities=tuple(_load_entity(e) for e in d.get("entities", ())),
+        categories=tuple(d.get("categories", ())),
+        flags=tuple(d.get("flags", ())),
     )
 
 
@@ -144,6 +220,7 @@ def from_dict(data: dict[str, Any]) -> ParseResult:
             tables=tuple(
                 Table(t["caption"], tuple(tuple(r) for r in t["rows"]), tuple(t["pages"]), t["flattened"]) for t in d["tables"]
             ),
+            semantics=_load_semantics(d),
         )
         for d in data["documents"]
     )

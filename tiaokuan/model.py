@@ -83,6 +83,7 @@ class Item:
     paragraph: int
     items: tuple[Item, ...] = ()
     label_inferred: bool = False
+    categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,10 @@ class Article:
     lines: tuple[int, int]
     boxes: tuple[Box, ...] = ()
     bold: tuple[Span, ...] = ()
+    # Filled by the language layer (parse.language); empty when it did not run.
+    entities: tuple[Entity, ...] = ()
+    categories: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +151,7 @@ class ClauseDocument:
     sections: tuple[Section, ...]
     definitions: tuple[Definition, ...] = ()
     tables: tuple[Table, ...] = ()
+    semantics: Semantics | None = None  # the language layer's reading; None when it did not run
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -178,3 +184,120 @@ class ParseResult:
     source: Source
     documents: tuple[ClauseDocument, ...]
     warnings: tuple[ParseWarning, ...] = field(default=())
+
+
+class EntityType(StrEnum):
+    """What an entity in clause text is (issue: clause language layer)."""
+
+    AMOUNT = "AMOUNT"
+    PERCENT = "PERCENT"
+    DURATION = "DURATION"
+    DEADLINE = "DEADLINE"
+    LAW = "LAW"
+    ARTICLE_REF = "ARTICLE_REF"
+    DEFINED_TERM = "DEFINED_TERM"
+    PARTY = "PARTY"
+    COST_HEAD = "COST_HEAD"
+    IP_RIGHT = "IP_RIGHT"
+    LIMIT_KIND = "LIMIT_KIND"
+    TERRITORY = "TERRITORY"
+
+
+class Category(StrEnum):
+    """Clause categories of an article or item; closed set."""
+
+    COVERAGE = "coverage"
+    COVERAGE_EXTENSION = "coverage_extension"
+    EXCLUSION = "exclusion"
+    LIMIT = "limit"
+    DEDUCTIBLE = "deductible"
+    CONDITION = "condition"
+    OBLIGATION = "obligation"
+    CLAIMS_PROCEDURE = "claims_procedure"
+    PAYMENT = "payment"
+    SUBROGATION = "subrogation"
+    OTHER_INSURANCE = "other_insurance"
+    CANCELLATION = "cancellation"
+    DISPUTE = "dispute"
+    DEFINITION = "definition"
+    GENERAL = "general"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A typed value found in an article's text, at [start, end) of `Article.text`.
+
+    `value` holds the normalised value: a number (AMOUNT, PERCENT, DURATION), a
+    canonical key (PARTY, COST_HEAD, IP_RIGHT, LIMIT_KIND, TERRITORY, DEADLINE
+    kind), the target article number (ARTICLE_REF), or a name (LAW, DEFINED_TERM).
+    `attrs` holds the rest as sorted (key, value) pairs: unit, days, currency.
+    """
+
+    type: EntityType
+    text: str
+    start: int
+    end: int
+    value: str | int | float | None
+    attrs: tuple[tuple[str, str | int | float | None], ...] = ()
+
+    def attr(self, key: str) -> str | int | float | None:
+        return dict(self.attrs).get(key)
+
+
+SILENT = "silent"
+
+
+@dataclass(frozen=True, slots=True)
+class TermValue:
+    """One term-sheet field: its value ("silent" when the clause says nothing) and
+    the article that says it."""
+
+    value: str | tuple[str, ...]
+    article: int | None = None
+    text: str | None = None  # the words it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Mapped:
+    """An exclusion or a covered cost mapped to the canonical list; `key` "unmapped" when none fits."""
+
+    key: str
+    label: str
+    article: int | None
+    item: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Registration:
+    """A decoded 注册号: C + company(6) + line(3) + main/rider + date + serial + digit."""
+
+    number: str
+    company: str
+    line_code: str
+    line: str | None  # line of business the code stands for, when known
+    rider: bool
+    date: str  # YYYY-MM-DD
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """Where a product sits: line of business, and for IP products liability type, right and function."""
+
+    line: str
+    liability_type: str | None = None
+    right: str | None = None
+    function: str | None = None
+    registration: Registration | None = None
+    registration_agrees: bool | None = None  # None when there is no 注册号 or its line code is unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Semantics:
+    term_sheet: tuple[tuple[str, TermValue], ...]
+    exclusions: tuple[Mapped, ...]
+    cost_heads: tuple[Mapped, ...]
+    taxonomy: Taxonomy
+
+    def term(self, name: str) -> TermValue:
+        return dict(self.term_sheet)[name]

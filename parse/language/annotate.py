@@ -1,0 +1,99 @@
+"""The language layer over a parsed clause: entities per article, categories per
+article and item, canonical exclusions and cost heads, term sheet, taxonomy."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tiaokuan.model import (
+    Article,
+    ClauseDocument,
+    Entity,
+    EntityType,
+    Item,
+    Mapped,
+    Section,
+    SectionType,
+    Semantics,
+)
+
+from .categories import categorise, flags
+from .pipeline import COMPONENT, entities_of, load
+from .taxonomy import classify
+from .termsheet import term_sheet
+from .vocab import EXCLUSIONS, cost_heads_in, map_to
+
+
+def _pipeline_entities(article: Article) -> list[Entity]:
+    nlp = load()
+    doc = nlp.make_doc(article.text)
+    doc._.tk_article = article.number
+    return list(entities_of(nlp.get_pipe(COMPONENT)(doc)))
+
+
+def _vocabulary_entities(text: str, terms: list[str], in_definitions: bool) -> list[Entity]:
+    found = [Entity(EntityType.COST_HEAD, m.group(0), m.start(), m.end(), canon.key) for canon, m in cost_heads_in(text)]
+    if terms and not in_definitions:
+        pattern = re.compile("|".join(map(re.escape, terms)))
+        found.extend(Entity(EntityType.DEFINED_TERM, m.group(0), m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+    return found
+
+
+def _items(items: tuple[Item, ...], section: SectionType) -> tuple[Item, ...]:
+    return tuple(replace(i, categories=categorise(i.text, section), items=_items(i.items, section)) for i in items)
+
+
+def _article(article: Article, section: SectionType, terms: list[str]) -> Article:
+    entities = _pipeline_entities(article) + _vocabulary_entities(article.text, terms, section is SectionType.DEFINITIONS)
+    entities.sort(key=lambda e: (e.start, e.end, e.type.value))
+    return replace(
+        article,
+        entities=tuple(entities),
+        categories=categorise(article.text, section),
+        flags=flags(article.text, section),
+        items=_items(article.items, section),
+    )
+
+
+def _exclusions(sections: list[Section]) -> list[Mapped]:
+    """Each exclusion (an item of a 责任免除 article, or the article itself) mapped or "unmapped"."""
+    out: list[Mapped] = []
+    for section in sections:
+        if section.type is not SectionType.EXCLUSIONS:
+            continue
+        for article in section.articles:
+            pieces = [(i.label, i.text) for i in article.items] or [(None, article.text)]
+            for label, text in pieces:
+                canon = map_to(EXCLUSIONS, text)
+                out.append(Mapped(canon.key if canon else "unmapped", canon.label if canon else "", article.number, label, text))
+    return out
+
+
+def _cost_heads(sections: list[Section]) -> list[Mapped]:
+    """Covered costs named in 保险责任 articles, mapped to the canonical cost heads."""
+    out: list[Mapped] = []
+    for section in sections:
+        if section.type is not SectionType.COVERAGE:
+            continue
+        for article in section.articles:
+            for canon, m in cost_heads_in(article.text):
+                out.append(Mapped(canon.key, canon.label, article.number, None, m.group(0)))
+    return out
+
+
+def annotate(document: ClauseDocument) -> ClauseDocument:
+    """The document with its language-layer reading filled in."""
+    terms = sorted({d.term for d in document.definitions if len(d.term) >= 2}, key=len, reverse=True)
+    sections = [
+        replace(s, articles=tuple(_article(a, s.type, terms) for a in s.articles)) for s in document.sections
+    ]
+    pairs = [(a, s.type) for s in sections for a in s.articles]
+    text = "\n".join(a.text for a, _ in pairs[:6])
+    semantics = Semantics(
+        term_sheet(pairs),
+        tuple(_exclusions(sections)),
+        tuple(_cost_heads(sections)),
+        classify(document.product, text, document.registration_no),
+    )
+    return replace(document, sections=tuple(sections), semantics=semantics)

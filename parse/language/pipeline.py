@@ -1,0 +1,86 @@
+"""The spaCy pipeline: `spacy.blank("zh")` segmented by jieba with the project's
+insurance/IP user dictionary, and one rule component that marks entities.
+
+jieba keeps a global tokenizer; we build our own `jieba.Tokenizer`, load the user
+dictionary into it explicitly and hand it to spaCy, so nothing global changes.
+The pipeline is built once per process (`load()` is cached).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tiaokuan.model import Entity
+
+from .recognizers import amounts, article_refs, deadlines, durations, ip_rights, laws, limit_kinds, parties, percents, territories
+
+SPAN_KEY = "tiaokuan"
+COMPONENT = "tiaokuan_entities"
+
+
+def user_dictionary() -> str:
+    return str(resources.files("parse.language").joinpath("data/userdict.txt"))
+
+
+def segmenter() -> jieba.Tokenizer:
+    """A private jieba tokenizer with the insurance/IP user dictionary loaded."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(user_dictionary())
+    return tokenizer
+
+
+def find_entities(text: str, article: int | None = None) -> list[Entity]:
+    """Every entity in one article's text, in reading order."""
+    found: list[Entity] = [
+        *amounts(text),
+        *percents(text),
+        *durations(text),
+        *laws(text),
+        *article_refs(text, article),
+        *parties(text),
+        *ip_rights(text),
+        *limit_kinds(text),
+        *territories(text),
+    ]
+    found.extend(deadlines(text, found))
+    return sorted(found, key=lambda e: (e.start, e.end, e.type.value))
+
+
+if not Doc.has_extension("tk_article"):
+    Doc.set_extension("tk_article", default=None)
+if not Doc.has_extension("tk_entities"):
+    Doc.set_extension("tk_entities", default=())
+
+
+@Language.component(COMPONENT)
+def mark_entities(doc: Doc) -> Doc:
+    """Entities as spans in `doc.spans["tiaokuan"]` (labelled with their type, widened
+    to token edges) and as exact records in `doc._.tk_entities`."""
+    entities = find_entities(doc.text, doc._.tk_article)
+    spans = [doc.char_span(e.start, e.end, label=e.type.value, alignment_mode="expand") for e in entities]
+    doc.spans[SPAN_KEY] = [s for s in spans if s is not None]
+    doc._.tk_entities = tuple(entities)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The pipeline, built once per process."""
+    # jieba logs its dictionary loading at DEBUG to stderr; spaCy makes it load its
+    # default dictionary while building the tokenizer, before ours replaces it.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer.jieba_seg = segmenter()
+    nlp.add_pipe(COMPONENT)
+    return nlp
+
+
+def entities_of(doc: Doc) -> tuple[Entity, ...]:
+    return doc._.tk_entities

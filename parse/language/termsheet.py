@@ -1,0 +1,127 @@
+"""The term sheet of a clause: trigger, periods, territory, limits, deductibles,
+deadlines, cancellation, disputes and law, each citing its article or "silent"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tiaokuan.model import SILENT, Article, Entity, EntityType, SectionType, TermValue
+
+FIELDS = (
+    "trigger",
+    "retroactive_period",
+    "territory",
+    "period",
+    "waiting_period",
+    "limit_kinds",
+    "deductible_kinds",
+    "notice_deadline",
+    "insurer_decision_deadline",
+    "payment_deadline",
+    "limitation_period",
+    "cancellation_fee",
+    "refund_method",
+    "dispute_resolution",
+    "governing_law",
+)
+
+_CLAIMS_MADE = re.compile(r"首次(?:向被保险人)?提出(?:损害赔偿|赔偿|索赔)|索赔提出制|首次.{0,12}提出.{0,6}(?:索赔|赔偿请求)")
+_OCCURRENCE = re.compile(r"在保险期间内.{0,40}(?:发生|遭受|造成|被提起|实施)|保险期间内发生")
+_PERIOD = re.compile(r"保险期间(?:为|是)\s*([一二三四五六七八九十两\d]+\s*(?:个月|年|日|天))")
+_DEDUCTIBLE_KINDS = (("amount", re.compile(r"免赔额")), ("rate", re.compile(r"免赔率")), ("period", re.compile(r"免赔期")), ("coinsurance", re.compile(r"比例赔付|共保")))
+_IMMEDIATELY = re.compile(r"(立即|及时|尽快).{0,6}通知保险人")
+_STATUTORY = re.compile(r"诉讼时效.{0,12}(?:适用|依照|按照).{0,6}法律")
+_NO_FEE_REFUND = re.compile(r"保险责任开始前.{0,30}(?:退还保险费|退还全部保险费)")
+_ARBITRATION = re.compile(r"仲裁")
+_LITIGATION = re.compile(r"人民法院.{0,4}起诉|向.{0,10}法院.{0,4}(?:提起)?诉讼")
+_PRC_LAW = re.compile(r"适用中华人民共和国法律|中华人民共和国法律（")
+
+
+def _first(
+    articles: Iterable[tuple[Article, SectionType]], pattern: re.Pattern[str], prefer: SectionType | None = None
+) -> tuple[Article, re.Match[str]] | None:
+    """The first article whose text matches, looking in the `prefer` chapter first."""
+    ordered = sorted(articles, key=lambda pair: pair[1] is not prefer) if prefer else articles
+    for article, _ in ordered:
+        m = pattern.search(article.text)
+        if m:
+            return article, m
+    return None
+
+
+def _entities(articles, kind: EntityType, value=None) -> list[tuple[Article, Entity]]:
+    return [(a, e) for a, _ in articles for e in a.entities if e.type is kind and (value is None or e.value == value)]
+
+
+def _cite(found: tuple[Article, re.Match[str]] | None, value: str) -> TermValue:
+    if found is None:
+        return TermValue(SILENT)
+    article, m = found
+    return TermValue(value, article.number, m.group(0)[:40])
+
+
+def _deadline(articles, kind: str) -> TermValue:
+    hits = _entities(articles, EntityType.DEADLINE, kind)
+    if not hits:
+        return TermValue(SILENT)
+    article, entity = hits[0]
+    return TermValue(entity.text, article.number, entity.text)
+
+
+def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, TermValue], ...]:
+    """Every field of the term sheet, read from the articles and their entities."""
+    body = [(a, t) for a, t in articles if t is not SectionType.DEFINITIONS]
+    coverage = [(a, t) for a, t in body if t is SectionType.COVERAGE] or body
+    sheet: dict[str, TermValue] = {}
+    claims_made = _first(body, _CLAIMS_MADE)
+    sheet["trigger"] = _cite(claims_made, "claims_made") if claims_made else _cite(_first(coverage, _OCCURRENCE), "occurrence")
+    sheet["retroactive_period"] = _cite(_first(body, re.compile(r"追溯期")), "present")
+    territories = _entities(body, EntityType.TERRITORY)
+    territories = [(a, e) for a, e in territories if "法律" not in a.text[e.end : e.end + 4]]
+    sheet["territory"] = TermValue(territories[0][1].value, territories[0][0].number, territories[0][1].text) if territories else TermValue(SILENT)
+    period = _first(body, _PERIOD, SectionType.PERIOD)
+    sheet["period"] = TermValue(re.sub(r"\s+", "", period[1].group(1)), period[0].number, period[1].group(0)) if period else TermValue(SILENT)
+    sheet["waiting_period"] = _cite(_first(body, re.compile(r"等待期")), "present")
+    limits = _entities(body, EntityType.LIMIT_KIND)
+    kinds = tuple(dict.fromkeys(str(e.value) for _, e in limits))
+    sheet["limit_kinds"] = TermValue(kinds, limits[0][0].number) if limits else TermValue(SILENT)
+    deductibles = []
+    first_article = None
+    for key, pattern in _DEDUCTIBLE_KINDS:
+        hit = _first(body, pattern)
+        if hit:
+            deductibles.append((hit[0].number or 0, key))
+            first_article = first_article or hit[0].number
+    sheet["deductible_kinds"] = TermValue(tuple(k for _, k in deductibles), min(n for n, _ in deductibles)) if deductibles else TermValue(SILENT)
+    notice = _deadline(body, "notice")
+    if notice.value == SILENT:
+        notice = _cite(_first(body, _IMMEDIATELY), "immediately")
+    sheet["notice_deadline"] = notice
+    sheet["insurer_decision_deadline"] = _deadline(body, "claim_decision")
+    sheet["payment_deadline"] = _deadline(body, "payment")
+    limitation = _deadline(body, "limitation")
+    if limitation.value == SILENT:
+        limitation = _cite(_first(body, _STATUTORY), "statutory")
+    sheet["limitation_period"] = limitation
+    fee = [(a, e) for a, e in _entities(body, EntityType.PERCENT) if "手续费" in a.text[max(0, e.start - 20) : e.end + 8]]
+    if fee:
+        sheet["cancellation_fee"] = TermValue(fee[0][1].text, fee[0][0].number, fee[0][1].text)
+    else:
+        sheet["cancellation_fee"] = _cite(_first(body, _NO_FEE_REFUND), "none")
+    methods = []
+    for key, pattern in (("short_rate", re.compile(r"短期费率")), ("pro_rata", re.compile(r"日比例"))):
+        hit = _first(body, pattern)
+        if hit:
+            methods.append((hit[0].number or 0, key, hit[0].number))
+    methods.sort()
+    sheet["refund_method"] = TermValue(tuple(k for _, k, _ in methods), methods[0][2]) if methods else TermValue(SILENT)
+    arbitration, litigation = _first(body, _ARBITRATION, SectionType.DISPUTES), _first(body, _LITIGATION, SectionType.DISPUTES)
+    if arbitration and litigation:
+        sheet["dispute_resolution"] = _cite(arbitration, "arbitration_or_litigation")
+    elif arbitration:
+        sheet["dispute_resolution"] = _cite(arbitration, "arbitration")
+    else:
+        sheet["dispute_resolution"] = _cite(litigation, "litigation")
+    sheet["governing_law"] = _cite(_first(body, _PRC_LAW, SectionType.DISPUTES), "prc")
+    return tuple((name, sheet[name]) for name in FIELDS)

@@ -1,0 +1,90 @@
+"""Canonical vocabularies: covered cost heads and exclusions, each with an English
+key, a Chinese label and the wordings that name it in filed clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Canon:
+    key: str
+    label: str
+    pattern: re.Pattern[str]
+
+
+def _canon(key: str, label: str, words: str) -> Canon:
+    return Canon(key, label, re.compile(words))
+
+
+COST_HEADS: tuple[Canon, ...] = (
+    _canon("investigation", "调查费", r"调查费|调查取证费|调查费用"),
+    _canon("notarisation", "公证费", r"公证费"),
+    _canon("travel", "交通费", r"交通费|差旅费|交通补助"),
+    _canon("accommodation", "住宿费", r"住宿费"),
+    _canon("meal_allowance", "伙食补助费", r"伙食补助费|伙食费"),
+    _canon("attorney", "律师费", r"律师费|律师代理费|代理费|代理费用"),
+    _canon("litigation", "诉讼费", r"诉讼费"),
+    _canon("arbitration", "仲裁费", r"仲裁费"),
+    _canon("appraisal", "鉴定费", r"鉴定费|检测费|评估费"),
+    _canon("preservation", "保全费", r"保全费|保全的申请费|保全申请费"),
+    _canon("enforcement", "执行费", r"执行费|强制执行费"),
+    _canon("legal_costs", "法律费用", r"法律费用"),
+    _canon("direct_loss", "直接经济损失", r"直接经济损失|直接损失"),
+    _canon("licence_refund", "许可费退还", r"许可费用?可能需要退还|许可费退还"),
+    _canon("crisis_pr", "危机公关费用", r"危机公关|商誉恢复|声誉"),
+    _canon("mitigation", "施救费用", r"施救费用|防止或者?减少.{0,10}损失.{0,10}费用"),
+    _canon("audit", "审计费用", r"审计费"),
+    _canon("application_fees", "申请费用", r"申请费|官费|年费"),
+    _canon("damages", "赔偿金", r"经济赔偿责任|赔偿金|侵权损害"),
+    _canon("gross_profit", "毛利润损失", r"毛利润损失"),
+)
+
+
+EXCLUSIONS: tuple[Canon, ...] = (
+    _canon("intentional_criminal", "故意、犯罪或重大过失行为", r"故意|犯罪|重大过失|欺诈"),
+    _canon("war_terrorism", "战争、军事行动、恐怖活动", r"战争|敌对行动|军事|武装冲突|恐怖|暴动|骚乱|罢工|暴乱|政变"),
+    _canon("nuclear", "核辐射、核污染", r"核(?:爆炸|辐射|污染|反应)|放射性"),
+    _canon("pollution", "污染", r"污染"),
+    _canon("compulsory_licence", "强制许可", r"强制许可|非自愿许可"),
+    _canon("government_act", "行政行为、司法行为", r"行政行为|司法行为|没收|征用|政府"),
+    _canon("prior_knowledge", "保险合同生效前已知", r"(?:生效|开始|追溯期)前.{0,30}(?:知道|知悉|已经发生|已发生)|已经知道或者?应当知道"),
+    _canon("licensed_use", "经许可或授权的实施", r"许可或者?授权|经.{0,6}许可|授权实施"),
+    _canon("contractual_liability", "合同责任", r"合同.{0,6}(?:责任|约定)|协议.{0,6}(?:责任|违约)|违约责任"),
+    _canon("fines_penalties", "罚款、罚金及惩罚性赔偿", r"罚款|罚金|惩罚性赔偿"),
+    _canon("indirect_loss", "间接损失", r"间接损失"),
+    _canon("deductible", "免赔额（率）", r"免赔额|免赔率|免赔期|免赔金额"),
+    _canon("moral_damage", "精神损害", r"精神损害"),
+    _canon("bodily_injury_property", "人身伤亡和财产损失", r"人身伤亡|人身伤害|财产损失|实体财产"),
+    _canon("related_party", "关联方索赔", r"关联|继受关系"),
+    _canon("outside_scope", "保险范围以外的权利或产品", r"以外的|范围以外|非被保险人.{0,10}(?:发明|专利)"),
+    _canon("natural_disaster", "自然灾害、地震", r"地震|海啸|自然灾害|洪水|台风"),
+    _canon("purchase_cost", "购买涉嫌侵权产品费用", r"购买涉嫌侵权"),
+    _canon("post_filing_investigation", "立案或受理后发生的调查费用", r"立案或受理后.{0,6}调查费用"),
+    _canon("infringement_damages_paid", "侵权赔偿金、使用费、转让费", r"侵权赔偿金|专利使用费|转让费"),
+    _canon("prior_judgments", "宣告无效前已执行的判决或合同", r"宣告.{0,4}无效前"),
+    _canon("wear_defect", "自然磨损、内在缺陷", r"磨损|内在或潜在缺陷|内在缺陷|锈蚀|自然损耗|渐变"),
+    _canon("theft", "盗窃、抢劫", r"盗窃|抢劫|抢夺"),
+    _canon("employee_dishonesty", "雇员欺诈或不诚实", r"雇员.{0,6}(?:欺诈|不诚实)"),
+    _canon("cyber_data", "网络安全、数据", r"网络|计算机|数据"),
+    _canon("other_losses", "其他不属于保险责任范围的损失", r"其他不属于|其他损失|除本保险合同.{0,20}之外的其他"),
+    _canon("unapproved_costs", "未经保险人同意的费用", r"未经保险人.{0,6}同意"),
+)
+
+
+def map_to(canon: tuple[Canon, ...], text: str) -> Canon | None:
+    """The first canonical entry whose wording occurs in `text`, or None (unmapped)."""
+    return next((c for c in canon if c.pattern.search(text)), None)
+
+
+def cost_heads_in(text: str) -> list[tuple[Canon, re.Match[str]]]:
+    """Every cost head named in `text`, in reading order, without overlaps."""
+    found: list[tuple[Canon, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for canon in COST_HEADS:
+        for m in canon.pattern.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((canon, m))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda pair: pair[1].start())
