@@ -40,19 +40,25 @@ def _vocabulary_entities(text: str, terms: list[str], in_definitions: bool) -> l
     return found
 
 
-def _items(items: tuple[Item, ...], section: SectionType) -> tuple[Item, ...]:
-    return tuple(replace(i, categories=categorise(i.text, section), items=_items(i.items, section)) for i in items)
+def _items(items: tuple[Item, ...], section: SectionType, inherited: tuple[str, ...]) -> tuple[Item, ...]:
+    """Items keep the categories of the article that lists them and add their own."""
+    out = []
+    for item in items:
+        categories = categorise(item.text, section, inherited)
+        out.append(replace(item, categories=categories, items=_items(item.items, section, categories)))
+    return tuple(out)
 
 
 def _article(article: Article, section: SectionType, terms: list[str]) -> Article:
     entities = _pipeline_entities(article) + _vocabulary_entities(article.text, terms, section is SectionType.DEFINITIONS)
     entities.sort(key=lambda e: (e.start, e.end, e.type.value))
+    categories = categorise(article.text, section)
     return replace(
         article,
         entities=tuple(entities),
-        categories=categorise(article.text, section),
+        categories=categories,
         flags=flags(article.text, section),
-        items=_items(article.items, section),
+        items=_items(article.items, section, categories),
     )
 
 

@@ -20,7 +20,7 @@ _BY_SECTION: dict[T, C] = {
     T.PERIOD: C.GENERAL,
     T.PREMIUM: C.CONDITION,
     T.INSURER_DUTIES: C.OBLIGATION,
-    T.POLICYHOLDER_DUTIES: C.OBLIGATION,
+    T.POLICYHOLDER_DUTIES: C.CONDITION,
     T.CLAIMS: C.PAYMENT,
     T.DISPUTES: C.DISPUTE,
     T.OTHER: C.GENERAL,
@@ -28,39 +28,68 @@ _BY_SECTION: dict[T, C] = {
     T.APPENDIX: C.GENERAL,
 }
 
-# Words that put an article in a category wherever it stands, strongest first.
+# Words that put a text in a category wherever it stands.
 _WORDS: tuple[tuple[C, re.Pattern[str]], ...] = (
-    (C.SUBROGATION, re.compile(r"代位")),
-    (C.OTHER_INSURANCE, re.compile(r"重复保险|其他保险合同")),
-    (C.DISPUTE, re.compile(r"诉讼时效|争议|仲裁机构|人民法院起诉|法律适用|适用中华人民共和国法律")),
-    (C.CANCELLATION, re.compile(r"解除(?:保险|本保险|本)?合同|退保|短期费率|退还.{0,6}保险费")),
-    (C.DEDUCTIBLE, re.compile(r"免赔额|免赔率|免赔期|免赔金额|比例赔付|共保比例")),
-    (C.CONDITION, re.compile(r"如实告知|危险程度显著增加|风险显著提高|交清保险费|交付保险费|保险合同不发生效力|不生效")),
-    (C.CLAIMS_PROCEDURE, re.compile(r"请求赔偿时.{0,10}(?:提供|提交)|单证|索赔申请|核定|出险")),
-    (C.PAYMENT, re.compile(r"计算赔偿|赔偿金额|先予支付|赔偿标准|赔偿方式|支付相应的差额")),
+    (C.SUBROGATION, re.compile(r"代位|向.{0,8}责任方请求赔偿的权利")),
+    (C.OTHER_INSURANCE, re.compile(r"重复保险|其他保险合同|相同保障的其他保险|其他保险人")),
+    (C.DISPUTE, re.compile(r"诉讼时效|发生的争议|争议的解决|争议处理|协商解决|提交.{0,12}仲裁机构仲裁|依法向.{0,12}人民法院起诉|法律适用|适用中华人民共和国法律")),
+    (C.CANCELLATION, re.compile(r"解除(?:保险|本保险|本)?合同|合同解除|解除权|退保|短期费率|退还.{0,10}保险费")),
+    (C.DEDUCTIBLE, re.compile(r"免赔额|免赔率|免赔期|免赔金额|比例赔付|共保比例|比例承担|按.{0,12}比例.{0,6}赔偿")),
+    (C.CONDITION, re.compile(r"如实告知|危险程度显著增加|风险显著提高|交清保险费|交付保险费|不发生效力|不生效|遵守.{0,30}(?:法律|法规|规定)|防止或者?减少损失")),
 )
+_CLAIMS_PROCEDURE = re.compile(
+    r"请求赔偿时|单证|证明和资料|证明、资料|索赔申请|核定|出险|保险事故发生(?:时|后)|知道保险事故发生|赔偿请求|通知保险人|书面形式通知|诉讼、仲裁时|传票"
+)
+_PAYMENT = re.compile(r"计算赔偿|赔偿金额|先予支付|赔偿标准|赔偿方式|赔偿保险金|进行赔偿|支付相应的差额|给付|履行赔偿义务")
 _EXTENSION = re.compile(r"也负责赔偿|也负责|扩展|附加|施救|法律费用|事先经保险人书面同意")
-_LIMIT = re.compile(r"赔偿限额|责任限额|保险金额")
+_LIMIT = re.compile(r"赔偿限额|责任限额|保险金额|最高赔偿|为限|不超过.{0,10}(?:限额|保险金额)")
+_CALCULATION = re.compile(r"计算|为限|不超过|以内|内赔偿|限额内|进行赔偿")
+_ISSUE_POLICY = re.compile(r"签发保险单|格式条款|说明|提示")
 _REDUCES_COVER = re.compile(r"不负责赔偿|不承担(?:赔偿|给付)?(?:保险金)?责任|不承担赔偿|不予赔偿|不负赔偿责任|免赔|比例赔付")
+_DEFINES = re.compile(r"^[^，。]{1,30}(?:是指|系指)|所称.{1,20}(?:是指|系指|指)")
+
+# What an item takes from the article that lists it: the kind of list it is in.
+# Word-driven categories (免赔, 重复保险, 解除 …) belong to the item that says them.
+_INHERITED = {C.COVERAGE, C.COVERAGE_EXTENSION, C.CLAIMS_PROCEDURE, C.PAYMENT, C.OBLIGATION, C.DEFINITION, C.GENERAL, C.LIMIT}
 
 EXCLUSION_OUTSIDE = "exclusion_outside_exclusions"  # 《保险法》第十七条: must be made prominent
 
 
-def categorise(text: str, section: T) -> tuple[str, ...]:
-    """Categories of an article (or an item) in a chapter of type `section`."""
-    found: list[C] = []
+def categorise(text: str, section: T, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Categories of an article (or, with the article's categories `inherited`, of an item)."""
+    found: list[C] = [C(c) for c in inherited if C(c) in _INHERITED or (section is T.EXCLUSIONS and C(c) is C.EXCLUSION)]
     base = _BY_SECTION[section]
     if section is T.COVERAGE and _EXTENSION.search(text):
         base = C.COVERAGE_EXTENSION
+    if section is T.INSURER_DUTIES:
+        if _CLAIMS_PROCEDURE.search(text):
+            found.append(C.CLAIMS_PROCEDURE)
+        if _PAYMENT.search(text) or "先予支付" in text:
+            found.append(C.PAYMENT)
+        if _ISSUE_POLICY.search(text) or "补充提供" in text:
+            found.append(C.OBLIGATION)
+    elif section is T.POLICYHOLDER_DUTIES:
+        if _CLAIMS_PROCEDURE.search(text):
+            found.append(C.CLAIMS_PROCEDURE)
+    elif section is T.CLAIMS:
+        if _LIMIT.search(text) and _CALCULATION.search(text):
+            found.append(C.LIMIT)
     for category, pattern in _WORDS:
-        if pattern.search(text) and category not in found:
+        if pattern.search(text):
             found.append(category)
     if section is T.AMOUNTS and _LIMIT.search(text):
         found.insert(0, C.LIMIT)
-    if section in (T.EXCLUSIONS, T.DEFINITIONS, T.COVERAGE) or not found:
+    if section in (T.GENERAL, T.SUBJECT) and _DEFINES.search(text):
+        found.append(C.DEFINITION)
+    specific = [c for c in found if c not in (C.EXCLUSION,)]
+    if section in (T.EXCLUSIONS, T.DEFINITIONS, T.COVERAGE, T.DISPUTES) or not specific:
         found.insert(0, base)
-    if section is not T.EXCLUSIONS and _REDUCES_COVER.search(text) and section not in (T.DEFINITIONS,):
-        if C.EXCLUSION not in found and C.DEDUCTIBLE not in found:
+    if section is T.CLAIMS and C.PAYMENT not in found and not (
+        {C.OTHER_INSURANCE, C.SUBROGATION, C.DISPUTE, C.CLAIMS_PROCEDURE} & set(found)
+    ):
+        found.insert(0, C.PAYMENT)
+    if section not in (T.EXCLUSIONS, T.DEFINITIONS) and _REDUCES_COVER.search(text):
+        if C.DEDUCTIBLE not in found:
             found.append(C.EXCLUSION)
     return tuple(dict.fromkeys(c.value for c in found))
 

@@ -225,7 +225,8 @@ def limit_kinds(text: str) -> Iterator[Entity]:
 
 
 _TERRITORY = re.compile(
-    r"(中华人民共和国(?:境内|大陆)(?:\s*[（(]\s*不(?:包括|含)[^）)]{2,20}[）)])?|承保区域|承保地区|保险区域|保险地区|全世界|世界范围|全球范围)"
+    r"(中华人民共和国(?:境内|大陆)(?:\s*[（(]\s*不(?:包括|含)[^）)]{2,20}[）)])?|承保区域|承保地区|保险区域|保险地区|全世界|世界范围|全球范围"
+    r"|(?:本)?(?:保险单|保险合同|保单)(?:明细表)?中?(?:列明|载明)的(?:区域|地域|地址|地点|范围))"
 )
 
 
@@ -234,7 +235,7 @@ def territories(text: str) -> Iterator[Entity]:
         phrase = m.group(1)
         if phrase.startswith("中华人民共和国"):
             value = "cn_mainland" if "不" in phrase or "大陆" in phrase else "cn"
-        elif phrase in ("承保区域", "承保地区", "保险区域", "保险地区"):
+        elif phrase in ("承保区域", "承保地区", "保险区域", "保险地区") or "载明" in phrase or "列明" in phrase:
             value = "schedule"
         else:
             value = "worldwide"

@@ -49,7 +49,7 @@ def _ip_liability_type(name: str) -> str:
         return "融资担保"
     if "侵权责任" in name or re.search(r"侵犯.{0,6}权责任", name) or "责任保险" in name:
         return "侵权责任"
-    if "被侵权" in name or "执行" in name or "维权" in name:
+    if "损失" in name and ("被侵权" in name or "侵权损失" in name):
         return "被侵权损失"
     return "费用补偿"
 

@@ -27,12 +27,18 @@ FIELDS = (
 )
 
 _CLAIMS_MADE = re.compile(r"首次(?:向被保险人)?提出(?:损害赔偿|赔偿|索赔)|索赔提出制|首次.{0,12}提出.{0,6}(?:索赔|赔偿请求)")
-_OCCURRENCE = re.compile(r"在保险期间内.{0,40}(?:发生|遭受|造成|被提起|实施)|保险期间内发生")
+_OCCURRENCE = re.compile(r"在保险期间(?:内|或)|保险期间内发生")
 _PERIOD = re.compile(r"保险期间(?:为|是)\s*([一二三四五六七八九十两\d]+\s*(?:个月|年|日|天))")
-_DEDUCTIBLE_KINDS = (("amount", re.compile(r"免赔额")), ("rate", re.compile(r"免赔率")), ("period", re.compile(r"免赔期")), ("coinsurance", re.compile(r"比例赔付|共保")))
+_PERIOD_SCHEDULE = re.compile(r"保险期间.{0,20}(?:保险单|保险合同|保单|明细表).{0,6}(?:载明|列明|约定)|(?:保险单|保险合同).{0,6}载明的起讫时间|保险期间.{0,10}(?:与|同)主险")
+_DEDUCTIBLE_KINDS = (
+    ("amount", re.compile(r"免赔额")),
+    ("rate", re.compile(r"免赔率|免赔额[（(]率[）)]")),
+    ("period", re.compile(r"免赔期")),
+    ("coinsurance", re.compile(r"比例赔付|共保")),
+)
 _IMMEDIATELY = re.compile(r"(立即|及时|尽快).{0,6}通知保险人")
 _STATUTORY = re.compile(r"诉讼时效.{0,12}(?:适用|依照|按照).{0,6}法律")
-_NO_FEE_REFUND = re.compile(r"保险责任开始前.{0,30}(?:退还保险费|退还全部保险费)")
+_NO_FEE_REFUND = re.compile(r"保险责任开始前[^。]{0,30}退还(?:已收取的|全部)?保险费")
 _ARBITRATION = re.compile(r"仲裁")
 _LITIGATION = re.compile(r"人民法院.{0,4}起诉|向.{0,10}法院.{0,4}(?:提起)?诉讼")
 _PRC_LAW = re.compile(r"适用中华人民共和国法律|中华人民共和国法律（")
@@ -69,6 +75,21 @@ def _deadline(articles, kind: str) -> TermValue:
     return TermValue(entity.text, article.number, entity.text)
 
 
+def _kinds_in_order(articles, kinds) -> TermValue:
+    """The kinds whose words occur, in order of first mention, citing the first article."""
+    first: list[tuple[int, int, str, int | None]] = []
+    for key, pattern in kinds:
+        for position, (article, _) in enumerate(articles):
+            m = pattern.search(article.text)
+            if m:
+                first.append((position, m.start(), key, article.number))
+                break
+    if not first:
+        return TermValue(SILENT)
+    first.sort()
+    return TermValue(tuple(key for _, _, key, _ in first), first[0][3])
+
+
 def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, TermValue], ...]:
     """Every field of the term sheet, read from the articles and their entities."""
     body = [(a, t) for a, t in articles if t is not SectionType.DEFINITIONS]
@@ -81,23 +102,27 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
     territories = [(a, e) for a, e in territories if "法律" not in a.text[e.end : e.end + 4]]
     sheet["territory"] = TermValue(territories[0][1].value, territories[0][0].number, territories[0][1].text) if territories else TermValue(SILENT)
     period = _first(body, _PERIOD, SectionType.PERIOD)
-    sheet["period"] = TermValue(re.sub(r"\s+", "", period[1].group(1)), period[0].number, period[1].group(0)) if period else TermValue(SILENT)
+    if period:
+        sheet["period"] = TermValue(re.sub(r"\s+", "", period[1].group(1)), period[0].number, period[1].group(0))
+    else:
+        sheet["period"] = _cite(_first(body, _PERIOD_SCHEDULE, SectionType.PERIOD), "schedule")
     sheet["waiting_period"] = _cite(_first(body, re.compile(r"等待期")), "present")
     limits = _entities(body, EntityType.LIMIT_KIND)
     kinds = tuple(dict.fromkeys(str(e.value) for _, e in limits))
     sheet["limit_kinds"] = TermValue(kinds, limits[0][0].number) if limits else TermValue(SILENT)
-    deductibles = []
-    first_article = None
-    for key, pattern in _DEDUCTIBLE_KINDS:
-        hit = _first(body, pattern)
-        if hit:
-            deductibles.append((hit[0].number or 0, key))
-            first_article = first_article or hit[0].number
-    sheet["deductible_kinds"] = TermValue(tuple(k for _, k in deductibles), min(n for n, _ in deductibles)) if deductibles else TermValue(SILENT)
-    notice = _deadline(body, "notice")
-    if notice.value == SILENT:
-        notice = _cite(_first(body, _IMMEDIATELY), "immediately")
-    sheet["notice_deadline"] = notice
+    sheet["deductible_kinds"] = _kinds_in_order(body, _DEDUCTIBLE_KINDS)
+    # The insured's notice of a loss: 立即/及时通知 first, else a time limit to notify
+    # the insurer (not the insurer's own notices to the policyholder).
+    immediate = _first(body, _IMMEDIATELY, SectionType.POLICYHOLDER_DUTIES)
+    insured_notices = [
+        (a, e) for a, e in _entities(body, EntityType.DEADLINE, "notice") if "通知保险人" in a.text[e.end : e.end + 30] or "向保险人" in a.text[e.end : e.end + 20]
+    ]
+    if immediate:
+        sheet["notice_deadline"] = _cite(immediate, "immediately")
+    elif insured_notices:
+        sheet["notice_deadline"] = TermValue(insured_notices[0][1].text, insured_notices[0][0].number, insured_notices[0][1].text)
+    else:
+        sheet["notice_deadline"] = TermValue(SILENT)
     sheet["insurer_decision_deadline"] = _deadline(body, "claim_decision")
     sheet["payment_deadline"] = _deadline(body, "payment")
     limitation = _deadline(body, "limitation")
@@ -109,13 +134,11 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
         sheet["cancellation_fee"] = TermValue(fee[0][1].text, fee[0][0].number, fee[0][1].text)
     else:
         sheet["cancellation_fee"] = _cite(_first(body, _NO_FEE_REFUND), "none")
-    methods = []
-    for key, pattern in (("short_rate", re.compile(r"短期费率")), ("pro_rata", re.compile(r"日比例"))):
-        hit = _first(body, pattern)
-        if hit:
-            methods.append((hit[0].number or 0, key, hit[0].number))
-    methods.sort()
-    sheet["refund_method"] = TermValue(tuple(k for _, k, _ in methods), methods[0][2]) if methods else TermValue(SILENT)
+    refunds = [(a, t) for a, t in body if re.search(r"解除|退保", a.text)]
+    methods = _kinds_in_order(refunds, (("short_rate", re.compile(r"短期费率")), ("pro_rata", re.compile(r"日比例"))))
+    if isinstance(methods.value, tuple) and len(methods.value) == 1:
+        methods = TermValue(methods.value[0], methods.article)
+    sheet["refund_method"] = methods
     arbitration, litigation = _first(body, _ARBITRATION, SectionType.DISPUTES), _first(body, _LITIGATION, SectionType.DISPUTES)
     if arbitration and litigation:
         sheet["dispute_resolution"] = _cite(arbitration, "arbitration_or_litigation")
