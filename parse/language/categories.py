@@ -13,14 +13,14 @@ from tiaokuan.model import SectionType as T
 _BY_SECTION: dict[T, C] = {
     T.PREAMBLE: C.GENERAL,
     T.GENERAL: C.GENERAL,
-    T.SUBJECT: C.GENERAL,
+    T.SUBJECT: C.COVERAGE,  # what is insured is part of the cover
     T.COVERAGE: C.COVERAGE,
     T.EXCLUSIONS: C.EXCLUSION,
     T.AMOUNTS: C.LIMIT,
     T.PERIOD: C.GENERAL,
     T.PREMIUM: C.CONDITION,
     T.INSURER_DUTIES: C.OBLIGATION,
-    T.POLICYHOLDER_DUTIES: C.CONDITION,
+    T.POLICYHOLDER_DUTIES: C.OBLIGATION,
     T.CLAIMS: C.PAYMENT,
     T.DISPUTES: C.DISPUTE,
     T.OTHER: C.GENERAL,
@@ -33,18 +33,22 @@ _WORDS: tuple[tuple[C, re.Pattern[str]], ...] = (
     (C.SUBROGATION, re.compile(r"代位|向.{0,8}责任方请求赔偿的权利")),
     (C.OTHER_INSURANCE, re.compile(r"重复保险|其他保险合同|相同保障的其他保险|其他保险人")),
     (C.DISPUTE, re.compile(r"诉讼时效|发生的争议|争议的解决|争议处理|协商解决|提交.{0,12}仲裁机构仲裁|依法向.{0,12}人民法院起诉|法律适用|适用中华人民共和国法律")),
-    (C.CANCELLATION, re.compile(r"解除(?:保险|本保险|本)?合同|合同解除|解除权|退保|短期费率|退还.{0,10}保险费")),
+    (C.CANCELLATION, re.compile(r"解除权|要求解除|(?:有权|可以)[^。；]{0,12}解除|退保|短期费率|日比例|解约|提前.{0,6}通知.{0,12}解除|(?<!不)退还.{0,6}(?:剩余|未满期|已收取的)?.{0,4}保险费")),
     (C.DEDUCTIBLE, re.compile(r"免赔额|免赔率|免赔期|免赔金额|比例赔付|共保比例|比例承担|按.{0,12}比例.{0,6}赔偿")),
     (C.CONDITION, re.compile(r"如实告知|危险程度显著增加|风险显著提高|交清保险费|交付保险费|不发生效力|不生效|遵守.{0,30}(?:法律|法规|规定)|防止或者?减少损失")),
 )
 _CLAIMS_PROCEDURE = re.compile(
-    r"请求赔偿时|单证|证明和资料|证明、资料|索赔申请|核定|出险|保险事故发生(?:时|后)|知道保险事故发生|赔偿请求|通知保险人|书面形式通知|诉讼、仲裁时|传票"
+    r"请求赔偿时|单证|索赔申请|索赔的证明|核定|出险|补充提供|请求赔偿.{0,10}(?:提供|提交)"
+    r"|保险事故发生(?:时|后)[，,]\s*(?:投保人、)?被保险人应|知道保险事故发生后|被保险人应该：|被保险人应当："
+    r"|(?:保险事故|索赔|诉讼|仲裁|赔偿请求|损失).{0,30}通知保险人|通知保险人.{0,20}(?:保险事故|索赔|诉讼|仲裁|损失)"
 )
 _PAYMENT = re.compile(r"计算赔偿|赔偿金额|先予支付|赔偿标准|赔偿方式|赔偿保险金|进行赔偿|支付相应的差额|给付|履行赔偿义务")
+_MAIN_COVER = re.compile(r"(?<!也)负责赔偿")
+_NOT_INSURED = re.compile(r"不属于.{0,12}保险标的|不在.{0,10}保险标的.{0,4}范围|除外")
 _EXTENSION = re.compile(r"也负责赔偿|也负责|扩展|附加|施救|法律费用|事先经保险人书面同意")
 _LIMIT = re.compile(r"赔偿限额|责任限额|保险金额|最高赔偿|为限|不超过.{0,10}(?:限额|保险金额)")
 _CALCULATION = re.compile(r"计算|为限|不超过|以内|内赔偿|限额内|进行赔偿")
-_ISSUE_POLICY = re.compile(r"签发保险单|格式条款|说明|提示")
+_ISSUE_POLICY = re.compile(r"签发保险单|格式条款|作出.{0,6}提示")
 _REDUCES_COVER = re.compile(r"不负责赔偿|不承担(?:赔偿|给付)?(?:保险金)?责任|不承担赔偿|不予赔偿|不负赔偿责任|免赔|比例赔付")
 _DEFINES = re.compile(r"^[^，。]{1,30}(?:是指|系指)|所称.{1,20}(?:是指|系指|指)")
 
@@ -57,10 +61,16 @@ EXCLUSION_OUTSIDE = "exclusion_outside_exclusions"  # 《保险法》第十七�
 
 def categorise(text: str, section: T, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Categories of an article (or, with the article's categories `inherited`, of an item)."""
-    found: list[C] = [C(c) for c in inherited if C(c) in _INHERITED or (section is T.EXCLUSIONS and C(c) is C.EXCLUSION)]
+    found: list[C] = [
+        C(c) for c in inherited if C(c) in _INHERITED or (section in (T.EXCLUSIONS, T.SUBJECT) and C(c) is C.EXCLUSION)
+    ]
     base = _BY_SECTION[section]
     if section is T.COVERAGE and _EXTENSION.search(text):
         base = C.COVERAGE_EXTENSION
+        if "也负责" in text and _MAIN_COVER.search(text):  # the insuring clause and an "also" in one article
+            found.append(C.COVERAGE)
+    if section is T.SUBJECT and _NOT_INSURED.search(text):
+        base = C.EXCLUSION  # property that is not insured takes cover away
     if section is T.INSURER_DUTIES:
         if _CLAIMS_PROCEDURE.search(text):
             found.append(C.CLAIMS_PROCEDURE)
@@ -81,13 +91,16 @@ def categorise(text: str, section: T, inherited: tuple[str, ...] = ()) -> tuple[
         found.insert(0, C.LIMIT)
     if section in (T.GENERAL, T.SUBJECT) and _DEFINES.search(text):
         found.append(C.DEFINITION)
+    from_list = bool(found) and bool(inherited)  # an item that already has its list's kind
     specific = [c for c in found if c not in (C.EXCLUSION,)]
-    if section in (T.EXCLUSIONS, T.DEFINITIONS, T.COVERAGE, T.DISPUTES) or not specific:
+    if not from_list and (section in (T.EXCLUSIONS, T.DEFINITIONS, T.COVERAGE, T.SUBJECT, T.DISPUTES) or not specific):
         found.insert(0, base)
     if section is T.CLAIMS and C.PAYMENT not in found and not (
         {C.OTHER_INSURANCE, C.SUBROGATION, C.DISPUTE, C.CLAIMS_PROCEDURE} & set(found)
     ):
         found.insert(0, C.PAYMENT)
+    if C.OTHER_INSURANCE in found and C.DEDUCTIBLE in found and not re.search(r"免赔", text):
+        found.remove(C.DEDUCTIBLE)  # sharing a loss with other insurers is not a deductible
     if section not in (T.EXCLUSIONS, T.DEFINITIONS) and _REDUCES_COVER.search(text):
         if C.DEDUCTIBLE not in found:
             found.append(C.EXCLUSION)
