@@ -106,6 +106,74 @@ def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict
         raise SystemExit(EXIT_FAILURES)
 
 
+@cli.command("terms")
+@click.argument("file", type=click.Path(path_type=Path))
+def terms_command(file: Path) -> None:
+    """Show the term sheet of a clause FILE: each field, its value and the article
+    that says it ("silent" when the clause says nothing), then the taxonomy and
+    the exclusions mapped to the canonical list.
+
+    Example: tiaokuan terms corpus/patent-enforcement-with-rider.pdf
+    """
+    from rich.table import Table
+
+    from parse import ParseOptions, parse_file
+
+    result = parse_file(file, ParseOptions(language=True))
+    out = Console()
+    for doc in result.documents:
+        semantics = doc.semantics
+        if semantics is None:
+            continue
+        table = Table(title=f"{doc.title or file.name} · 条款要点", show_lines=False)
+        table.add_column("field")
+        table.add_column("value")
+        table.add_column("article", justify="right")
+        table.add_column("wording")
+        for name, term in semantics.term_sheet:
+            value = "、".join(term.value) if isinstance(term.value, tuple) else term.value
+            table.add_row(name, value, f"第{term.article}条" if term.article else "", term.text or "")
+        out.print(table)
+        tax = semantics.taxonomy
+        reg = tax.registration
+        out.print(
+            f"taxonomy: line={tax.line} liability_type={tax.liability_type or '—'} right={tax.right or '—'} "
+            f"function={tax.function or '—'}"
+            + (f" · 注册号 {reg.number}: company {reg.company}, line code {reg.line_code} ({reg.line or 'unknown'}), "
+               f"{'rider' if reg.rider else 'main'}, {reg.date}; agrees with taxonomy: {tax.registration_agrees}" if reg else "")
+        )
+        excl = Table(title="exclusions → canonical list")
+        for column in ("article", "item", "key", "label", "text"):
+            excl.add_column(column)
+        for m in semantics.exclusions:
+            excl.add_row(f"第{m.article}条" if m.article else "", m.item or "", m.key, m.label, m.text[:40])
+        out.print(excl)
+
+
+@cli.command("eval")
+@click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=Path("tests/gold/language"), show_default=True, help="Gold annotations.")
+@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared/corpus"), show_default=True, help="Where the annotated clauses are.")
+@click.option("--misses", is_flag=True, help="List every miss and spurious hit after the scores.")
+def eval_command(gold: Path, corpus: Path, misses: bool) -> None:
+    """Score the language layer against hand-annotated clauses: precision, recall
+    and F1 per entity type and per category, accuracy per term-sheet field.
+
+    Example: tiaokuan eval --gold tests/gold/language --corpus ../shared/corpus
+    """
+    from parse.language.evaluate import evaluate, format_report
+
+    if not any(gold.glob("*.json")):
+        raise click.UsageError(f"no gold annotations (*.json) in {gold}")
+    if not corpus.is_dir():
+        raise click.UsageError(f"corpus folder {corpus} not found; give --corpus")
+    report = evaluate(gold, corpus)
+    click.echo(format_report(report))
+    if misses:
+        click.echo("\nmisses:")
+        for line in report.misses:
+            click.echo(f"  {line}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of exiting, so tests can call it."""
     try:
