@@ -205,10 +205,13 @@ def read_text(data: bytes, path: str, fmt: SourceFormat, sha256: str) -> RawSour
     wrapped = looks_wrapped(lines)
     if wrapped:
         width = full_width(lines)
+        # A wrapped line with half-width characters (the space after 第X条, digits)
+        # is a few columns narrower than an all-CJK one and still reached the margin.
+        slack = max(6, round(0.1 * width))
         lines = [
             ln
             if isinstance(ln, TableLine)
-            else replace(ln, full=display_width(ln.text.strip()) >= width - 4)
+            else replace(ln, full=display_width(ln.text.strip()) >= width - slack)
             for ln in lines
         ]
     pages = max((ln.page for ln in lines), default=1)

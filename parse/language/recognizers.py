@@ -79,7 +79,10 @@ def _decimal(spoken: str) -> float | None:
 
 # -- time ---------------------------------------------------------------------
 _UNITS = {"日": "日", "天": "日", "周": "周", "星期": "周", "个月": "月", "月": "月", "年": "年", "小时": "小时", "工作日": "工作日"}
-_DURATION = re.compile(rf"(?<![第每])({_NUM})\s*(个工作日|工作日|个月|个星期|星期|小时|日|天|周|月|年)(?!度|份|费|龄|满|金)")
+# Not durations: ordinals (第三年), rates (每年), years (2000年问题), 四周 (all around).
+_DURATION = re.compile(
+    rf"(?<![第每\d])(?!\d{{4}}\s*年)({_NUM})\s*(个工作日|工作日|个月|个星期|星期|小时|日|天|周|月|年)(?!度|份|费|龄|满|金)(?<!四周)"
+)
 _DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
@@ -130,12 +133,17 @@ def deadlines(text: str, found: list[Entity]) -> Iterator[Entity]:
         lead, tail = text[sentence_start : d.start], text[d.end : sentence_end]
         if not (_BOUNDS_AFTER.match(after) or _BOUNDS_BEFORE.search(before) or "时效" in lead):
             continue
-        yield Entity(EntityType.DEADLINE, d.text, d.start, d.end, _deadline_kind(lead, tail), d.attrs)
+        kind = _deadline_kind(lead, tail)
+        if kind == "other" and not re.match(r"\s*(内|以内|之内)", after):
+            continue  # a length of time in a rule (不足半年的按半年计算), not a time limit
+        yield Entity(EntityType.DEADLINE, d.text, d.start, d.end, kind, d.attrs)
 
 
 def _deadline_kind(lead: str, tail: str) -> str:
     if "时效" in lead or "时效" in tail[:8]:
         return "limitation"
+    if re.search(r"发出[^，。；]{0,20}通知", tail):
+        return "notice"  # 三日内向被保险人发出拒绝赔偿保险金通知书
     hits = [(m.start(), kind) for kind, pattern in _DEADLINE_KINDS for m in [pattern.search(tail)] if m]
     if hits:
         return min(hits)[1]
@@ -154,7 +162,7 @@ def laws(text: str) -> Iterator[Entity]:
 
 _CN = rf"[{_CN_NUM}\d]+"
 _REF = re.compile(
-    rf"(本条(?!款)(?:第{_CN}款)?(?:第[（(]{_CN}[)）]项)?|前款|前两款|前述各款|上款|前条|第{_CN}条(?:第{_CN}款)?(?:第[（(]{_CN}[)）]项)?"
+    rf"(本条前款|本条(?!款)(?:第{_CN}款)?(?:第[（(]{_CN}[)）]项)?|前款|前两款|前述各款|上款|前条|(?:上述|前述)?第{_CN}条(?:第{_CN}款)?(?:第[（(]{_CN}[)）]项)?"
     rf"|第{_CN}款(?:第[（(]{_CN}[)）]项)?|第[（(]{_CN}[)）]项)"
 )
 _LAW_BEFORE = re.compile(r"(》|法|条例|规定|办法)\s*$")
@@ -164,10 +172,11 @@ def article_refs(text: str, current: int | None) -> Iterator[Entity]:
     """References to articles of the same clause, resolved to the article number."""
     for m in _REF.finditer(text):
         ref = m.group(1)
-        if ref.startswith("第") and "条" in ref:
+        bare = ref[2:] if ref.startswith(("上述", "前述")) else ref
+        if bare.startswith("第") and "条" in bare:
             if _LAW_BEFORE.search(text[max(0, m.start() - 3) : m.start()]):
                 continue  # 《保险法》第十七条 is an article of a law, not of this clause
-            target = number(ref[1 : ref.index("条")])
+            target = number(bare[1 : bare.index("条")])
             value: int | None = int(target) if target is not None else None
         elif ref == "前条":
             value = current - 1 if current else None
