@@ -216,26 +216,27 @@ def ip_rights(text: str) -> Iterator[Entity]:
 
 
 # -- limits and territory -------------------------------------------------------
-_LIMIT = re.compile(r"([\u4e00-\u9fff]{0,12}?(?:赔偿限额|责任限额))")
-_LIMIT_START = re.compile(r"(每次事故|每次|每件专利|每件|每人|每项|每一|累计|保单累计|单次|分项|[\u4e00-\u9fff]{0,4}费用)")
+# A named limit: an optional cost head, per-unit or aggregate qualifiers, then
+# the limit noun; a bare 赔偿限额 names no kind and is left out.
+_LIMIT = re.compile(
+    r"(?:保单)?(?:[\u4e00-\u9fff]{2}费用)?(?:每次事故|每件专利|每一?次|每件|每人|每项|累计|单次|分项)*"
+    r"(?:[\u4e00-\u9fff]{2}费用)?(?:死亡伤残|医疗费用)?(?:赔偿限额|责任限额|损失补偿限额)"
+)
 _LIMIT_KINDS = (("每件", "per_patent"), ("每人", "per_person"), ("累计", "aggregate"), ("分项", "per_item"), ("每项", "per_item"), ("每次", "per_occurrence"), ("单次", "per_occurrence"))
 
 
 def limit_kinds(text: str) -> Iterator[Entity]:
     for m in _LIMIT.finditer(text):
-        name = m.group(1)
-        head = _LIMIT_START.search(name)
-        if head is None:
+        phrase = m.group(0)
+        if phrase in ("赔偿限额", "责任限额"):
             continue
-        start = m.start(1) + head.start()
-        phrase = text[start : m.end(1)]
         kind = next((k for word, k in _LIMIT_KINDS if word in phrase), "other")
-        yield Entity(EntityType.LIMIT_KIND, phrase, start, m.end(1), kind)
+        yield Entity(EntityType.LIMIT_KIND, phrase, m.start(), m.end(), kind)
 
 
 _TERRITORY = re.compile(
     r"(中华人民共和国(?:境内|大陆)(?:\s*[（(]\s*不(?:包括|含)[^）)]{2,20}[）)])?|承保区域|承保地区|保险区域|保险地区|全世界|世界范围|全球范围"
-    r"|(?:本)?(?:保险单|保险合同|保单)(?:明细表)?中?(?:列明|载明)的(?:区域|地域|地址|地点|范围))"
+    r"|(?:本)?(?:保险单|保险合同|保单)(?:明细表)?中?(?:列明|载明)的?[\u4e00-\u9fff]{0,2}?(?:区域|地域|地址|范围))"
 )
 
 

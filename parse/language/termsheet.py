@@ -38,7 +38,8 @@ _DEDUCTIBLE_KINDS = (
 )
 _IMMEDIATELY = re.compile(r"(立即|及时|尽快).{0,6}通知保险人")
 _STATUTORY = re.compile(r"诉讼时效.{0,12}(?:适用|依照|按照).{0,6}法律")
-_NO_FEE_REFUND = re.compile(r"保险责任开始前[^。]{0,30}退还(?:已收取的|全部)?保险费")
+_NO_FEE_REFUND = re.compile(r"保险责任开始前(?:(?!手续费)[^。]){0,40}(?:退还(?:已收取的|全部)?保险费|保险费退还)")
+_FEE_IN_SCHEDULE = re.compile(r"手续费[^。]{0,20}(?:约定|载明)|(?:约定|载明)[^。]{0,20}手续费")
 _ARBITRATION = re.compile(r"仲裁")
 _LITIGATION = re.compile(r"人民法院.{0,4}起诉|向.{0,10}法院.{0,4}(?:提起)?诉讼")
 _PRC_LAW = re.compile(r"适用中华人民共和国法律|中华人民共和国法律（")
@@ -133,7 +134,8 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
     if fee:
         sheet["cancellation_fee"] = TermValue(fee[0][1].text, fee[0][0].number, fee[0][1].text)
     else:
-        sheet["cancellation_fee"] = _cite(_first(body, _NO_FEE_REFUND), "none")
+        scheduled = _first(body, _FEE_IN_SCHEDULE)
+        sheet["cancellation_fee"] = _cite(scheduled, "schedule") if scheduled else _cite(_first(body, _NO_FEE_REFUND), "none")
     refunds = [(a, t) for a, t in body if re.search(r"解除|退保", a.text)]
     methods = _kinds_in_order(refunds, (("short_rate", re.compile(r"短期费率")), ("pro_rata", re.compile(r"日比例"))))
     if isinstance(methods.value, tuple) and len(methods.value) == 1:
