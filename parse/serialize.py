@@ -282,6 +282,8 @@ def to_markdown(result: ParseResult) -> str:
                 out.append("")
         for table in doc.tables:
             out.extend(_md_table(table))
+        if doc.semantics is not None:
+            out.extend(_md_semantics(doc.semantics))
         if doc.definitions:
             out.append("## 释义 (extracted)")
             out.append("")
@@ -297,6 +299,25 @@ def to_markdown(result: ParseResult) -> str:
             out.append(f"- `{w.code.value}` {page}{w.message}")
         out.append("")
     return "\n".join(out)
+
+
+def _md_semantics(semantics: Semantics) -> list[str]:
+    """The term sheet, taxonomy and mapped exclusions as Markdown tables."""
+    out = ["## 条款要点 (term sheet)", "", "| field | value | article | wording |", "|---|---|---|---|"]
+    for name, term in semantics.term_sheet:
+        value = "、".join(term.value) if isinstance(term.value, tuple) else term.value
+        where = f"第{term.article}条" if term.article else ""
+        out.append(f"| {name} | {_md_escape_cell(value)} | {where} | {_md_escape_cell(term.text or '')} |")
+    tax = semantics.taxonomy
+    reg = tax.registration
+    out += ["", f"taxonomy: line `{tax.line}`, liability type `{tax.liability_type or '—'}`, right `{tax.right or '—'}`, function `{tax.function or '—'}`"]
+    if reg is not None:
+        out.append(f"注册号 {reg.number}: company {reg.company}, line code {reg.line_code} ({reg.line or 'unknown'}), {'rider' if reg.rider else 'main'}, {reg.date}")
+    out += ["", "| exclusion | article | item | canonical |", "|---|---|---|---|"]
+    for m in semantics.exclusions:
+        out.append(f"| {_md_escape_cell(m.text[:60])} | {m.article or ''} | {m.item or ''} | {m.key} |")
+    out.append("")
+    return out
 
 
 def _md_table(table: Table) -> list[str]:

@@ -77,14 +77,22 @@ def _exclusions(sections: list[Section]) -> list[Mapped]:
 
 
 def _cost_heads(sections: list[Section]) -> list[Mapped]:
-    """Covered costs named in 保险责任 articles, mapped to the canonical cost heads."""
+    """Covered costs of 保险责任 articles mapped to the canonical cost heads: every
+    cost an article names, and every listed item, "unmapped" when it names none."""
     out: list[Mapped] = []
     for section in sections:
         if section.type is not SectionType.COVERAGE:
             continue
         for article in section.articles:
-            for canon, m in cost_heads_in(article.text):
+            lead = article.paragraphs[0] if article.paragraphs else article.text
+            for canon, m in cost_heads_in(lead if article.items else article.text):
                 out.append(Mapped(canon.key, canon.label, article.number, None, m.group(0)))
+            for item in article.items:
+                found = cost_heads_in(item.text)
+                if not found:
+                    out.append(Mapped("unmapped", "", article.number, item.label, item.text))
+                for canon, m in found:
+                    out.append(Mapped(canon.key, canon.label, article.number, item.label, m.group(0)))
     return out
 
 
