@@ -138,3 +138,15 @@ def test_evaluation_runs_on_the_gold_set(shared_corpus: Path) -> None:
     assert set(report.entities) == set(SCORED_TYPES)
     assert all(t.tp + t.fn > 0 for t in report.entities.values())
     assert "term_sheet.trigger" in report.fields and "(micro average)" in format_report(report)
+
+
+def test_claim_deadline_and_silence() -> None:
+    text = (
+        "澄川财产保险股份有限公司\n某某信用保险条款\n总则\n第一条 本保险合同由保险条款组成。\n"
+        "赔偿处理\n第二条 被保险人应在获悉买方破产后1个月内向保险人提出索赔。\n"
+        "第三条 保险人应在收到索赔申请后三十日内作出核定。\n"
+    ).encode()
+    sheet = parse_bytes(text, "x.txt").documents[0].semantics
+    assert (sheet.term("claim_deadline").value, sheet.term("claim_deadline").article) == ("1个月", 2)
+    assert sheet.term("insurer_decision_deadline").value == "三十日"
+    assert sheet.term("limitation_period").value == SILENT

@@ -17,6 +17,7 @@ FIELDS = (
     "limit_kinds",
     "deductible_kinds",
     "notice_deadline",
+    "claim_deadline",
     "insurer_decision_deadline",
     "payment_deadline",
     "limitation_period",
@@ -37,6 +38,7 @@ _DEDUCTIBLE_KINDS = (
     ("coinsurance", re.compile(r"比例赔付|共保")),
 )
 _IMMEDIATELY = re.compile(r"(立即|及时|尽快).{0,6}通知保险人")
+_CLAIMING = re.compile(r"提出索赔|索赔申请|请求赔偿|申请赔偿|提交.{0,10}(?:单证|证明|资料)|提供.{0,10}(?:单证|证明和资料)")
 _STATUTORY = re.compile(r"诉讼时效.{0,12}(?:适用|依照|按照).{0,6}法律")
 _NO_FEE_REFUND = re.compile(r"保险责任开始前(?:(?!手续费)[^。]){0,40}(?:退还(?:已收取的|全部)?保险费|保险费退还)")
 _FEE_IN_SCHEDULE = re.compile(r"手续费[^。]{0,20}(?:约定|载明)|(?:约定|载明)[^。]{0,20}手续费")
@@ -124,6 +126,14 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
         sheet["notice_deadline"] = TermValue(insured_notices[0][1].text, insured_notices[0][0].number, insured_notices[0][1].text)
     else:
         sheet["notice_deadline"] = TermValue(SILENT)
+    # The insured's time to claim: a time limit followed, in its sentence, by the
+    # act of claiming (提出索赔, 请求赔偿, 提交单证).
+    claims = [
+        (a, e)
+        for a, e in _entities(body, EntityType.DEADLINE)
+        if _CLAIMING.search(a.text[e.end : e.end + 40].split("。")[0]) and e.value != "limitation"
+    ]
+    sheet["claim_deadline"] = TermValue(claims[0][1].text, claims[0][0].number, claims[0][1].text) if claims else TermValue(SILENT)
     sheet["insurer_decision_deadline"] = _deadline(body, "claim_decision")
     sheet["payment_deadline"] = _deadline(body, "payment")
     limitation = _deadline(body, "limitation")
