@@ -33,10 +33,15 @@ _WORDS: tuple[tuple[C, re.Pattern[str]], ...] = (
     (C.SUBROGATION, re.compile(r"代位|向.{0,8}责任方请求赔偿的权利")),
     (C.OTHER_INSURANCE, re.compile(r"重复保险|其他保险合同|相同保障的其他保险|其他保险人")),
     (C.DISPUTE, re.compile(r"诉讼时效|发生的争议|争议的解决|争议处理|协商解决|提交.{0,12}仲裁机构仲裁|依法向.{0,12}人民法院起诉|法律适用|适用中华人民共和国法律")),
-    (C.CANCELLATION, re.compile(r"解除权|要求解除|(?:有权|可以)[^。；]{0,12}解除|退保|短期费率|日比例|解约|提前.{0,6}通知.{0,12}解除|(?<!不)退还.{0,6}(?:剩余|未满期|已收取的)?.{0,4}保险费")),
+    # How the contract ends at a party's request, time limits on a right to cancel,
+    # refunds on cancellation; not the bare remedy 保险人有权解除合同.
+    (C.CANCELLATION, re.compile(r"解除权[^。]{0,40}(?:消灭|不行使)|不得解除|要求解除|提前.{0,6}通知.{0,12}解除|合同终止|退保|短期费率|日比例|解约|(?<!不)退还.{0,6}(?:剩余|未满期|已收取的)?.{0,4}保险费")),
     (C.DEDUCTIBLE, re.compile(r"免赔额|免赔率|免赔期|免赔金额|比例赔付|共保比例|比例承担|按.{0,12}比例.{0,6}赔偿")),
-    (C.CONDITION, re.compile(r"如实告知|危险程度显著增加|风险显著提高|交清保险费|交付保险费|不发生效力|不生效|遵守.{0,30}(?:法律|法规|规定)|防止或者?减少损失")),
+    (C.CONDITION, re.compile(r"如实告知|危险程度显著增加|风险显著提高|不发生效力|不生效")),)
+_CONSEQUENCE = re.compile(
+    r"不承担(?:赔偿|给付)?(?:保险金)?(?:的)?责任|不负责赔偿|不发生效力|不生效|有权(?:要求)?增加保险费|有权解除|扩大的损失|不予赔偿"
 )
+_DUTY = re.compile(r"(?:投保人|被保险人)[^。；]{0,16}(?:应当|应该|应|须|必须)")
 _CLAIMS_PROCEDURE = re.compile(
     r"请求赔偿时|单证|索赔申请|索赔的证明|核定|出险|补充提供|请求赔偿.{0,10}(?:提供|提交)"
     r"|保险事故发生(?:时|后)[，,]\s*(?:投保人、)?被保险人应|知道保险事故发生后|被保险人应该：|被保险人应当："
@@ -54,7 +59,9 @@ _DEFINES = re.compile(r"^[^，。]{1,30}(?:是指|系指)|所称.{1,20}(?:是指
 
 # What an item takes from the article that lists it: the kind of list it is in.
 # Word-driven categories (免赔, 重复保险, 解除 …) belong to the item that says them.
-_INHERITED = {C.COVERAGE, C.COVERAGE_EXTENSION, C.CLAIMS_PROCEDURE, C.PAYMENT, C.OBLIGATION, C.DEFINITION, C.GENERAL, C.LIMIT}
+_INHERITED = {
+    C.COVERAGE, C.COVERAGE_EXTENSION, C.CLAIMS_PROCEDURE, C.PAYMENT, C.OBLIGATION, C.CONDITION, C.DEFINITION, C.GENERAL, C.LIMIT
+}
 
 EXCLUSION_OUTSIDE = "exclusion_outside_exclusions"  # 《保险法》第十七条: must be made prominent
 
@@ -78,9 +85,13 @@ def categorise(text: str, section: T, inherited: tuple[str, ...] = ()) -> tuple[
             found.append(C.PAYMENT)
         if _ISSUE_POLICY.search(text) or "补充提供" in text:
             found.append(C.OBLIGATION)
-    elif section is T.POLICYHOLDER_DUTIES:
+    elif section in (T.POLICYHOLDER_DUTIES, T.PREMIUM):
         if _CLAIMS_PROCEDURE.search(text):
             found.append(C.CLAIMS_PROCEDURE)
+    if section in (T.POLICYHOLDER_DUTIES, T.PREMIUM, T.CLAIMS) and _DUTY.search(text) and not inherited:
+        # A duty of the policyholder or insured: a condition when the text says what
+        # happens to cover if it is broken, an obligation when it does not.
+        found.append(C.CONDITION if _CONSEQUENCE.search(text) else C.OBLIGATION)
     elif section is T.CLAIMS:
         if _LIMIT.search(text) and _CALCULATION.search(text):
             found.append(C.LIMIT)
