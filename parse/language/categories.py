@@ -41,13 +41,14 @@ _WORDS: tuple[tuple[C, re.Pattern[str]], ...] = (
 _CONSEQUENCE = re.compile(
     r"不承担(?:赔偿|给付)?(?:保险金)?(?:的)?责任|不负责赔偿|不发生效力|不生效|有权(?:要求)?增加保险费|有权解除|扩大的损失|不予赔偿"
 )
-_DUTY = re.compile(r"(?:投保人|被保险人)[^。；]{0,16}(?:应当|应该|应|须|必须)")
+_DUTY = re.compile(r"(?:投保人|被保险人)[^。；]{0,30}?(?:应当|应该|应|须|需|必须)")
 _CLAIMS_PROCEDURE = re.compile(
-    r"请求赔偿时|单证|索赔申请|索赔的证明|核定|出险|补充提供|请求赔偿.{0,10}(?:提供|提交)"
+    r"请求赔偿时|单证|索赔申请|索赔的证明|核定|出险|补充提供|请求赔偿.{0,10}(?:提供|提交)|申请.{0,6}认定.{0,10}提供"
     r"|保险事故发生(?:时|后)[，,]\s*(?:投保人、)?被保险人应|知道保险事故发生后|被保险人应该：|被保险人应当："
     r"|(?:保险事故|索赔|诉讼|仲裁|赔偿请求|损失).{0,30}通知保险人|通知保险人.{0,20}(?:保险事故|索赔|诉讼|仲裁|损失)"
 )
 _PAYMENT = re.compile(r"计算赔偿|赔偿金额|先予支付|赔偿标准|赔偿方式|赔偿保险金|进行赔偿|支付相应的差额|给付|履行赔偿义务")
+_SUBJECT_MATTER = re.compile(r"保险标的(?:为|是)|可作为本保险合同的保险标的|作为保险标的")
 _MAIN_COVER = re.compile(r"(?<!也)负责赔偿")
 _NOT_INSURED = re.compile(r"不属于.{0,12}保险标的|不在.{0,10}保险标的.{0,4}范围|除外")
 _EXTENSION = re.compile(r"也负责赔偿|也负责|扩展|附加|施救|法律费用|事先经保险人书面同意")
@@ -88,13 +89,20 @@ def categorise(text: str, section: T, inherited: tuple[str, ...] = ()) -> tuple[
     elif section in (T.POLICYHOLDER_DUTIES, T.PREMIUM):
         if _CLAIMS_PROCEDURE.search(text):
             found.append(C.CLAIMS_PROCEDURE)
-    if section in (T.POLICYHOLDER_DUTIES, T.PREMIUM, T.CLAIMS) and _DUTY.search(text) and not inherited:
+    lead = re.split(r"[。：:]", text, maxsplit=1)[0]
+    if section in (T.POLICYHOLDER_DUTIES, T.PREMIUM, T.CLAIMS) and _DUTY.search(lead) and not inherited:
         # A duty of the policyholder or insured: a condition when the text says what
         # happens to cover if it is broken, an obligation when it does not.
         found.append(C.CONDITION if _CONSEQUENCE.search(text) else C.OBLIGATION)
-    elif section is T.CLAIMS:
+    if section is T.CLAIMS:
+        # What the article is about shows in its opening sentence (请求赔偿时，应提供…).
+        opening = lead
+        if _CLAIMS_PROCEDURE.search(opening) and not _PAYMENT.search(opening):
+            found.append(C.CLAIMS_PROCEDURE)
         if _LIMIT.search(text) and _CALCULATION.search(text):
             found.append(C.LIMIT)
+    if section in (T.GENERAL, T.SUBJECT) and _SUBJECT_MATTER.search(text) and not _NOT_INSURED.search(text):
+        base = C.COVERAGE  # what the contract insures is part of the cover
     for category, pattern in _WORDS:
         if pattern.search(text):
             found.append(category)
