@@ -123,6 +123,7 @@ def _paragraph(p: Any, state: _State, styles: _Styles, numbering: NumberingRende
                 bold.append(Span(start, start + len(chars)))
 
     def walk(el: Any, run_bold: bool) -> None:
+        nonlocal seg_page
         for child in el:
             tag = child.tag
             if tag in _SKIP or not isinstance(tag, str):

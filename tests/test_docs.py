@@ -53,8 +53,9 @@ def test_public_names_import() -> None:
     import compare
     import generate
     import parse
+    import parse.language
     import tiaokuan
 
-    for module in (parse, tiaokuan, clauses_db, compare, generate):
+    for module in (parse, parse.language, tiaokuan, clauses_db, compare, generate):
         for name in module.__all__:
             assert getattr(module, name) is not None, f"{module.__name__}.{name}"

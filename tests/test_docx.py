@@ -97,3 +97,23 @@ def test_tricky_word_paragraphs(tricky_docx: Path) -> None:
     assert doc.sections[-1].type is SectionType.EXCLUSIONS
     assert doc.tables[0].rows == (("保险期间", "费率"), ("一个月", "10%"))
     assert result.source.pages == 2
+
+
+def test_rendered_page_break_moves_the_paragraph_to_the_next_page(tmp_path: Path) -> None:
+    document = docx.Document()
+    body = document.element.body
+    paragraphs = [
+        _run("澄川财产保险股份有限公司"),
+        _run("测试保险条款"),
+        _run("总则"),
+        _run("第一条 本保险合同由保险条款组成。"),
+        # Word records where it broke pages when it last laid the document out.
+        "<w:r><w:lastRenderedPageBreak/></w:r>" + _run("第二条 投保人应当交清保险费。"),
+    ]
+    for xml in paragraphs:
+        body.insert(len(body) - 1, parse_xml(_paragraph_xml(xml)))
+    path = tmp_path / "rendered.docx"
+    document.save(path)
+    result = parse_file(path)
+    assert [a.pages for a in result.documents[0].numbered_articles] == [(1,), (2,)]
+    assert result.source.pages == 2

@@ -158,7 +158,7 @@ def verify() -> bool:
                 ck.ok(nows(p["foot"]).endswith(str(p["n"])), f"{s.name}.pdf page {p['n']} bare number")
         if s.name == "headers-footers":
             crossings = 0
-            for a, b in zip(pages, pages[1:]):
+            for _, b in zip(pages, pages[1:]):
                 first = b["body"].strip().split("\n")[0] if b["body"].strip() else ""
                 starts_new = bool(ART_RE.match(first) or re.match(rf"^第[{CN_NUM}]+条", first)
                                   or ITEM_RE.match(first) or SUB_RE.match(first) or is_heading(first))

@@ -13,6 +13,8 @@ from typing import Any
 
 from tiaokuan.model import ClauseDocument
 
+from ..api import ParseOptions, parse_file
+
 SCORED_TYPES = ("AMOUNT", "PERCENT", "DURATION", "DEADLINE", "LAW", "ARTICLE_REF", "LIMIT_KIND", "TERRITORY")
 
 
@@ -119,12 +121,10 @@ def score_document(gold: dict[str, Any], doc: ClauseDocument, report: Report, cl
 
 def evaluate(gold_dir: Path, corpus: Path) -> Report:
     """Parse every gold clause from the corpus and score it."""
-    from parse import parse_file
-
     report = Report()
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
-        result = parse_file(corpus / gold["file"])
+        result = parse_file(corpus / gold["file"], ParseOptions(language=True))
         score_document(gold, result.documents[gold.get("document", 0)], report, path.stem)
         report.clauses += 1
     return report
