@@ -150,3 +150,9 @@ def test_claim_deadline_and_silence() -> None:
     assert (sheet.term("claim_deadline").value, sheet.term("claim_deadline").article) == ("1个月", 2)
     assert sheet.term("insurer_decision_deadline").value == "三十日"
     assert sheet.term("limitation_period").value == SILENT
+
+
+def test_whole_numerals_currency_after_and_paragraph_references() -> None:
+    # 第十五日 is a point in time; no partial 五日 may be read out of it.
+    assert entities("自事故发生之日起第十五日开始计算，免赔额为200元人民币。", 41) == [("AMOUNT", "200元人民币", 200)]
+    assert entities("依照本款及本条第（二）款的约定", 41) == [("ARTICLE_REF", "本款", 41), ("ARTICLE_REF", "本条第（二）款", 41)]
