@@ -24,10 +24,12 @@ _RIGHTS = (
     ("外观设计", "专利"),
     ("知识产权", "综合"),
 )
+# The insured risk decides the line: 建设工程施工人员团体意外伤害保险 is accident cover
+# for workers on a site, not engineering cover, so people risks are looked for first.
 _LINES = (
+    ("accident_health", re.compile(r"意外伤害|健康|医疗(?:费用)?保险|疾病")),
     ("surety_credit", re.compile(r"保证保险|信用保险|履约")),
     ("engineering", re.compile(r"工程|安装|建筑")),
-    ("accident_health", re.compile(r"意外伤害|健康|医疗保险|疾病")),
     ("cargo", re.compile(r"货物运输|货运")),
     ("liability", re.compile(r"责任保险|责任险")),
     ("property", re.compile(r"财产|一切险|基本险|综合险|机器损坏|营业中断|现金|设备|损失保险")),
