@@ -70,12 +70,16 @@ def _cite(found: tuple[Article, re.Match[str]] | None, value: str) -> TermValue:
     return TermValue(value, article.number, m.group(0)[:40])
 
 
-def _deadline(articles, kind: str) -> TermValue:
-    hits = _entities(articles, EntityType.DEADLINE, kind)
+def _first_entity(hits: list[tuple[Article, Entity]], value: str | None = None) -> TermValue:
+    """The first entity's text (or `value`) citing its article, or silent."""
     if not hits:
         return TermValue(SILENT)
     article, entity = hits[0]
-    return TermValue(entity.text, article.number, entity.text)
+    return TermValue(value if value is not None else entity.text, article.number, entity.text)
+
+
+def _deadline(articles, kind: str) -> TermValue:
+    return _first_entity(_entities(articles, EntityType.DEADLINE, kind))
 
 
 def _kinds_in_order(articles, kinds) -> TermValue:
@@ -103,7 +107,7 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
     sheet["retroactive_period"] = _cite(_first(body, re.compile(r"追溯期")), "present")
     territories = _entities(body, EntityType.TERRITORY)
     territories = [(a, e) for a, e in territories if "法律" not in a.text[e.end : e.end + 4]]
-    sheet["territory"] = TermValue(territories[0][1].value, territories[0][0].number, territories[0][1].text) if territories else TermValue(SILENT)
+    sheet["territory"] = _first_entity(territories, str(territories[0][1].value)) if territories else TermValue(SILENT)
     period = _first(body, _PERIOD, SectionType.PERIOD)
     if period:
         sheet["period"] = TermValue(re.sub(r"\s+", "", period[1].group(1)), period[0].number, period[1].group(0))
@@ -122,10 +126,8 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
     ]
     if immediate:
         sheet["notice_deadline"] = _cite(immediate, "immediately")
-    elif insured_notices:
-        sheet["notice_deadline"] = TermValue(insured_notices[0][1].text, insured_notices[0][0].number, insured_notices[0][1].text)
     else:
-        sheet["notice_deadline"] = TermValue(SILENT)
+        sheet["notice_deadline"] = _first_entity(insured_notices)
     # The insured's time to claim: a time limit followed, in its sentence, by the
     # act of claiming (提出索赔, 请求赔偿, 提交单证).
     claims = [
@@ -133,7 +135,7 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
         for a, e in _entities(body, EntityType.DEADLINE)
         if _CLAIMING.search(a.text[e.end : e.end + 40].split("。")[0]) and e.value != "limitation"
     ]
-    sheet["claim_deadline"] = TermValue(claims[0][1].text, claims[0][0].number, claims[0][1].text) if claims else TermValue(SILENT)
+    sheet["claim_deadline"] = _first_entity(claims)
     sheet["insurer_decision_deadline"] = _deadline(body, "claim_decision")
     sheet["payment_deadline"] = _deadline(body, "payment")
     limitation = _deadline(body, "limitation")
@@ -142,7 +144,7 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
     sheet["limitation_period"] = limitation
     fee = [(a, e) for a, e in _entities(body, EntityType.PERCENT) if "手续费" in a.text[max(0, e.start - 20) : e.end + 8]]
     if fee:
-        sheet["cancellation_fee"] = TermValue(fee[0][1].text, fee[0][0].number, fee[0][1].text)
+        sheet["cancellation_fee"] = _first_entity(fee)
     else:
         scheduled = _first(body, _FEE_IN_SCHEDULE)
         sheet["cancellation_fee"] = _cite(scheduled, "schedule") if scheduled else _cite(_first(body, _NO_FEE_REFUND), "none")
