@@ -156,3 +156,12 @@ def test_whole_numerals_currency_after_and_paragraph_references() -> None:
     # 第十五日 is a point in time; no partial 五日 may be read out of it.
     assert entities("自事故发生之日起第十五日开始计算，免赔额为200元人民币。", 41) == [("AMOUNT", "200元人民币", 200)]
     assert entities("依照本款及本条第（二）款的约定", 41) == [("ARTICLE_REF", "本款", 41), ("ARTICLE_REF", "本条第（二）款", 41)]
+
+
+def test_named_limits_with_a_harm_or_per_item_sum() -> None:
+    text = "每人人身伤亡赔偿限额、每次事故财产损失责任限额以及每一项费用科目的保险金额"
+    assert [(t, v) for k, t, v in entities(text) if k == "LIMIT_KIND"] == [
+        ("每人人身伤亡赔偿限额", "per_person"),
+        ("每次事故财产损失责任限额", "per_occurrence"),
+        ("每一项费用科目的保险金额", "per_item"),
+    ]

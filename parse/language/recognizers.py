@@ -220,9 +220,20 @@ def ip_rights(text: str) -> Iterator[Entity]:
 # the limit noun; a bare 赔偿限额 names no kind and is left out.
 _LIMIT = re.compile(
     r"(?:保单)?(?:[\u4e00-\u9fff]{2}费用)?(?:每次事故|每件专利|每一?次|每件|每人|每项|累计|单次|分项)*"
-    r"(?:[\u4e00-\u9fff]{2}费用)?(?:死亡伤残|医疗费用)?(?:赔偿限额|责任限额|损失补偿限额)"
+    r"(?:人身伤亡|死亡伤残|伤残|财产损失|[\u4e00-\u9fff]{2}费用)?(?:赔偿限额|责任限额|损失补偿限额)"
+    r"|(?:每一项|每项|该项)[\u4e00-\u9fff]{0,6}?的?保险金额"
 )
-_LIMIT_KINDS = (("每件", "per_patent"), ("每人", "per_person"), ("累计", "aggregate"), ("分项", "per_item"), ("每项", "per_item"), ("每次", "per_occurrence"), ("单次", "per_occurrence"))
+_LIMIT_KINDS = (
+    ("每件", "per_patent"),
+    ("每人", "per_person"),
+    ("累计", "aggregate"),
+    ("分项", "per_item"),
+    ("每项", "per_item"),
+    ("每一项", "per_item"),
+    ("该项", "per_item"),
+    ("每次", "per_occurrence"),
+    ("单次", "per_occurrence"),
+)
 
 
 def limit_kinds(text: str) -> Iterator[Entity]:
@@ -236,7 +247,7 @@ def limit_kinds(text: str) -> Iterator[Entity]:
 
 _TERRITORY = re.compile(
     r"(中华人民共和国(?:境内|大陆)(?:\s*[（(]\s*不(?:包括|含)[^）)]{2,20}[）)])?|承保区域|承保地区|保险区域|保险地区|全世界|世界范围|全球范围"
-    r"|(?:本)?(?:保险单|保险合同|保单)(?:明细表)?中?(?:列明|载明)的?[\u4e00-\u9fff]{0,2}?(?:区域|地域|地址|范围))"
+    r"|(?:本)?(?:保险单|保险合同|保单)(?:明细表)?中?(?:列明|载明)的?(?!承保)[\u4e00-\u9fff]{0,2}?(?:区域|地域|地址))"
 )
 
 
