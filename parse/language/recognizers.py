@@ -142,6 +142,8 @@ def deadlines(text: str, found: list[Entity]) -> Iterator[Entity]:
 def _deadline_kind(lead: str, tail: str) -> str:
     if "时效" in lead or "时效" in tail[:8]:
         return "limitation"
+    if re.search(r"解约|解除", tail):
+        return "cancellation"  # 提前十五日向投保人发出解约通知书解除本保险合同
     if re.search(r"发出[^，。；]{0,20}通知", tail):
         return "notice"  # 三日内向被保险人发出拒绝赔偿保险金通知书
     hits = [(m.start(), kind) for kind, pattern in _DEADLINE_KINDS for m in [pattern.search(tail)] if m]
