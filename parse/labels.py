@@ -26,7 +26,6 @@ PART_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*(部分|章|节))")
 # English wordings: "Part 2", "Section 3 - Contractual Disputes", "A. Definitions".
 EN_PART_RE = re.compile(r"^\s*((Part|PART|Section|SECTION)\s+([A-Z]|\d{1,2})\b\s*[-–—.:]?|[A-H]\.)\s*(?=[A-Z])")
 TERMINAL = "。；;！!？?"
-SENTENCE_END = "。！!？?"
 
 
 class ItemFamily(StrEnum):

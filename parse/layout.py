@@ -78,10 +78,6 @@ class Block:
             return (self.table.box,) if self.table.box else ()
         return tuple(ln.box for ln in self.lines if ln.box is not None)
 
-    @property
-    def numbered(self) -> bool:
-        return bool(self.lines) and self.lines[0].numbered
-
 
 def _page_key(text: str) -> str:
     return re.sub(r"\d+", "#", squash(text))

@@ -42,11 +42,6 @@ class Line:
     # The line follows a manual line break (Word's shift-enter, U+2028, VT):
     # same paragraph unless it opens an article or item.
     soft: bool = False
-    # Where a Word list label came from: rendered from numbering.xml, not typed.
-    numbered: bool = False
-    # Characters of this line that are layout a reader already recognised
-    # (a running header inside a Word paragraph, say); kept for conservation checks.
-    removed: str = ""
 
 
 @dataclass(frozen=True, slots=True)

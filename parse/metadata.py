@@ -40,9 +40,7 @@ def is_insurer_line(text: str) -> bool:
 
 def is_registration_line(text: str) -> bool:
     key = squash(text)
-    return bool(REGISTRATION_RE.search(key)) and len(key) <= 40 or (
-        bool(_LOOSE_REGISTRATION.search(key)) and len(key) <= 40
-    )
+    return len(key) <= 40 and bool(REGISTRATION_RE.search(key) or _LOOSE_REGISTRATION.search(key))
 
 
 def is_title_line(text: str) -> bool:

@@ -256,7 +256,6 @@ def read_docx(data: bytes, path: str, sha256: str) -> RawSource:
                     break_before=first or blank,
                     soft=not first,
                     centred=para.centred,
-                    numbered=first and para.label is not None,
                 )
             )
             first = False

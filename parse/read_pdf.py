@@ -54,7 +54,7 @@ def _cluster_rows(chars: Sequence[Char]) -> list[list[Char]]:
     return rows
 
 
-def _row_text(row: list[Char]) -> tuple[str, tuple[Span, ...], float, Box | None]:
+def _row_text(row: list[Char]) -> tuple[str, tuple[Span, ...], float]:
     """Text of one printed line, fake bold folded, bold spans, median glyph size."""
     row = sorted(row, key=lambda c: c["x0"])
     kept: list[Char] = []
@@ -100,7 +100,7 @@ def _row_text(row: list[Char]) -> tuple[str, tuple[Span, ...], float, Box | None
                 spans.append(Span(pos, pos + len(part)))
         pos += len(part)
     sizes = sorted(c.get("size") or 10.0 for c in kept)
-    return text, tuple(spans), sizes[len(sizes) // 2], None
+    return text, tuple(spans), sizes[len(sizes) // 2]
 
 
 def chars_to_lines(
@@ -110,7 +110,7 @@ def chars_to_lines(
     rows = [r for r in _cluster_rows(chars) if any(not c["text"].isspace() for c in r)]
     built: list[tuple[str, tuple[Span, ...], float, Box]] = []
     for row in rows:
-        text, bold, size, _ = _row_text(row)
+        text, bold, size = _row_text(row)
         box = Box(page, min(c["x0"] for c in row), min(c["top"] for c in row), max(c["x1"] for c in row), max(c["bottom"] for c in row))
         built.append((text.strip(), _shift(bold, len(text) - len(text.lstrip())), size, box))
     body = [b for b in built if len(b[0]) >= 8 and not _in_band(b[3], height)] or built

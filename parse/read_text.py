@@ -174,10 +174,9 @@ def looks_wrapped(lines: list[Line | TableLine]) -> bool:
     mid-sentence; paragraph-per-line text has widths all over the place.
     """
     widths = [display_width(ln.text.strip()) for ln in lines if isinstance(ln, Line)]
-    long = sorted(w for w in widths if w >= 20)
-    if len(long) < 8:
+    if sum(1 for w in widths if w >= 20) < 8:
         return False
-    p90 = long[int(len(long) * 0.9) - 1]
+    p90 = full_width(lines)
     if p90 > 130:
         return False
     full_open = sum(

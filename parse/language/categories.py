@@ -96,8 +96,7 @@ def categorise(text: str, section: T, inherited: tuple[str, ...] = ()) -> tuple[
         found.append(C.CONDITION if _CONSEQUENCE.search(text) else C.OBLIGATION)
     if section is T.CLAIMS:
         # What the article is about shows in its opening sentence (请求赔偿时，应提供…).
-        opening = lead
-        if _CLAIMS_PROCEDURE.search(opening) and not _PAYMENT.search(opening):
+        if _CLAIMS_PROCEDURE.search(lead) and not _PAYMENT.search(lead):
             found.append(C.CLAIMS_PROCEDURE)
         if _LIMIT.search(text) and _CALCULATION.search(text):
             found.append(C.LIMIT)
