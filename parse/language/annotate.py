@@ -20,6 +20,7 @@ from tiaokuan.model import (
 
 from .categories import categorise, flags
 from .pipeline import COMPONENT, entities_of, load
+from .recognizers import longest_first
 from .taxonomy import classify
 from .termsheet import term_sheet
 from .vocab import EXCLUSIONS, cost_heads_in, map_to
@@ -32,11 +33,10 @@ def _pipeline_entities(article: Article) -> list[Entity]:
     return list(entities_of(nlp.get_pipe(COMPONENT)(doc)))
 
 
-def _vocabulary_entities(text: str, terms: list[str], in_definitions: bool) -> list[Entity]:
+def _vocabulary_entities(text: str, terms: re.Pattern[str] | None, in_definitions: bool) -> list[Entity]:
     found = [Entity(EntityType.COST_HEAD, m.group(0), m.start(), m.end(), canon.key) for canon, m in cost_heads_in(text)]
-    if terms and not in_definitions:
-        pattern = re.compile("|".join(map(re.escape, terms)))
-        found.extend(Entity(EntityType.DEFINED_TERM, m.group(0), m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+    if terms is not None and not in_definitions:
+        found.extend(Entity(EntityType.DEFINED_TERM, m.group(0), m.start(), m.end(), m.group(0)) for m in terms.finditer(text))
     return found
 
 
@@ -49,7 +49,7 @@ def _items(items: tuple[Item, ...], section: SectionType, inherited: tuple[str, 
     return tuple(out)
 
 
-def _article(article: Article, section: SectionType, terms: list[str]) -> Article:
+def _article(article: Article, section: SectionType, terms: re.Pattern[str] | None) -> Article:
     entities = _pipeline_entities(article) + _vocabulary_entities(article.text, terms, section is SectionType.DEFINITIONS)
     entities.sort(key=lambda e: (e.start, e.end, e.type.value))
     categories = categorise(article.text, section)
@@ -98,7 +98,9 @@ def _cost_heads(sections: list[Section]) -> list[Mapped]:
 
 def annotate(document: ClauseDocument) -> ClauseDocument:
     """The document with its language-layer reading filled in."""
-    terms = sorted({d.term for d in document.definitions if len(d.term) >= 2}, key=len, reverse=True)
+    # One pattern per document for the uses of its defined terms, longest first.
+    words = [d.term for d in document.definitions if len(d.term) >= 2]
+    terms = longest_first(words) if words else None
     sections = [
         replace(s, articles=tuple(_article(a, s.type, terms) for a in s.articles)) for s in document.sections
     ]

@@ -203,18 +203,26 @@ IP_RIGHTS = {
 }
 
 
-def _dictionary(text: str, words: dict[str, str], kind: EntityType) -> Iterator[Entity]:
-    pattern = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+def longest_first(words: list[str] | dict[str, str]) -> re.Pattern[str]:
+    """One pattern for a word list that prefers the longest word (被保险人 over 保险人)."""
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+_PARTY_RE = longest_first(PARTIES)
+_IP_RIGHT_RE = longest_first(IP_RIGHTS)
+
+
+def _dictionary(text: str, pattern: re.Pattern[str], words: dict[str, str], kind: EntityType) -> Iterator[Entity]:
     for m in pattern.finditer(text):
         yield _entity(kind, m, words[m.group(0)])
 
 
 def parties(text: str) -> Iterator[Entity]:
-    return _dictionary(text, PARTIES, EntityType.PARTY)
+    return _dictionary(text, _PARTY_RE, PARTIES, EntityType.PARTY)
 
 
 def ip_rights(text: str) -> Iterator[Entity]:
-    return _dictionary(text, IP_RIGHTS, EntityType.IP_RIGHT)
+    return _dictionary(text, _IP_RIGHT_RE, IP_RIGHTS, EntityType.IP_RIGHT)
 
 
 # -- limits and territory -------------------------------------------------------
