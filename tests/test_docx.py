@@ -41,15 +41,22 @@ def _run(text: str, bold: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-@pytest.fixture
-def tricky_docx(tmp_path: Path) -> Path:
+# A title block, a chapter and a first article: what every generated clause starts with.
+_OPENING = [_run("澄川财产保险股份有限公司"), _run("测试保险条款"), _run("总则"), _run("第一条 本保险合同由保险条款组成。")]
+
+
+def _word_file(paragraphs: list[str]) -> docx.document.Document:
+    """A Word document whose body holds these paragraph run XMLs, after the opening."""
     document = docx.Document()
     body = document.element.body
+    for xml in [*_OPENING, *paragraphs]:
+        body.insert(len(body) - 1, parse_xml(_paragraph_xml(xml)))
+    return document
+
+
+@pytest.fixture
+def tricky_docx(tmp_path: Path) -> Path:
     paragraphs = [
-        _run("澄川财产保险股份有限公司"),
-        _run("测试保险条款"),
-        _run("总则"),
-        _run("第一条 本保险合同由保险条款组成。"),
         # A Word manual line break (shift-enter) hides the start of the next article.
         _run("第二条 投保人应当交清保险费。") + "<w:r><w:br/></w:r>" + _run("第三条 保险人应当及时签发保险单。"),
         # A tab does the same.
@@ -70,8 +77,7 @@ def tricky_docx(tmp_path: Path) -> Path:
         _run("第八条 下列损失，保险人不负责赔偿：", bold=True),
         '<w:r><w:br w:type="page"/></w:r>' + _run("（一）投保人的故意行为；", bold=True),
     ]
-    for xml in paragraphs:
-        body.insert(len(body) - 1, parse_xml(_paragraph_xml(xml)))
+    document = _word_file(paragraphs)
     table = document.add_table(rows=2, cols=2)
     for r, row in enumerate([("保险期间", "费率"), ("一个月", "10%")]):
         for c, text in enumerate(row):
@@ -100,18 +106,8 @@ def test_tricky_word_paragraphs(tricky_docx: Path) -> None:
 
 
 def test_rendered_page_break_moves_the_paragraph_to_the_next_page(tmp_path: Path) -> None:
-    document = docx.Document()
-    body = document.element.body
-    paragraphs = [
-        _run("澄川财产保险股份有限公司"),
-        _run("测试保险条款"),
-        _run("总则"),
-        _run("第一条 本保险合同由保险条款组成。"),
-        # Word records where it broke pages when it last laid the document out.
-        "<w:r><w:lastRenderedPageBreak/></w:r>" + _run("第二条 投保人应当交清保险费。"),
-    ]
-    for xml in paragraphs:
-        body.insert(len(body) - 1, parse_xml(_paragraph_xml(xml)))
+    # Word records where it broke pages when it last laid the document out.
+    document = _word_file(["<w:r><w:lastRenderedPageBreak/></w:r>" + _run("第二条 投保人应当交清保险费。")])
     path = tmp_path / "rendered.docx"
     document.save(path)
     result = parse_file(path)
