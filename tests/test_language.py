@@ -140,6 +140,25 @@ def test_evaluation_runs_on_the_gold_set(shared_corpus: Path) -> None:
     assert "term_sheet.trigger" in report.fields and "(micro average)" in format_report(report)
 
 
+@pytest.mark.corpus
+@pytest.mark.parametrize("gold", ["language", "language_heldout"])
+def test_issue_goals_hold_on_the_gold_sets(shared_corpus: Path, gold: str) -> None:
+    """The accuracy goals (F1 ≥ 0.95 for the numeric and reference entities, ≥ 0.90
+    for categories) as a regression guard on the tuning set and the held-out set."""
+    from parse.language.evaluate import evaluate
+
+    report = evaluate(ROOT / "tests" / "gold" / gold, SHARED_CORPUS)
+    for kind in ("AMOUNT", "PERCENT", "DURATION", "ARTICLE_REF", "LAW"):
+        assert report.entities[kind].f1 >= 0.95, (kind, report.entities[kind])
+    tp = sum(t.tp for t in report.categories.values())
+    fp = sum(t.fp for t in report.categories.values())
+    fn = sum(t.fn for t in report.categories.values())
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.90
+    if gold == "language":
+        low = {name: sum(v) / len(v) for name, v in report.fields.items() if sum(v) / len(v) < 0.90}
+        assert not low, low
+
+
 def test_claim_deadline_and_silence() -> None:
     text = (
         "澄川财产保险股份有限公司\n某某信用保险条款\n总则\n第一条 本保险合同由保险条款组成。\n"

@@ -79,9 +79,11 @@ def _decimal(spoken: str) -> float | None:
 
 # -- time ---------------------------------------------------------------------
 _UNITS = {"日": "日", "天": "日", "周": "周", "星期": "周", "个月": "月", "月": "月", "年": "年", "小时": "小时", "工作日": "工作日"}
-# Not durations: ordinals (第三年), rates (每年), years (2000年问题), 四周 (all around).
+# Not durations: ordinals (第三年), rates (每年), years (2000年问题), 四周 (all around);
+# except the day a window counted from an event ends on (之日起第一百八十日止), which
+# is that many days long (not the day a count starts on: 第十五日开始计算).
 _DURATION = re.compile(
-    rf"(?<![第每\d{_CN_NUM}])(?!\d{{4}}\s*年)({_NUM})\s*(个工作日|工作日|个月|个星期|星期|小时|日|天|周|月|年)(?!度|份|费|龄|满|金)(?<!四周)"
+    rf"(?:(?<![第每\d{_CN_NUM}])|(?<=起第))(?!\d{{4}}\s*年)({_NUM})\s*(个工作日|工作日|个月|个星期|星期|小时|日|天|周|月|年)(?!度|份|费|龄|满|金)(?<!四周)"
 )
 _DATE = re.compile(r"\d{2,4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日")
 
@@ -90,6 +92,8 @@ def durations(text: str) -> Iterator[Entity]:
     dates = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     for m in _DURATION.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
+            continue
+        if text[max(0, m.start() - 1) : m.start()] == "第" and re.match(r"\s*(?:开始|起)", text[m.end() : m.end() + 3]):
             continue
         value = number(m.group(1))
         if value is None:
@@ -133,10 +137,26 @@ def deadlines(text: str, found: list[Entity]) -> Iterator[Entity]:
         lead, tail = text[sentence_start : d.start], text[d.end : sentence_end]
         if not (_BOUNDS_AFTER.match(after) or _BOUNDS_BEFORE.search(before) or "时效" in lead):
             continue
+        if _bounds_the_event(tail):
+            continue  # 自事故之日起一百八十日内身故: a window of cover, not a time to act
         kind = _deadline_kind(lead, tail)
         if kind == "other" and not re.match(r"\s*(内|以内|之内)", after):
             continue  # a length of time in a rule (不足半年的按半年计算), not a time limit
         yield Entity(EntityType.DEADLINE, d.text, d.start, d.end, kind, d.attrs)
+
+
+# What happens to the insured person or thing (the event insured), as against what
+# a party must do (通知, 核定, 支付 …).
+_EVENT = re.compile(r"身故|伤残|残疾|患(?:上|有)?|确诊|(?<!作出)治疗|住院|就诊|导致|遭受|等待期|死亡|出现")
+
+
+def _bounds_the_event(tail: str) -> bool:
+    """The period bounds the insured event: an event word comes before any act word."""
+    event = _EVENT.search(tail)
+    if not event:
+        return False
+    acts = [m.start() for _, pattern in _DEADLINE_KINDS for m in [pattern.search(tail)] if m]
+    return not acts or event.start() < min(acts)
 
 
 def _deadline_kind(lead: str, tail: str) -> str:
@@ -144,6 +164,8 @@ def _deadline_kind(lead: str, tail: str) -> str:
         return "limitation"
     if re.search(r"解约|解除", tail):
         return "cancellation"  # 提前十五日向投保人发出解约通知书解除本保险合同
+    if re.search(r"提前\s*$", lead) and "解除" in lead:
+        return "cancellation"  # 保险人也可以解除合同，但应当提前十五日通知投保人
     if re.search(r"发出[^，。；]{0,20}通知", tail):
         return "notice"  # 三日内向被保险人发出拒绝赔偿保险金通知书
     hits = [(m.start(), kind) for kind, pattern in _DEADLINE_KINDS for m in [pattern.search(tail)] if m]
@@ -232,10 +254,17 @@ _LIMIT = re.compile(
     r"(?:保单)?(?:[\u4e00-\u9fff]{2}费用)?(?:每次事故|每件专利|每一?次|每件|每人|每项|累计|单次|分项)*"
     r"(?:人身伤亡|死亡伤残|伤残|财产损失|[\u4e00-\u9fff]{2}费用)?(?:赔偿限额|责任限额|损失补偿限额)"
     r"|(?:每一项|每项|该项)[\u4e00-\u9fff]{0,6}?的?保险金额"
+    # a per-unit qualifier, then what the limit covers, then the limit noun:
+    # 每人人身伤亡及疾病责任限额, 每一被保险人的意外伤害医疗保险金额, 分项保险金额
+    r"|(?:每一?(?:被保险人|名|位)|每人|分项|单项)的?(?:(?![以在按对为的给付和或])[\u4e00-\u9fff]){0,12}?(?:赔偿限额|责任限额|保险金额|费用限额)"
 )
 _LIMIT_KINDS = (
     ("每件", "per_patent"),
     ("每人", "per_person"),
+    ("被保险人", "per_person"),
+    ("每名", "per_person"),
+    ("每位", "per_person"),
+    ("单项", "per_item"),
     ("累计", "aggregate"),
     ("分项", "per_item"),
     ("每项", "per_item"),
