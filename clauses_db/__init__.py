@@ -1,6 +1,11 @@
 """clauses_db: the clause database (SQLite by default, PostgreSQL for teams).
 
-Nothing is exported yet: the storage layer arrives with issue #4.
+`ClauseDB(url)` opens (and migrates) a database; `ingest`, `search`, `products`,
+`load` and `integrity_problems` are the operations the CLI wraps.
 """
 
-__all__: list[str] = []
+from .api import ClauseDB, ProductVersion
+from .ingest import FileReport, IngestReport, Outcome
+from .search import Filters, Hit, MatchKind
+
+__all__ = ["ClauseDB", "FileReport", "Filters", "Hit", "IngestReport", "MatchKind", "Outcome", "ProductVersion"]

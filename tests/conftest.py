@@ -1,13 +1,22 @@
 """Shared fixtures: where the real corpus and the sample corpus live, and the
-golden-file regenerate flag."""
+golden-file regenerate flag; the database URLs (`db_url`: SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from .pg_server import PostgresServer, find_pg_bin
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "corpus"
@@ -39,3 +48,66 @@ def shared_corpus() -> Path:
 
 def soffice_available() -> bool:
     return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+
+
+# --- PostgreSQL -------------------------------------------------------------------
+# Every database test runs against SQLite and a real PostgreSQL server (no mocks):
+# take the `db_url` fixture. The server is $TIAOKUAN_TEST_PG (a SQLAlchemy URL,
+# e.g. postgresql+psycopg://postgres@127.0.0.1:5432/tiaokuan; .ci/run sets it) or
+# else a private cluster that tests/pg_server.py starts for the session.
+
+PG_INSTALL_HINT = (
+    "PostgreSQL not found: install it (Debian/Ubuntu: apt-get install -y postgresql postgresql-contrib) "
+    "or set TIAOKUAN_TEST_PG to a server's SQLAlchemy URL"
+)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """URL of a PostgreSQL server's `tiaokuan` database (pg_trgm installed), for the whole session."""
+    if os.environ.get("TIAOKUAN_TEST_PG"):
+        yield os.environ["TIAOKUAN_TEST_PG"]
+        return
+    if find_pg_bin() is None:
+        pytest.skip(PG_INSTALL_HINT)
+    # Not tmp_path_factory: as root the server runs as the `postgres` user, who cannot
+    # enter pytest's mode-0700 /tmp/pytest-of-root; a short /tmp path also keeps the
+    # unix socket path under its 107-byte limit.
+    workdir = Path(tempfile.mkdtemp(prefix="tiaokuan-pg-"))
+    try:
+        with PostgresServer(workdir) as server:
+            yield server.url
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], ids=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """SQLAlchemy URL of a fresh, empty database: a new SQLite file, or a new PostgreSQL
+    database (with pg_trgm) created for this test and dropped after it."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'clauses.db'}"
+        return
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(request.getfixturevalue("postgres_url"))
+    if server.drivername in ("postgres", "postgresql"):  # plain URLs mean the psycopg 3 driver here
+        server = server.set(drivername="postgresql+psycopg")
+
+    def libpq(url: URL) -> str:  # psycopg wants postgresql://..., without "+psycopg"
+        return url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    name = f"t_{secrets.token_hex(8)}"
+    test_db = server.set(database=name)
+    with psycopg.connect(libpq(server), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        with psycopg.connect(libpq(test_db), autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        yield test_db.render_as_string(hide_password=False)
+    finally:
+        # WITH (FORCE) (PostgreSQL 13+) also ends connections a test's engine left open.
+        with psycopg.connect(libpq(server), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -51,3 +51,11 @@ class StrictModeError(TiaokuanError):
 
 class OptionsError(TiaokuanError):
     """An option has a value the parser cannot use."""
+
+
+class DatabaseError(TiaokuanError):
+    """The clause database cannot be opened or used (bad URL, server down, wrong schema)."""
+
+
+class NotFoundError(TiaokuanError):
+    """A product, version or article asked for is not in the database."""

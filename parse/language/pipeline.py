@@ -31,6 +31,8 @@ def user_dictionary() -> str:
 
 def segmenter() -> jieba.Tokenizer:
     """A private jieba tokenizer with the insurance/IP user dictionary loaded."""
+    # jieba logs its dictionary loading at DEBUG to stderr.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(user_dictionary())
     return tokenizer

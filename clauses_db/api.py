@@ -1,0 +1,207 @@
+"""`ClauseDB`: the clause database as a Python object; the CLI only wraps it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Integer, cast, func, select
+from sqlalchemy.exc import IntegrityError
+
+from parse.api import ParseOptions
+from tiaokuan.errors import DatabaseError, NotFoundError, OptionsError
+from tiaokuan.model import ClauseDocument, Source, SourceFormat
+
+from . import schema as s
+from .database import make_engines, resolve_url, transaction, upgrade
+from .ingest import IngestReport, ingest
+from .search import MAIN_PRODUCT, Filters, Hit, search, version_listing
+from .store import Prepared, load_version, write_prepared
+
+
+@dataclass(frozen=True)
+class ProductVersion:
+    """One filing of a product, as listed by `products`."""
+
+    product_id: int
+    version_id: int
+    insurer: str
+    product: str
+    title: str | None
+    version_label: str | None
+    registration_no: str | None
+    reg_date: str | None
+    rider: bool
+    main_product: str | None
+    line: str | None
+    liability_type: str | None
+    ip_right: str | None
+    function: str | None
+    article_count: int
+    is_latest: bool
+    source: str
+
+
+class ClauseDB:
+    """The clause database at `url` (an SQLite path or URL, or postgresql://…; None
+    means $TIAOKUAN_DB or ./tiaokuan.db). Opening it brings the schema up to date."""
+
+    def __init__(self, url: str | None = None):
+        self.url = resolve_url(url)
+        self._reader, self._writer = make_engines(self.url)
+        upgrade(self._writer, self.url)
+
+    def close(self) -> None:
+        self._reader.dispose()
+        self._writer.dispose()
+
+    def __enter__(self) -> ClauseDB:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with transaction(self._reader, self.url) as conn:
+            yield conn
+
+    def write(self, prepared: Prepared) -> list[int] | None:
+        """Store one parsed file in one transaction; None when its bytes are stored already."""
+        try:
+            with transaction(self._writer, self.url) as conn:
+                return write_prepared(conn, prepared)
+        except IntegrityError as e:
+            # Another writer stored the same bytes between our check and our insert.
+            with self.read() as conn:
+                if conn.execute(select(s.sources.c.id).where(s.sources.c.sha256 == prepared.sha256)).first():
+                    return None
+            first_line = str(e.orig).strip().splitlines()[0]
+            raise DatabaseError(prepared.path, f"not stored, nothing of it was written ({first_line}); please report this file") from None
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        jobs: int = 1,
+        dask: str | None = None,
+        options: ParseOptions = ParseOptions(),
+        on_start=None,
+        on_file=None,
+    ) -> IngestReport:
+        """Parse and store files and folders; see `clauses_db.ingest.ingest`."""
+        return ingest(self, paths, jobs=jobs, dask=dask, options=options, on_start=on_start, on_file=on_file)
+
+    def search(self, query: str, filters: Filters = Filters(), limit: int = 20, substring: bool = False) -> list[Hit]:
+        with self.read() as conn:
+            return search(conn, query, filters, limit, substring)
+
+    def products(self, filters: Filters = Filters()) -> list[ProductVersion]:
+        """Product versions matching the filters (latest filing of each by default)."""
+        v, p, src, main = s.versions, s.products, s.sources, MAIN_PRODUCT
+        q = version_listing(
+            filters,
+            p.c.id, v.c.id, p.c.insurer, p.c.name, v.c.title, v.c.version_label, v.c.registration_no, v.c.reg_date,
+            p.c.rider, func.coalesce(main.c.name, p.c.main_product_name), v.c.line, v.c.liability_type, v.c.ip_right,
+            v.c.function, v.c.article_count, v.c.is_latest, src.c.path,
+        )  # fmt: skip
+        if filters.section_type or filters.category:
+            q = q.where(v.c.id.in_(self._versions_with_articles(filters)))
+        with self.read() as conn:
+            return [ProductVersion(*row) for row in conn.execute(q)]
+
+    @staticmethod
+    def _versions_with_articles(filters: Filters):
+        a, sec, ac = s.articles, s.sections, s.article_categories
+        q = select(a.c.version_id).join(sec, sec.c.id == a.c.section_id)
+        if filters.section_type:
+            q = q.where(sec.c.type == filters.section_type)
+        if filters.category:
+            q = q.join(ac, ac.c.article_id == a.c.id).where(ac.c.category == filters.category)
+        return q
+
+    def find_version(self, product: str, version: str = "latest") -> ProductVersion:
+        """The one version of `product` (exact name, else the only name containing it)."""
+        candidates = self.products(Filters(product=product, version=version))
+        exact = [c for c in candidates if c.product == product]
+        chosen = exact or candidates
+        names = sorted({(c.insurer, c.product) for c in chosen})
+        if not chosen:
+            raise NotFoundError(None, f"no product matching {product!r} (version {version}); list them with `tiaokuan products`")
+        if len(names) > 1:
+            listed = "; ".join(f"{i} {n}" for i, n in names[:5])
+            raise NotFoundError(None, f"{product!r} matches {len(names)} products ({listed}…); give more of the name")
+        return chosen[-1]
+
+    def load(self, version_id: int) -> ClauseDocument:
+        """A stored version rebuilt exactly as it was parsed."""
+        with self.read() as conn:
+            if conn.execute(select(s.versions.c.id).where(s.versions.c.id == version_id)).first() is None:
+                raise NotFoundError(None, f"no version with id {version_id}")
+            return load_version(conn, version_id)
+
+    def export(self, fmt: str, path: str | os.PathLike[str], filters: Filters = Filters()) -> int:
+        """Write the matching articles as jsonl, csv or xlsx; returns the row count."""
+        from .export import ARTICLE_COLUMNS, article_rows, to_csv, to_jsonl, to_xlsx
+
+        out = Path(path)
+        with self.read() as conn:
+            rows = article_rows(conn, filters)
+            if fmt == "jsonl":
+                return to_jsonl(rows, out)
+            if fmt == "csv":
+                return to_csv(rows, ARTICLE_COLUMNS, out)
+            if fmt == "xlsx":
+                return to_xlsx(rows, ARTICLE_COLUMNS, out, "articles")
+        raise OptionsError(str(out), f"unknown export format {fmt!r}; use jsonl, csv or xlsx")
+
+    def catalog(self, fmt: str, path: str | os.PathLike[str], filters: Filters = Filters()) -> int:
+        """Write the product catalog (one row per product version) as xlsx, csv or html."""
+        from .export import CATALOG_COLUMNS, catalog_rows, to_csv, to_html, to_xlsx
+
+        out = Path(path)
+        with self.read() as conn:
+            rows = catalog_rows(conn, filters)
+        if fmt == "xlsx":
+            return to_xlsx(rows, CATALOG_COLUMNS, out, "catalog")
+        if fmt == "csv":
+            return to_csv(rows, CATALOG_COLUMNS, out)
+        if fmt == "html":
+            return to_html(rows, CATALOG_COLUMNS, out, "保险产品目录 product catalog")
+        raise OptionsError(str(out), f"unknown catalog format {fmt!r}; use xlsx, csv or html")
+
+    def load_source(self, version_id: int) -> Source:
+        """The file a version was read from."""
+        v, src = s.versions, s.sources
+        with self.read() as conn:
+            row = conn.execute(select(src).join(v, v.c.source_id == src.c.id).where(v.c.id == version_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(None, f"no version with id {version_id}")
+        return Source(row["path"], row["sha256"], SourceFormat(row["format"]), row["pages"])
+
+    def integrity_problems(self) -> list[str]:
+        """What is wrong with the stored data, empty when nothing is: the engine's own
+        check (SQLite), sources stored twice, and sources or versions with parts missing."""
+        problems: list[str] = []
+        with self.read() as conn:
+            if conn.dialect.name == "sqlite":
+                result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+                if result != ["ok"]:
+                    problems += result
+                problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
+            dupes = conn.execute(select(s.sources.c.sha256).group_by(s.sources.c.sha256).having(func.count() > 1)).all()
+            problems += [f"source stored twice: {d[0]}" for d in dupes]
+            empty = conn.execute(select(s.sources.c.path).where(~s.sources.c.id.in_(select(s.versions.c.source_id)))).all()
+            problems += [f"source without versions: {e[0]}" for e in empty]
+            counted = select(s.articles.c.version_id, func.count().label("n")).where(s.articles.c.number.is_not(None)).group_by(s.articles.c.version_id).subquery()
+            wrong = conn.execute(
+                select(s.versions.c.id).outerjoin(counted, counted.c.version_id == s.versions.c.id).where(func.coalesce(counted.c.n, 0) != s.versions.c.article_count)
+            ).all()
+            problems += [f"version {w[0]} has a different number of articles than it recorded" for w in wrong]
+            latest = conn.execute(
+                select(s.versions.c.product_id).group_by(s.versions.c.product_id).having(func.sum(cast(s.versions.c.is_latest, Integer)) != 1)
+            ).all()
+            problems += [f"product {p[0]} has no single latest version" for p in latest]
+        return problems

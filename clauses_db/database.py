@@ -1,0 +1,110 @@
+"""Opening the clause database: engines, migrations, and the write transaction.
+
+SQLite is the default (one file, no server); the same schema and behaviour on
+PostgreSQL. Writers on SQLite take the write lock when their transaction begins
+(BEGIN IMMEDIATE) and wait up to a minute for it, in WAL mode, so two ingest
+processes on one file queue up instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from tiaokuan.errors import DatabaseError
+
+DEFAULT_PATH = "tiaokuan.db"
+ENV_URL = "TIAOKUAN_DB"
+LOCK_WAIT_SECONDS = 60
+
+
+def resolve_url(url: str | None) -> str:
+    """The URL to use: as given, else $TIAOKUAN_DB, else the SQLite file tiaokuan.db;
+    a bare path means an SQLite file, and postgresql:// uses the psycopg 3 driver."""
+    url = url or os.environ.get(ENV_URL) or DEFAULT_PATH
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_engine(url: str, immediate: bool) -> Engine:
+    engine = create_engine(url, connect_args={"timeout": LOCK_WAIT_SECONDS})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite would defer it).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def make_engines(url: str) -> tuple[Engine, Engine]:
+    """(reader, writer) engines for `url`; on PostgreSQL they are the same."""
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            return _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        return engine, engine
+    except (ArgumentError, NoSuchModuleError, ValueError) as e:
+        raise DatabaseError(url, f"not a database URL tiaokuan can use ({e}); give a file path, sqlite:///FILE or postgresql://USER@HOST/DB") from None
+
+
+def _alembic_config(conn: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", "clauses_db:migrations")
+    cfg.attributes["connection"] = conn
+    return cfg
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", "clauses_db:migrations")
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def upgrade(writer: Engine, url: str) -> None:
+    """Bring the schema to the newest migration, once, even with several processes
+    starting together (the write lock on SQLite, an advisory lock on PostgreSQL)."""
+    try:
+        with writer.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(724021)"))
+            current = MigrationContext.configure(conn).get_current_revision()
+            if current != head_revision():
+                command.upgrade(_alembic_config(conn), "head")
+    except OperationalError as e:
+        raise DatabaseError(url, f"cannot open the database: {str(e.orig).strip().splitlines()[0]}; check the URL and that the server is running") from None
+
+
+@contextmanager
+def transaction(engine: Engine, url: str) -> Iterator[Connection]:
+    """One transaction: committed when the block ends, rolled back on any error."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except OperationalError as e:
+        raise DatabaseError(url, f"database error: {str(e.orig).strip().splitlines()[0]}") from None

@@ -1,0 +1,163 @@
+"""Exports people open: articles (JSON lines, CSV, XLSX) and the product catalog
+(XLSX, CSV, HTML), one row per product version with its decoded 注册号, taxonomy
+and key terms."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from jinja2 import Environment
+from sqlalchemy import Connection, select
+
+from . import schema as s
+from .search import MAIN_PRODUCT, Filters, version_conditions, version_listing
+
+ARTICLE_COLUMNS = (
+    ("insurer", "保险公司"), ("product", "产品"), ("version", "版本"), ("registration_no", "注册号"),
+    ("section_type", "章节类型"), ("section", "章节"), ("article", "条"), ("number", "条号"), ("page", "页"),
+    ("categories", "条款类别"), ("text", "条文"), ("source", "来源文件"),
+)  # fmt: skip
+# Term-sheet fields shown in the catalog, in this order.
+KEY_TERMS = (
+    "trigger", "territory", "period", "waiting_period", "limit_kinds", "deductible_kinds", "notice_deadline",
+    "claim_deadline", "insurer_decision_deadline", "payment_deadline", "limitation_period", "refund_method",
+    "dispute_resolution",
+)  # fmt: skip
+CATALOG_COLUMNS = (
+    ("insurer", "保险公司"), ("product", "产品"), ("version", "版本"), ("latest", "最新"), ("registration_no", "注册号"),
+    ("reg_company", "公司代码"), ("reg_line_code", "险类代码"), ("reg_line", "险类"), ("reg_date", "备案日期"),
+    ("reg_agrees", "险类与分类一致"), ("line", "业务线"), ("liability_type", "责任类型"), ("ip_right", "权利类型"),
+    ("function", "功能"), ("rider", "主险/附加险"), ("main_product", "所附主险"), ("articles", "条数"),
+    *((f"term:{t}", t) for t in KEY_TERMS), ("source", "来源文件"),
+)  # fmt: skip
+
+
+def article_rows(conn: Connection, filters: Filters) -> Iterator[dict]:
+    a, sec, v, p, src, ac = s.articles, s.sections, s.versions, s.products, s.sources, s.article_categories
+    q = (
+        select(
+            p.c.insurer, p.c.name, v.c.version_label, v.c.registration_no, sec.c.type, sec.c.heading, a.c.label,
+            a.c.number, a.c.first_page, a.c.categories, a.c.text, src.c.path, a.c.id,
+        )
+        .select_from(a)
+        .join(sec, sec.c.id == a.c.section_id)
+        .join(v, v.c.id == a.c.version_id)
+        .join(p, p.c.id == v.c.product_id)
+        .join(src, src.c.id == v.c.source_id)
+        .where(*version_conditions(filters))
+        .order_by(p.c.insurer, p.c.name, v.c.sort_key, v.c.id, sec.c.position, a.c.position)
+    )  # fmt: skip
+    if filters.section_type:
+        q = q.where(sec.c.type == filters.section_type)
+    if filters.category:
+        q = q.where(a.c.id.in_(select(ac.c.article_id).where(ac.c.category == filters.category)))
+    for r in conn.execute(q):
+        yield dict(zip((k for k, _ in ARTICLE_COLUMNS), (*r[:9], " ".join(r[9]), r[10], r[11]), strict=True))
+
+
+def _term_text(value) -> str:
+    return " ".join(value) if isinstance(value, list) else str(value)
+
+
+def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
+    v, p, src, t = s.versions, s.products, s.sources, s.term_values
+    columns = (v, p.c.insurer.label("p_insurer"), p.c.name, MAIN_PRODUCT.c.name.label("main_name"), p.c.main_product_name, src.c.path)
+    q = version_listing(filters, *columns)
+    versions = [dict(r) for r in conn.execute(q).mappings()]
+    terms: dict[int, dict[str, str]] = {}
+    ids = [r["id"] for r in versions]
+    for i in range(0, len(ids), 500):
+        for row in conn.execute(select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))):
+            terms.setdefault(row.version_id, {})[row.field] = _term_text(row.value)
+    out = []
+    for r in versions:
+        row = {
+            "insurer": r["p_insurer"], "product": r["name"], "version": r["version_label"] or "", "latest": r["is_latest"],
+            "registration_no": r["registration_no"] or "", "reg_company": r["reg_company"] or "",
+            "reg_line_code": r["reg_line_code"] or "", "reg_line": r["reg_line"] or "", "reg_date": r["reg_date"] or "",
+            "reg_agrees": "" if r["registration_agrees"] is None else ("yes" if r["registration_agrees"] else "NO"),
+            "line": r["line"] or "", "liability_type": r["liability_type"] or "", "ip_right": r["ip_right"] or "",
+            "function": r["function"] or "", "rider": "附加险" if r["rider"] else "主险",
+            "main_product": r["main_name"] or r["main_product_name"] or "", "articles": r["article_count"],
+        }  # fmt: skip
+        row.update({f"term:{name}": terms.get(r["id"], {}).get(name, "") for name in KEY_TERMS})
+        row["source"] = r["path"]
+        out.append(row)
+    return out
+
+
+def _header(columns) -> list[str]:
+    return [f"{zh} {key}" if not key.startswith("term:") else zh for key, zh in columns]
+
+
+def to_csv(rows: Sequence[dict] | Iterator[dict], columns, path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM: Excel opens UTF-8 CSV correctly
+        writer = csv.writer(fh)
+        writer.writerow(_header(columns))
+        for row in rows:
+            writer.writerow([row[k] for k, _ in columns])
+            n += 1
+    return n
+
+
+def to_jsonl(rows, path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def to_xlsx(rows, columns, path: Path, sheet: str) -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = sheet
+    ws.append(_header(columns))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    n = 0
+    for row in rows:
+        ws.append([row[k] for k, _ in columns])
+        n += 1
+    wide = {"text": 80, "product": 30, "source": 40, "section": 16, "main_product": 24}
+    for i, (key, _) in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = wide.get(key, 14)
+        if key == "text":
+            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.save(path)
+    return n
+
+
+_HTML = Environment(autoescape=True).from_string(
+    """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em}
+table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
+th{background:#ddebf7;position:sticky;top:0}tr:nth-child(even){background:#f7f7f7}
+</style></head><body>
+<h1>{{ title }}</h1><p>{{ rows|length }} product version(s).</p>
+<table><thead><tr>{% for h in header %}<th>{{ h }}</th>{% endfor %}</tr></thead><tbody>
+{% for row in rows %}<tr>{% for key in keys %}<td>{{ row[key] }}</td>{% endfor %}</tr>
+{% endfor %}</tbody></table></body></html>
+"""
+)
+
+
+def to_html(rows: list[dict], columns, path: Path, title: str) -> int:
+    html = _HTML.render(title=title, rows=rows, header=_header(columns), keys=[k for k, _ in columns])
+    path.write_text(html, encoding="utf-8")
+    return len(rows)

@@ -1,0 +1,189 @@
+"""Ingest: parse files (here, in local processes, or on a Dask cluster) and write
+each through the one database connection, one transaction per file.
+
+Files whose bytes are already stored are skipped before parsing, so re-running an
+interrupted ingest only parses what is missing. A bad file is recorded and the
+batch goes on; files with no clause in them (rate tables, notes) are listed apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+
+from parse.api import ParseOptions, expand_paths, parse_file
+from tiaokuan.errors import NoClauseStructureError, TiaokuanError
+from tiaokuan.model import ClauseDocument
+
+from . import schema as s
+from .store import Prepared, prepare
+
+
+class Outcome(StrEnum):
+    ADDED = "added"  # new bytes: a new source and its versions
+    UNCHANGED = "unchanged"  # these bytes were already stored
+    NOT_A_CLAUSE = "not_a_clause"  # parsed, but no clause in it (a rate table, say)
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    outcome: Outcome
+    message: str = ""
+    versions: int = 0
+
+
+@dataclass
+class IngestReport:
+    files: list[FileReport] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        return sum(1 for f in self.files if f.outcome is outcome)
+
+    @property
+    def failures(self) -> list[FileReport]:
+        return [f for f in self.files if f.outcome is Outcome.FAILED]
+
+    def as_dict(self) -> dict:
+        return {
+            "counts": {o.value: self.count(o) for o in Outcome},
+            "files": [{"path": f.path, "outcome": f.outcome.value, "message": f.message, "versions": f.versions} for f in self.files],
+        }
+
+
+def sha256_of(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a parse worker sends back: rows to write, or why there are none."""
+
+    path: str
+    prepared: Prepared | None
+    outcome: Outcome | None = None
+    message: str = ""
+
+
+def is_rate_table(doc: ClauseDocument, path: str) -> bool:
+    """A 费率表 published beside a clause: titled (or, untitled, named) so, with no 第X条 articles."""
+    name = doc.title or doc.product or Path(path).stem
+    return bool(re.search(r"费率表\s*$", name)) and not doc.numbered_articles
+
+
+def parse_for_db(path: str, options: ParseOptions = ParseOptions()) -> Parsed:
+    """Parse one file into rows (runs in worker processes; never raises for bad input)."""
+    try:
+        result = parse_file(path, options)
+        clauses = tuple(d for d in result.documents if not is_rate_table(d, path))
+        if not clauses:
+            return Parsed(path, None, Outcome.NOT_A_CLAUSE, f"{path}: a rate table (费率表), not a clause; rate tables are not stored")
+        return Parsed(path, prepare(replace(result, documents=clauses)))
+    except NoClauseStructureError as e:
+        return Parsed(path, None, Outcome.NOT_A_CLAUSE, str(e))
+    except TiaokuanError as e:
+        return Parsed(path, None, Outcome.FAILED, str(e))
+    except Exception as e:  # noqa: BLE001 - a parser bug must not stop the batch; it is reported
+        return Parsed(path, None, Outcome.FAILED, f"{path}: unexpected error {type(e).__name__}: {e}; please report it")
+
+
+def _local(paths: list[str], jobs: int, options: ParseOptions) -> Iterator[Parsed]:
+    if jobs <= 1:
+        for path in paths:
+            yield parse_for_db(path, options)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(parse_for_db, path, options) for path in paths]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _on_dask(paths: list[str], address: str, options: ParseOptions) -> Iterator[Parsed]:
+    from distributed import Client
+    from distributed import as_completed as dask_completed
+
+    with Client(address) as client:
+        # Paths must be readable by the workers (a shared file system), as with any Dask job.
+        futures = client.map(parse_for_db, paths, options=options, pure=False)
+        for future in dask_completed(futures):
+            yield future.result()
+
+
+def known_hashes(db, hashes: Iterable[str]) -> set[str]:
+    wanted = list(set(hashes))
+    found: set[str] = set()
+    with db.read() as conn:
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            found |= {r[0] for r in conn.execute(select(s.sources.c.sha256).where(s.sources.c.sha256.in_(chunk)))}
+    return found
+
+
+def ingest(
+    db,
+    paths: Iterable[str | os.PathLike[str]],
+    jobs: int = 1,
+    dask: str | None = None,
+    options: ParseOptions = ParseOptions(),
+    on_start: Callable[[int], None] | None = None,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> IngestReport:
+    """Ingest files and folders (recursively) into `db` (a `ClauseDB`)."""
+    report = IngestReport()
+
+    def record(file: FileReport) -> None:
+        report.files.append(file)
+        if on_file:
+            on_file(file)
+
+    files = expand_paths(paths)
+    hashes: dict[str, str] = {}
+    for path in files:
+        try:
+            hashes[path] = sha256_of(path)
+        except OSError as e:
+            hashes[path] = ""
+            record(FileReport(path, Outcome.FAILED, f"{path}: cannot read ({e.strerror}); check the path and permissions"))
+    stored = known_hashes(db, [h for h in hashes.values() if h])
+    todo = []
+    for path in files:
+        if hashes[path] and hashes[path] in stored:
+            record(FileReport(path, Outcome.UNCHANGED))
+        elif hashes[path]:
+            todo.append(path)
+    if on_start:
+        on_start(len(todo))
+    parsed = _on_dask(todo, dask, options) if dask else _local(todo, jobs, options)
+    for item in parsed:
+        if item.prepared is None:
+            record(FileReport(item.path, item.outcome or Outcome.FAILED, item.message))
+            continue
+        try:
+            version_ids = db.write(item.prepared)
+        except TiaokuanError as e:
+            record(FileReport(item.path, Outcome.FAILED, str(e)))
+            continue
+        if version_ids is None:
+            record(FileReport(item.path, Outcome.UNCHANGED))
+        else:
+            record(FileReport(item.path, Outcome.ADDED, versions=len(version_ids)))
+    return report
+
+
+def write_report(report: IngestReport, path: str | os.PathLike[str]) -> None:
+    import json
+
+    Path(path).write_text(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,211 @@
+"""Chinese full-text search over articles, by word or by substring.
+
+By word (the default): the query is cut into words by the same jieba dictionary
+as the stored text, and an article matches when it holds those words in that
+order — 免赔额 finds 免赔额, not 免赔 beside 额度. By substring: the verbatim text
+contains the query (trigram index; shorter queries scan). A word query that finds
+nothing falls back to substrings, and each hit says which way it matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import Connection, Select, and_, column, exists, func, literal_column, select, table, text
+
+from . import schema as s
+from .rows import segment
+
+
+class MatchKind(StrEnum):
+    WORD = "word"
+    SUBSTRING = "substring"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which articles a search, listing or export looks at; None means any.
+    `version` is "latest" (the newest filing of each product), "all", or a label."""
+
+    insurer: str | None = None
+    product: str | None = None
+    section_type: str | None = None
+    category: str | None = None
+    ip_right: str | None = None
+    line: str | None = None
+    version: str = "latest"
+
+
+@dataclass(frozen=True)
+class Hit:
+    insurer: str
+    product: str
+    version_id: int
+    version_label: str | None
+    registration_no: str | None
+    section_type: str
+    section_heading: str | None
+    article_id: int
+    article_label: str | None  # as printed; None when the copy lost its numbering
+    article_number: int | None
+    page: int | None
+    snippet: str  # the match in 【】 with some text either side, verbatim
+    rank: float  # larger is better
+    match: MatchKind
+    source: str
+
+
+def version_conditions(f: Filters) -> list:
+    """WHERE conditions on versions/products for the filters that concern them."""
+    v, p = s.versions, s.products
+    conds = []
+    if f.insurer:
+        conds.append(p.c.insurer.contains(f.insurer))
+    if f.product:
+        conds.append(p.c.name.contains(f.product))
+    if f.ip_right:
+        conds.append(v.c.ip_right == f.ip_right)
+    if f.line:
+        conds.append(v.c.line == f.line)
+    if f.version == "latest":
+        conds.append(v.c.is_latest.is_(True))
+    elif f.version != "all":
+        conds.append(v.c.version_label == f.version)
+    return conds
+
+
+MAIN_PRODUCT = s.products.alias("main")
+
+
+def version_listing(f: Filters, *columns) -> Select:
+    """`columns` of each version matching `f`, joined to its product, source and the
+    main product of a rider (`MAIN_PRODUCT`), ordered by product and filing."""
+    v, p, src = s.versions, s.products, s.sources
+    return (
+        select(*columns)
+        .select_from(v)
+        .join(p, p.c.id == v.c.product_id)
+        .join(src, src.c.id == v.c.source_id)
+        .outerjoin(MAIN_PRODUCT, MAIN_PRODUCT.c.id == p.c.main_product_id)
+        .where(*version_conditions(f))
+        .order_by(p.c.insurer, p.c.name, v.c.sort_key, v.c.id)
+    )
+
+
+def _article_conditions(f: Filters) -> list:
+    conds = version_conditions(f)
+    if f.section_type:
+        conds.append(s.sections.c.type == f.section_type)
+    if f.category:
+        ac = s.article_categories
+        conds.append(exists().where(and_(ac.c.article_id == s.articles.c.id, ac.c.category == f.category)))
+    return conds
+
+
+def _base(rank) -> Select:
+    a, sec, v, p, src = s.articles, s.sections, s.versions, s.products, s.sources
+    return (
+        select(
+            p.c.insurer,
+            p.c.name,
+            v.c.id.label("version_id"),
+            v.c.version_label,
+            v.c.registration_no,
+            sec.c.type,
+            sec.c.heading,
+            a.c.id.label("article_id"),
+            a.c.label,
+            a.c.number,
+            a.c.first_page,
+            a.c.text,
+            rank.label("rank"),
+            src.c.path,
+        )
+        .select_from(a)
+        .join(sec, sec.c.id == a.c.section_id)
+        .join(v, v.c.id == a.c.version_id)
+        .join(p, p.c.id == v.c.product_id)
+        .join(src, src.c.id == v.c.source_id)
+    )
+
+
+def _fts_phrase(words: list[str]) -> str:
+    return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
+
+
+def _word_query(conn: Connection, words: list[str], f: Filters) -> Select:
+    if conn.dialect.name == "postgresql":
+        query = func.phraseto_tsquery(literal_column("'simple'"), " ".join(words))
+        words_col = literal_column("articles.words")
+        return _base(func.ts_rank(words_col, query)).where(words_col.op("@@")(query), *_article_conditions(f))
+    # FTS5's rank (bm25) is smaller for better matches; negate so larger is better everywhere.
+    fts = table("article_words", column("rowid"), column("rank"), column("article_words"))
+    return (
+        _base(-fts.c.rank)
+        .join(fts, fts.c.rowid == s.articles.c.id)
+        .where(fts.c.article_words.op("MATCH")(_fts_phrase(words)), *_article_conditions(f))
+    )
+
+
+def _substring_query(conn: Connection, query: str, f: Filters) -> Select:
+    a = s.articles
+    occurrences = (func.length(a.c.text) - func.length(func.replace(a.c.text, query, ""))) / max(len(query), 1)
+    if conn.dialect.name == "sqlite" and len(query) >= 3:
+        # The trigram index answers substring queries of three characters or more.
+        chars = table("article_chars", column("rowid"), column("article_chars"))
+        cond = a.c.id.in_(select(chars.c.rowid).where(chars.c.article_chars.op("MATCH")(_fts_phrase([query]))))
+    else:
+        cond = a.c.text.contains(query, autoescape=True)  # pg_trgm indexes LIKE on PostgreSQL
+    return _base(occurrences * 1.0).where(cond, *_article_conditions(f))
+
+
+def snippet(article_text: str, query: str, words: list[str], width: int = 30) -> str:
+    """The first place the query (or its first word) occurs, marked with 【】."""
+    for needle in (query, *words):
+        i = article_text.find(needle)
+        if i >= 0:
+            start, end = max(0, i - width), min(len(article_text), i + len(needle) + width)
+            before = ("…" if start > 0 else "") + article_text[start:i]
+            after = article_text[i + len(needle) : end] + ("…" if end < len(article_text) else "")
+            return re.sub(r"\s+", " ", f"{before}【{needle}】{after}")
+    return re.sub(r"\s+", " ", article_text[: 2 * width]) + "…"
+
+
+def search(conn: Connection, query: str, filters: Filters = Filters(), limit: int = 20, substring: bool = False) -> list[Hit]:
+    """Articles matching `query`, best first."""
+    query = query.strip()
+    if not query:
+        return []
+    words = segment(query).split()
+    found: list[tuple[object, MatchKind]] = []
+    if words and not substring:
+        q = _word_query(conn, words, filters).order_by(text("rank DESC"), s.articles.c.id).limit(limit)
+        found = [(r, MatchKind.WORD) for r in conn.execute(q)]
+    if len(found) < limit:
+        # Word hits first; then articles that hold the query across word boundaries
+        # (专利无效 inside 专利无效宣告 when the dictionary cuts 无效宣告 as one word).
+        seen = {r.article_id for r, _ in found}
+        q = _substring_query(conn, query, filters).order_by(text("rank DESC"), s.articles.c.id).limit(limit + len(seen))
+        found += [(r, MatchKind.SUBSTRING) for r in conn.execute(q) if r.article_id not in seen][: limit - len(found)]
+    return [
+        Hit(
+            insurer=r.insurer,
+            product=r.name,
+            version_id=r.version_id,
+            version_label=r.version_label,
+            registration_no=r.registration_no,
+            section_type=r.type,
+            section_heading=r.heading,
+            article_id=r.article_id,
+            article_label=r.label,
+            article_number=r.number,
+            page=r.first_page,
+            snippet=snippet(r.text, query, words),
+            rank=float(r.rank or 0.0),
+            match=kind,
+            source=r.path,
+        )
+        for r, kind in found
+    ]

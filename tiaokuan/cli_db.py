@@ -1,0 +1,215 @@
+"""The database commands of `tiaokuan`: ingest, search, products, show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .cli import EXIT_FAILURES, cli
+from .model import Category, SectionType
+
+LINES = ["ip", "property", "liability", "surety_credit", "engineering", "accident_health", "cargo", "other"]
+
+_DB_HELP = "Database: an SQLite file path or URL, or postgresql://USER@HOST/DB (default: $TIAOKUAN_DB, else ./tiaokuan.db)."
+
+
+def db_option(f):
+    return click.option("--db", "db_url", envvar="TIAOKUAN_DB", default=None, help=_DB_HELP)(f)
+
+
+def filter_options(f):
+    """The filters every listing command takes."""
+    options = [
+        click.option("--insurer", help="Insurer name contains this."),
+        click.option("--product", help="Product name contains this."),
+        click.option("--section", "section_type", type=click.Choice([t.value for t in SectionType]), help="Section type."),
+        click.option("--category", type=click.Choice([c.value for c in Category]), help="Clause category (article or one of its items)."),
+        click.option("--right", "ip_right", help="IP right (专利, 商标, 著作权, 地理标志 …, or 综合)."),
+        click.option("--line", type=click.Choice(LINES), help="Line of business."),
+        click.option("--version", default="latest", show_default=True, help='"latest", "all", or a version label such as 2025版.'),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _filters(insurer, product, section_type, category, ip_right, line, version):
+    from clauses_db import Filters
+
+    return Filters(insurer, product, section_type, category, ip_right, line, version)
+
+
+def _open(db_url: str | None):
+    from clauses_db import ClauseDB
+
+    return ClauseDB(db_url)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Parse in this many local processes.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Parse on an existing Dask cluster (tcp://host:8786).")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("ingest-report.json"), show_default=True, help="Where to write the per-file report.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on in a terminal).")
+def ingest_command(paths, db_url, jobs, dask_address, report, progress) -> None:
+    """Parse clause files and folders (recursively) into the database.
+
+    Files already stored (same bytes) are skipped; a changed file of a known
+    product becomes a new version. Each file is written in one transaction, bad
+    files are listed at the end and in the report, and the batch goes on.
+
+    Example: tiaokuan ingest corpus/ --db clauses.db --jobs 2
+    """
+    from clauses_db.ingest import Outcome, write_report
+
+    db = _open(db_url)
+    err = Console(stderr=True)
+    show = progress if progress is not None else err.is_terminal
+    bar = Progress(
+        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+        TextColumn("{task.description}"), console=err, disable=not show, transient=True,
+    )
+    state = {"task": None}
+
+    def on_start(total: int) -> None:
+        state["task"] = bar.add_task("", total=total)
+
+    def on_file(file) -> None:
+        if state["task"] is not None and file.outcome is not Outcome.UNCHANGED:
+            bar.update(state["task"], advance=1, description=Path(file.path).name)
+
+    with bar:
+        result = db.ingest([str(p) for p in paths], jobs=jobs, dask=dask_address, on_start=on_start, on_file=on_file)
+    write_report(result, report)
+    counts = ", ".join(f"{result.count(o)} {o.value.replace('_', ' ')}" for o in Outcome)
+    click.echo(f"{db.url.split('://')[0]} database {db.url.split('///')[-1] if db.url.startswith('sqlite') else ''}: {counts}; report in {report}", err=True)
+    if result.failures:
+        click.echo(f"{len(result.failures)} file(s) failed:", err=True)
+        for f in result.failures:
+            click.echo(f"  error: {f.message}", err=True)
+        raise SystemExit(EXIT_FAILURES)
+
+
+@cli.command("search")
+@click.argument("query")
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
+@click.option("--substring", is_flag=True, help="Match the characters anywhere, not as words.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON lines.")
+def search_command(query, db_url, limit, substring, as_json, **filters) -> None:
+    """Search articles for QUERY (Chinese words, e.g. 免赔额 or 专利无效), best first,
+    each hit with insurer, product, version, section, article and a snippet.
+
+    Example: tiaokuan search 免赔额 --line ip --section exclusions
+    """
+    hits = _open(db_url).search(query, _filters(**filters), limit=limit, substring=substring)
+    if as_json:
+        for h in hits:
+            click.echo(json.dumps({**h.__dict__, "match": h.match.value}, ensure_ascii=False))
+        return
+    if not hits:
+        click.echo(f"no article matches {query!r}", err=True)
+        return
+    table = Table(show_lines=False)
+    for name in ("insurer", "product", "version", "section", "article", "page", "snippet"):
+        table.add_column(name, overflow="fold")
+    for h in hits:
+        table.add_row(h.insurer, h.product, h.version_label or h.registration_no or "", h.section_type, h.article_label or (f"({h.article_number})" if h.article_number else ""), str(h.page or ""), h.snippet)
+    Console().print(table)
+
+
+@cli.command("products")
+@db_option
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print the products as JSON lines.")
+def products_command(db_url, as_json, **filters) -> None:
+    """List products and their versions (the latest of each by default).
+
+    Example: tiaokuan products --line ip --version all
+    """
+    rows = _open(db_url).products(_filters(**filters))
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r.__dict__, ensure_ascii=False))
+        return
+    table = Table()
+    for name in ("insurer", "product", "version", "注册号", "line", "rider of", "articles", "latest"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        table.add_row(r.insurer, r.product, r.version_label or r.reg_date or "", r.registration_no or "", r.line or "", r.main_product or "", str(r.article_count), "yes" if r.is_latest else "")
+    Console().print(table)
+    click.echo(f"{len(rows)} product version(s)", err=True)
+
+
+@cli.command("show")
+@click.argument("product")
+@db_option
+@click.option("--version", default="latest", show_default=True, help='"latest" or a version label.')
+@click.option("--article", type=int, help="Only this article number.")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True, help="Output format.")
+def show_command(product, db_url, version, article, fmt) -> None:
+    """Print a stored product version (or one article of it) as Markdown or JSON.
+
+    Example: tiaokuan show 专利无效费用损失保险 --article 4
+    """
+    from parse import to_dict, to_markdown
+    from tiaokuan.errors import NotFoundError
+    from tiaokuan.model import ParseResult
+
+    db = _open(db_url)
+    chosen = db.find_version(product, version)
+    result = ParseResult(db.load_source(chosen.version_id), (db.load(chosen.version_id),))
+    if article is None:
+        click.echo(json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result))
+        return
+    found = [
+        (a, data)
+        for a, data in zip(result.documents[0].articles, (d for sec in to_dict(result)["documents"][0]["sections"] for d in sec["articles"]), strict=True)
+        if a.number == article
+    ]
+    if not found:
+        raise NotFoundError(chosen.source, f"{chosen.product} has no article {article}; see `tiaokuan show {chosen.product}`")
+    a, data = found[0]
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        page = f", page {a.pages[0]}" if a.pages else ""
+        click.echo(f"{a.label or ''} {a.text}".strip() + f"\n\n— {chosen.insurer} {chosen.product}, {chosen.source}{page}")
+
+
+@cli.command("export")
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="xlsx", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def export_command(db_url, fmt, output, **filters) -> None:
+    """Export the matching articles, one row each with insurer, product, version,
+    注册号, section, article, page, categories, verbatim text and source file.
+
+    Example: tiaokuan export --format xlsx --category exclusion --line ip -o exclusions.xlsx
+    """
+    n = _open(db_url).export(fmt, output, _filters(**filters))
+    click.echo(f"wrote {n} article(s) to {output}", err=True)
+
+
+@cli.command("catalog")
+@db_option
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "html"]), default="xlsx", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def catalog_command(db_url, fmt, output, **filters) -> None:
+    """Write the product catalog: one row per product version with insurer, product,
+    注册号 and its decoded parts, line of business / IP taxonomy, main or rider and its
+    main product, article count, key terms and source file.
+
+    Example: tiaokuan catalog --format xlsx -o catalog.xlsx --version all
+    """
+    n = _open(db_url).catalog(fmt, output, _filters(**filters))
+    click.echo(f"wrote {n} product version(s) to {output}", err=True)
