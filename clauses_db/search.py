@@ -3,8 +3,9 @@
 By word (the default): the query is cut into words by the same jieba dictionary
 as the stored text, and an article matches when it holds those words in that
 order — 免赔额 finds 免赔额, not 免赔 beside 额度. By substring: the verbatim text
-contains the query (trigram index; shorter queries scan). A word query that finds
-nothing falls back to substrings, and each hit says which way it matched.
+contains the query (trigram index; shorter queries scan). Substring hits fill up
+a word search that found too few (a query of three or more characters) or none,
+and each hit says which way it matched.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Connection, Select, and_, column, exists, func, literal_column, select, table, text
+from sqlalchemy import Connection, Row, Select, and_, column, exists, func, literal_column, select, table, text
 
 from . import schema as s
 from .rows import segment
@@ -135,18 +136,33 @@ def _fts_phrase(words: list[str]) -> str:
     return '"' + " ".join(w.replace('"', '""') for w in words) + '"'
 
 
-def _word_query(conn: Connection, words: list[str], f: Filters) -> Select:
+def _word_candidates(conn: Connection, words: list[str], k: int) -> Select:
+    """The k best-ranked articles holding the words, from the index alone (ranking
+    a common word's tens of thousands of matches must not join every one of them)."""
     if conn.dialect.name == "postgresql":
         query = func.phraseto_tsquery(literal_column("'simple'"), " ".join(words))
         words_col = literal_column("articles.words")
-        return _base(func.ts_rank(words_col, query)).where(words_col.op("@@")(query), *_article_conditions(f))
+        rank = func.ts_rank(words_col, query)
+        return select(s.articles.c.id, rank).where(words_col.op("@@")(query)).order_by(rank.desc(), s.articles.c.id).limit(k)
     # FTS5's rank (bm25) is smaller for better matches; negate so larger is better everywhere.
     fts = table("article_words", column("rowid"), column("rank"), column("article_words"))
-    return (
-        _base(-fts.c.rank)
-        .join(fts, fts.c.rowid == s.articles.c.id)
-        .where(fts.c.article_words.op("MATCH")(_fts_phrase(words)), *_article_conditions(f))
-    )
+    return select(fts.c.rowid, -fts.c.rank).where(fts.c.article_words.op("MATCH")(_fts_phrase(words))).order_by(fts.c.rank).limit(k)
+
+
+def _word_hits(conn: Connection, words: list[str], f: Filters, limit: int) -> tuple[list[tuple[Row, float]], bool]:
+    """The best `limit` word matches that pass the filters (take the top candidates
+    by rank, filter them, widen the candidate set only when too few pass), and
+    whether any article at all holds the words."""
+    k = limit * 10
+    while True:
+        candidates = dict(conn.execute(_word_candidates(conn, words, k)).all())
+        if not candidates:
+            return [], False
+        rows = conn.execute(_base(literal_column("0")).where(s.articles.c.id.in_(candidates), *_article_conditions(f))).all()
+        if len(rows) >= limit or len(candidates) < k:
+            ranked = sorted(rows, key=lambda r: (-candidates[r.article_id], r.article_id))[:limit]
+            return [(r, float(candidates[r.article_id])) for r in ranked], True
+        k *= 8
 
 
 def _substring_query(conn: Connection, query: str, f: Filters) -> Select:
@@ -179,16 +195,19 @@ def search(conn: Connection, query: str, filters: Filters = Filters(), limit: in
     if not query:
         return []
     words = segment(query).split()
-    found: list[tuple[object, MatchKind]] = []
+    found: list[tuple[Row, float, MatchKind]] = []
+    is_a_word = False
     if words and not substring:
-        q = _word_query(conn, words, filters).order_by(text("rank DESC"), s.articles.c.id).limit(limit)
-        found = [(r, MatchKind.WORD) for r in conn.execute(q)]
-    if len(found) < limit:
+        hits, is_a_word = _word_hits(conn, words, filters, limit)
+        found = [(r, rank, MatchKind.WORD) for r, rank in hits]
+    if len(found) < limit and (len(query) >= 3 or not is_a_word):
         # Word hits first; then articles that hold the query across word boundaries
         # (专利无效 inside 专利无效宣告 when the dictionary cuts 无效宣告 as one word).
-        seen = {r.article_id for r, _ in found}
+        # Queries under three characters have no trigram index and scan the text,
+        # so only when no article anywhere holds them as a word.
+        seen = {r.article_id for r, _, _ in found}
         q = _substring_query(conn, query, filters).order_by(text("rank DESC"), s.articles.c.id).limit(limit + len(seen))
-        found += [(r, MatchKind.SUBSTRING) for r in conn.execute(q) if r.article_id not in seen][: limit - len(found)]
+        found += [(r, float(r.rank or 0.0), MatchKind.SUBSTRING) for r in conn.execute(q) if r.article_id not in seen][: limit - len(found)]
     return [
         Hit(
             insurer=r.insurer,
@@ -203,9 +222,9 @@ def search(conn: Connection, query: str, filters: Filters = Filters(), limit: in
             article_number=r.number,
             page=r.first_page,
             snippet=snippet(r.text, query, words),
-            rank=float(r.rank or 0.0),
+            rank=rank,
             match=kind,
             source=r.path,
         )
-        for r, kind in found
+        for r, rank, kind in found
     ]
