@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from tiaokuan.errors import DatabaseError
 
@@ -65,7 +65,10 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as e:
+                    raise DatabaseError(url, f"cannot create the folder for the database file ({e.strerror}); give a path you can write to") from None
             return _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
         engine = create_engine(url, pool_pre_ping=True)
         return engine, engine
@@ -96,8 +99,14 @@ def upgrade(writer: Engine, url: str) -> None:
             current = MigrationContext.configure(conn).get_current_revision()
             if current != head_revision():
                 command.upgrade(_alembic_config(conn), "head")
-    except OperationalError as e:
-        raise DatabaseError(url, f"cannot open the database: {str(e.orig).strip().splitlines()[0]}; check the URL and that the server is running") from None
+    except DBAPIError as e:
+        raise DatabaseError(
+            url, f"cannot open the database: {_first_line(e)}; check the URL, that the server is running, and that it is a tiaokuan database"
+        ) from None
+
+
+def _first_line(e: DBAPIError) -> str:
+    return str(e.orig).strip().splitlines()[0] if str(e.orig).strip() else type(e.orig).__name__
 
 
 @contextmanager
@@ -106,5 +115,7 @@ def transaction(engine: Engine, url: str) -> Iterator[Connection]:
     try:
         with engine.begin() as conn:
             yield conn
-    except OperationalError as e:
-        raise DatabaseError(url, f"database error: {str(e.orig).strip().splitlines()[0]}") from None
+    except IntegrityError:
+        raise  # the caller decides (a concurrent writer may have stored the same file)
+    except DBAPIError as e:
+        raise DatabaseError(url, f"database error: {_first_line(e)}") from None

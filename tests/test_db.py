@@ -256,3 +256,20 @@ def test_cli_search_products_show(sample_db: ClauseDB, capsys) -> None:
     assert out.startswith("第四条 在保险期间内") and "page 1" in out
     assert main(["show", "没有这个产品", "--db", url]) == 1
     assert "no product matching" in capsys.readouterr().err
+
+
+def test_bad_databases_get_one_line_errors(tmp_path: Path, capsys) -> None:
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("not a database", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    for url, expected in (
+        (str(not_a_db), "cannot open the database"),
+        (str(blocker / "sub" / "x.db"), "cannot create the folder"),
+        ("postgresql://nobody@127.0.0.1:1/x", "cannot open the database"),
+        ("mysql+nothing://x/y", "not a database URL"),
+    ):
+        assert main(["products", "--db", url]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and expected in err and len(err.strip().splitlines()) == 1, err
+        assert "Traceback" not in err
