@@ -193,7 +193,8 @@ class ClauseDB:
                 problems += [f"foreign key: {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
             dupes = conn.execute(select(s.sources.c.sha256).group_by(s.sources.c.sha256).having(func.count() > 1)).all()
             problems += [f"source stored twice: {d[0]}" for d in dupes]
-            empty = conn.execute(select(s.sources.c.path).where(~s.sources.c.id.in_(select(s.versions.c.source_id)))).all()
+            used = select(s.versions.c.source_id).union(select(s.version_sources.c.source_id))
+            empty = conn.execute(select(s.sources.c.path).where(~s.sources.c.id.in_(used))).all()
             problems += [f"source without versions: {e[0]}" for e in empty]
             counted = select(s.articles.c.version_id, func.count().label("n")).where(s.articles.c.number.is_not(None)).group_by(s.articles.c.version_id).subquery()
             wrong = conn.execute(

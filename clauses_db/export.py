@@ -72,6 +72,12 @@ def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
     for i in range(0, len(ids), 500):
         for row in conn.execute(select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))):
             terms.setdefault(row.version_id, {})[row.field] = _term_text(row.value)
+    also: dict[int, list[str]] = {}  # the same filing found in further files
+    vs = s.version_sources
+    for i in range(0, len(ids), 500):
+        q = select(vs.c.version_id, src.c.path).join(src, src.c.id == vs.c.source_id).where(vs.c.version_id.in_(ids[i : i + 500]))
+        for version_id, path in conn.execute(q.order_by(src.c.id)):
+            also.setdefault(version_id, []).append(path)
     out = []
     for r in versions:
         row = {
@@ -84,7 +90,7 @@ def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
             "main_product": r["main_name"] or r["main_product_name"] or "", "articles": r["article_count"],
         }  # fmt: skip
         row.update({f"term:{name}": terms.get(r["id"], {}).get(name, "") for name in KEY_TERMS})
-        row["source"] = r["path"]
+        row["source"] = "\n".join([r["path"], *also.get(r["id"], [])])
         out.append(row)
     return out
 

@@ -7,6 +7,7 @@ from rows read back in order. The round trip is lossless (tests/test_db_rows.py)
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -157,6 +158,12 @@ def sort_key(doc: ClauseDocument) -> str:
     return f"{m.group(0)}-00-00" if m else ""
 
 
+def content_sha(doc: ClauseDocument) -> str:
+    """A fingerprint of what the clause says, the same for its PDF, DOCX and text copies."""
+    parts = [doc.title or "", *(a.text for a in doc.articles), *(f"{d.term}{d.text}" for d in doc.definitions)]
+    return hashlib.sha256(re.sub(r"\s+", "", "\x1f".join(parts)).encode("utf-8")).hexdigest()
+
+
 def document_to_rows(doc: ClauseDocument, document: int) -> VersionRows:
     version = {
         "document": document,
@@ -168,6 +175,7 @@ def document_to_rows(doc: ClauseDocument, document: int) -> VersionRows:
         "rider": doc.rider,
         "front_matter": list(doc.front_matter),
         "sort_key": sort_key(doc),
+        "content_sha": content_sha(doc),
         "article_count": len(doc.numbered_articles),
         "has_semantics": doc.semantics is not None,
         **_taxonomy_columns(doc.semantics),

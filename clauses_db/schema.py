@@ -83,6 +83,9 @@ versions = Table(
     Column("rider", Boolean, nullable=False),
     Column("front_matter", JSON, nullable=False),
     Column("sort_key", String(32), nullable=False),  # orders filings of one product
+    # SHA-256 of the clause's words (title, articles, definitions; whitespace ignored):
+    # the same filing found again in another format is the same version.
+    Column("content_sha", String(64), nullable=True, index=True),
     Column("is_latest", Boolean, nullable=False, default=False),
     Column("article_count", Integer, nullable=False),
     Column("has_semantics", Boolean, nullable=False),
@@ -97,6 +100,16 @@ versions = Table(
     Column("reg_rider", Boolean, nullable=True),
     Column("reg_date", String(10), nullable=True),
     Column("registration_agrees", Boolean, nullable=True),
+    UniqueConstraint("source_id", "document"),
+)
+
+# Further files holding a version already stored (the PDF beside the DOCX).
+version_sources = Table(
+    "version_sources",
+    metadata,
+    _parent("version_id", "versions"),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
+    Column("document", Integer, nullable=False),
     UniqueConstraint("source_id", "document"),
 )
 

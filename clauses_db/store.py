@@ -160,6 +160,14 @@ def write_prepared(conn: Connection, prepared: Prepared) -> list[int] | None:
     for rows, name, main_name in zip(prepared.documents, prepared.names, prepared.main_names, strict=True):
         v = rows.version
         product_id = _product_id(conn, v["insurer"] or "", name, v["rider"], main_name)
+        same = conn.execute(
+            select(s.versions.c.id).where(s.versions.c.product_id == product_id, s.versions.c.content_sha == v["content_sha"])
+        ).scalar()
+        if same is not None:
+            # The same filing in another file (its PDF beside its DOCX): one version, two sources.
+            conn.execute(s.version_sources.insert().values(version_id=same, source_id=source_id, document=v["document"]))
+            version_ids.append(same)
+            continue
         version_ids.append(_write_version(conn, rows, product_id, source_id))
         _refresh_latest(conn, product_id)
     return version_ids
