@@ -129,10 +129,10 @@ class ClauseDB:
         chosen = exact or candidates
         names = sorted({(c.insurer, c.product) for c in chosen})
         if not chosen:
-            raise NotFoundError(None, f"no product matching {product!r} (version {version}); list them with `tiaokuan products`")
+            raise NotFoundError(self.url, f"no product matching {product!r} (version {version}); list them with `tiaokuan products`")
         if len(names) > 1:
             listed = "; ".join(f"{i} {n}" for i, n in names[:5])
-            raise NotFoundError(None, f"{product!r} matches {len(names)} products ({listed}…); give more of the name")
+            raise NotFoundError(self.url, f"{product!r} matches {len(names)} products ({listed}…); give more of the name")
         return chosen[-1]
 
     def load(self, version_id: int) -> ClauseDocument:

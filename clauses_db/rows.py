@@ -2,7 +2,7 @@
 
 `document_to_rows` gives the rows of one version (ids left to the caller, parents
 referred to by position); `rows_to_document` rebuilds the exact `ClauseDocument`
-from rows read back in order. The round trip is lossless (tests/test_db_rows.py).
+from rows read back in order. The round trip is lossless (tests/test_db.py).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
+from parse.language.pipeline import words
 from tiaokuan.model import (
     Article,
     Box,
@@ -35,18 +35,9 @@ from tiaokuan.model import (
 Row = dict[str, Any]
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    from parse.language.pipeline import segmenter
-
-    return segmenter()
-
-
 def segment(text: str) -> str:
-    """Words of `text` as jieba cuts them with the insurance dictionary, joined by
-    spaces (免赔额 stays one word), without punctuation or whitespace."""
-    words = _segmenter().cut(text, HMM=False)
-    return " ".join(w for w in words if re.search(r"\w", w))
+    """Words of `text` (see `parse.language.pipeline.words`) joined by spaces, for word search."""
+    return " ".join(words(text))
 
 
 @dataclass

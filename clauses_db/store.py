@@ -42,7 +42,12 @@ def product_name(doc: ClauseDocument, path: str) -> str:
     name = doc.product or doc.title or Path(path).stem
     if doc.insurer and name.startswith(doc.insurer) and len(name) > len(doc.insurer) + 1:
         name = name[len(doc.insurer) :]
-    return re.sub(r"(?<=.)条款$", "", name.strip())
+    name = re.sub(r"(?<=.)条款$", "", name.strip())
+    # A款 and B款 are two products sold side by side, not two filings of one.
+    variant = re.fullmatch(r"\s*([A-ZＡ-Ｚ])\s*款\s*", doc.version or "")
+    if variant and variant.group(1) not in name:
+        name = f"{name}（{variant.group(1)}款）"
+    return name
 
 
 def main_product_name(doc: ClauseDocument, name: str, first: ClauseDocument | None, path: str) -> str | None:

@@ -1,6 +1,15 @@
-"""compare: coverage and exclusion matrices, clause alignment and Word redlines.
+"""compare: clause alignment, redlines, and term / exclusion / coverage matrices.
 
-Nothing is exported yet: comparison arrives with its own issue.
+`align(a, b)` pairs the articles of two clauses whatever their numbering;
+`redline(old, new)` gives the article-aligned, word-level changes, which
+`compare.redline_out` writes as text, HTML or a Word file with tracked changes.
 """
 
-__all__: list[str] = []
+from .align import Alignment, ArticleRef, Pair, align
+from .matrix import Cell, Comparison, Matrix, Product, Row, Status, compare_products
+from .redline import ArticleDiff, Change, Op, Piece, Redline, diff_text, redline
+
+__all__ = [
+    "Alignment", "ArticleDiff", "ArticleRef", "Cell", "Change", "Comparison", "Matrix", "Op", "Pair", "Piece", "Product",
+    "Redline", "Row", "Status", "align", "compare_products", "diff_text", "redline",
+]  # fmt: skip

@@ -9,6 +9,7 @@ The pipeline is built once per process (`load()` is cached).
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -36,6 +37,23 @@ def segmenter() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(user_dictionary())
     return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _shared_segmenter() -> jieba.Tokenizer:
+    return segmenter()
+
+
+def tokens(text: str) -> list[str]:
+    """`text` cut by jieba into pieces that spell it exactly (punctuation and
+    whitespace included); the unit of a redline."""
+    return list(_shared_segmenter().cut(text, HMM=False))
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as jieba cuts them with the insurance dictionary (免赔额
+    stays one word), without punctuation or whitespace; the unit of search and diff."""
+    return [w for w in tokens(text) if re.search(r"\w", w)]
 
 
 def find_entities(text: str, article: int | None = None) -> list[Entity]:

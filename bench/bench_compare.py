@@ -1,0 +1,74 @@
+"""Benchmark of comparison and redlines (issue 5), from a warm database.
+
+1. compare two products, and a 10-product matrix: loading the products from the
+   database (baseline) and building the matrices (goals: < 0.5 s and < 3 s);
+2. redline of two ~40-article clauses (PICC vs 太平科技 财产基本险): the aligned,
+   word-level redline against a plain character diff of the whole texts (difflib,
+   the baseline) (goal: < 0.5 s).
+
+    python bench/bench_compare.py [--corpus ../shared/corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from clauses_db import ClauseDB, Filters  # noqa: E402
+from compare import Product, compare_products, redline  # noqa: E402
+from compare.compare_out import to_xlsx  # noqa: E402
+from parse.api import parse_file  # noqa: E402
+
+
+def median_time(fn, runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as d:
+        db = ClauseDB(str(Path(d) / "bench.db"))
+        db.ingest([args.corpus / "text", args.corpus / "catalog"], jobs=2)
+        ip = [p for p in db.products(Filters(line="ip")) if p.article_count >= 15][:10]
+        assert len(ip) == 10, "need ten IP products in the corpus"
+
+        def load(n: int) -> list[Product]:
+            return [Product(p.product, db.load(p.version_id)) for p in ip[:n]]
+
+        products = load(10)
+        compare_products(products[:2])  # warm the segmenter and caches
+        print(f"tiaokuan comparison benchmark; {len(ip)} IP products, median of 5")
+        for n, goal in ((2, 0.5), (10, 3.0)):
+            t_load = median_time(lambda n=n: load(n))
+            t_cmp = median_time(lambda n=n: compare_products(products[:n]))
+            t_xlsx = median_time(lambda n=n: to_xlsx(compare_products(products[:n]), Path(d) / "c.xlsx"), runs=3)
+            print(f"  {n:2d} products: load from the database {t_load * 1000:7.1f} ms (baseline); matrices {t_cmp * 1000:7.1f} ms "
+                  f"({t_cmp / t_load:.2f}x the load); load + matrices {(t_load + t_cmp) * 1000:7.1f} ms (goal < {goal} s); "
+                  f"+ XLSX {t_xlsx * 1000:.0f} ms")  # fmt: skip
+        old = parse_file(next((args.corpus / "text").glob("PK01_*"))).documents[0]
+        new = parse_file(next((args.corpus / "text").glob("PC02_*"))).documents[0]
+        a, b = "\n".join(x.text for x in old.articles), "\n".join(x.text for x in new.articles)
+        t_plain = median_time(lambda: difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
+        t_red = median_time(lambda: redline(old, new))
+        print(f"  redline {len(old.articles)} vs {len(new.articles)} articles: {t_red * 1000:.1f} ms (goal < 500 ms); "
+              f"plain character diff of the whole texts {t_plain * 1000:.1f} ms (baseline) -> {t_red / t_plain:.2f}x")  # fmt: skip
+        db.close()
+
+
+if __name__ == "__main__":
+    main()

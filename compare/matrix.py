@@ -1,0 +1,245 @@
+"""Comparison matrices of N products (2 to 10), every cell citing its article.
+
+- term matrix: the comparison dimensions of a professional (trigger, cover, limits,
+  deductible, territory, periods, deadlines, subrogation, other insurance,
+  cancellation and refund, disputes, riders), from the language layer's term sheet;
+- exclusion matrix: canonical exclusions × products — excluded, narrowed (excluded
+  with an exception carved back: 但…除外) or silent; unmapped exclusions are rows too;
+- coverage matrix: canonical cost heads × products — covered or silent.
+
+"Silent" (the clause says nothing) and "excluded" are different answers and stay so.
+Pure functions over `ClauseDocument`s; loading products is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from parse.language.vocab import COST_HEADS, EXCLUSIONS
+from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped
+
+MAX_PRODUCTS = 10
+
+
+class Status(StrEnum):
+    VALUE = "value"  # the clause states something (a term, a covered cost)
+    EXCLUDED = "excluded"
+    NARROWED = "narrowed"  # excluded, with an exception carved back
+    SILENT = "silent"  # the clause says nothing about it
+
+
+@dataclass(frozen=True)
+class Product:
+    """One column: a clause and what to call it."""
+
+    name: str
+    doc: ClauseDocument
+    riders: tuple[str, ...] = ()  # riders known to attach to it (bundled or in the database)
+
+
+@dataclass(frozen=True)
+class Cell:
+    status: Status
+    value: str = ""
+    cite: str = ""  # 第六条（四）; empty when silent
+
+    @property
+    def shown(self) -> str:
+        if self.status is Status.SILENT:
+            return "— silent"
+        text = {Status.EXCLUDED: "excluded", Status.NARROWED: "excluded, narrowed"}.get(self.status, self.value)
+        if self.status is not Status.VALUE and self.value:
+            text = f"{text}: {self.value}"
+        return f"{text} ({self.cite})" if self.cite else text
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def differs(self) -> bool:
+        # Kinds listed in another order (免赔率、免赔额 / 免赔额、免赔率) are the same answer.
+        return len({(c.status, frozenset(c.value.split("、"))) for c in self.cells}) > 1
+
+
+@dataclass(frozen=True)
+class Matrix:
+    title: str
+    products: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+# The term matrix's rows: (term-sheet field or special key, label).
+TERM_ROWS = (
+    ("identity", "产品 / 注册号 / 版本"),
+    ("line", "业务线 / 分类"),
+    ("trigger", "触发 trigger"),
+    ("retroactive_period", "追溯期"),
+    ("cover", "保障费用 heads of cover"),
+    ("limit_kinds", "限额 limits"),
+    ("deductible_kinds", "免赔 / 比例赔付"),
+    ("territory", "承保区域 territory"),
+    ("period", "保险期间"),
+    ("waiting_period", "等待期"),
+    ("notice_deadline", "出险通知"),
+    ("claim_deadline", "索赔期限"),
+    ("insurer_decision_deadline", "核定期限"),
+    ("payment_deadline", "赔付期限"),
+    ("limitation_period", "诉讼时效"),
+    ("subrogation", "代位求偿"),
+    ("other_insurance", "重复保险"),
+    ("cancellation_fee", "退保手续费"),
+    ("refund_method", "退费方式"),
+    ("dispute_resolution", "争议处理"),
+    ("governing_law", "法律适用"),
+    ("riders", "附加险 riders"),
+)
+
+_EXCEPTION = re.compile(r"但[^。；]{0,80}(?:除外|不在此限)|(?:除外|不在此限)[^。；]{0,4}$|经保险人(?:书面)?同意的除外")
+
+
+def article_cite(doc: ClauseDocument, number: int | None, item: str | None = None) -> str:
+    if number is None:
+        return ""
+    label = next((a.label for a in doc.articles if a.number == number and a.label), None) or f"第{number}条"
+    return f"{label}{item or ''}"
+
+
+def _term_cell(doc: ClauseDocument, key: str) -> Cell:
+    if doc.semantics is None:
+        return Cell(Status.SILENT)
+    term = doc.semantics.term(key) if key in dict(doc.semantics.term_sheet) else None
+    if term is None or term.value == SILENT:
+        return Cell(Status.SILENT)
+    value = "、".join(term.value) if isinstance(term.value, tuple) else str(term.value)
+    return Cell(Status.VALUE, value, article_cite(doc, term.article) or _unnumbered_cite(doc, term.text))
+
+
+def _unnumbered_cite(doc: ClauseDocument, words: str | None) -> str:
+    """Where an unnumbered passage that says `words` stands: its chapter (释义 …)."""
+    for section in doc.sections:
+        for article in section.articles:
+            if words and words in article.text:
+                return f"{section.heading or '（无标题部分）'}（无条号）"
+    return ""
+
+
+def _category_cell(doc: ClauseDocument, category: Category) -> Cell:
+    found = [a for a in doc.articles if category.value in a.categories]
+    if not found:
+        return Cell(Status.SILENT)
+    return Cell(Status.VALUE, "yes", "、".join(a.label or f"第{a.number}条" for a in found if a.number)[:60])
+
+
+def _cell(p: Product, key: str) -> Cell:
+    doc = p.doc
+    if key == "identity":
+        parts = [doc.insurer or "", doc.product or doc.title or p.name, doc.registration_no or "", doc.version or ""]
+        return Cell(Status.VALUE, " / ".join(x for x in parts if x))
+    if key == "line":
+        tax = doc.semantics.taxonomy if doc.semantics else None
+        if tax is None:
+            return Cell(Status.SILENT)
+        parts = [tax.line, tax.liability_type or "", tax.right or "", tax.function or "", "附加险" if doc.rider else "主险"]
+        return Cell(Status.VALUE, " / ".join(x for x in parts if x))
+    if key == "cover":
+        heads = doc.semantics.cost_heads if doc.semantics else ()
+        mapped = [m for m in heads if m.key != "unmapped"]
+        if not mapped:
+            return Cell(Status.SILENT)
+        labels = list(dict.fromkeys(m.label for m in mapped))
+        cites = list(dict.fromkeys(article_cite(doc, m.article) for m in mapped if m.article))
+        return Cell(Status.VALUE, "、".join(labels), "、".join(cites[:4]))
+    if key == "subrogation":
+        return _category_cell(doc, Category.SUBROGATION)
+    if key == "other_insurance":
+        return _category_cell(doc, Category.OTHER_INSURANCE)
+    if key == "riders":
+        return Cell(Status.VALUE, "、".join(p.riders)) if p.riders else Cell(Status.SILENT)
+    return _term_cell(doc, key)
+
+
+def _check(products: list[Product]) -> None:
+    if not 2 <= len(products) <= MAX_PRODUCTS:
+        from tiaokuan.errors import OptionsError
+
+        raise OptionsError(None, f"compare takes 2 to {MAX_PRODUCTS} products, got {len(products)}")
+
+
+def term_matrix(products: list[Product]) -> Matrix:
+    _check(products)
+    rows = tuple(Row(key, label, tuple(_cell(p, key) for p in products)) for key, label in TERM_ROWS)
+    return Matrix("条款要素 terms", tuple(p.name for p in products), rows)
+
+
+def _mapped_cell(doc: ClauseDocument, found: list[Mapped], narrowed_ok: bool) -> Cell:
+    if not found:
+        return Cell(Status.SILENT)
+    cites = "、".join(dict.fromkeys(article_cite(doc, m.article, m.item) for m in found))
+    if not narrowed_ok:
+        return Cell(Status.VALUE, "covered", cites)
+    narrowed = any(_EXCEPTION.search(m.text) for m in found)
+    return Cell(Status.NARROWED if narrowed else Status.EXCLUDED, "", cites)
+
+
+def exclusion_matrix(products: list[Product]) -> Matrix:
+    """Canonical exclusions × products; each product's unmapped exclusions follow as rows."""
+    _check(products)
+    excl = [p.doc.semantics.exclusions if p.doc.semantics else () for p in products]
+    rows = [
+        Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)))
+        for c in EXCLUSIONS
+    ]
+    rows = [r for r in rows if any(c.status is not Status.SILENT for c in r.cells)]
+    for i, (p, e) in enumerate(zip(products, excl, strict=True)):
+        for m in e:
+            if m.key == "unmapped":
+                cells = tuple(
+                    _mapped_cell(p.doc, [m], True) if j == i else Cell(Status.SILENT) for j in range(len(products))
+                )
+                rows.append(Row("unmapped", f"(unmapped) {m.text[:40]}", cells))
+    return Matrix("责任免除 exclusions", tuple(p.name for p in products), tuple(rows))
+
+
+def coverage_matrix(products: list[Product]) -> Matrix:
+    """Canonical cost heads × products: covered (with its article) or silent."""
+    _check(products)
+    heads = [p.doc.semantics.cost_heads if p.doc.semantics else () for p in products]
+    rows = [
+        Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in h if m.key == c.key], False) for p, h in zip(products, heads, strict=True)))
+        for c in COST_HEADS
+    ]
+    return Matrix("保障费用 heads of cover", tuple(p.name for p in products), tuple(r for r in rows if any(c.status is not Status.SILENT for c in r.cells)))
+
+
+def summary(matrices: list[Matrix]) -> list[str]:
+    """Plain-language material differences, read off the matrices (nothing invented)."""
+    lines: list[str] = []
+    for m in matrices:
+        for row in m.rows:
+            if not row.differs or row.key in ("identity", "line"):
+                continue
+            have = [(n, c) for n, c in zip(m.products, row.cells, strict=True) if c.status is not Status.SILENT]
+            silent = [n for n, c in zip(m.products, row.cells, strict=True) if c.status is Status.SILENT]
+            said = "; ".join(f"{n}: {c.shown}" for n, c in have)
+            tail = f"; {'、'.join(silent)} silent" if silent else ""
+            lines.append(f"{m.title.split()[0]} · {row.label}: {said}{tail}.")
+    return lines
+
+
+@dataclass(frozen=True)
+class Comparison:
+    products: tuple[str, ...]
+    matrices: tuple[Matrix, ...]
+    summary: tuple[str, ...]
+
+
+def compare_products(products: list[Product]) -> Comparison:
+    """The term, exclusion and coverage matrices of 2 to 10 products, and their differences."""
+    matrices = [term_matrix(products), exclusion_matrix(products), coverage_matrix(products)]
+    return Comparison(tuple(p.name for p in products), tuple(matrices), tuple(summary(matrices)))

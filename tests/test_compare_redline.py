@@ -1,0 +1,154 @@
+"""Alignment and redlines: articles pair up whatever their numbering, a redline
+keeps every character of both texts, and the Word file holds real tracked changes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare import Change, Op, align, diff_text, redline
+from compare.redline import new_text, old_text
+from compare.redline_out import AUTHOR, to_docx, to_html, to_text
+from parse.api import parse_file
+from tiaokuan.cli import main
+from tiaokuan.model import Article, SectionType
+
+from .conftest import SAMPLES, soffice_available
+
+CN = "〇一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    import cn2an
+
+    return cn2an.an2cn(n)
+
+
+@settings(max_examples=200, deadline=None)
+@given(old=st.text(alphabet="保险人被保险免赔额三十五日内，。\n （）一二abc1", max_size=60), new=st.text(alphabet="保险人被保险免赔额三十五日内，。\n （）一二abc1", max_size=60))
+def test_a_redline_keeps_every_character(old: str, new: str) -> None:
+    pieces = diff_text(old, new)
+    assert old_text(pieces) == old and new_text(pieces) == new
+    assert all(p.text for p in pieces)
+
+
+def test_a_changed_time_limit_shows_as_exactly_that() -> None:
+    pieces = diff_text("保险人应当在三十日内作出核定。", "保险人应当在十五日内作出核定，并通知被保险人。")
+    changes = [(p.op, p.text) for p in pieces if p.op is not Op.EQUAL]
+    assert changes == [(Op.DELETE, "三十日"), (Op.INSERT, "十五日"), (Op.INSERT, "，并通知被保险人")]
+
+
+def _with_inserted_article(doc, at: int):
+    """The document with a new article inserted before article `at`, and the
+    articles after it renumbered, as an insurer's next filing would be."""
+    sections = []
+    for section in doc.sections:
+        articles = []
+        for a in section.articles:
+            if a.number == at:
+                articles.append(Article(at, f"第{_cn(at)}条", "被保险人应当每年向保险人报告专利维持情况。", False, a.pages, (), (), a.lines))
+            if a.number is not None and a.number >= at:
+                a = replace(a, number=a.number + 1, label=f"第{_cn(a.number + 1)}条")
+            articles.append(a)
+        sections.append(replace(section, articles=tuple(articles)))
+    return replace(doc, sections=tuple(sections))
+
+
+def test_an_inserted_article_renumbers_the_rest_without_rewriting_them() -> None:
+    old = parse_file(SAMPLES / "patent-enforcement-with-rider.txt").documents[0]
+    new = _with_inserted_article(old, 8)
+    result = redline(old, new)
+    assert result.count(Change.INSERTED) == 1 and result.count(Change.DELETED) == 0
+    assert result.count(Change.CHANGED) == 0
+    assert result.count(Change.RENUMBERED) == sum(1 for a in old.articles if a.number and a.number >= 8)
+    inserted = next(a for a in result.articles if a.change is Change.INSERTED)
+    assert inserted.new.label == "第八条" and inserted.pieces[0].op is Op.INSERT
+    moved = next(a for a in result.articles if a.old and a.old.label == "第八条")
+    assert moved.new.label == "第九条" and moved.change is Change.RENUMBERED
+    text = to_text(result, "old", "new")
+    assert "第八条 → 第九条 (renumbered)" in text and "{+被保险人应当每年向保险人报告专利维持情况。+}" in text
+
+
+def test_word_file_holds_real_tracked_changes(tmp_path: Path) -> None:
+    old = parse_file(SAMPLES / "patent-enforcement-with-rider.txt").documents[0]
+    article = next(a for a in old.articles if "三十日" in a.text)
+    changed = replace(article, text=article.text.replace("三十日", "十五日", 1))
+    new = replace(old, sections=tuple(replace(s, articles=tuple(changed if a is article else a for a in s.articles)) for s in old.sections))
+    result = redline(old, new)
+    assert result.count(Change.CHANGED) == 1
+    out = tmp_path / "redline.docx"
+    to_docx(result, "old", "new", out)
+    body = Document(str(out)).element.body
+    inserts, deletes = body.findall(".//" + qn("w:ins")), body.findall(".//" + qn("w:del"))
+    assert ["".join(t.text for t in i.iter(qn("w:t"))) for i in inserts] == ["十五日"]
+    assert ["".join(t.text for t in d.iter(qn("w:delText"))) for d in deletes] == ["三十日"]
+    for mark in inserts + deletes:
+        assert mark.get(qn("w:author")) == AUTHOR and mark.get(qn("w:date"))
+    fonts = body.findall(".//" + qn("w:rFonts"))
+    assert fonts and all(f.get(qn("w:eastAsia")) for f in fonts)
+    html = to_html(result, "old", "new")
+    assert "<del>三十日</del><ins>十五日</ins>" in html
+    if soffice_available():
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
+        assert (tmp_path / "redline.pdf").stat().st_size > 1000
+
+
+def test_cli_diff(tmp_path: Path, capsys) -> None:
+    old = SAMPLES / "patent-enforcement-with-rider.txt"
+    assert main(["diff", str(old), str(SAMPLES / "patent-enforcement-with-rider.docx"), "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert "[-" not in out and "{+" not in out  # the same clause as text and as Word
+    assert main(["diff", str(old), str(old), "--format", "docx"]) == 2  # docx needs a file
+    assert main(["diff", str(old), str(old), "--format", "docx", "-o", str(tmp_path / "x.docx")]) == 0
+    assert (tmp_path / "x.docx").exists()
+
+
+# -- real clauses, checked by reading them ------------------------------------------
+@pytest.mark.corpus
+def test_the_same_model_clause_filed_by_two_insurers_aligns(shared_corpus: Path) -> None:
+    picc = parse_file(next((shared_corpus / "text").glob("PK01_*"))).documents[0]
+    tpkj = parse_file(next((shared_corpus / "text").glob("PC02_*"))).documents[0]
+    result = align(picc, tpkj)
+    pairs = {(p.a.label, p.b.label) for p in result.pairs}
+    assert len(result.pairs) >= 40 and len(picc.articles) == 44
+    # 太平科技 inserted an article (第十条) in 保险责任免除, so PICC 第十条 onwards moves down one.
+    assert {("第十条", "第十一条"), ("第二十条", "第二十一条"), ("第三十九条", "第四十条")} <= pairs
+    # who may be insured differs: PICC any owner/user; 太平科技 科技企业 only.
+    assert "第二条" in {r.label for r in result.only_a} and "第二条" in {r.label for r in result.only_b}
+    # 太平科技's inserted 第十条 is the catch-all exclusion (其他不属于…责任范围内的损失和费用)
+    assert [r.section for r in result.only_b if r.label == "第十条"] == [SectionType.EXCLUSIONS]
+    # PICC 第十条 = 太平科技 第十一条 but for two words: 保险价值(确定方式)可以为 …
+    valuation = redline(picc, tpkj)
+    moved = next(a for a in valuation.articles if a.old and a.old.label == "第十条")
+    assert moved.new.label == "第十一条" and moved.change is Change.CHANGED
+    assert [(p.op, p.text) for p in moved.pieces if p.op is not Op.EQUAL] == [(Op.DELETE, "确定方式")]
+    # and other articles moved down one with the same words are shown as renumbered only
+    assert any(a.change is Change.RENUMBERED for a in valuation.articles)
+
+
+@pytest.mark.corpus
+def test_picc_and_cpic_drone_cargo_align_one_to_one(shared_corpus: Path) -> None:
+    picc = parse_file(next((shared_corpus / "text").glob("PC28_*"))).documents[0]
+    cpic = parse_file(next((shared_corpus / "text").glob("PC29_*"))).documents[0]
+    result = align(picc, cpic)
+    assert len(result.pairs) >= len(picc.articles) - 1
+    assert sum(p.renumbered for p in result.pairs) == 0
+    assert all(p.a.section is p.b.section or p.score > 0.9 for p in result.pairs)
+
+
+@pytest.mark.corpus
+def test_patent_infringement_a_and_b_align_by_content(shared_corpus: Path) -> None:
+    a = parse_file(next((shared_corpus / "text").glob("IP02_*"))).documents[0]
+    b = parse_file(next((shared_corpus / "text").glob("IP03_*"))).documents[0]
+    result = align(a, b)
+    assert len(result.pairs) >= 20 and len(result.only_b) >= len(b.articles) - len(a.articles)
+    assert {p.a.section for p in result.pairs if p.a.section is SectionType.EXCLUSIONS} == {SectionType.EXCLUSIONS}

@@ -1,0 +1,115 @@
+"""The comparison commands of `tiaokuan`: compare and diff."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from .cli import cli
+from .cli_db import db_option
+from .errors import NotFoundError
+from .model import ClauseDocument
+
+
+def resolve(ref: str, db_url: str | None, version: str = "latest") -> tuple[ClauseDocument, str, tuple[str, ...]]:
+    """A clause named by a file path, a database version id, a 注册号 or a product
+    name: the document, a name for it, and the riders known to attach to it."""
+    path = Path(ref)
+    if path.is_file():
+        from parse.api import parse_file
+
+        docs = parse_file(path).documents
+        riders = tuple(d.product or d.title or "" for d in docs[1:] if d.rider)
+        return docs[0], docs[0].product or path.name, riders
+    from clauses_db import ClauseDB, Filters
+
+    db = ClauseDB(db_url)
+    if ref.isdigit():
+        chosen = next((p for p in db.products(Filters(version="all")) if p.version_id == int(ref)), None)
+        if chosen is None:
+            raise NotFoundError(db.url, f"no version with id {ref}; list them with `tiaokuan products --json`")
+    elif re.fullmatch(r"[A-Z]\d{20,}", ref):
+        found = [p for p in db.products(Filters(version="all")) if p.registration_no == ref]
+        if not found:
+            raise NotFoundError(db.url, f"no clause with 注册号 {ref}")
+        chosen = found[-1]
+    else:
+        chosen = db.find_version(ref, version)
+    riders = tuple(p.product for p in db.products() if p.main_product == chosen.product and p.insurer == chosen.insurer)
+    label = chosen.version_label or ""
+    name = chosen.product if label in chosen.product else f"{chosen.product} {label}".strip()
+    return db.load(chosen.version_id), name, riders
+
+
+@cli.command("compare")
+@click.argument("products", nargs=-1, required=True)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "docx", "json"]), default="md", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (required for xlsx and docx; default stdout).")
+def compare_command(products, db_url, fmt, output) -> None:
+    """Compare 2 to 10 PRODUCTS: a term matrix (trigger, cover, limits, deductible,
+    territory, periods, deadlines, subrogation, cancellation, disputes, riders), an
+    exclusion matrix (excluded / narrowed / silent) and a coverage matrix of cost
+    heads, every cell citing its article, and the material differences in plain
+    words. PRODUCTS are clause files, database version ids, 注册号 or product names.
+
+    Example: tiaokuan compare 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） --format xlsx -o cmp.xlsx
+    """
+    from compare import Product, compare_products
+    from compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
+
+    if not 2 <= len(products) <= 10:
+        raise click.UsageError(f"give 2 to 10 products, not {len(products)}")
+    resolved = [resolve(ref, db_url) for ref in products]
+    names = [name for _, name, _ in resolved]
+    # Two columns of one name (two files of one product) are told apart by their order.
+    names = [n if names.count(n) == 1 else f"{n} #{i + 1}" for i, n in enumerate(names)]
+    result = compare_products([Product(n, doc, riders) for n, (doc, _, riders) in zip(names, resolved, strict=True)])
+    if fmt in ("xlsx", "docx"):
+        if output is None:
+            raise click.UsageError(f"--format {fmt} needs --output FILE")
+        (to_xlsx if fmt == "xlsx" else to_docx)(result, output)
+    else:
+        text = {"md": to_markdown, "html": to_html, "json": to_json}[fmt](result)
+        if output is None:
+            click.echo(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("diff")
+@click.argument("old")
+@click.argument("new")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "txt"]), default="html", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (required for docx; default stdout).")
+def diff_command(old, new, db_url, fmt, output) -> None:
+    """Redline from OLD to NEW, article by article and word by word: renumbered
+    articles are shown as renumbered, not rewritten. OLD and NEW are clause files,
+    database version ids, 注册号 or product names. The DOCX holds real Word tracked
+    changes (Accept/Reject works).
+
+    Example: tiaokuan diff old.pdf new.docx --format docx -o changes.docx
+    """
+    from compare import redline
+    from compare.redline_out import to_docx, to_html, to_text
+
+    old_doc, old_name, _ = resolve(old, db_url)
+    new_doc, new_name, _ = resolve(new, db_url)
+    result = redline(old_doc, new_doc)
+    if fmt == "docx":
+        if output is None:
+            raise click.UsageError("--format docx needs --output FILE")
+        to_docx(result, old_name, new_name, output)
+    else:
+        text = to_html(result, old_name, new_name) if fmt == "html" else to_text(result, old_name, new_name)
+        if output is None:
+            click.echo(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)
