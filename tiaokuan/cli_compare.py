@@ -43,6 +43,20 @@ def resolve(ref: str, db_url: str | None, version: str = "latest") -> tuple[Clau
     return db.load(chosen.version_id), name, riders
 
 
+def _emit(fmt: str, output: Path | None, write_file, render_text) -> None:
+    """A binary format goes to its file (which must be named); text to the file or stdout."""
+    if write_file is not None:
+        if output is None:
+            raise click.UsageError(f"--format {fmt} needs --output FILE")
+        write_file(output)
+    elif output is None:
+        click.echo(render_text())
+        return
+    else:
+        output.write_text(render_text(), encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
 @cli.command("compare")
 @click.argument("products", nargs=-1, required=True)
 @db_option
@@ -67,18 +81,9 @@ def compare_command(products, db_url, fmt, output) -> None:
     # Two columns of one name (two files of one product) are told apart by their order.
     names = [n if names.count(n) == 1 else f"{n} #{i + 1}" for i, n in enumerate(names)]
     result = compare_products([Product(n, doc, riders) for n, (doc, _, riders) in zip(names, resolved, strict=True)])
-    if fmt in ("xlsx", "docx"):
-        if output is None:
-            raise click.UsageError(f"--format {fmt} needs --output FILE")
-        (to_xlsx if fmt == "xlsx" else to_docx)(result, output)
-    else:
-        text = {"md": to_markdown, "html": to_html, "json": to_json}[fmt](result)
-        if output is None:
-            click.echo(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
+    files = {"xlsx": lambda path: to_xlsx(result, path), "docx": lambda path: to_docx(result, path)}
+    texts = {"md": to_markdown, "html": to_html, "json": to_json}
+    _emit(fmt, output, files.get(fmt), lambda: texts[fmt](result))
 
 
 @cli.command("diff")
@@ -101,15 +106,5 @@ def diff_command(old, new, db_url, fmt, output) -> None:
     old_doc, old_name, _ = resolve(old, db_url)
     new_doc, new_name, _ = resolve(new, db_url)
     result = redline(old_doc, new_doc)
-    if fmt == "docx":
-        if output is None:
-            raise click.UsageError("--format docx needs --output FILE")
-        to_docx(result, old_name, new_name, output)
-    else:
-        text = to_html(result, old_name, new_name) if fmt == "html" else to_text(result, old_name, new_name)
-        if output is None:
-            click.echo(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-    if output is not None:
-        click.echo(f"wrote {output}", err=True)
+    write_docx = (lambda path: to_docx(result, old_name, new_name, path)) if fmt == "docx" else None
+    _emit(fmt, output, write_docx, lambda: (to_html if fmt == "html" else to_text)(result, old_name, new_name))
