@@ -152,3 +152,18 @@ def test_patent_infringement_a_and_b_align_by_content(shared_corpus: Path) -> No
     result = align(a, b)
     assert len(result.pairs) >= 20 and len(result.only_b) >= len(b.articles) - len(a.articles)
     assert {p.a.section for p in result.pairs if p.a.section is SectionType.EXCLUSIONS} == {SectionType.EXCLUSIONS}
+
+
+@pytest.mark.corpus
+def test_picc_and_tpkj_all_risks_align_and_differ_where_they_do(shared_corpus: Path) -> None:
+    picc = parse_file(next((shared_corpus / "text").glob("PK02_*"))).documents[0]
+    tpkj = parse_file(next((shared_corpus / "text").glob("PC01_*"))).documents[0]
+    result = align(picc, tpkj)
+    assert len(result.pairs) >= 40
+    only_picc = {r.label for r in result.only_a}
+    only_tpkj = {r.label for r in result.only_b}
+    # read in the clauses: who may insure (PICC 第二条: any owner or user; 太平科技 第二条:
+    # 科技企业 only); 太平科技 第二十七条 (no insurable interest, no claim) has no PICC
+    # counterpart; PICC 第四十一条 (the law prevails over conflicting terms) has none in 太平科技.
+    assert {"第二条", "第四十一条"} <= only_picc and {"第二条", "第二十七条"} <= only_tpkj
+    assert ("第二十七条", "第二十八条") in {(p.a.label, p.b.label) for p in result.pairs}
