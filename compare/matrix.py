@@ -177,10 +177,16 @@ def term_matrix(products: list[Product]) -> Matrix:
     return Matrix("条款要素 terms", tuple(p.name for p in products), rows)
 
 
+def _cites(cites: list[str]) -> str:
+    """Citations in order, once each, the article left out where one of its items is cited."""
+    unique = list(dict.fromkeys(c for c in cites if c))
+    return "、".join(c for c in unique if not any(o != c and o.startswith(c) for o in unique))
+
+
 def _mapped_cell(doc: ClauseDocument, found: list[Mapped], narrowed_ok: bool) -> Cell:
     if not found:
         return Cell(Status.SILENT)
-    cites = "、".join(dict.fromkeys(article_cite(doc, m.article, m.item) for m in found))
+    cites = _cites([article_cite(doc, m.article, m.item) for m in found])
     if not narrowed_ok:
         return Cell(Status.VALUE, "covered", cites)
     narrowed = any(_EXCEPTION.search(m.text) for m in found)
@@ -206,15 +212,56 @@ def exclusion_matrix(products: list[Product]) -> Matrix:
     return Matrix("责任免除 exclusions", tuple(p.name for p in products), tuple(rows))
 
 
+def _cost_cell(doc: ClauseDocument, covered: list[Mapped], canon_pattern: re.Pattern[str]) -> Cell:
+    """Covered (citing the insuring articles), else excluded when an exclusion names
+    the cost (citing it), else silent."""
+    if covered:
+        return _mapped_cell(doc, covered, False)
+    excluded = [m for m in (doc.semantics.exclusions if doc.semantics else ()) if canon_pattern.search(m.text)]
+    if excluded:
+        return Cell(Status.EXCLUDED, "", _cites([article_cite(doc, m.article, m.item) for m in excluded]))
+    return Cell(Status.SILENT)
+
+
 def coverage_matrix(products: list[Product]) -> Matrix:
-    """Canonical cost heads × products: covered (with its article) or silent."""
+    """Canonical cost heads × products: covered, excluded or silent, with citations."""
     _check(products)
     heads = [p.doc.semantics.cost_heads if p.doc.semantics else () for p in products]
     rows = [
-        Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in h if m.key == c.key], False) for p, h in zip(products, heads, strict=True)))
+        Row(c.key, c.label, tuple(_cost_cell(p.doc, [m for m in h if m.key == c.key], c.pattern) for p, h in zip(products, heads, strict=True)))
         for c in COST_HEADS
     ]
-    return Matrix("保障费用 heads of cover", tuple(p.name for p in products), tuple(r for r in rows if any(c.status is not Status.SILENT for c in r.cells)))
+    # A cost nobody covers is not a row, even where an exclusion happens to name it.
+    rows = [r for r in rows if any(c.status is Status.VALUE for c in r.cells)]
+    return Matrix("保障费用 heads of cover", tuple(p.name for p in products), tuple(rows))
+
+
+def _names(names: list[str]) -> str:
+    return "、".join(names)
+
+
+def _cover_line(label: str, products: tuple[str, ...], cells: tuple[Cell, ...]) -> str:
+    pays = [f"{n} ({c.cite})" for n, c in zip(products, cells, strict=True) if c.status is Status.VALUE]
+    excludes = [f"{n} ({c.cite})" for n, c in zip(products, cells, strict=True) if c.status is Status.EXCLUDED]
+    silent = [n for n, c in zip(products, cells, strict=True) if c.status is Status.SILENT]
+    parts = [f"{_names(pays)} {'pays' if len(pays) == 1 else 'pay'} {label}"]
+    if excludes:
+        parts.append(f"{_names(excludes)} {'excludes' if len(excludes) == 1 else 'exclude'} it")
+    if silent:
+        parts.append(f"{_names(silent)} {'does' if len(silent) == 1 else 'do'} not mention it")
+    return "; ".join(parts) + "."
+
+
+def _exclusion_line(label: str, products: tuple[str, ...], cells: tuple[Cell, ...]) -> str:
+    out = []
+    for status, verb in ((Status.EXCLUDED, "excludes"), (Status.NARROWED, "excludes, with an exception,")):
+        named = [f"{n} ({c.cite})" for n, c in zip(products, cells, strict=True) if c.status is status]
+        if named:
+            out.append(f"{_names(named)} {verb if len(named) == 1 else verb.replace('excludes', 'exclude')} {label}")
+    silent = [n for n, c in zip(products, cells, strict=True) if c.status is Status.SILENT]
+    if silent:
+        out.append(f"{_names(silent)} {'is' if len(silent) == 1 else 'are'} silent")
+    return "; ".join(out) + "."
 
 
 def summary(matrices: list[Matrix]) -> list[str]:
@@ -224,11 +271,16 @@ def summary(matrices: list[Matrix]) -> list[str]:
         for row in m.rows:
             if not row.differs or row.key in ("identity", "line"):
                 continue
-            have = [(n, c) for n, c in zip(m.products, row.cells, strict=True) if c.status is not Status.SILENT]
-            silent = [n for n, c in zip(m.products, row.cells, strict=True) if c.status is Status.SILENT]
-            said = "; ".join(f"{n}: {c.shown}" for n, c in have)
-            tail = f"; {'、'.join(silent)} silent" if silent else ""
-            lines.append(f"{m.title.split()[0]} · {row.label}: {said}{tail}.")
+            if m.title.startswith("保障费用"):
+                lines.append(f"Cover · {_cover_line(row.label, m.products, row.cells)}")
+            elif m.title.startswith("责任免除"):
+                lines.append(f"Exclusions · {_exclusion_line(row.label, m.products, row.cells)}")
+            else:
+                have = [(n, c) for n, c in zip(m.products, row.cells, strict=True) if c.status is not Status.SILENT]
+                silent = [n for n, c in zip(m.products, row.cells, strict=True) if c.status is Status.SILENT]
+                said = "; ".join(f"{n}: {c.shown}" for n, c in have)
+                tail = f"; {_names(silent)} silent" if silent else ""
+                lines.append(f"Terms · {row.label}: {said}{tail}.")
     return lines
 
 
