@@ -110,13 +110,26 @@ def article_cite(doc: ClauseDocument, number: int | None, item: str | None = Non
     return f"{label}{item or ''}"
 
 
+# The term sheet's codes as a Chinese reader expects them; other values are printed words.
+TERM_WORDS = {
+    "occurrence": "事故发生制", "claims_made": "索赔提出制", "present": "有", "schedule": "保险单载明",
+    "cn_mainland": "中国境内（不含港澳台）", "cn": "中国境内", "worldwide": "全球", "other": "其他",
+    "per_occurrence": "每次事故", "per_patent": "每件专利", "per_person": "每人", "aggregate": "累计", "per_item": "分项",
+    "amount": "免赔额", "rate": "免赔率", "period": "免赔期", "coinsurance": "比例赔付",
+    "immediately": "立即/及时", "statutory": "依法律规定", "none": "不收手续费", "short_rate": "短期费率",
+    "pro_rata": "日比例", "arbitration_or_litigation": "仲裁或诉讼", "arbitration": "仲裁", "litigation": "诉讼",
+    "prc": "中华人民共和国法律",
+}  # fmt: skip
+
+
 def _term_cell(doc: ClauseDocument, key: str) -> Cell:
     if doc.semantics is None:
         return Cell(Status.SILENT)
     term = doc.semantics.term(key) if key in dict(doc.semantics.term_sheet) else None
     if term is None or term.value == SILENT:
         return Cell(Status.SILENT)
-    value = "、".join(term.value) if isinstance(term.value, tuple) else str(term.value)
+    values = term.value if isinstance(term.value, tuple) else (str(term.value),)
+    value = "、".join(TERM_WORDS.get(v, v) for v in values)
     return Cell(Status.VALUE, value, article_cite(doc, term.article) or _unnumbered_cite(doc, term.text))
 
 
