@@ -41,6 +41,7 @@ def segmenter() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=1)
 def _shared_segmenter() -> jieba.Tokenizer:
+    # One dictionary load per process, shared by the spaCy pipeline, search and diff.
     return segmenter()
 
 
@@ -97,7 +98,7 @@ def load() -> Language:
     # default dictionary while building the tokenizer, before ours replaces it.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = segmenter()
+    nlp.tokenizer.jieba_seg = _shared_segmenter()
     nlp.add_pipe(COMPONENT)
     return nlp
 
