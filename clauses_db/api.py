@@ -18,7 +18,7 @@ from tiaokuan.model import ClauseDocument, Source, SourceFormat
 from . import schema as s
 from .database import make_engines, resolve_url, transaction, upgrade
 from .ingest import IngestReport, ingest
-from .search import MAIN_PRODUCT, Filters, Hit, search, version_listing
+from .search import MAIN_PRODUCT, Filters, Hit, article_listing, search, version_listing
 from .store import Prepared, load_version, write_prepared
 
 
@@ -108,19 +108,10 @@ class ClauseDB:
             v.c.function, v.c.article_count, v.c.is_latest, src.c.path,
         )  # fmt: skip
         if filters.section_type or filters.category:
-            q = q.where(v.c.id.in_(self._versions_with_articles(filters)))
+            # versions with at least one article that passes the article filters
+            q = q.where(v.c.id.in_(article_listing(filters, s.articles.c.version_id)))
         with self.read() as conn:
             return [ProductVersion(*row) for row in conn.execute(q)]
-
-    @staticmethod
-    def _versions_with_articles(filters: Filters):
-        a, sec, ac = s.articles, s.sections, s.article_categories
-        q = select(a.c.version_id).join(sec, sec.c.id == a.c.section_id)
-        if filters.section_type:
-            q = q.where(sec.c.type == filters.section_type)
-        if filters.category:
-            q = q.join(ac, ac.c.article_id == a.c.id).where(ac.c.category == filters.category)
-        return q
 
     def find_version(self, product: str, version: str = "latest") -> ProductVersion:
         """The one version of `product` (exact name, else the only name containing it)."""

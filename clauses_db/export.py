@@ -13,7 +13,7 @@ from jinja2 import Environment
 from sqlalchemy import Connection, select
 
 from . import schema as s
-from .search import MAIN_PRODUCT, Filters, version_conditions, version_listing
+from .search import MAIN_PRODUCT, Filters, article_listing, version_listing
 
 ARTICLE_COLUMNS = (
     ("insurer", "保险公司"), ("product", "产品"), ("version", "版本"), ("registration_no", "注册号"),
@@ -36,24 +36,12 @@ CATALOG_COLUMNS = (
 
 
 def article_rows(conn: Connection, filters: Filters) -> Iterator[dict]:
-    a, sec, v, p, src, ac = s.articles, s.sections, s.versions, s.products, s.sources, s.article_categories
-    q = (
-        select(
-            p.c.insurer, p.c.name, v.c.version_label, v.c.registration_no, sec.c.type, sec.c.heading, a.c.label,
-            a.c.number, a.c.first_page, a.c.categories, a.c.text, src.c.path, a.c.id,
-        )
-        .select_from(a)
-        .join(sec, sec.c.id == a.c.section_id)
-        .join(v, v.c.id == a.c.version_id)
-        .join(p, p.c.id == v.c.product_id)
-        .join(src, src.c.id == v.c.source_id)
-        .where(*version_conditions(filters))
-        .order_by(p.c.insurer, p.c.name, v.c.sort_key, v.c.id, sec.c.position, a.c.position)
-    )  # fmt: skip
-    if filters.section_type:
-        q = q.where(sec.c.type == filters.section_type)
-    if filters.category:
-        q = q.where(a.c.id.in_(select(ac.c.article_id).where(ac.c.category == filters.category)))
+    a, sec, v, p, src = s.articles, s.sections, s.versions, s.products, s.sources
+    q = article_listing(
+        filters,
+        p.c.insurer, p.c.name, v.c.version_label, v.c.registration_no, sec.c.type, sec.c.heading, a.c.label,
+        a.c.number, a.c.first_page, a.c.categories, a.c.text, src.c.path,
+    ).order_by(p.c.insurer, p.c.name, v.c.sort_key, v.c.id, sec.c.position, a.c.position)  # fmt: skip
     for r in conn.execute(q):
         yield dict(zip((k for k, _ in ARTICLE_COLUMNS), (*r[:9], " ".join(r[9]), r[10], r[11]), strict=True))
 

@@ -95,8 +95,10 @@ def version_listing(f: Filters, *columns) -> Select:
     )
 
 
-def _article_conditions(f: Filters) -> list:
-    conds = version_conditions(f)
+def article_only_conditions(f: Filters) -> list:
+    """WHERE conditions on an article itself: its chapter's type, and a category it
+    carries itself or through one of its items."""
+    conds = []
     if f.section_type:
         conds.append(s.sections.c.type == f.section_type)
     if f.category:
@@ -105,30 +107,38 @@ def _article_conditions(f: Filters) -> list:
     return conds
 
 
-def _base(rank) -> Select:
+def article_listing(f: Filters, *columns) -> Select:
+    """`columns` of each article matching `f`, joined to its section, version, product and source."""
     a, sec, v, p, src = s.articles, s.sections, s.versions, s.products, s.sources
     return (
-        select(
-            p.c.insurer,
-            p.c.name,
-            v.c.id.label("version_id"),
-            v.c.version_label,
-            v.c.registration_no,
-            sec.c.type,
-            sec.c.heading,
-            a.c.id.label("article_id"),
-            a.c.label,
-            a.c.number,
-            a.c.first_page,
-            a.c.text,
-            rank.label("rank"),
-            src.c.path,
-        )
+        select(*columns)
         .select_from(a)
         .join(sec, sec.c.id == a.c.section_id)
         .join(v, v.c.id == a.c.version_id)
         .join(p, p.c.id == v.c.product_id)
         .join(src, src.c.id == v.c.source_id)
+        .where(*version_conditions(f), *article_only_conditions(f))
+    )
+
+
+def _base(f: Filters, rank) -> Select:
+    a, sec, v, p, src = s.articles, s.sections, s.versions, s.products, s.sources
+    return article_listing(
+        f,
+        p.c.insurer,
+        p.c.name,
+        v.c.id.label("version_id"),
+        v.c.version_label,
+        v.c.registration_no,
+        sec.c.type,
+        sec.c.heading,
+        a.c.id.label("article_id"),
+        a.c.label,
+        a.c.number,
+        a.c.first_page,
+        a.c.text,
+        rank.label("rank"),
+        src.c.path,
     )
 
 
@@ -158,7 +168,7 @@ def _word_hits(conn: Connection, words: list[str], f: Filters, limit: int) -> tu
         candidates = dict(conn.execute(_word_candidates(conn, words, k)).all())
         if not candidates:
             return [], False
-        rows = conn.execute(_base(literal_column("0")).where(s.articles.c.id.in_(candidates), *_article_conditions(f))).all()
+        rows = conn.execute(_base(f, literal_column("0")).where(s.articles.c.id.in_(candidates))).all()
         if len(rows) >= limit or len(candidates) < k:
             ranked = sorted(rows, key=lambda r: (-candidates[r.article_id], r.article_id))[:limit]
             return [(r, float(candidates[r.article_id])) for r in ranked], True
@@ -174,7 +184,7 @@ def _substring_query(conn: Connection, query: str, f: Filters) -> Select:
         cond = a.c.id.in_(select(chars.c.rowid).where(chars.c.article_chars.op("MATCH")(_fts_phrase([query]))))
     else:
         cond = a.c.text.contains(query, autoescape=True)  # pg_trgm indexes LIKE on PostgreSQL
-    return _base(occurrences * 1.0).where(cond, *_article_conditions(f))
+    return _base(f, occurrences * 1.0).where(cond)
 
 
 def snippet(article_text: str, query: str, words: list[str], width: int = 30) -> str:

@@ -80,7 +80,8 @@ def _semantics(s: Semantics | None) -> dict[str, Any]:
     }
 
 
-def _article(a: Article) -> dict[str, Any]:
+def article_to_dict(a: Article) -> dict[str, Any]:
+    """One article as it appears in `to_dict`'s output."""
     return {
         "number": a.number,
         "label": a.label,
@@ -113,7 +114,7 @@ def _document(d: ClauseDocument) -> dict[str, Any]:
                 "type": s.type.value,
                 "part": s.part,
                 "pages": list(s.pages),
-                "articles": [_article(a) for a in s.articles],
+                "articles": [article_to_dict(a) for a in s.articles],
             }
             for s in d.sections
         ],

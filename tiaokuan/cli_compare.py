@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import click
@@ -13,7 +15,14 @@ from .errors import NotFoundError
 from .model import ClauseDocument
 
 
-def resolve(ref: str, db_url: str | None, version: str = "latest") -> tuple[ClauseDocument, str, tuple[str, ...]]:
+def database_opener(db_url: str | None) -> Callable:
+    """Opens the database the first time a reference needs it, then reuses it."""
+    from clauses_db import ClauseDB
+
+    return cache(lambda: ClauseDB(db_url))
+
+
+def resolve(ref: str, database: Callable, version: str = "latest") -> tuple[ClauseDocument, str, tuple[str, ...]]:
     """A clause named by a file path, a database version id, a 注册号 or a product
     name: the document, a name for it, and the riders known to attach to it."""
     path = Path(ref)
@@ -23,17 +32,15 @@ def resolve(ref: str, db_url: str | None, version: str = "latest") -> tuple[Clau
         docs = parse_file(path).documents
         riders = tuple(d.product or d.title or "" for d in docs[1:] if d.rider)
         return docs[0], docs[0].product or path.name, riders
-    from clauses_db import ClauseDB, Filters
+    from clauses_db import Filters
 
-    db = ClauseDB(db_url)
-    if ref.isdigit():
-        chosen = next((p for p in db.products(Filters(version="all")) if p.version_id == int(ref)), None)
-        if chosen is None:
-            raise NotFoundError(db.url, f"no version with id {ref}; list them with `tiaokuan products --json`")
-    elif re.fullmatch(r"[A-Z]\d{20,}", ref):
-        found = [p for p in db.products(Filters(version="all")) if p.registration_no == ref]
+    db = database()
+    if ref.isdigit() or re.fullmatch(r"[A-Z]\d{20,}", ref):
+        key, what = ("version_id", int(ref)) if ref.isdigit() else ("registration_no", ref)
+        found = [p for p in db.products(Filters(version="all")) if getattr(p, key) == what]
         if not found:
-            raise NotFoundError(db.url, f"no clause with 注册号 {ref}")
+            hint = "version id" if ref.isdigit() else "注册号"
+            raise NotFoundError(db.url, f"no clause with {hint} {ref}; list them with `tiaokuan products --json`")
         chosen = found[-1]
     else:
         chosen = db.find_version(ref, version)
@@ -76,7 +83,8 @@ def compare_command(products, db_url, fmt, output) -> None:
 
     if not 2 <= len(products) <= 10:
         raise click.UsageError(f"give 2 to 10 products, not {len(products)}")
-    resolved = [resolve(ref, db_url) for ref in products]
+    database = database_opener(db_url)
+    resolved = [resolve(ref, database) for ref in products]
     names = [name for _, name, _ in resolved]
     # Two columns of one name (two files of one product) are told apart by their order.
     names = [n if names.count(n) == 1 else f"{n} #{i + 1}" for i, n in enumerate(names)]
@@ -103,8 +111,9 @@ def diff_command(old, new, db_url, fmt, output) -> None:
     from compare import redline
     from compare.redline_out import to_docx, to_html, to_text
 
-    old_doc, old_name, _ = resolve(old, db_url)
-    new_doc, new_name, _ = resolve(new, db_url)
+    database = database_opener(db_url)
+    old_doc, old_name, _ = resolve(old, database)
+    new_doc, new_name, _ = resolve(new, database)
     result = redline(old_doc, new_doc)
     write_docx = (lambda path: to_docx(result, old_name, new_name, path)) if fmt == "docx" else None
     _emit(fmt, output, write_docx, lambda: (to_html if fmt == "html" else to_text)(result, old_name, new_name))

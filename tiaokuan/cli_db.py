@@ -160,6 +160,7 @@ def show_command(product, db_url, version, article, fmt) -> None:
     Example: tiaokuan show 专利无效费用损失保险 --article 4
     """
     from parse import to_dict, to_markdown
+    from parse.serialize import article_to_dict
     from tiaokuan.errors import NotFoundError
     from tiaokuan.model import ParseResult
 
@@ -169,16 +170,11 @@ def show_command(product, db_url, version, article, fmt) -> None:
     if article is None:
         click.echo(json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result))
         return
-    found = [
-        (a, data)
-        for a, data in zip(result.documents[0].articles, (d for sec in to_dict(result)["documents"][0]["sections"] for d in sec["articles"]), strict=True)
-        if a.number == article
-    ]
-    if not found:
+    a = next((a for a in result.documents[0].articles if a.number == article), None)
+    if a is None:
         raise NotFoundError(chosen.source, f"{chosen.product} has no article {article}; see `tiaokuan show {chosen.product}`")
-    a, data = found[0]
     if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(article_to_dict(a), ensure_ascii=False, indent=2))
     else:
         page = f", page {a.pages[0]}" if a.pages else ""
         click.echo(f"{a.label or ''} {a.text}".strip() + f"\n\n— {chosen.insurer} {chosen.product}, {chosen.source}{page}")
