@@ -9,7 +9,9 @@ processes on one file queue up instead of failing with "database is locked".
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,8 +49,8 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
         # Let SQLAlchemy's begin event issue BEGIN itself (pysqlite would defer it).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_SECONDS * 1000}")
+        _while_locked(lambda: cursor.execute("PRAGMA journal_mode=WAL"))
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -57,6 +59,27 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _while_locked(step: Callable[[], object]) -> None:
+    """Run `step`, retrying while another connection holds the file.
+
+    Switching a file to WAL needs an exclusive lock, and SQLite answers "database
+    is locked" at once, without its busy handler, when another process is in the
+    middle of a write on a file still in rollback mode -- which is what two
+    processes opening a new database together do to each other.
+    """
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
 
 
 def make_engines(url: str) -> tuple[Engine, Engine]:

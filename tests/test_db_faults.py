@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
+import threading
 import subprocess
 import sys
 import time
@@ -76,6 +78,31 @@ def test_kill_9_mid_ingest_then_rerun(db_url: str, tmp_path: Path, shared_or_non
     assert report["counts"]["unchanged"] >= stored_before
     clause_hashes = {sha256_of(f["path"]) for f in report["files"] if f["outcome"] in ("added", "unchanged")}
     assert set(hashes) == clause_hashes, "every clause file exactly once"
+
+
+def test_opening_waits_for_a_writer_on_a_new_file(tmp_path: Path) -> None:
+    # What the second of two processes creating one database meets: the first is
+    # writing to the file while it is still in rollback mode, and switching to WAL
+    # then fails at once ("database is locked") unless the opener waits.
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE other_tool(x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO other_tool VALUES (1)")
+    released = threading.Event()
+
+    def release() -> None:
+        time.sleep(1.0)
+        holder.execute("COMMIT")
+        holder.close()
+        released.set()
+
+    threading.Thread(target=release).start()
+    with ClauseDB(str(path)) as db:
+        assert released.is_set(), "opened while the other writer still held the file"
+        assert db.integrity_problems() == []
+        with db.read() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
 def test_two_ingest_processes_on_one_sqlite_file(tmp_path: Path) -> None:
