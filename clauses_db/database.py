@@ -91,12 +91,18 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
                 try:
                     Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
                 except OSError as e:
-                    raise DatabaseError(url, f"cannot create the folder for the database file ({e.strerror}); give a path you can write to") from None
+                    raise DatabaseError(
+                        url,
+                        f"cannot create the folder for the database file ({e.strerror}); give a path you can write to",
+                    ) from None
             return _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
         engine = create_engine(url, pool_pre_ping=True)
         return engine, engine
     except (ArgumentError, NoSuchModuleError, ValueError) as e:
-        raise DatabaseError(url, f"not a database URL tiaokuan can use ({e}); give a file path, sqlite:///FILE or postgresql://USER@HOST/DB") from None
+        raise DatabaseError(
+            url,
+            f"not a database URL tiaokuan can use ({e}); give a file path, sqlite:///FILE or postgresql://USER@HOST/DB",
+        ) from None
 
 
 def _alembic_config(conn: Connection) -> Config:
@@ -124,7 +130,8 @@ def upgrade(writer: Engine, url: str) -> None:
                 command.upgrade(_alembic_config(conn), "head")
     except DBAPIError as e:
         raise DatabaseError(
-            url, f"cannot open the database: {_first_line(e)}; check the URL, that the server is running, and that it is a tiaokuan database"
+            url,
+            f"cannot open the database: {_first_line(e)}; check the URL, that the server is running, and that it is a tiaokuan database",
         ) from None
 
 

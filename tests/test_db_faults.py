@@ -6,9 +6,9 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
-import threading
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,8 +24,20 @@ from .conftest import SAMPLES
 
 
 def _ingest_process(paths: list[Path], db_url: str, *extra: str) -> subprocess.Popen:
-    cmd = [sys.executable, "-c", "from tiaokuan.cli import entry; entry()", "ingest", *map(str, paths), "--db", db_url, "--no-progress", *extra]
-    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    cmd = [
+        sys.executable,
+        "-c",
+        "from tiaokuan.cli import entry; entry()",
+        "ingest",
+        *map(str, paths),
+        "--db",
+        db_url,
+        "--no-progress",
+        *extra,
+    ]
+    return subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
 
 
 def _sources(db_url: str) -> int:
@@ -114,7 +126,10 @@ def test_two_ingest_processes_on_one_sqlite_file(tmp_path: Path) -> None:
     for i, f in enumerate(files):
         (halves[i % 2] / f.name).write_bytes(f.read_bytes())
     # Both processes also share one folder, so they race to store the same bytes.
-    procs = [_ingest_process([h, SAMPLES / "src"], db_url, "--report", str(tmp_path / f"r{i}.json")) for i, h in enumerate(halves)]
+    procs = [
+        _ingest_process([h, SAMPLES / "src"], db_url, "--report", str(tmp_path / f"r{i}.json"))
+        for i, h in enumerate(halves)
+    ]
     results = [p.communicate(timeout=900) for p in procs]
     for p, (_, err) in zip(procs, results, strict=True):
         assert p.returncode == 0, err
@@ -129,7 +144,10 @@ def test_two_ingest_processes_on_one_sqlite_file(tmp_path: Path) -> None:
 def test_dask_local_cluster_parses_and_one_connection_writes(db_url: str) -> None:
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, ClauseDB(db_url) as db:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        ClauseDB(db_url) as db,
+    ):
         report = db.ingest([SAMPLES], dask=cluster.scheduler_address)
         local = {f.path: f.outcome for f in report.files}
         assert not report.failures
