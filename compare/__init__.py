@@ -6,10 +6,10 @@
 """
 
 from .align import Alignment, ArticleRef, Pair, align
-from .matrix import Cell, Comparison, Matrix, Product, Row, Status, compare_products
+from .matrix import Cell, Comparison, Matrix, Product, Row, Status, column_names, compare_products
 from .redline import ArticleDiff, Change, Op, Piece, Redline, diff_text, redline
 
 __all__ = [
     "Alignment", "ArticleDiff", "ArticleRef", "Cell", "Change", "Comparison", "Matrix", "Op", "Pair", "Piece", "Product",
-    "Redline", "Row", "Status", "align", "compare_products", "diff_text", "redline",
+    "Redline", "Row", "Status", "align", "column_names", "compare_products", "diff_text", "redline",
 ]  # fmt: skip

@@ -249,6 +249,26 @@ def coverage_matrix(products: list[Product]) -> Matrix:
     return Matrix("保障费用 heads of cover", tuple(p.name for p in products), tuple(rows))
 
 
+def column_names(names: list[str], docs: list[ClauseDocument]) -> list[str]:
+    """Names that tell the columns apart: two filings of one product go by their
+    version label (2026版 / 2027版), else their 注册号, else their order."""
+    out = list(names)
+    for name in set(names):
+        at = [i for i, n in enumerate(names) if n == name]
+        if len(at) < 2:
+            continue
+        for detail in (lambda d: d.version, lambda d: d.registration_no):
+            tags = [detail(docs[i]) for i in at]
+            if all(tags) and len(set(tags)) == len(tags):
+                for i, tag in zip(at, tags, strict=True):
+                    out[i] = f"{name} {tag}"
+                break
+        else:
+            for k, i in enumerate(at):
+                out[i] = f"{name} #{k + 1}"
+    return out
+
+
 def _names(names: list[str]) -> str:
     return "、".join(names)
 

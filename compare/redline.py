@@ -4,6 +4,9 @@ Articles are paired first (`compare.align`), so a renumbered article shows as
 renumbered, not as rewritten; within a pair the texts are compared over jieba
 words (difflib), and a replaced run of words whose characters are mostly shared
 is compared again character by character, so 三十日 → 十五日 shows as exactly that.
+Inside an article the lines (paragraphs and items) are paired first, by their
+text without the item label, so a deleted item shows as one deleted line and the
+items after it as relabelled （三）→（二）, not as a run of edits across lines.
 Every character of both texts is kept: equal + deleted pieces spell the old text,
 equal + inserted pieces the new one.
 """
@@ -11,8 +14,11 @@ equal + inserted pieces the new one.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+from rapidfuzz import fuzz
 
 from parse.language.pipeline import tokens
 from tiaokuan.model import ClauseDocument
@@ -21,6 +27,10 @@ from .align import Alignment, ArticleRef, align
 
 CHAR_FALLBACK_RATIO = 0.5  # a replaced word run this similar by characters is diffed by characters
 CHAR_FALLBACK_MIN = 6  # … when both sides have at least this many characters
+LINE_PAIR_MIN = 50.0  # two changed lines this similar (rapidfuzz ratio, 0–100) are one line edited
+
+_LABEL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+[.、．])\s*")
+_BOUNDARY = set("，、；：。！？\n（）()“”《》")
 
 
 class Op(StrEnum):
@@ -95,10 +105,88 @@ def _diff(a: list[str], b: list[str], by_chars_inside: bool) -> list[Piece]:
     return pieces
 
 
+def _words(old: str, new: str) -> list[Piece]:
+    return _diff(tokens(old), tokens(new), by_chars_inside=True)
+
+
+def _line_key(line: str) -> str:
+    """A line's text without its item label and closing punctuation: （三）X； and （二）X。 are one item."""
+    return _LABEL.sub("", line).rstrip("\n；;。.，, ")
+
+
+def _pair_lines(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
+    """Old and new lines of one changed block, paired in order where they are
+    similar enough to be one line edited; the rest stand alone."""
+    pairs: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i, line in enumerate(a):
+        scores = [(fuzz.ratio(_line_key(line), _line_key(b[k])), k) for k in range(j, len(b))]
+        best = max(scores, default=(0.0, -1))
+        if best[0] < LINE_PAIR_MIN:
+            pairs.append((i, None))
+            continue
+        pairs += [(None, k) for k in range(j, best[1])]
+        pairs.append((i, best[1]))
+        j = best[1] + 1
+    pairs += [(None, k) for k in range(j, len(b))]
+    return pairs
+
+
+def _by_lines(old: str, new: str) -> list[Piece]:
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    if len(a) < 2 and len(b) < 2:
+        return _words(old, new)
+    pieces: list[Piece] = []
+    matcher = difflib.SequenceMatcher(None, [_line_key(x) for x in a], [_line_key(x) for x in b], autojunk=False)
+    for _, i1, i2, j1, j2 in matcher.get_opcodes():
+        for i, j in _pair_lines(a[i1:i2], b[j1:j2]):
+            if i is not None and j is not None:
+                pieces += _words(a[i1 + i], b[j1 + j])
+            elif i is not None:
+                pieces.append(Piece(Op.DELETE, a[i1 + i]))
+            else:
+                pieces.append(Piece(Op.INSERT, b[j1 + j]))
+    return pieces
+
+
+def _at_boundary(before: str, run: str, after: str) -> int:
+    """How many ends of an inserted or deleted run fall on punctuation or a line break."""
+    start = run[:1] in _BOUNDARY or before[-1:] in _BOUNDARY or not before
+    end = run[-1:] in _BOUNDARY or after[:1] in _BOUNDARY or not after
+    return int(start) + int(end)
+
+
+def _slide(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
+    """Move each lone insertion or deletion along the equal text around it to where
+    it starts or ends at punctuation: 调查费用{+分项赔偿限额、海关保护费用+}分项赔偿限额
+    reads as 调查费用分项赔偿限额{+、海关保护费用分项赔偿限额+}. Same characters, same order."""
+    out = list(pieces)
+    for k in range(1, len(out) - 1):
+        before, run, after = out[k - 1], out[k], out[k + 1]
+        if run.op is Op.EQUAL or before.op is not Op.EQUAL or after.op is not Op.EQUAL:
+            continue
+        a, r, b = before.text, run.text, after.text
+        best = (_at_boundary(a, r, b), 0, a, r, b)
+        shift = 0
+        while b and r[0] == b[0]:  # slide right
+            a, r, b = a + b[0], r[1:] + b[0], b[1:]
+            shift += 1
+            best = max(best, (_at_boundary(a, r, b), -shift, a, r, b))
+        a, r, b = before.text, run.text, after.text
+        shift = 0
+        while a and r[-1] == a[-1]:  # slide left
+            a, r, b = a[:-1], a[-1] + r[:-1], r[-1] + b
+            shift += 1
+            best = max(best, (_at_boundary(a, r, b), -shift, a, r, b))
+        _, _, a, r, b = best
+        out[k - 1], out[k], out[k + 1] = Piece(Op.EQUAL, a), Piece(run.op, r), Piece(Op.EQUAL, b)
+    return _merge(out)
+
+
 def diff_text(old: str, new: str) -> tuple[Piece, ...]:
-    """Word-level differences of two texts, falling back to characters inside a
-    replaced run that mostly shares its characters."""
-    return _merge(_diff(tokens(old), tokens(new), by_chars_inside=True))
+    """Differences of two texts: lines paired first, then words within a pair,
+    falling back to characters inside a replaced run that mostly shares its characters."""
+    return _slide(_merge(_by_lines(old, new)))
 
 
 def old_text(pieces: tuple[Piece, ...]) -> str:

@@ -107,12 +107,17 @@ def to_docx(redline: Redline, old_name: str, new_name: str, path: str | Path, wh
     change_id = 1
     for a in redline.articles:
         doc.add_heading(heading(a), level=3)
-        # Paragraph breaks inside an article stay paragraph breaks in Word.
+        # Paragraph breaks inside an article stay paragraph breaks in Word; an inserted
+        # or deleted break is a tracked paragraph mark, so Reject All joins the
+        # paragraphs again and Accept All removes a deleted item's empty paragraph.
         paragraph = doc.add_paragraph()._p
         for piece in a.pieces:
             parts = piece.text.split("\n")
             for k, part in enumerate(parts):
                 if k:
+                    if piece.op is not Op.EQUAL:
+                        _track_mark(paragraph, "w:ins" if piece.op is Op.INSERT else "w:del", change_id, stamp)
+                        change_id += 1
                     paragraph = doc.add_paragraph()._p
                 if not part:
                     continue
@@ -122,3 +127,17 @@ def to_docx(redline: Redline, old_name: str, new_name: str, path: str | Path, wh
                     paragraph.append(_tracked("w:ins" if piece.op is Op.INSERT else "w:del", part, change_id, stamp))
                     change_id += 1
     doc.save(str(path))
+
+
+def _track_mark(paragraph, tag: str, change_id: int, when: str) -> None:
+    """Mark the paragraph's own mark (its break) as inserted or deleted: w:pPr/w:rPr/w:ins|w:del."""
+    props = paragraph.get_or_add_pPr()
+    run_props = props.find(qn("w:rPr"))
+    if run_props is None:
+        run_props = OxmlElement("w:rPr")
+        props.append(run_props)
+    mark = OxmlElement(tag)
+    mark.set(qn("w:id"), str(change_id))
+    mark.set(qn("w:author"), AUTHOR)
+    mark.set(qn("w:date"), when)
+    run_props.append(mark)

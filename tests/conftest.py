@@ -46,8 +46,29 @@ def shared_corpus() -> Path:
     return SHARED_CORPUS
 
 
-def soffice_available() -> bool:
-    return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+def soffice_available(calc: bool = False) -> bool:
+    """LibreOffice is installed (with Calc, which opens .xlsx, when `calc`)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return False
+    program = Path(soffice).resolve().parent
+    return not calc or any(program.glob("libsclo.*"))
+
+
+def soffice_pdf_pages(path: Path, outdir: Path) -> int:
+    """Open `path` in LibreOffice headless and print it to PDF: the file opens in an
+    office suite, not only in the library that wrote it. Returns the PDF's page count."""
+    import subprocess
+
+    import pdfplumber
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    outdir = outdir / f"pdf-of-{path.suffix.lstrip('.')}"  # cmp.docx and cmp.xlsx would both print to cmp.pdf
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)], check=True, capture_output=True, timeout=300)
+    pdf_path = outdir / (path.stem + ".pdf")
+    assert pdf_path.exists(), f"LibreOffice could not open {path.name}"
+    with pdfplumber.open(pdf_path) as pdf:
+        return len(pdf.pages)
 
 
 # --- PostgreSQL -------------------------------------------------------------------

@@ -12,12 +12,12 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from compare import Product, Status, compare_products
-from compare.compare_out import to_docx, to_json, to_markdown, to_xlsx
+from compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
 from compare.matrix import exclusion_matrix, term_matrix
 from parse.api import parse_file
 from tiaokuan.cli import main
 
-from .conftest import GOLDEN, SAMPLES
+from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
 
 SAMPLE_PRODUCTS = ("patent-enforcement-with-rider.txt", "ip-multipart.txt", "copyright-definitions-first.txt")
 
@@ -73,6 +73,10 @@ def test_xlsx_docx_json(tmp_path: Path) -> None:
     assert all(t.rows[0]._tr.find(qn("w:trPr")).find(qn("w:tblHeader")) is not None for t in document.tables)
     data = json.loads(to_json(result))
     assert data["products"] == list(result.products) and len(data["matrices"]) == 3
+    if soffice_available():
+        (tmp_path / "cmp.html").write_text(to_html(result), encoding="utf-8")
+        for path in (docx, tmp_path / "cmp.html", *([xlsx] if soffice_available(calc=True) else [])):
+            assert soffice_pdf_pages(path, tmp_path) >= 1, path.name
 
 
 def test_cli_compare_files_and_errors(tmp_path: Path, capsys) -> None:

@@ -78,16 +78,14 @@ def compare_command(products, db_url, fmt, output) -> None:
 
     Example: tiaokuan compare 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） --format xlsx -o cmp.xlsx
     """
-    from compare import Product, compare_products
+    from compare import Product, column_names, compare_products
     from compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
 
     if not 2 <= len(products) <= 10:
         raise click.UsageError(f"give 2 to 10 products, not {len(products)}")
     database = database_opener(db_url)
     resolved = [resolve(ref, database) for ref in products]
-    names = [name for _, name, _ in resolved]
-    # Two columns of one name (two files of one product) are told apart by their order.
-    names = [n if names.count(n) == 1 else f"{n} #{i + 1}" for i, n in enumerate(names)]
+    names = column_names([name for _, name, _ in resolved], [doc for doc, _, _ in resolved])
     result = compare_products([Product(n, doc, riders) for n, (doc, _, riders) in zip(names, resolved, strict=True)])
     files = {"xlsx": lambda path: to_xlsx(result, path), "docx": lambda path: to_docx(result, path)}
     texts = {"md": to_markdown, "html": to_html, "json": to_json}
@@ -108,12 +106,13 @@ def diff_command(old, new, db_url, fmt, output) -> None:
 
     Example: tiaokuan diff old.pdf new.docx --format docx -o changes.docx
     """
-    from compare import redline
+    from compare import column_names, redline
     from compare.redline_out import to_docx, to_html, to_text
 
     database = database_opener(db_url)
     old_doc, old_name, _ = resolve(old, database)
     new_doc, new_name, _ = resolve(new, database)
+    old_name, new_name = column_names([old_name, new_name], [old_doc, new_doc])
     result = redline(old_doc, new_doc)
     write_docx = (lambda path: to_docx(result, old_name, new_name, path)) if fmt == "docx" else None
     _emit(fmt, output, write_docx, lambda: (to_html if fmt == "html" else to_text)(result, old_name, new_name))

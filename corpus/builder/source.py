@@ -30,6 +30,7 @@ SAMPLES = [
     Sample("rate-table-split", "reportlab", header=True, footer="slash"),
     Sample("headers-footers", "soffice", header=True, footer="page_of", gbk_copy=True, body_pt=10.5),
     Sample("bold-exclusions", "soffice"),
+    Sample("patent-enforcement-2027", "soffice"),
 ]
 
 

@@ -23,7 +23,7 @@ from .pipeline import COMPONENT, entities_of, load
 from .recognizers import longest_first
 from .taxonomy import classify
 from .termsheet import term_sheet
-from .vocab import EXCLUSIONS, cost_heads_in, map_to
+from .vocab import EXCLUSIONS, cost_heads_in, map_all
 
 
 def _pipeline_entities(article: Article) -> list[Entity]:
@@ -71,8 +71,10 @@ def _exclusions(sections: list[Section]) -> list[Mapped]:
         for article in section.articles:
             pieces = [(i.label, i.text) for i in article.items] or [(None, article.text)]
             for label, text in pieces:
-                canon = map_to(EXCLUSIONS, text)
-                out.append(Mapped(canon.key if canon else "unmapped", canon.label if canon else "", article.number, label, text))
+                found = map_all(EXCLUSIONS, text)
+                out.extend(Mapped(c.key, c.label, article.number, label, text) for c in found)
+                if not found:
+                    out.append(Mapped("unmapped", "", article.number, label, text))
     return out
 
 

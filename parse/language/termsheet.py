@@ -46,7 +46,11 @@ _DEDUCTIBLE_KINDS = (
     ("coinsurance", re.compile(r"比例赔付|共保|(?:给付|赔付)比例(?:由[^。]{0,16}(?:约定|协商确定)|分为)|约定的(?:给付|赔付)比例")),
 )
 _IMMEDIATELY = re.compile(r"(立即|及时|尽快).{0,6}通知保险人")
-_LOSS_EVENT = re.compile(r"(?:保险事故|事故|损失|出险|索赔|诉讼|仲裁)(?:发生|后|时)|知道.{0,10}保险事故|发生.{0,20}(?:保险事故|事故|损失)")
+# In IP clauses the insured event is the infringement itself (被保险人发现侵权行为后…).
+_LOSS_EVENT = re.compile(
+    r"(?:保险事故|事故|损失|出险|索赔|诉讼|仲裁)(?:发生|后|时)|知道.{0,10}保险事故|发生.{0,20}(?:保险事故|事故|损失)"
+    r"|(?:发现|知道|获悉|知悉).{0,6}(?:侵权|侵犯)"
+)
 _CLAIMING = re.compile(r"提出索赔|索赔申请|请求赔偿|申请赔偿|提交.{0,10}(?:单证|证明|资料)|提供.{0,10}(?:单证|证明和资料)")
 _STATUTORY = re.compile(r"诉讼时效.{0,12}(?:适用|依照|按照|依据).{0,10}法律")
 _NO_FEE_REFUND = re.compile(

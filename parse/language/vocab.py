@@ -39,18 +39,22 @@ COST_HEADS: tuple[Canon, ...] = (
     _canon("application_fees", "申请费用", r"申请费|官费|年费"),
     _canon("damages", "赔偿金", r"经济赔偿责任|赔偿金|侵权损害"),
     _canon("gross_profit", "毛利润损失", r"毛利润损失"),
+    _canon("security_bond", "担保费", r"担保费|保全担保"),
+    _canon("customs_measures", "海关保护费用", r"海关保护费用|向海关申请.{0,30}费用"),
 )
 
 
 EXCLUSIONS: tuple[Canon, ...] = (
     _canon("intentional_criminal", "故意、犯罪或重大过失行为", r"故意|犯罪|重大过失|欺诈|(?i:deliberate|criminal|fraudulent|dishonest)"),
     _canon("war_terrorism", "战争、军事行动、恐怖活动", r"战争|敌对行动|军事|武装冲突|恐怖|暴动|骚乱|罢工|暴乱|政变|(?i:\bwar\b|terroris)"),
-    _canon("nuclear", "核辐射、核污染", r"核(?:爆炸|辐射|污染|反应)|放射性|(?i:nuclear|radioactiv)"),
-    _canon("pollution", "污染", r"污染"),
+    # 非放射性污染 is ordinary pollution, and 核污染 / 放射性污染 are nuclear.
+    _canon("nuclear", "核辐射、核污染", r"核(?:爆炸|辐射|污染|反应|裂变|聚变|武器|材料|子辐射)|(?<!非)放射性|(?i:nuclear|radioactiv)"),
+    _canon("pollution", "污染", r"(?<!核)(?<!放射性)污染"),
     _canon("compulsory_licence", "强制许可", r"强制许可|非自愿许可"),
     _canon("government_act", "行政行为、司法行为", r"行政行为|司法行为|没收|征用|政府"),
     _canon("prior_knowledge", "保险合同生效前已知", r"(?:生效|开始|追溯期)(?:前|之前).{0,30}(?:知道|知悉|已经发生|已发生)|已经?知道或者?应(?:当|该)知道|已获知|已经知道"),
-    _canon("licensed_use", "经许可或授权的实施", r"许可或者?授权|许可、授权|经.{0,6}许可|授权实施"),
+    # 行政许可 (a licence from the state) is not the insured's licence to use the right.
+    _canon("licensed_use", "经许可或授权的实施", r"(?:许可|授权)(?:或者?|、)(?:授权|默许|许可)|经(?!营).{0,6}(?<!行政)许可|授权实施"),
     _canon("other_losses", "其他不属于保险责任范围的损失", r"其他不属于|其他损失|除本保险合同.{0,50}之外的其他"),
     _canon("contractual_liability", "合同责任", r"合同(?:约定的|中约定的)?(?:违约)?责任(?!范围)|协议.{0,6}(?:责任|违约)|违约责任|约定的责任"),
     _canon("fines_penalties", "罚款、罚金及惩罚性赔偿", r"罚款|罚金|惩罚性赔偿|(?i:fine|penalt|punitive)"),
@@ -58,7 +62,8 @@ EXCLUSIONS: tuple[Canon, ...] = (
     _canon("deductible", "免赔额（率）", r"免赔额|免赔率|免赔期|免赔金额|(?i:\bexcess\b|deductible)"),
     _canon("moral_damage", "精神损害", r"精神损害"),
     _canon("bodily_injury_property", "人身伤亡和财产损失", r"人身伤亡|人身伤害|财产损失|实体财产|(?i:bodily injury|damage to)"),
-    _canon("related_party", "关联方索赔", r"关联|继受关系"),
+    # Claims by (or between) related parties; not 被保险人或其关联方的故意行为.
+    _canon("related_party", "关联方索赔", r"(?:关联|继受)关系|关联(?:方|企业|公司)[^，；。]{0,20}(?:提出|之间|对)"),
     _canon("outside_scope", "保险范围以外的权利或产品", r"以外的|范围以外|非被保险人.{0,10}(?:发明|专利)"),
     _canon("natural_disaster", "自然灾害、地震", r"地震|海啸|自然灾害|洪水|台风"),
     _canon("purchase_cost", "购买涉嫌侵权产品费用", r"购买涉嫌侵权"),
@@ -71,15 +76,22 @@ EXCLUSIONS: tuple[Canon, ...] = (
     _canon("cyber_data", "网络安全、数据", r"网络|计算机|数据"),
     _canon("unapproved_costs", "未经保险人同意的费用", r"未经保险人.{0,6}同意|未给予书面认可|获得保险公司书面同意.{0,10}之前"),
     _canon("outside_territory", "承保区域以外", r"(?:承保|保险)(?:区域|地区|地域)(?:范围)?(?:之外|以外)|区域以外|(?i:outside the territor)"),
-    _canon("prior_acts", "追溯期以前的行为", r"追溯期(?:以前|之前)|保险期间(?:以前|开始前)|(?i:retroactive)"),
+    _canon("prior_acts", "追溯期以前的行为", r"追溯期(?:起始日|开始日?)?(?:以前|之前)|保险期间(?:以前|开始前)(?:已经?)?(?:发生|实施|搁置)|(?i:retroactive)"),
     _canon("recoverable_elsewhere", "可从其他保险或第三方获得赔偿", r"其他保险合同中获得赔偿|可从.{0,10}获得赔偿|(?i:other insurance)"),
     _canon("undeclared", "未申报或未列明的权利、产品", r"未向保险公司申报|未申报|未列明于"),
+    _canon("internal_costs", "被保险人自身的工资和管理费用", r"(?:雇员|员工|工作人员)的?(?:工资|薪酬|奖金)|日常管理费用|内部管理费用"),
 )
 
 
 def map_to(canon: tuple[Canon, ...], text: str) -> Canon | None:
     """The first canonical entry whose wording occurs in `text`, or None (unmapped)."""
     return next((c for c in canon if c.pattern.search(text)), None)
+
+
+def map_all(canon: tuple[Canon, ...], text: str) -> list[Canon]:
+    """Every canonical entry whose wording occurs in `text`, in vocabulary order: one
+    exclusion item often names several (战争…盗窃、抢劫; 核辐射…或其他任何形式的污染)."""
+    return [c for c in canon if c.pattern.search(text)]
 
 
 def cost_heads_in(text: str) -> list[tuple[Canon, re.Match[str]]]:

@@ -1,0 +1,160 @@
+"""Two filings of one sample product (澄川专利执行保险 2026版 → 2027版): the
+redline and the comparison as golden files, the changes read in the two sources
+(`corpus/src/patent-enforcement-*.md`), and the Word redline checked by applying
+its tracked changes both ways."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from compare import Change, Op, Product, column_names, compare_products, redline
+from compare.compare_out import to_markdown
+from compare.redline_out import to_docx, to_html, to_text
+from parse.api import parse_file
+from tiaokuan.cli import main
+
+from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
+
+OLD, NEW = SAMPLES / "patent-enforcement-with-rider.txt", SAMPLES / "patent-enforcement-2027.txt"
+WHEN = datetime(2026, 11, 1, tzinfo=UTC)
+
+
+def _docs():
+    return parse_file(OLD).documents[0], parse_file(NEW).documents[0]
+
+
+def _names(old, new) -> tuple[str, str]:
+    a, b = column_names([old.product, new.product], [old, new])
+    return a, b
+
+
+def _check_golden(name: str, actual: str, regen: bool) -> None:
+    golden = GOLDEN / name
+    if regen:
+        golden.write_text(actual, encoding="utf-8")
+        pytest.fail(f"regenerated {name}; review it and run again without --regen-golden")
+    assert golden.exists(), f"no golden {name}: run pytest --regen-golden"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_redline_matches_golden(fmt: str, regen_golden: bool) -> None:
+    old, new = _docs()
+    render = {"txt": to_text, "html": to_html}[fmt]
+    _check_golden(f"redline-patent-enforcement-2026-2027.{fmt}", render(redline(old, new), *_names(old, new)), regen_golden)
+
+
+def test_version_comparison_matches_golden(regen_golden: bool) -> None:
+    old, new = _docs()
+    names = _names(old, new)
+    assert names == ("澄川专利执行保险 2026版", "澄川专利执行保险 2027版")
+    riders = tuple(d.product for d in parse_file(OLD).documents[1:])
+    result = compare_products([Product(names[0], old, riders), Product(names[1], new, ())])
+    _check_golden("compare-patent-enforcement-2026-2027.md", to_markdown(result), regen_golden)
+
+
+def _by_old_label(result, label: str):
+    return next(a for a in result.articles if a.old and a.old.label == label)
+
+
+def test_the_changes_read_in_the_two_filings() -> None:
+    result = redline(*_docs())
+    # One article inserted (第六条, customs measures), everything after it renumbered.
+    assert [result.count(c) for c in Change] == [4, 15, 8, 0, 1]
+    inserted = next(a for a in result.articles if a.change is Change.INSERTED)
+    assert inserted.new.label == "第六条" and "海关" in inserted.pieces[0].text
+    # 核定 within 三十日 became 十五日 — and nothing else in that article moved.
+    decision = _by_old_label(result, "第十五条")
+    assert decision.new.label == "第十六条"
+    assert [(p.op, p.text) for p in decision.pieces if p.op is not Op.EQUAL] == [(Op.DELETE, "三十日"), (Op.INSERT, "十五日")]
+    # The infringement notice went from 十五日 to 七日.
+    notice = _by_old_label(result, "第十九条")
+    assert [(p.op, p.text) for p in notice.pieces if p.op is not Op.EQUAL] == [(Op.DELETE, "十五日"), (Op.INSERT, "七日")]
+    # 第七条（二） (unrecovered damages) was deleted: one whole line, and the items
+    # after it are relabelled, not rewritten.
+    exclusions = _by_old_label(result, "第七条")
+    changes = [(p.op, p.text) for p in exclusions.pieces if p.op is not Op.EQUAL]
+    assert changes[0] == (Op.DELETE, "（二）被保险人向侵权人主张的侵权赔偿金未能实现的部分；\n")
+    assert changes[1:] == [(Op.DELETE, "三"), (Op.INSERT, "二"), (Op.DELETE, "四"), (Op.INSERT, "三"), (Op.DELETE, "五"), (Op.INSERT, "四"), (Op.DELETE, "六"), (Op.INSERT, "五")]
+    # The new sub-limit is one insertion starting at its 、, not a split of 分项赔偿限额.
+    limits = _by_old_label(result, "第九条")
+    assert [(p.op, p.text) for p in limits.pieces if p.op is not Op.EQUAL] == [(Op.INSERT, "、海关保护费用分项赔偿限额")]
+    # The cancellation fee, and nuclear risks added to the war exclusion.
+    fee = _by_old_label(result, "第二十六条")
+    assert [(p.op, p.text) for p in fee.pieces if p.op is not Op.EQUAL] == [(Op.DELETE, "百分之五"), (Op.INSERT, "百分之三")]
+    war = _by_old_label(result, "第六条")
+    assert [(p.op, p.text) for p in war.pieces if p.op is not Op.EQUAL] == [(Op.INSERT, "，核辐射、核爆炸、核污染及其他放射性污染")]
+
+
+def test_the_comparison_of_the_two_filings() -> None:
+    old, new = _docs()
+    names = _names(old, new)
+    result = compare_products([Product(names[0], old, ()), Product(names[1], new, ())])
+    text = "\n".join(result.summary)
+    assert "出险通知: 澄川专利执行保险 2026版: 十五日 (第十九条); 澄川专利执行保险 2027版: 七日 (第二十条)" in text
+    assert "核定期限: 澄川专利执行保险 2026版: 三十日 (第十五条); 澄川专利执行保险 2027版: 十五日 (第十六条)" in text
+    assert "澄川专利执行保险 2027版 (第七条（四）) excludes 核辐射、核污染; 澄川专利执行保险 2026版 is silent" in text
+    assert "澄川专利执行保险 2027版 (第六条) pays 海关保护费用; 澄川专利执行保险 2026版 does not mention it" in text
+    # Unchanged exclusions are not differences, whatever their new numbers.
+    assert "强制许可" not in text
+
+
+def _apply(body, accept: bool) -> list[str]:
+    """The article texts Word shows after Accept All (or Reject All): runs inside
+    w:del (or w:ins) vanish, and a paragraph whose mark is deleted (or inserted)
+    runs on into the next one."""
+    drop = qn("w:del") if accept else qn("w:ins")
+    articles: list[str] = []
+    current: list[str] | None = None
+    for p in body.iter(qn("w:p")):
+        style = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+        if style is not None and style.get(qn("w:val")).startswith("Heading"):
+            current = [] if style.get(qn("w:val")) == "Heading3" else None
+            if current is not None:
+                articles.append("")
+            continue
+        if current is None:
+            continue
+        text = []
+        for el in p.iter(qn("w:t"), qn("w:delText")):
+            wrapper = next((a for a in el.iterancestors() if a.tag in (qn("w:ins"), qn("w:del"))), None)
+            if wrapper is not None and wrapper.tag == drop:
+                continue
+            text.append(el.text or "")
+        mark = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
+        mark_dropped = mark is not None and mark.find(drop) is not None
+        articles[-1] += "".join(text) + ("" if mark_dropped else "\n")
+    return [a.removesuffix("\n") for a in articles]
+
+
+def test_word_redline_accepts_to_the_new_and_rejects_to_the_old(tmp_path: Path) -> None:
+    old, new = _docs()
+    result = redline(old, new)
+    out = tmp_path / "redline.docx"
+    to_docx(result, *_names(old, new), out, when=WHEN)
+    body = Document(str(out)).element.body
+    accepted = [t for t in _apply(body, accept=True)]
+    rejected = [t for t in _apply(body, accept=False)]
+    assert [t for t, a in zip(accepted, result.articles, strict=True) if a.new] == [a.new.text for a in result.articles if a.new]
+    assert [t for t, a in zip(rejected, result.articles, strict=True) if a.old] == [a.old.text for a in result.articles if a.old]
+    # The deleted item's line break and the inserted article's text are tracked, with author and date.
+    marks = body.findall(".//" + qn("w:pPr") + "/" + qn("w:rPr") + "/" + qn("w:del"))
+    assert marks and all(m.get(qn("w:date")) == "2026-11-01T00:00:00Z" for m in marks)
+    ids = [el.get(qn("w:id")) for el in body.iter(qn("w:ins"), qn("w:del"))]
+    assert len(ids) == len(set(ids)), "every tracked change has its own id"
+    if soffice_available():
+        assert soffice_pdf_pages(out, tmp_path) >= 1
+
+
+def test_cli_compare_and_diff_of_two_filings(tmp_path: Path, capsys) -> None:
+    assert main(["diff", str(OLD), str(NEW), "--format", "txt"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("--- 澄川专利执行保险 2026版\n+++ 澄川专利执行保险 2027版\n")
+    assert "## 第十五条 → 第十六条 (changed)" in out and "[-三十日-]{+十五日+}" in out
+    assert main(["compare", str(OLD), str(NEW), "--format", "md"]) == 0
+    assert "| | 澄川专利执行保险 2026版 | 澄川专利执行保险 2027版 |" in capsys.readouterr().out
