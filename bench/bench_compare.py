@@ -14,33 +14,20 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import statistics
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from timing import ROOT, SHARED_CORPUS, median_time  # also puts the repository on sys.path
 
-from clauses_db import ClauseDB, Filters  # noqa: E402
-from compare import Product, compare_products, redline  # noqa: E402
-from compare.compare_out import to_xlsx  # noqa: E402
-from parse.api import parse_file  # noqa: E402
-
-
-def median_time(fn, runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+from clauses_db import ClauseDB, Filters
+from compare import Product, compare_products, redline
+from compare.compare_out import to_xlsx
+from parse.api import parse_file
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         db = ClauseDB(str(Path(d) / "bench.db"))

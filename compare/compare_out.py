@@ -102,26 +102,18 @@ def to_xlsx(cmp: Comparison, path: str | Path) -> None:
     wb.save(str(path))
 
 
-def to_docx(cmp: Comparison, path: str | Path) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
+def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
+    """The comparison's summary and matrices appended to an open python-docx Document
+    (a comparison file of its own, or a chapter of a client pack)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt
 
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = section.page_height, section.page_width
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(9)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
-    doc.add_heading(f"产品比较 comparison: {' · '.join(cmp.products)}", level=1)
-    doc.add_heading("主要差异 material differences", level=2)
+    doc.add_heading(f"产品比较 comparison: {' · '.join(cmp.products)}", level=level)
+    doc.add_heading("主要差异 material differences", level=level + 1)
     for line in cmp.summary or ("none found",):
         doc.add_paragraph(line, style="List Bullet")
     for m in cmp.matrices:
-        doc.add_heading(m.title, level=2)
+        doc.add_heading(m.title, level=level + 1)
         table = doc.add_table(rows=1, cols=len(m.products) + 1)
         table.style = "Table Grid"
         header = table.rows[0]
@@ -139,4 +131,25 @@ def to_docx(cmp: Comparison, path: str | Path) -> None:
             cells[0].text = r.label
             for cell, c in zip(cells[1:], r.cells, strict=True):
                 cell.text = c.shown
+
+
+def landscape(section) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    if section.orientation != WD_ORIENT.LANDSCAPE:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def to_docx(cmp: Comparison, path: str | Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    doc = Document()
+    landscape(doc.sections[0])
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(9)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
+    add_to_docx(doc, cmp)
     doc.save(str(path))

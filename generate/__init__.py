@@ -1,6 +1,27 @@
-"""generate: tailored policy wordings and comparison documents (DOCX via Jinja2 and python-docx).
+"""generate: tailored policy wordings and client comparison packs.
 
-Nothing is exported yet: generation arrives with its own issue.
+`read_spec` reads a wording spec (TOML) and `check_against_base` checks it against
+its base clause; `build` makes the wording (renumbered, cross-references followed,
+every article's origin recorded); `write` renders it as DOCX, Markdown, HTML or PDF
+with its provenance beside it; `pack_docx` writes a client comparison pack.
 """
 
-__all__: list[str] = []
+from .build import Origin, Provenance, Wording, build
+from .pack import pack_docx
+from .render import OutputFormat, RenderError, provenance, render_text, write
+from .spec import (
+    Problem,
+    Schedule,
+    SpecError,
+    WordingSpec,
+    check_against_base,
+    load_spec,
+    new_spec,
+    read_spec,
+    spec_from_dict,
+)
+
+__all__ = [
+    "Origin", "OutputFormat", "Problem", "Provenance", "RenderError", "Schedule", "SpecError", "Wording", "WordingSpec",
+    "build", "check_against_base", "load_spec", "new_spec", "pack_docx", "provenance", "read_spec", "render_text", "spec_from_dict", "write",
+]  # fmt: skip

@@ -120,7 +120,7 @@ def read_source(data: bytes, path: str, options: ParseOptions) -> RawSource:
 def join_mode(raw: RawSource) -> JoinMode:
     if raw.format is SourceFormat.PDF:
         return JoinMode.GEOMETRY
-    if raw.format is SourceFormat.DOCX:
+    if raw.format is SourceFormat.DOCX or raw.exact_lines:
         return JoinMode.EXACT
     return JoinMode.WRAPPED if raw.wrapped else JoinMode.PARAGRAPHS
 

@@ -74,3 +74,4 @@ class RawSource:
     layout: tuple[tuple[int, str], ...] = field(default=())
     empty_pages: tuple[int, ...] = ()
     wrapped: bool | None = None  # hard-wrapped text lines (PDF-derived text)
+    exact_lines: bool = False  # every line is a paragraph, never joined (text tiaokuan wrote itself)

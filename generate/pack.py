@@ -1,0 +1,60 @@
+"""A client comparison pack in one Word file: a cover naming the products, the
+differences summary and the term, exclusion and cover matrices (landscape, header
+rows repeated), and an appendix with the full wording of every product."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from compare import Comparison, Product, compare_products
+from compare.compare_out import add_to_docx, landscape
+
+from .build import Wording
+from .docx_out import BODY_FONT, centred, header_footer, new_document, set_font, write_clause
+
+
+def _portrait(section) -> None:
+    if section.orientation != WD_ORIENT.PORTRAIT:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path, client: str | None = None, on: date | None = None) -> Comparison:
+    """Write the pack for `products` (2 to 10; `wordings` are their full texts in the
+    same order) to `path`, and return the comparison it shows."""
+    result = compare_products(products)
+    document = new_document()
+    header_footer(document, client or "", "保险产品比较报告")
+    for _ in range(6):
+        document.add_paragraph()
+    centred(document, "保险产品比较报告", size=22)
+    if client:
+        centred(document, f"致：{client}", size=14)
+    document.add_paragraph()
+    for p, w in zip(products, wordings, strict=True):
+        doc = w.document
+        line = "　".join(x for x in (doc.insurer, p.name, doc.registration_no and f"注册号 {doc.registration_no}") if x)
+        para = document.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        set_font(para.add_run(line), BODY_FONT)
+    when = on or date.today()
+    centred(document, f"{when.year}年{when.month}月{when.day}日", size=12)
+    notice = document.add_paragraph()
+    notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    set_font(notice.add_run("本报告依据各产品条款文本比较生成，每项结论均注明所依据的条款；以保险合同约定为准。"), BODY_FONT, size=9)
+    matrices = document.add_section(WD_SECTION.NEW_PAGE)
+    landscape(matrices)
+    add_to_docx(document, result, level=1)
+    appendix = document.add_section(WD_SECTION.NEW_PAGE)
+    _portrait(appendix)
+    document.add_heading("附录：条款全文 appendix: full wordings", level=1)
+    for k, w in enumerate(wordings):
+        if k:
+            document.add_page_break()
+        write_clause(document, w)
+    document.save(str(path))
+    return result

@@ -1,0 +1,115 @@
+"""Rendering a wording: Markdown and HTML through Jinja2 templates (the package's,
+or a user's, which run sandboxed), Word through python-docx, PDF through
+LibreOffice; and the provenance record written beside every output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from dataclasses import asdict
+from enum import StrEnum
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from tiaokuan.errors import TiaokuanError
+
+from .build import Wording
+from .view import schedule_rows, wording_view
+
+
+class OutputFormat(StrEnum):
+    DOCX = "docx"
+    MD = "md"
+    HTML = "html"
+    PDF = "pdf"
+
+
+class RenderError(TiaokuanError):
+    """A wording could not be rendered (a broken user template, no LibreOffice for PDF)."""
+
+
+def _environment(templates: Path | None) -> Environment:
+    package = PackageLoader("generate", "templates")
+    if templates is None:
+        return Environment(loader=package, autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, keep_trailing_newline=True)
+    # A user's template may come from anyone: it runs sandboxed, and clause text is
+    # still escaped in HTML.
+    return SandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(str(templates)), package]),
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = None) -> str:
+    """The wording (riders after it, then the schedule) as Markdown or HTML."""
+    env = _environment(templates)
+    suffix = "md" if fmt is OutputFormat.MD else "html"
+    try:
+        parts = [env.get_template(f"wording.{suffix}.j2").render(wording=wording_view(w)) for w in (wording, *wording.riders)]
+        rows = schedule_rows(wording.schedule)
+        if rows:
+            parts.append(env.get_template(f"schedule.{suffix}.j2").render(rows=rows))
+    except TemplateError as e:
+        where = getattr(e, "filename", None) or (str(templates) if templates else "generate/templates")
+        line = getattr(e, "lineno", None)
+        raise RenderError(where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out") from None
+    if fmt is OutputFormat.HTML and len(parts) > 1:
+        # One HTML page: the bodies of the riders and the schedule go into the first page.
+        head, tail = parts[0].rsplit("</body>", 1)
+        bodies = [p.split("<body>", 1)[1].rsplit("</body>", 1)[0] if "<body>" in p else p for p in parts[1:]]
+        return head + "".join('<hr style="page-break-before:always">' + b for b in bodies) + "</body>" + tail
+    return "\n".join(parts)
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(wording: Wording, path: Path) -> None:
+    """The Word document printed to PDF by LibreOffice headless."""
+    from .docx_out import to_docx
+
+    office = soffice()
+    if office is None:
+        raise RenderError(str(path), "PDF needs LibreOffice: install it (Debian: apt install libreoffice-writer-nogui) or write --format docx and print that")
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / (path.stem + ".docx")
+        to_docx(wording, source)
+        done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=False, capture_output=True, text=True, timeout=300)
+        made = Path(tmp) / (path.stem + ".pdf")
+        if done.returncode != 0 or not made.exists():
+            raise RenderError(str(path), f"LibreOffice did not print the PDF ({(done.stderr or done.stdout).strip()[:200]}); try --format docx")
+        shutil.move(str(made), path)
+
+
+def write(wording: Wording, path: str | Path, fmt: OutputFormat, templates: Path | None = None) -> Path:
+    """Write the wording to `path` and its provenance beside it (`<path>.provenance.json`);
+    returns the provenance file's path."""
+    from .docx_out import to_docx
+
+    path = Path(path)
+    if fmt is OutputFormat.DOCX:
+        to_docx(wording, path)
+    elif fmt is OutputFormat.PDF:
+        to_pdf(wording, path)
+    else:
+        path.write_text(render_text(wording, fmt, templates), encoding="utf-8")
+    record = path.with_name(path.name + ".provenance.json")
+    record.write_text(json.dumps(provenance(wording), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return record
+
+
+def provenance(wording: Wording) -> dict:
+    """Where every article of the wording (and of its riders) came from."""
+    return {
+        "schema": "tiaokuan.provenance/1",
+        "title": wording.document.title,
+        "articles": [asdict(p) | {"origin": p.origin.value} for p in wording.provenance],
+        "riders": [provenance(r) for r in wording.riders],
+    }

@@ -1,0 +1,347 @@
+"""The wording spec: what to build from a base clause, read from TOML and checked.
+
+A spec names its base product, the new wording's identity, the chapters and
+articles to keep, drop, replace or add, exclusions to remove or add, riders to
+append, and the schedule values. `read_spec` reports every structural problem at
+once, each with its key; `check_against_base` adds the problems only the base
+clause can reveal (an article that does not exist, a dropped article still cited).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tiaokuan.errors import TiaokuanError
+from tiaokuan.model import ClauseDocument, EntityType, SectionType
+
+
+class SpecError(TiaokuanError):
+    """The wording spec has problems; every one is listed with its key."""
+
+    def __init__(self, path: str | None, problems: list[Problem]):
+        self.problems = tuple(problems)
+        listed = "\n".join(f"  [{p.key}] {p.message}" for p in problems)
+        super().__init__(path, f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the spec; fix them and run again:\n{listed}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    key: str  # dotted TOML key, e.g. articles.drop[2]
+    message: str
+
+
+@dataclass(frozen=True)
+class Replacement:
+    article: str  # the base article's label, 第十五条
+    text: str
+
+
+@dataclass(frozen=True)
+class Addition:
+    after: str  # a base article's label, or a chapter heading (the article goes at its end)
+    text: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The values of the policy schedule (保险单明细表); None means not given."""
+
+    insured: str | None = None
+    limit_per_occurrence: float | None = None
+    limit_per_patent: float | None = None
+    limit_aggregate: float | None = None
+    deductible_amount: float | None = None
+    deductible_rate: float | None = None  # a fraction: 0.1 is 10%
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    retroactive_date: dt.date | None = None
+    territory: str | None = None
+    currency: str = "CNY"
+
+
+@dataclass(frozen=True)
+class WordingSpec:
+    base: str  # a file path, database version id, 注册号 or product name
+    document: int = 1  # which clause of a file that bundles several (1 = the first)
+    insurer: str | None = None  # None: the base's
+    product: str | None = None
+    title: str | None = None
+    version: str | None = None
+    registration_no: str | None = None
+    keep_chapters: tuple[str, ...] = ()  # empty: keep all
+    drop_chapters: tuple[str, ...] = ()
+    drop_articles: tuple[str, ...] = ()
+    replace: tuple[Replacement, ...] = ()
+    add: tuple[Addition, ...] = ()
+    remove_exclusions: tuple[str, ...] = ()  # canonical keys (licensed_use) or items (第七条（二）)
+    add_exclusions: tuple[str, ...] = ()
+    riders: tuple[str, ...] = ()
+    schedule: Schedule = field(default_factory=Schedule)
+
+
+_KEYS: dict[str, set[str]] = {
+    "base": {"product", "document"},
+    "wording": {"insurer", "product", "title", "version", "registration_no"},
+    "chapters": {"keep", "drop"},
+    "articles": {"drop", "replace", "add"},
+    "exclusions": {"remove", "add"},
+    "riders": {"append"},
+    "schedule": {f for f in Schedule.__dataclass_fields__},
+}
+_MONEY = ("limit_per_occurrence", "limit_per_patent", "limit_aggregate", "deductible_amount")
+_DATES = ("period_start", "period_end", "retroactive_date")
+ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
+_ITEM_REF = re.compile(r"(第[一二三四五六七八九十百零〇\d]+条)([（(][一二三四五六七八九十\d]+[）)])")
+
+
+def _strings(value, key: str, problems: list[Problem]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.append(Problem(key, "must be a list of non-empty strings"))
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def _tables(value, key: str, fields: tuple[str, str], problems: list[Problem]) -> list[tuple[str, str]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        problems.append(Problem(key, f"must be an array of tables with {fields[0]} and {fields[1]}"))
+        return []
+    out = []
+    for i, table in enumerate(value):
+        for extra in sorted(set(table) - set(fields)):
+            problems.append(Problem(f"{key}[{i}].{extra}", f"unknown key; expected {' and '.join(fields)}"))
+        missing = [f for f in fields if not isinstance(table.get(f), str) or not table[f].strip()]
+        for f in missing:
+            problems.append(Problem(f"{key}[{i}].{f}", "missing or empty"))
+        if not missing:
+            out.append((table[fields[0]].strip(), table[fields[1]]))
+    return out
+
+
+def _schedule(raw: dict, problems: list[Problem]) -> Schedule:
+    values: dict = {}
+    for name, value in raw.items():
+        key = f"schedule.{name}"
+        if name in _MONEY:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                problems.append(Problem(key, "must be a non-negative number (yuan)"))
+                continue
+        elif name == "deductible_rate":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+                problems.append(Problem(key, "must be a fraction from 0 to below 1 (0.1 is 10%)"))
+                continue
+        elif name in _DATES:
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                problems.append(Problem(key, "must be a TOML date, e.g. 2027-01-01"))
+                continue
+        elif not isinstance(value, str):
+            problems.append(Problem(key, "must be a string"))
+            continue
+        values[name] = value
+    s = Schedule(**values)
+    limits = [v for v in (s.limit_per_occurrence, s.limit_per_patent) if v is not None]
+    if s.deductible_amount is not None and limits and s.deductible_amount >= min(limits):
+        problems.append(Problem("schedule.deductible_amount", f"{s.deductible_amount:g} is not below the limit {min(limits):g}; a deductible must be smaller than the limit it applies to"))
+    if s.limit_aggregate is not None and limits and s.limit_aggregate < max(limits):
+        problems.append(Problem("schedule.limit_aggregate", f"{s.limit_aggregate:g} is below the per-occurrence / per-patent limit {max(limits):g}"))
+    if s.period_start and s.period_end and s.period_end <= s.period_start:
+        problems.append(Problem("schedule.period_end", f"{s.period_end} is not after period_start {s.period_start}"))
+    if s.retroactive_date and s.period_start and s.retroactive_date > s.period_start:
+        problems.append(Problem("schedule.retroactive_date", f"{s.retroactive_date} is after period_start {s.period_start}; the retroactive date must be on or before the start of cover"))
+    return s
+
+
+def spec_from_dict(raw: dict) -> tuple[WordingSpec | None, list[Problem]]:
+    """The spec in `raw` (parsed TOML) and every structural problem found in it."""
+    problems: list[Problem] = []
+    for table in sorted(set(raw) - set(_KEYS)):
+        problems.append(Problem(table, f"unknown table; expected one of {', '.join(_KEYS)}"))
+    for table, allowed in _KEYS.items():
+        value = raw.get(table, {})
+        if not isinstance(value, dict):
+            problems.append(Problem(table, "must be a table"))
+            raw = {**raw, table: {}}
+            continue
+        for key in sorted(set(value) - allowed):
+            problems.append(Problem(f"{table}.{key}", f"unknown key; expected one of {', '.join(sorted(allowed))}"))
+
+    def get(table: str) -> dict:
+        return {k: v for k, v in raw.get(table, {}).items() if k in _KEYS[table]}
+
+    base, wording = get("base"), get("wording")
+    if not isinstance(base.get("product"), str) or not base["product"].strip():
+        problems.append(Problem("base.product", "missing: name the base clause (a file, a 注册号, a database version id or a product name)"))
+    document = base.get("document", 1)
+    if isinstance(document, bool) or not isinstance(document, int) or document < 1:
+        problems.append(Problem("base.document", "must be a whole number from 1"))
+        document = 1
+    for key, value in wording.items():
+        if not isinstance(value, str):
+            problems.append(Problem(f"wording.{key}", "must be a string"))
+    chapters, articles, exclusions = get("chapters"), get("articles"), get("exclusions")
+    keep_chapters = _strings(chapters.get("keep"), "chapters.keep", problems)
+    drop_chapters = _strings(chapters.get("drop"), "chapters.drop", problems)
+    if keep_chapters and drop_chapters:
+        problems.append(Problem("chapters", "give keep or drop, not both"))
+    drop_articles = _strings(articles.get("drop"), "articles.drop", problems)
+    for i, label in enumerate(drop_articles):
+        if not ARTICLE_LABEL.fullmatch(label):
+            problems.append(Problem(f"articles.drop[{i}]", f"{label!r} is not an article label such as 第八条"))
+    replace = [Replacement(a, t) for a, t in _tables(articles.get("replace"), "articles.replace", ("article", "text"), problems)]
+    add = [Addition(a, t) for a, t in _tables(articles.get("add"), "articles.add", ("after", "text"), problems)]
+    schedule = _schedule(get("schedule"), problems)
+    if any(p.key.startswith(("base.product",)) for p in problems):
+        return None, problems
+    spec = WordingSpec(
+        base=base["product"].strip(),
+        document=document,
+        **{k: v for k, v in wording.items() if isinstance(v, str)},
+        keep_chapters=keep_chapters,
+        drop_chapters=drop_chapters,
+        drop_articles=drop_articles,
+        replace=tuple(replace),
+        add=tuple(add),
+        remove_exclusions=_strings(exclusions.get("remove"), "exclusions.remove", problems),
+        add_exclusions=_strings(exclusions.get("add"), "exclusions.add", problems),
+        riders=_strings(get("riders").get("append"), "riders.append", problems),
+        schedule=schedule,
+    )
+    return spec, problems
+
+
+def load_spec(path: str | Path) -> tuple[WordingSpec | None, list[Problem]]:
+    """The spec in the TOML file at `path` (None when it names no base) and its
+    structural problems, so a caller can add the base's problems and report all."""
+    try:
+        raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as e:
+        return None, [Problem("file", f"cannot read it ({e.strerror})")]
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        return None, [Problem("file", f"not valid TOML: {e}")]
+    return spec_from_dict(raw)
+
+
+def read_spec(path: str | Path) -> WordingSpec:
+    """The spec in the TOML file at `path`; SpecError lists every problem at once."""
+    spec, problems = load_spec(path)
+    if problems or spec is None:
+        raise SpecError(str(path), problems)
+    return spec
+
+
+def _norm(heading: str | None) -> str:
+    return re.sub(r"\s+", "", heading or "")
+
+
+def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]:
+    """Problems only the base clause reveals: labels and chapters it does not have,
+    exclusions it does not make, and dropped articles that kept articles still cite."""
+    problems: list[Problem] = []
+    labels = {a.label: a for a in base.articles if a.label}
+    headings = {_norm(s.heading) for s in base.sections if s.heading}
+    for key, names in (("chapters.keep", spec.keep_chapters), ("chapters.drop", spec.drop_chapters)):
+        for i, name in enumerate(names):
+            if _norm(name) not in headings:
+                problems.append(Problem(f"{key}[{i}]", f"the base has no chapter {name!r}; its chapters: {'、'.join(s.heading for s in base.sections if s.heading)}"))
+    for i, label in enumerate(spec.drop_articles):
+        if label not in labels:
+            problems.append(Problem(f"articles.drop[{i}]", f"the base has no {label}"))
+    for i, r in enumerate(spec.replace):
+        if r.article not in labels:
+            problems.append(Problem(f"articles.replace[{i}].article", f"the base has no {r.article}"))
+        elif r.article in spec.drop_articles:
+            problems.append(Problem(f"articles.replace[{i}].article", f"{r.article} is also dropped"))
+    for i, a in enumerate(spec.add):
+        if a.after not in labels and _norm(a.after) not in headings:
+            problems.append(Problem(f"articles.add[{i}].after", f"the base has no article or chapter {a.after!r}"))
+    excluded = {m.key for m in base.semantics.exclusions} if base.semantics else set()
+    for i, ref in enumerate(spec.remove_exclusions):
+        item = _ITEM_REF.fullmatch(ref)
+        if item:
+            article = labels.get(item.group(1))
+            if article is None or not any(_same_label(x.label, item.group(2)) for x in article.items):
+                problems.append(Problem(f"exclusions.remove[{i}]", f"the base has no item {ref}"))
+        elif ref not in excluded:
+            problems.append(Problem(f"exclusions.remove[{i}]", f"the base does not exclude {ref!r}; its exclusions: {', '.join(sorted(excluded - {'unmapped'}))}, or name an item such as 第七条（二）"))
+    if spec.add_exclusions and not any(s.type is SectionType.EXCLUSIONS for s in base.sections):
+        problems.append(Problem("exclusions.add", "the base has no 责任免除 chapter to add exclusions to"))
+    dropped = set(spec.drop_articles) | {a.label for s in base.sections if _norm(s.heading) in map(_norm, spec.drop_chapters) for a in s.articles}
+    if spec.keep_chapters:
+        kept = set(map(_norm, spec.keep_chapters))
+        dropped |= {a.label for s in base.sections if _norm(s.heading) not in kept for a in s.articles}
+    replaced = {r.article for r in spec.replace}
+    for article in base.articles:
+        if article.label in dropped or article.label in replaced:
+            continue
+        for e in article.entities:
+            if e.type is EntityType.ARTICLE_REF and isinstance(e.value, int) and e.value != article.number:
+                target = next((a.label for a in base.articles if a.number == e.value), None)
+                problem = Problem("articles.drop", f"{target} is dropped but {article.label} still cites it ({e.text}); drop or replace {article.label} too")
+                if target in dropped and problem not in problems:
+                    problems.append(problem)
+    return problems
+
+
+def _same_label(a: str | None, b: str) -> bool:
+    return a is not None and a.replace("(", "（").replace(")", "）") == b.replace("(", "（").replace(")", "）")
+
+
+def new_spec(base: ClauseDocument, ref: str) -> str:
+    """A starting spec (TOML) for a wording built on `base`, named `ref`: every key
+    present, nothing changed yet, the base's chapters, articles and exclusions listed
+    in comments so the drafter can pick from them."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment(f"Wording spec for tiaokuan generate, starting from {base.title or base.product or ref}."))
+    doc.add(tomlkit.comment("Every key is optional except base.product; as written, this spec rebuilds the base unchanged."))
+    section = tomlkit.table()
+    section.add("product", ref)
+    section.add("document", 1)
+    doc.add("base", section)
+    wording = tomlkit.table()
+    for key, value in (("insurer", base.insurer), ("product", base.product), ("title", base.title), ("version", base.version)):
+        wording.add(key, value or "")
+    wording.add("registration_no", "")
+    wording["registration_no"].comment("the new filing's 注册号, if it has one; the base's is not copied")
+    doc.add("wording", wording)
+    chapters = tomlkit.table()
+    chapters.add(tomlkit.comment("chapters: " + "、".join(s.heading for s in base.sections if s.heading)))
+    chapters.add("drop", tomlkit.array())
+    doc.add("chapters", chapters)
+    articles = tomlkit.table()
+    for a in base.articles:
+        if a.label:
+            articles.add(tomlkit.comment(f"{a.label} {a.text.splitlines()[0][:36]}"))
+    articles.add("drop", tomlkit.array())
+    replace = tomlkit.aot()
+    articles.add(tomlkit.comment('[[articles.replace]] article = "第X条", text = "…"; [[articles.add]] after = "第X条" or a chapter, text = "…"'))
+    articles.add("replace", replace)
+    doc.add("articles", articles)
+    exclusions = tomlkit.table()
+    keys = sorted({m.key for m in base.semantics.exclusions} - {"unmapped"}) if base.semantics else []
+    exclusions.add(tomlkit.comment("the base excludes: " + ", ".join(keys) + "; or name an item such as 第七条（二）"))
+    exclusions.add("remove", tomlkit.array())
+    exclusions.add("add", tomlkit.array())
+    doc.add("exclusions", exclusions)
+    riders = tomlkit.table()
+    riders.add("append", tomlkit.array())
+    riders["append"].comment("rider clauses (files, 注册号 or product names) printed after the wording")
+    doc.add("riders", riders)
+    schedule = tomlkit.table()
+    schedule.add(tomlkit.comment("money in yuan, deductible_rate as a fraction (0.1 = 10%), dates as 2027-01-01"))
+    for key in ("insured", "territory"):
+        schedule.add(tomlkit.comment(f'{key} = ""'))
+    for key in _MONEY + ("deductible_rate",):
+        schedule.add(tomlkit.comment(f"{key} = 0"))
+    for key in _DATES:
+        schedule.add(tomlkit.comment(f"{key} = 2027-01-01"))
+    doc.add("schedule", schedule)
+    return tomlkit.dumps(doc)
