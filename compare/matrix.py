@@ -146,7 +146,7 @@ def _category_cell(doc: ClauseDocument, category: Category) -> Cell:
     found = [a for a in doc.articles if category.value in a.categories]
     if not found:
         return Cell(Status.SILENT)
-    return Cell(Status.VALUE, "yes", "、".join(a.label or f"第{a.number}条" for a in found if a.number)[:60])
+    return Cell(Status.VALUE, "有约定", "、".join(a.label or f"第{a.number}条" for a in found if a.number)[:60])
 
 
 def _cell(p: Product, key: str) -> Cell:

@@ -7,7 +7,7 @@ with its provenance beside it; `pack_docx` writes a client comparison pack.
 """
 
 from .build import Origin, Provenance, Wording, build
-from .pack import pack_docx
+from .pack import pack_docx, pack_text
 from .render import OutputFormat, RenderError, provenance, render_text, write
 from .spec import (
     Problem,
@@ -23,5 +23,5 @@ from .spec import (
 
 __all__ = [
     "Origin", "OutputFormat", "Problem", "Provenance", "RenderError", "Schedule", "SpecError", "Wording", "WordingSpec",
-    "build", "check_against_base", "load_spec", "new_spec", "pack_docx", "provenance", "read_spec", "render_text", "spec_from_dict", "write",
+    "build", "check_against_base", "load_spec", "new_spec", "pack_docx", "pack_text", "provenance", "read_spec", "render_text", "spec_from_dict", "write",
 ]  # fmt: skip

@@ -19,7 +19,7 @@ from parse.api import ParseOptions, read_source, source_to_result
 from parse.labels import ItemFamily, int_to_cn, item_label
 from tiaokuan.model import Article, ClauseDocument, EntityType, Section, SectionType, Table
 
-from .spec import _ITEM_REF, Schedule, WordingSpec, _norm, _same_label
+from .spec import _ITEM_REF, Schedule, WordingSpec, _norm, _same_label, dropped_labels
 
 TERMINAL = "。；;"
 
@@ -52,6 +52,7 @@ class Wording:
     provenance: tuple[Provenance, ...]
     riders: tuple[Wording, ...] = ()
     schedule: Schedule = field(default_factory=Schedule)
+    version: str | None = None  # the version label the spec gives, else the one read from the title
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def _with_items(text: str, additions: tuple[str, ...]) -> str:
 def _plan(spec: WordingSpec, base: ClauseDocument, sections: list[Section]) -> list[_Planned]:
     replaced = {r.article: r.text for r in spec.replace}
     dropped_articles, removed = _removed_items(spec, base)
-    dropped = set(spec.drop_articles) | dropped_articles
+    dropped = dropped_labels(spec, base) | dropped_articles
     additions: dict[str, list[str]] = {}
     for a in spec.add:
         additions.setdefault(a.after if a.after.startswith("第") else _norm(a.after), []).append(a.text)
@@ -233,7 +234,8 @@ def _renumber_references(item: _Planned, numbers: dict[int, int]) -> _Planned:
 
 def _front_matter(spec: WordingSpec, base: ClauseDocument) -> list[str]:
     insurer = spec.insurer or base.insurer
-    title = spec.title or (f"{spec.product}条款" if spec.product else base.title) or base.product or ""
+    version = f"（{spec.version}）" if spec.version else ""
+    title = spec.title or (f"{spec.product}{version}条款" if spec.product else base.title) or base.product or ""
     # A tailored wording is not the base's filing: it carries a 注册号 only when the spec gives one.
     registration = spec.registration_no
     return [x for x in (insurer, title, f"注册号：{registration}" if registration else None) if x]
@@ -258,6 +260,8 @@ def wording_text(
     placed: set[int] = set()
     for k, section in enumerate(sections):
         body = [(p, label) for p, label in zip(plan, labels, strict=True) if p.section == k]
+        if section.articles and not body:
+            continue  # every article of this chapter was dropped: the heading goes too
         lines.append("")
         if section.part and section.part != part:
             lines.append(section.part)
@@ -304,4 +308,4 @@ def build(spec: WordingSpec, base: ClauseDocument, base_source: str, riders: tup
         Provenance(label, p.origin, p.base.label if p.base else None, base_source if p.base else None, p.changes)
         for p, label in zip(plan, labels, strict=True)
     )
-    return Wording(document, text, provenance, riders, spec.schedule)
+    return Wording(document, text, provenance, riders, spec.schedule, spec.version or document.version)

@@ -15,12 +15,21 @@ from compare.compare_out import add_to_docx, landscape
 
 from .build import Wording
 from .docx_out import BODY_FONT, centred, header_footer, new_document, set_font, write_clause
+from .view import wording_view
 
 
 def _portrait(section) -> None:
     if section.orientation != WD_ORIENT.PORTRAIT:
         section.orientation = WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def _cover_lines(products: list[Product], wordings: list[Wording]) -> list[str]:
+    """One line per product for the cover: insurer, product and 注册号."""
+    return [
+        "　".join(x for x in (w.document.insurer, p.name, w.document.registration_no and f"注册号 {w.document.registration_no}") if x)
+        for p, w in zip(products, wordings, strict=True)
+    ]
 
 
 def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path, client: str | None = None, on: date | None = None) -> Comparison:
@@ -35,9 +44,7 @@ def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path
     if client:
         centred(document, f"致：{client}", size=14)
     document.add_paragraph()
-    for p, w in zip(products, wordings, strict=True):
-        doc = w.document
-        line = "　".join(x for x in (doc.insurer, p.name, doc.registration_no and f"注册号 {doc.registration_no}") if x)
+    for line in _cover_lines(products, wordings):
         para = document.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         set_font(para.add_run(line), BODY_FONT)
@@ -58,3 +65,21 @@ def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path
         write_clause(document, w)
     document.save(str(path))
     return result
+
+
+def pack_text(products: list[Product], wordings: list[Wording], fmt: str, client: str | None = None, on: date | None = None, templates: Path | None = None) -> tuple[str, Comparison]:
+    """The pack as Markdown or HTML (`fmt` "md" or "html") from the Jinja2 templates
+    pack.md.j2 / pack.html.j2, and the comparison it shows."""
+    from .render import render_template
+
+    result = compare_products(products)
+    when = on or date.today()
+    pack = {
+        "client": client,
+        "date": f"{when.year}年{when.month}月{when.day}日",
+        "products": _cover_lines(products, wordings),
+        "summary": result.summary,
+        "matrices": result.matrices,
+        "wordings": [wording_view(w) for w in wordings],
+    }
+    return render_template(f"pack.{fmt}.j2", templates, pack=pack), result

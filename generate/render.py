@@ -46,19 +46,23 @@ def _environment(templates: Path | None) -> Environment:
     )
 
 
-def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = None) -> str:
-    """The wording (riders after it, then the schedule) as Markdown or HTML."""
-    env = _environment(templates)
-    suffix = "md" if fmt is OutputFormat.MD else "html"
+def render_template(name: str, templates: Path | None = None, **context) -> str:
+    """One template rendered; a broken user template is a RenderError naming it."""
     try:
-        parts = [env.get_template(f"wording.{suffix}.j2").render(wording=wording_view(w)) for w in (wording, *wording.riders)]
-        rows = schedule_rows(wording.schedule)
-        if rows:
-            parts.append(env.get_template(f"schedule.{suffix}.j2").render(rows=rows))
+        return _environment(templates).get_template(name).render(**context)
     except TemplateError as e:
         where = getattr(e, "filename", None) or (str(templates) if templates else "generate/templates")
         line = getattr(e, "lineno", None)
         raise RenderError(where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out") from None
+
+
+def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = None) -> str:
+    """The wording (riders after it, then the schedule) as Markdown or HTML."""
+    suffix = "md" if fmt is OutputFormat.MD else "html"
+    parts = [render_template(f"wording.{suffix}.j2", templates, wording=wording_view(w)) for w in (wording, *wording.riders)]
+    rows = schedule_rows(wording.schedule)
+    if rows:
+        parts.append(render_template(f"schedule.{suffix}.j2", templates, rows=rows))
     if fmt is OutputFormat.HTML and len(parts) > 1:
         # One HTML page: the bodies of the riders and the schedule go into the first page.
         head, tail = parts[0].rsplit("</body>", 1)
@@ -110,6 +114,10 @@ def provenance(wording: Wording) -> dict:
     return {
         "schema": "tiaokuan.provenance/1",
         "title": wording.document.title,
+        "insurer": wording.document.insurer,
+        "product": wording.document.product,
+        "version": wording.version,
+        "registration_no": wording.document.registration_no,
         "articles": [asdict(p) | {"origin": p.origin.value} for p in wording.provenance],
         "riders": [provenance(r) for r in wording.riders],
     }

@@ -74,6 +74,7 @@ class WordingSpec:
     registration_no: str | None = None
     keep_chapters: tuple[str, ...] = ()  # empty: keep all
     drop_chapters: tuple[str, ...] = ()
+    keep_articles: tuple[str, ...] = ()  # empty: keep all (but those dropped)
     drop_articles: tuple[str, ...] = ()
     replace: tuple[Replacement, ...] = ()
     add: tuple[Addition, ...] = ()
@@ -87,7 +88,7 @@ _KEYS: dict[str, set[str]] = {
     "base": {"product", "document"},
     "wording": {"insurer", "product", "title", "version", "registration_no"},
     "chapters": {"keep", "drop"},
-    "articles": {"drop", "replace", "add"},
+    "articles": {"keep", "drop", "replace", "add"},
     "exclusions": {"remove", "add"},
     "riders": {"append"},
     "schedule": {f for f in Schedule.__dataclass_fields__},
@@ -190,10 +191,14 @@ def spec_from_dict(raw: dict) -> tuple[WordingSpec | None, list[Problem]]:
     drop_chapters = _strings(chapters.get("drop"), "chapters.drop", problems)
     if keep_chapters and drop_chapters:
         problems.append(Problem("chapters", "give keep or drop, not both"))
+    keep_articles = _strings(articles.get("keep"), "articles.keep", problems)
     drop_articles = _strings(articles.get("drop"), "articles.drop", problems)
-    for i, label in enumerate(drop_articles):
-        if not ARTICLE_LABEL.fullmatch(label):
-            problems.append(Problem(f"articles.drop[{i}]", f"{label!r} is not an article label such as 第八条"))
+    if keep_articles and drop_articles:
+        problems.append(Problem("articles", "give keep or drop, not both"))
+    for key, labels in (("articles.keep", keep_articles), ("articles.drop", drop_articles)):
+        for i, label in enumerate(labels):
+            if not ARTICLE_LABEL.fullmatch(label):
+                problems.append(Problem(f"{key}[{i}]", f"{label!r} is not an article label such as 第八条"))
     replace = [Replacement(a, t) for a, t in _tables(articles.get("replace"), "articles.replace", ("article", "text"), problems)]
     add = [Addition(a, t) for a, t in _tables(articles.get("add"), "articles.add", ("after", "text"), problems)]
     schedule = _schedule(get("schedule"), problems)
@@ -205,6 +210,7 @@ def spec_from_dict(raw: dict) -> tuple[WordingSpec | None, list[Problem]]:
         **{k: v for k, v in wording.items() if isinstance(v, str)},
         keep_chapters=keep_chapters,
         drop_chapters=drop_chapters,
+        keep_articles=keep_articles,
         drop_articles=drop_articles,
         replace=tuple(replace),
         add=tuple(add),
@@ -250,9 +256,10 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
         for i, name in enumerate(names):
             if _norm(name) not in headings:
                 problems.append(Problem(f"{key}[{i}]", f"the base has no chapter {name!r}; its chapters: {'、'.join(s.heading for s in base.sections if s.heading)}"))
-    for i, label in enumerate(spec.drop_articles):
-        if label not in labels:
-            problems.append(Problem(f"articles.drop[{i}]", f"the base has no {label}"))
+    for key, named in (("articles.keep", spec.keep_articles), ("articles.drop", spec.drop_articles)):
+        for i, label in enumerate(named):
+            if label not in labels:
+                problems.append(Problem(f"{key}[{i}]", f"the base has no {label}"))
     for i, r in enumerate(spec.replace):
         if r.article not in labels:
             problems.append(Problem(f"articles.replace[{i}].article", f"the base has no {r.article}"))
@@ -272,7 +279,7 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
             problems.append(Problem(f"exclusions.remove[{i}]", f"the base does not exclude {ref!r}; its exclusions: {', '.join(sorted(excluded - {'unmapped'}))}, or name an item such as 第七条（二）"))
     if spec.add_exclusions and not any(s.type is SectionType.EXCLUSIONS for s in base.sections):
         problems.append(Problem("exclusions.add", "the base has no 责任免除 chapter to add exclusions to"))
-    dropped = set(spec.drop_articles) | {a.label for s in base.sections if _norm(s.heading) in map(_norm, spec.drop_chapters) for a in s.articles}
+    dropped = dropped_labels(spec, base) | {a.label for s in base.sections if _norm(s.heading) in map(_norm, spec.drop_chapters) for a in s.articles}
     if spec.keep_chapters:
         kept = set(map(_norm, spec.keep_chapters))
         dropped |= {a.label for s in base.sections if _norm(s.heading) not in kept for a in s.articles}
@@ -287,6 +294,13 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
                 if target in dropped and problem not in problems:
                     problems.append(problem)
     return problems
+
+
+def dropped_labels(spec: WordingSpec, base: ClauseDocument) -> set[str]:
+    """The base articles the spec's articles.keep / articles.drop leave out."""
+    if spec.keep_articles:
+        return {a.label for a in base.articles if a.label and a.label not in spec.keep_articles}
+    return set(spec.drop_articles)
 
 
 def _same_label(a: str | None, b: str) -> bool:

@@ -271,6 +271,22 @@ def test_cli_new_spec_generate_and_pack(tmp_path: Path, capsys) -> None:
     assert document.sections[1].page_width > document.sections[1].page_height  # the matrices are landscape
     if soffice_available():
         assert soffice_pdf_pages(pack, tmp_path) >= 3
+    html = tmp_path / "pack.html"
+    assert main(["pack", str(PATENT), str(MULTIPART), "-o", str(html)]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert "保险产品比较报告" in page and '<td class="silent">' in page and page.count('<div class="wording">') == 2
+    assert main(["pack", str(PATENT), str(MULTIPART), "-o", str(tmp_path / "pack.md")]) == 0
+    assert "## 责任免除 exclusions" in (tmp_path / "pack.md").read_text(encoding="utf-8")
+
+
+def test_keep_only_some_articles_drops_empty_chapters() -> None:
+    spec = WordingSpec(base="x", keep_articles=("第一条", "第四条", "第六条", "第二十七条"))
+    assert check_against_base(spec, _base()) == []
+    wording = build(spec, _base(), "patent")
+    assert [s.heading for s in wording.document.sections] == ["总则", "保险责任", "责任免除", "释义"]
+    assert [p.base_label for p in wording.provenance] == ["第一条", "第四条", "第六条", "第二十七条"]
+    _, problems = spec_from_dict({"base": {"product": "x"}, "articles": {"keep": ["第一条"], "drop": ["第二条"]}})
+    assert [p.key for p in problems] == ["articles"]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -105,18 +105,20 @@ def new_spec_command(product, db_url) -> None:
 @cli.command("pack")
 @click.argument("products", nargs=-1, required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The pack (.docx) to write.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "html"]), help="Output format (default: from the file name, else docx).")
 @click.option("--client", help="The client named on the cover and in the page header.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A folder of your own Jinja2 templates for md/html (run sandboxed).")
 @db_option
-def pack_command(products, output, client, db_url) -> None:
-    """Write a client comparison pack for 2 to 10 PRODUCTS as one Word file: cover,
-    differences summary, term / exclusion / cover matrices with citations, and an
-    appendix with every product's full wording. PRODUCTS are clause files, database
-    version ids, 注册号 or product names.
+def pack_command(products, output, fmt, client, templates, db_url) -> None:
+    """Write a client comparison pack for 2 to 10 PRODUCTS as one Word file (or
+    Markdown / HTML from the pack templates): cover, differences summary, term /
+    exclusion / cover matrices with citations, and an appendix with every product's
+    full wording. PRODUCTS are clause files, database version ids, 注册号 or product names.
 
     Example: tiaokuan pack 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） -o pack.docx
     """
     from compare import Product, column_names
-    from generate import WordingSpec, build, pack_docx
+    from generate import WordingSpec, build, pack_docx, pack_text
 
     if not 2 <= len(products) <= 10:
         raise click.UsageError(f"give 2 to 10 products, not {len(products)}")
@@ -125,5 +127,12 @@ def pack_command(products, output, client, db_url) -> None:
     names = column_names([name for _, name, _ in resolved], [doc for doc, _, _ in resolved])
     wordings = [build(WordingSpec(base=ref, registration_no=doc.registration_no), doc, ref) for ref, (doc, _, _) in zip(products, resolved, strict=True)]
     items = [Product(n, doc, riders) for n, (doc, _, riders) in zip(names, resolved, strict=True)]
-    result = pack_docx(items, wordings, output, client)
+    fmt = _format(output, fmt)
+    if fmt == "docx":
+        result = pack_docx(items, wordings, output, client)
+    elif fmt in ("md", "html"):
+        text, result = pack_text(items, wordings, fmt, client, templates=templates)
+        output.write_text(text, encoding="utf-8")
+    else:
+        raise click.UsageError(f"a pack is written as docx, md or html, not {fmt}")
     click.echo(f"wrote {output} ({len(names)} products, {len(result.summary)} differences)", err=True)
