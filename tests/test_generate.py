@@ -73,6 +73,19 @@ def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
     assert "第五条 still cites it" in messages["articles.drop"]  # 第五条 refers to 第四条
 
 
+def test_a_missing_base_is_one_more_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # where a default database would be created
+    spec = tmp_path / "spec.toml"
+    spec.write_text('[base]\nproduct = "clauses/missing.txt"\n[wording]\nname = "x"\n', encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        from tiaokuan.cli_generate import generate_command
+
+        generate_command.callback(spec, tmp_path / "w.docx", None, None, None)
+    assert {p.key for p in caught.value.problems} == {"wording.name", "base.product"}
+    assert "no such file" in str(caught.value)
+    assert not list(tmp_path.glob("*.db")), "a mistyped path must not create a database"
+
+
 def test_spec_values_are_checked() -> None:
     _, problems = spec_from_dict({"base": {}, "schedule": {"deductible_rate": 1.5, "limit_aggregate": "a lot"}, "chapters": {"keep": ["总则"], "drop": ["释义"]}})
     keys = {p.key for p in problems}
@@ -341,3 +354,22 @@ def test_example_wording_matches_golden(tmp_path: Path, regen_golden: bool) -> N
     changed = {a["label"]: a["origin"] for a in prov["articles"] if a["origin"] != "base"}
     assert changed == {"第五条": "base, amended", "第六条": "base, amended", "第九条": "new", "第十五条": "replaced"}
     assert [a["label"] for a in prov["riders"][0]["articles"]] == ["第一条", "第二条", "第三条", "第四条", "第五条"]
+
+
+def test_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    spec = tmp_path / "spec.toml"
+    spec.write_text(f'[base]\nproduct = "{PATENT}"\n', encoding="utf-8")
+    # An empty PATH: this Python runs by its full path, and no soffice can be found.
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-c", "from tiaokuan.cli import entry; entry()", "generate", str(spec), "-o", str(tmp_path / "w.pdf")],
+        check=False, capture_output=True, text=True, env={**os.environ, "PATH": str(bare)}, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "PDF needs LibreOffice" in run.stderr and "apt install libreoffice-writer-nogui" in run.stderr
+    assert not (tmp_path / "w.pdf").exists()

@@ -22,6 +22,12 @@ def database_opener(db_url: str | None) -> Callable:
     return cache(lambda: ClauseDB(db_url))
 
 
+def looks_like_a_file(ref: str) -> bool:
+    """A reference with a folder or a clause-file suffix is a path, never a product name,
+    so a mistyped path is reported as such instead of opening (or creating) a database."""
+    return "/" in ref or "\\" in ref or Path(ref).suffix.lower() in {".txt", ".md", ".pdf", ".docx", ".doc", ".html", ".htm"}
+
+
 def resolve(ref: str, database: Callable, version: str = "latest") -> tuple[ClauseDocument, str, tuple[str, ...]]:
     """A clause named by a file path, a database version id, a 注册号 or a product
     name: the document, a name for it, and the riders known to attach to it."""
@@ -32,6 +38,8 @@ def resolve(ref: str, database: Callable, version: str = "latest") -> tuple[Clau
         docs = parse_file(path).documents
         riders = tuple(d.product or d.title or "" for d in docs[1:] if d.rider)
         return docs[0], docs[0].product or path.name, riders
+    if looks_like_a_file(ref):
+        raise NotFoundError(ref, "no such file; check the path (or name the product, its 注册号 or its database id)")
     from clauses_db import Filters
 
     db = database()
