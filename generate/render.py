@@ -71,6 +71,46 @@ def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = No
     return "\n".join(parts)
 
 
+# 宋体 and 黑体 are on every Chinese Windows machine but rarely on a Linux print
+# server, where LibreOffice would substitute a face without a bold weight and the
+# exclusions would lose their bold. For a PDF the faces are swapped for installed
+# CJK faces that have one.
+_LOCAL_FACES = {
+    "宋体": ("Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC"),
+    "黑体": ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Serif CJK SC"),
+}
+
+
+def _installed_faces() -> set[str]:
+    if shutil.which("fc-list") is None:
+        return set()
+    listed = subprocess.run(["fc-list", ":", "family"], check=False, capture_output=True, text=True, timeout=60).stdout
+    return {name.strip() for line in listed.splitlines() for name in line.split(",")}
+
+
+def _use_local_faces(path: Path) -> None:
+    """Point the document's East-Asian faces at installed ones that have a bold weight."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    installed = _installed_faces()
+    swap = {word: next((f for f in local if f in installed), None) for word, local in _LOCAL_FACES.items()}
+    swap = {k: v for k, v in swap.items() if v}
+    if not swap:
+        return
+    document = Document(str(path))
+    parts = [document.element, document.styles.element]
+    for section in document.sections:
+        parts += [section.header._element, section.footer._element]
+    for part in parts:
+        for fonts in part.iter(qn("w:rFonts")):
+            for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+                face = fonts.get(qn(attr))
+                if face in swap:
+                    fonts.set(qn(attr), swap[face])
+    document.save(str(path))
+
+
 def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -85,6 +125,7 @@ def to_pdf(wording: Wording, path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         to_docx(wording, source)
+        _use_local_faces(source)
         done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=False, capture_output=True, text=True, timeout=300)
         made = Path(tmp) / (path.stem + ".pdf")
         if done.returncode != 0 or not made.exists():

@@ -260,6 +260,14 @@ def test_pdf_and_a_rendered_page(tmp_path: Path) -> None:
     image.save(tmp_path / "page-1.png")
     dark = sum(image.histogram()[:128])
     assert dark > 0.005 * image.width * image.height, "page 1 is blank"
+    from generate.render import _installed_faces
+
+    if "Noto Serif CJK SC" in _installed_faces():
+        import pdfplumber
+
+        with pdfplumber.open(pdf) as document:
+            faces = {c["fontname"] for page in document.pages[:2] for c in page.chars}
+        assert any("Bold" in f for f in faces), "exclusions keep their bold in the PDF"
 
 
 def test_cli_new_spec_generate_and_pack(tmp_path: Path, capsys) -> None:
