@@ -45,6 +45,17 @@ class ProductVersion:
     source: str
 
 
+def _listing(filters: Filters):
+    """The query behind `ProductVersion` rows: one per version passing `filters`."""
+    v, p, src, main = s.versions, s.products, s.sources, MAIN_PRODUCT
+    return version_listing(
+        filters,
+        p.c.id, v.c.id, p.c.insurer, p.c.name, v.c.title, v.c.version_label, v.c.registration_no, v.c.reg_date,
+        p.c.rider, func.coalesce(main.c.name, p.c.main_product_name), v.c.line, v.c.liability_type, v.c.ip_right,
+        v.c.function, v.c.article_count, v.c.is_latest, src.c.path,
+    )  # fmt: skip
+
+
 class ClauseDB:
     """The clause database at `url` (an SQLite path or URL, or postgresql://…; None
     means $TIAOKUAN_DB or ./tiaokuan.db). Opening it brings the schema up to date."""
@@ -100,18 +111,22 @@ class ClauseDB:
 
     def products(self, filters: Filters = Filters()) -> list[ProductVersion]:
         """Product versions matching the filters (latest filing of each by default)."""
-        v, p, src, main = s.versions, s.products, s.sources, MAIN_PRODUCT
-        q = version_listing(
-            filters,
-            p.c.id, v.c.id, p.c.insurer, p.c.name, v.c.title, v.c.version_label, v.c.registration_no, v.c.reg_date,
-            p.c.rider, func.coalesce(main.c.name, p.c.main_product_name), v.c.line, v.c.liability_type, v.c.ip_right,
-            v.c.function, v.c.article_count, v.c.is_latest, src.c.path,
-        )  # fmt: skip
+        v = s.versions
+        q = _listing(filters)
         if filters.section_type or filters.category:
             # versions with at least one article that passes the article filters
             q = q.where(v.c.id.in_(article_listing(filters, s.articles.c.version_id)))
         with self.read() as conn:
             return [ProductVersion(*row) for row in conn.execute(q)]
+
+    def version(self, version_id: int) -> ProductVersion:
+        """The listing entry of one stored version (any filing, latest or not)."""
+        q = _listing(Filters(version="all")).where(s.versions.c.id == version_id)
+        with self.read() as conn:
+            row = conn.execute(q).first()
+        if row is None:
+            raise NotFoundError(None, f"no version with id {version_id}")
+        return ProductVersion(*row)
 
     def find_version(self, product: str, version: str = "latest") -> ProductVersion:
         """The one version of `product` (exact name, else the only name containing it)."""
@@ -125,6 +140,14 @@ class ClauseDB:
             listed = "; ".join(f"{i} {n}" for i, n in names[:5])
             raise NotFoundError(self.url, f"{product!r} matches {len(names)} products ({listed}…); give more of the name")
         return chosen[-1]
+
+    def versions_of(self, sha256: str) -> list[int]:
+        """The versions stored from the file with these bytes (its first source or a later copy)."""
+        v, vs, src = s.versions, s.version_sources, s.sources
+        with self.read() as conn:
+            direct = select(v.c.id).join(src, src.c.id == v.c.source_id).where(src.c.sha256 == sha256)
+            copies = select(vs.c.version_id).join(src, src.c.id == vs.c.source_id).where(src.c.sha256 == sha256)
+            return sorted(set(conn.execute(direct).scalars()) | set(conn.execute(copies).scalars()))
 
     def load(self, version_id: int) -> ClauseDocument:
         """A stored version rebuilt exactly as it was parsed."""

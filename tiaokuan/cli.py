@@ -175,7 +175,7 @@ def eval_command(gold: Path, corpus: Path, misses: bool) -> None:
 
 
 # The database commands live in their own module; importing it registers them.
-from . import cli_compare, cli_db, cli_generate  # noqa: E402, F401
+from . import cli_compare, cli_db, cli_generate, cli_web  # noqa: E402, F401
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code instead of exiting, so tests can call it."""

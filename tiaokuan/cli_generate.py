@@ -136,3 +136,4 @@ def pack_command(products, output, fmt, client, templates, db_url) -> None:
     else:
         raise click.UsageError(f"a pack is written as docx, md or html, not {fmt}")
     click.echo(f"wrote {output} ({len(names)} products, {len(result.summary)} differences)", err=True)
+

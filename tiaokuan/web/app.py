@@ -1,0 +1,220 @@
+"""The web workbench: a FastAPI application with server-rendered Jinja2 pages.
+
+`create_app(settings)` builds it; the routes live in `pages.py`. Everything a page
+needs ships in the package (templates, one stylesheet; no CDN, no build step).
+Safety is decided here, once: clause text is escaped (autoescape), POST forms carry
+a CSRF token tied to a cookie, `read_only` refuses every write, uploads are
+limited in size and type and stored under generated names, and every error is a
+page with the right status code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tiaokuan.errors import NotFoundError, TiaokuanError
+
+from .charts import LINE_NAMES
+
+HERE = Path(__file__).parent
+# The interface speaks Chinese: closed-set codes are shown by these names.
+SECTION_NAMES = {
+    "preamble": "前言", "general": "总则", "subject": "保险标的", "coverage": "保险责任", "exclusions": "责任免除",
+    "amounts": "保险金额与赔偿限额", "period": "保险期间", "premium": "保险费", "insurer_duties": "保险人义务",
+    "policyholder_duties": "投保人、被保险人义务", "claims": "赔偿处理", "disputes": "争议处理", "other": "其他事项",
+    "definitions": "释义", "appendix": "附录",
+}  # fmt: skip
+CSRF_COOKIE = "tiaokuan_session"
+UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+_log = logging.getLogger("tiaokuan.web")
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """How the workbench runs. `db_url` None means $TIAOKUAN_DB or ./tiaokuan.db;
+    uploads go under `data_dir`/uploads."""
+
+    db_url: str | None = None
+    read_only: bool = False
+    data_dir: Path = Path("tiaokuan-data")
+    max_upload_bytes: int = 20 * 1024 * 1024
+    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
+
+
+class Workbench:
+    """What the routes share: settings, the database (opened on first use), templates."""
+
+    def __init__(self, settings: WebSettings):
+        self.settings = settings
+        self.catalog_cache: dict = {}  # the catalog page's products and charts, by line, for one database generation
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+        self.templates.env.globals["read_only"] = settings.read_only
+        self.templates.env.globals["line_name"] = lambda code: LINE_NAMES.get(code or "", code or "—")
+        self.templates.env.globals["section_name"] = lambda code: SECTION_NAMES.get(code or "", code or "")
+
+    @cached_property
+    def db(self):
+        from clauses_db import ClauseDB
+
+        return ClauseDB(self.settings.db_url)
+
+    def document(self, version_id: int):
+        """A stored version as a document. A version never changes once stored, so
+        the last few hundred read are kept in memory."""
+        return self._documents(version_id)
+
+    @cached_property
+    def _documents(self):
+        from functools import lru_cache
+
+        return lru_cache(maxsize=512)(self.db.load)
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a version is added: (number of versions, highest id)."""
+        from sqlalchemy import func, select
+
+        from clauses_db import schema as s
+
+        with self.db.read() as conn:
+            count, top = conn.execute(select(func.count(), func.max(s.versions.c.id))).one()
+        return count, top or 0
+
+    def csrf_token(self, request: Request) -> str:
+        session = request.cookies.get(CSRF_COOKIE) or request.state.new_session
+        return hmac.new(self.settings.secret, session.encode(), hashlib.sha256).hexdigest()
+
+    def csrf_ok(self, request: Request, token: str | None) -> bool:
+        session = request.cookies.get(CSRF_COOKIE)
+        if not session or not token:
+            return False
+        expected = hmac.new(self.settings.secret, session.encode(), hashlib.sha256).hexdigest()
+        return hmac.compare_digest(expected, token)
+
+    def page(self, request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+        context.setdefault("csrf", self.csrf_token(request))
+        return self.templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    def error(self, request: Request, status_code: int, message: str) -> HTMLResponse:
+        titles = {400: "请求有误", 403: "不允许的操作", 404: "未找到", 405: "不支持的请求方式", 413: "文件过大", 415: "不支持的文件类型", 500: "服务器内部错误"}
+        return self.page(request, "error.html", status_code, title=titles.get(status_code, "出错了"), message=message, status=status_code)
+
+
+# Everything is served from this origin; nothing may frame the pages.
+_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; style-src 'self'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+]
+
+
+class SessionAndHeaders:
+    """Gives a new visitor a session cookie (what the CSRF token is tied to) and adds
+    the security headers to every response. Plain ASGI: it costs next to nothing."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        cookies = b";".join(v for k, v in scope["headers"] if k == b"cookie").decode("latin-1")
+        has_session = any(part.strip().startswith(CSRF_COOKIE + "=") for part in cookies.split(";"))
+        new_session = None if has_session else secrets.token_urlsafe(24)
+        scope.setdefault("state", {})["new_session"] = new_session
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", [])) + _HEADERS
+                if new_session:
+                    headers.append((b"set-cookie", f"{CSRF_COOKIE}={new_session}; HttpOnly; Path=/; SameSite=Strict".encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """The workbench application for `settings`."""
+    settings = settings or WebSettings()
+    bench = Workbench(settings)
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        # Load what the first search or comparison would otherwise load while a
+        # visitor waits: the jieba dictionary, the spaCy pipeline, scipy.
+        from compare import align  # noqa: F401
+        from parse.language.pipeline import load, words
+
+        words("免赔额")
+        load()
+        yield
+
+    app = FastAPI(title="tiaokuan 条款工作台", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
+    app.state.bench = bench
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    app.add_middleware(SessionAndHeaders)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else "没有这个页面或条款。请从搜索或产品目录重新进入。"
+        if exc.status_code == 404 and isinstance(exc.detail, str) and exc.detail != "Not Found":
+            message = exc.detail
+        return bench.error(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        where = "、".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors()[:3])
+        return bench.error(request, 400, f"请求参数有误（{where}）。请检查地址或表单后重试。")
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError):
+        return bench.error(request, 404, f"未找到：{exc.detail}")
+
+    @app.exception_handler(TiaokuanError)
+    async def tiaokuan_error(request: Request, exc: TiaokuanError):
+        return bench.error(request, 400, str(exc))
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception):
+        _log.exception("unexpected error on %s", request.url.path)
+        return bench.error(request, 500, "处理请求时出现意外错误，已记入服务器日志。请稍后重试。")
+
+    from .pages import router
+
+    app.include_router(router)
+    return app
+
+
+SETTINGS_ENV = "TIAOKUAN_WEB_SETTINGS"
+
+
+def settings_to_environment(settings: WebSettings) -> str:
+    """The settings as one JSON string, so worker processes share them (and the
+    CSRF secret: a token issued by one worker must be accepted by the others)."""
+    import json
+
+    return json.dumps({"db_url": settings.db_url, "read_only": settings.read_only, "data_dir": str(settings.data_dir), "max_upload_bytes": settings.max_upload_bytes, "secret": settings.secret.hex()})
+
+
+def app_from_environment() -> FastAPI:
+    """The application a uvicorn worker builds from $TIAOKUAN_WEB_SETTINGS."""
+    import json
+    import os
+
+    raw = json.loads(os.environ[SETTINGS_ENV])
+    return create_app(WebSettings(raw["db_url"], raw["read_only"], Path(raw["data_dir"]), raw["max_upload_bytes"], bytes.fromhex(raw["secret"])))

@@ -1,0 +1,382 @@
+"""The workbench's pages: search, product, compare, diff, generate, upload, catalog.
+
+Routes are thin: they read the query or form, call the library (clauses_db,
+compare, generate) and render a template. Ids in paths are integers by type;
+every choice that reaches the library is checked against a closed set.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import uuid
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from starlette.background import BackgroundTask
+from starlette.datastructures import UploadFile as StarletteUpload
+
+from tiaokuan.model import Article, EntityType, SectionType
+
+from .app import UPLOAD_SUFFIXES, Workbench
+from .charts import catalog_charts
+
+router = APIRouter()
+Id = Annotated[int, Query(ge=1, le=2**31)]
+Text = Annotated[str | None, Query(max_length=200)]
+LINES = ("ip", "property", "liability", "engineering", "cargo", "surety", "credit", "accident_health", "other")
+SECTIONS = tuple(t.value for t in SectionType)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _bench(request: Request) -> Workbench:
+    return request.app.state.bench
+
+
+def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in allowed:
+        raise HTTPException(400, f"参数 {name} 的值不在可选范围内。")
+    return value
+
+
+# -- search ---------------------------------------------------------------------------
+@router.get("/")
+async def search_page(request: Request, q: Text = None, insurer: Text = None, product: Text = None, section: Text = None, line: Text = None, version: Text = "latest"):
+    from clauses_db import Filters
+
+    bench = _bench(request)
+    filters = Filters(insurer=insurer or None, product=product or None, section_type=_choice(section, SECTIONS, "section"), line=_choice(line, LINES, "line"), version=_choice(version, ("latest", "all"), "version") or "latest")
+    hits = bench.db.search(q, filters, limit=50) if q and q.strip() else []
+    return bench.page(request, "search.html", q=q or "", hits=hits, filters=filters, sections=SECTIONS, lines=LINES, snippet=_snippet)
+
+
+def _snippet(text: str) -> list[tuple[str, bool]]:
+    """The snippet cut at its 【】 marks into (text, matched) pieces; the template escapes them."""
+    out = []
+    for k, piece in enumerate(re.split(r"[【】]", text)):
+        if piece:
+            out.append((piece, k % 2 == 1))
+    return out
+
+
+# -- product ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Seg:
+    text: str
+    bold: bool = False
+    term: str | None = None  # the 释义 text of a defined term used here
+
+
+def _segments(article: Article, definitions: dict[str, str]) -> list[list[Seg]]:
+    """The article's lines as segments: bold where the source was bold, defined terms
+    carrying their definition (shown on hover)."""
+    text = article.text
+    cuts = {0, len(text)}
+    bold = [(s.start, s.end) for s in article.bold]
+    terms = [(e.start, e.end, definitions.get(str(e.value))) for e in article.entities if e.type is EntityType.DEFINED_TERM and definitions.get(str(e.value))]
+    for start, end in bold + [(s, e) for s, e, _ in terms]:
+        cuts |= {max(0, min(start, len(text))), max(0, min(end, len(text)))}
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            cuts |= {k, k + 1}
+    points = sorted(cuts)
+    lines: list[list[Seg]] = [[]]
+    for a, b in pairwise(points):
+        piece = text[a:b]
+        if piece == "\n":
+            lines.append([])
+            continue
+        is_bold = any(s <= a and b <= e for s, e in bold)
+        term = next((d for s, e, d in terms if s <= a and b <= e), None)
+        lines[-1].append(Seg(piece, is_bold, term))
+    return lines
+
+
+@router.get("/product/{version_id}")
+async def product_page(request: Request, version_id: int):
+    from clauses_db import Filters
+    from compare.matrix import TERM_ROWS, TERM_WORDS
+
+    bench = _bench(request)
+    if not 1 <= version_id <= 2**31:
+        raise HTTPException(404)
+    doc = bench.document(version_id)
+    this = bench.db.version(version_id)
+    others = [p for p in bench.db.products(Filters(product=this.product, version="all")) if p.product == this.product and p.insurer == this.insurer]
+    definitions = {d.term: d.text for d in doc.definitions}
+    labels = dict(TERM_ROWS)
+    terms = []
+    for key, value in doc.semantics.term_sheet if doc.semantics else ():
+        shown = "、".join(TERM_WORDS.get(v, v) for v in value.value) if isinstance(value.value, tuple) else TERM_WORDS.get(value.value, value.value)
+        cite = next((a.label for a in doc.articles if a.number == value.article and a.label), None) if value.article else None
+        terms.append((labels.get(key, key), "未约定 silent" if value.value == "silent" else shown, cite))
+    sections = [(s, [(a, _segments(a, definitions)) for a in s.articles]) for s in doc.sections]
+    return bench.page(request, "product.html", doc=doc, this=this, others=others, sections=sections, terms=terms, version_id=version_id)
+
+
+@router.get("/source/{version_id}")
+def source_file(request: Request, version_id: int):
+    """The stored source file of a version, when it is still where it was ingested from."""
+    bench = _bench(request)
+    source = bench.db.load_source(version_id)
+    path = Path(source.path)
+    if not path.is_file():
+        raise HTTPException(404, f"源文件已不在原处（{path.name}）。")
+    return FileResponse(path, filename=path.name)
+
+
+# -- compare ---------------------------------------------------------------------------
+def _products(request: Request, ids: list[int]):
+    from compare import Product, column_names
+
+    bench = _bench(request)
+    docs = [bench.document(i) for i in ids]
+    names = column_names([bench.db.version(i).product for i in ids], docs)
+    return [Product(n, d) for n, d in zip(names, docs, strict=True)]
+
+
+@router.get("/compare")
+async def compare_page(request: Request, v: Annotated[list[int], Query(max_length=10)] = []):  # noqa: B006 (FastAPI reads the default)
+    from clauses_db import Filters
+    from compare import compare_products
+
+    bench = _bench(request)
+    ids = list(dict.fromkeys(v))
+    if len(ids) < 2:
+        return bench.page(request, "compare_pick.html", products=bench.db.products(Filters()), chosen=ids)
+    if len(ids) > 10:
+        raise HTTPException(400, "一次最多比较 10 个产品。")
+    result = compare_products(_products(request, ids))
+    return bench.page(request, "compare.html", result=result, ids=ids)
+
+
+@router.get("/compare/download")
+def compare_download(request: Request, v: Annotated[list[int], Query(min_length=2, max_length=10)], format: Annotated[str, Query(pattern="^(xlsx|docx)$")] = "xlsx"):
+    from compare import compare_products
+    from compare.compare_out import to_docx, to_xlsx
+
+    result = compare_products(_products(request, list(dict.fromkeys(v))))
+    return _file(lambda path: (to_xlsx if format == "xlsx" else to_docx)(result, path), f"comparison.{format}", XLSX if format == "xlsx" else DOCX)
+
+
+def _file(write, name: str, media_type: str) -> FileResponse:
+    """A file written to a temporary place, sent, then removed."""
+    folder = Path(tempfile.mkdtemp(prefix="tiaokuan-web-"))
+    path = folder / name
+    write(path)
+    cleanup = BackgroundTask(lambda: (path.unlink(missing_ok=True), folder.rmdir()))
+    return FileResponse(path, media_type=media_type, filename=name, background=cleanup)
+
+
+# -- diff ------------------------------------------------------------------------------------
+@router.get("/diff")
+async def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, new: Annotated[int | None, Query(ge=1)] = None):
+    from clauses_db import Filters
+    from compare import Change, redline
+    from compare.redline_out import heading
+
+    bench = _bench(request)
+    if old is None or new is None:
+        return bench.page(request, "diff_pick.html", products=bench.db.products(Filters(version="all")), old=old, new=new)
+    products = _products(request, [old, new])
+    result = redline(products[0].doc, products[1].doc)
+    names = {Change.SAME: "未变", Change.RENUMBERED: "仅条号变化", Change.CHANGED: "有修改", Change.DELETED: "删除", Change.INSERTED: "新增"}
+    counts = [(label, result.count(change)) for change, label in names.items()]
+    return bench.page(request, "diff.html", result=result, old=old, new=new, names=(products[0].name, products[1].name), heading=heading, counts=counts)
+
+
+@router.get("/diff/download")
+def diff_download(request: Request, old: Id, new: Id):
+    from compare import redline
+    from compare.redline_out import to_docx
+
+    products = _products(request, [old, new])
+    result = redline(products[0].doc, products[1].doc)
+    return _file(lambda path: to_docx(result, products[0].name, products[1].name, path), "redline.docx", DOCX)
+
+
+# -- generate -------------------------------------------------------------------------------
+@router.get("/generate")
+def generate_form(request: Request, base: Annotated[int | None, Query(ge=1)] = None):
+    from clauses_db import Filters
+
+    bench = _bench(request)
+    if base is None:
+        return bench.page(request, "generate_pick.html", products=bench.db.products(Filters()))
+    doc = bench.document(base)
+    exclusions = sorted({(m.key, m.label) for m in doc.semantics.exclusions if m.key != "unmapped"}) if doc.semantics else []
+    return bench.page(request, "generate.html", doc=doc, base=base, exclusions=exclusions, problems=[], values={})
+
+
+def _number(value: str, key: str, problems: list) -> float | None:
+    from generate import Problem
+
+    if not value.strip():
+        return None
+    try:
+        return float(value.replace(",", ""))
+    except ValueError:
+        problems.append(Problem(key, "请填写数字"))
+        return None
+
+
+@router.post("/generate")
+async def generate_submit(request: Request):
+    import datetime as dt
+
+    from generate import OutputFormat, Problem, Schedule, WordingSpec, build, check_against_base, write
+
+    bench = _bench(request)
+    form = await request.form()
+    if not bench.csrf_ok(request, form.get("csrf")):
+        raise HTTPException(403, "表单已失效（缺少或错误的安全令牌）。请刷新页面后重新提交。")
+    try:
+        base_id = int(form.get("base", ""))
+    except ValueError:
+        raise HTTPException(400, "缺少基础条款。") from None
+    doc = bench.document(base_id)
+    problems: list[Problem] = []
+    def field(name: str) -> str:
+        return str(form.get(name) or "").strip()
+
+    dates = {}
+    for name in ("period_start", "period_end", "retroactive_date"):
+        if field(name):
+            try:
+                dates[name] = dt.date.fromisoformat(field(name))
+            except ValueError:
+                problems.append(Problem(f"schedule.{name}", "日期格式应为 2027-01-01"))
+    money = {name: _number(field(name), f"schedule.{name}", problems) for name in ("limit_per_occurrence", "limit_per_patent", "limit_aggregate", "deductible_amount")}
+    rate = _number(field("deductible_rate"), "schedule.deductible_rate", problems)
+    schedule = Schedule(insured=field("insured") or None, territory=field("territory") or None, deductible_rate=rate / 100 if rate is not None else None, **{k: v for k, v in money.items() if v is not None}, **dates)
+    spec = WordingSpec(
+        base=str(base_id),
+        product=field("product") or None,
+        version=field("version") or None,
+        drop_articles=tuple(str(x) for x in form.getlist("drop")),
+        remove_exclusions=tuple(str(x) for x in form.getlist("remove")),
+        add_exclusions=tuple(line.strip() for line in field("add_exclusions").splitlines() if line.strip()),
+        schedule=schedule,
+    )
+    from generate.spec import spec_from_dict
+
+    # The schedule's own checks (deductible below the limit, dates in order) live with the spec.
+    _, schedule_problems = spec_from_dict({"base": {"product": "web"}, "schedule": {k: v for k, v in {**money, **dates, "deductible_rate": schedule.deductible_rate}.items() if v is not None}})
+    problems += schedule_problems + check_against_base(spec, doc)
+    if problems:
+        exclusions = sorted({(m.key, m.label) for m in doc.semantics.exclusions if m.key != "unmapped"}) if doc.semantics else []
+        return bench.page(request, "generate.html", 400, doc=doc, base=base_id, exclusions=exclusions, problems=problems, values=dict(form))
+    wording = build(spec, doc, f"database version {base_id}")
+    name = re.sub(r"[^\w（）()\-]", "_", wording.document.product or "wording")[:60] + ".docx"
+    return _file(lambda path: write(wording, path, OutputFormat.DOCX), name, DOCX)
+
+
+# -- upload -----------------------------------------------------------------------------------
+@router.get("/upload")
+def upload_form(request: Request):
+    bench = _bench(request)
+    if bench.settings.read_only:
+        raise HTTPException(403, "本工作台以只读方式运行，不接受上传。")
+    return bench.page(request, "upload.html", limit_mb=bench.settings.max_upload_bytes // (1024 * 1024), suffixes=UPLOAD_SUFFIXES)
+
+
+@router.post("/upload")
+async def upload_submit(request: Request):
+    from clauses_db.store import prepare
+    from parse.api import parse_file
+
+    bench = _bench(request)
+    if bench.settings.read_only:
+        raise HTTPException(403, "本工作台以只读方式运行，不接受上传。")
+    limit = bench.settings.max_upload_bytes
+    too_big = HTTPException(413, f"文件超过 {limit // (1024 * 1024)} MB 的上限。")
+    # Refused before the body is read when the client says how big it is.
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise too_big
+    form = await request.form(max_files=1, max_fields=4)
+    file = form.get("file")
+    if not bench.csrf_ok(request, str(form.get("csrf") or "")):
+        raise HTTPException(403, "表单已失效（缺少或错误的安全令牌）。请刷新页面后重新提交。")
+    if not isinstance(file, StarletteUpload):
+        raise HTTPException(400, "请选择要上传的文件。")
+    suffix = Path(file.filename or "").suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise HTTPException(415, f"只接受 {'、'.join(UPLOAD_SUFFIXES)} 文件。")
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        raise too_big
+    # The client's file name never reaches the filesystem: the file is stored under a generated name.
+    folder = bench.settings.data_dir / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{uuid.uuid4().hex}{suffix}"
+    path.write_bytes(data)
+    try:
+        result = parse_file(path)
+        if not result.documents:
+            raise HTTPException(400, "文件中没有找到条款。")
+        stored = bench.db.write(prepare(result))
+    except BaseException:
+        path.unlink(missing_ok=True)  # a file that was not stored is not kept
+        raise
+    ids = stored or bench.db.versions_of(result.source.sha256)
+    if stored is None:
+        path.unlink(missing_ok=True)  # the same bytes were stored before
+    return RedirectResponse(f"/product/{ids[0]}", status_code=303)
+
+
+# -- catalog ------------------------------------------------------------------------------------
+@router.get("/catalog")
+async def catalog_page(request: Request, line: Text = None):
+
+    bench = _bench(request)
+    line = _choice(line, LINES, "line")
+    products, charts = _catalog(bench, line, bench.generation())
+    return bench.page(request, "catalog.html", products=products, charts=charts, line=line or "", lines=LINES)
+
+
+def _catalog(bench: Workbench, line: str | None, generation: tuple[int, int]):
+    """The catalog's products and charts, computed once per line until a version is added."""
+    from clauses_db import Filters
+
+    cache = bench.catalog_cache
+    if cache.get("generation") != generation:
+        cache.clear()
+        cache["generation"] = generation
+    if line not in cache:
+        products = bench.db.products(Filters(line=line))
+        everything = bench.db.products(Filters(version="all"))
+        cache[line] = (products, catalog_charts(products, everything, _exclusion_counts(bench, products)))
+    return cache[line]
+
+
+def _exclusion_counts(bench: Workbench, products) -> dict[tuple[str, str], int]:
+    """How many products of each line exclude each canonical exclusion."""
+    from sqlalchemy import distinct, func, select
+
+    from clauses_db import schema as s
+
+    ids = [p.version_id for p in products]
+    if not ids:
+        return {}
+    m, v = s.mapped_terms, s.versions
+    q = (
+        select(v.c.line, m.c.label, func.count(distinct(m.c.version_id)))
+        .join(v, v.c.id == m.c.version_id)
+        .where(m.c.kind == "exclusion", m.c.key != "unmapped", m.c.version_id.in_(ids))
+        .group_by(v.c.line, m.c.label)
+    )
+    with bench.db.read() as conn:
+        return {(line or "other", label): n for line, label, n in conn.execute(q)}
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
