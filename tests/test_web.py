@@ -260,3 +260,18 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         browser.close()
     for name in ("1-search", "2-product", "3-compare", "4-diff", "5-generate", "6-catalog", "7-not-found"):
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000, name
+
+
+def test_redline_page_speaks_chinese(web_db: Path, tmp_path: Path) -> None:
+    with ClauseDB(str(web_db)) as db:
+        old = next(p.version_id for p in db.products(_all_versions()) if p.registration_no == "C00999930612026010100011")
+        new = next(p.version_id for p in db.products(_all_versions()) if p.registration_no == "C00999930612026110100097")
+    page = _client(web_db, tmp_path).get(f"/diff?old={old}&new={new}").text
+    assert "第十五条 → 第十六条（有修改）" in page and "<del>三十日</del><ins>十五日</ins>" in page
+    assert "未变 4 · 仅条号变化 15 · 有修改 8 · 删除 0 · 新增 1" in page
+
+
+def _all_versions():
+    from clauses_db import Filters
+
+    return Filters(version="all")

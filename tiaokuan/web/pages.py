@@ -180,7 +180,6 @@ def _file(write, name: str, media_type: str) -> FileResponse:
 async def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, new: Annotated[int | None, Query(ge=1)] = None):
     from clauses_db import Filters
     from compare import Change, redline
-    from compare.redline_out import heading
 
     bench = _bench(request)
     if old is None or new is None:
@@ -189,6 +188,12 @@ async def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = 
     result = redline(products[0].doc, products[1].doc)
     names = {Change.SAME: "未变", Change.RENUMBERED: "仅条号变化", Change.CHANGED: "有修改", Change.DELETED: "删除", Change.INSERTED: "新增"}
     counts = [(label, result.count(change)) for change, label in names.items()]
+
+    def heading(a) -> str:
+        before, after = (a.old.name if a.old else None), (a.new.name if a.new else None)
+        moved = f"{before} → {after}" if before and after and before != after else (after or before)
+        return f"{moved}（{names[a.change]}）"
+
     return bench.page(request, "diff.html", result=result, old=old, new=new, names=(products[0].name, products[1].name), heading=heading, counts=counts)
 
 
