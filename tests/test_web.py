@@ -63,6 +63,12 @@ def test_every_page_answers(web_db: Path, tmp_path: Path) -> None:
         assert expect in r.text, url
         assert r.headers["content-security-policy"].startswith("default-src 'self'")
         assert "cdn" not in r.text.lower() and "<script" not in r.text, url
+    from tiaokuan.model import LINES_OF_BUSINESS
+    from tiaokuan.web.charts import LINE_NAMES
+
+    assert set(LINE_NAMES) == set(LINES_OF_BUSINESS)  # every line has its Chinese name
+    for line in LINES_OF_BUSINESS:
+        assert client.get(f"/catalog?line={line}").status_code == 200 and client.get(f"/?q=保险&line={line}").status_code == 200
     hits = client.get("/?q=免赔额").text
     assert "<mark>免赔额</mark>" in hits
     charts = client.get("/catalog").text

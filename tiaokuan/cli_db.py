@@ -11,9 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .cli import EXIT_FAILURES, cli
-from .model import Category, SectionType
-
-LINES = ["ip", "property", "liability", "surety_credit", "engineering", "accident_health", "cargo", "other"]
+from .model import LINES_OF_BUSINESS, Category, SectionType
 
 _DB_HELP = "Database: an SQLite file path or URL, or postgresql://USER@HOST/DB (default: $TIAOKUAN_DB, else ./tiaokuan.db)."
 
@@ -30,7 +28,7 @@ def filter_options(f):
         click.option("--section", "section_type", type=click.Choice([t.value for t in SectionType]), help="Section type."),
         click.option("--category", type=click.Choice([c.value for c in Category]), help="Clause category (article or one of its items)."),
         click.option("--right", "ip_right", help="IP right (专利, 商标, 著作权, 地理标志 …, or 综合)."),
-        click.option("--line", type=click.Choice(LINES), help="Line of business."),
+        click.option("--line", type=click.Choice(LINES_OF_BUSINESS), help="Line of business."),
         click.option("--version", default="latest", show_default=True, help='"latest", "all", or a version label such as 2025版.'),
     ]
     for option in reversed(options):

@@ -280,6 +280,10 @@ class Registration:
     date: str  # YYYY-MM-DD
 
 
+# The closed set of line-of-business codes a taxonomy carries ("ip" for IP products).
+LINES_OF_BUSINESS = ("ip", "property", "liability", "surety_credit", "engineering", "accident_health", "cargo", "other")
+
+
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
     """Where a product sits: line of business, and for IP products liability type, right and function."""

@@ -9,9 +9,10 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
+# Chinese names of the line-of-business codes (tiaokuan.model.LINES_OF_BUSINESS).
 LINE_NAMES = {
     "ip": "知识产权", "property": "财产", "liability": "责任", "engineering": "工程", "cargo": "货运",
-    "surety": "保证", "credit": "信用", "accident_health": "意外健康", "other": "其他",
+    "surety_credit": "保证与信用", "accident_health": "意外健康", "other": "其他",
 }  # fmt: skip
 _PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030", "#2c7a7b", "#975a16", "#4a5568")
 

@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
 from starlette.datastructures import UploadFile as StarletteUpload
 
-from tiaokuan.model import Article, EntityType, SectionType
+from tiaokuan.model import LINES_OF_BUSINESS, Article, EntityType, SectionType
 
 from .app import UPLOAD_SUFFIXES, Workbench
 from .charts import catalog_charts
@@ -28,7 +28,7 @@ from .charts import catalog_charts
 router = APIRouter()
 Id = Annotated[int, Query(ge=1, le=2**31)]
 Text = Annotated[str | None, Query(max_length=200)]
-LINES = ("ip", "property", "liability", "engineering", "cargo", "surety", "credit", "accident_health", "other")
+LINES = LINES_OF_BUSINESS
 SECTIONS = tuple(t.value for t in SectionType)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
