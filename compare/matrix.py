@@ -122,7 +122,8 @@ TERM_WORDS = {
 }  # fmt: skip
 
 
-def _term_cell(doc: ClauseDocument, key: str) -> Cell:
+def term_cell(doc: ClauseDocument, key: str) -> Cell:
+    """One term-sheet field of `doc` as a matrix cell: the value in Chinese and its citation, or silent."""
     if doc.semantics is None:
         return Cell(Status.SILENT)
     term = doc.semantics.term(key) if key in dict(doc.semantics.term_sheet) else None
@@ -174,7 +175,7 @@ def _cell(p: Product, key: str) -> Cell:
         return _category_cell(doc, Category.OTHER_INSURANCE)
     if key == "riders":
         return Cell(Status.VALUE, "、".join(p.riders)) if p.riders else Cell(Status.SILENT)
-    return _term_cell(doc, key)
+    return term_cell(doc, key)
 
 
 def _check(products: list[Product]) -> None:

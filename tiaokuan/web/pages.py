@@ -102,7 +102,8 @@ def _segments(article: Article, definitions: dict[str, str]) -> list[list[Seg]]:
 @router.get("/product/{version_id}")
 async def product_page(request: Request, version_id: int):
     from clauses_db import Filters
-    from compare.matrix import TERM_ROWS, TERM_WORDS
+    from compare import Status
+    from compare.matrix import TERM_ROWS, term_cell
 
     bench = _bench(request)
     if not 1 <= version_id <= 2**31:
@@ -113,10 +114,9 @@ async def product_page(request: Request, version_id: int):
     definitions = {d.term: d.text for d in doc.definitions}
     labels = dict(TERM_ROWS)
     terms = []
-    for key, value in doc.semantics.term_sheet if doc.semantics else ():
-        shown = "、".join(TERM_WORDS.get(v, v) for v in value.value) if isinstance(value.value, tuple) else TERM_WORDS.get(value.value, value.value)
-        cite = next((a.label for a in doc.articles if a.number == value.article and a.label), None) if value.article else None
-        terms.append((labels.get(key, key), "未约定 silent" if value.value == "silent" else shown, cite))
+    for key, _ in doc.semantics.term_sheet if doc.semantics else ():
+        cell = term_cell(doc, key)
+        terms.append((labels.get(key, key), "未约定 silent" if cell.status is Status.SILENT else cell.value, cell.cite))
     sections = [(s, [(a, _segments(a, definitions)) for a in s.articles]) for s in doc.sections]
     return bench.page(request, "product.html", doc=doc, this=this, others=others, sections=sections, terms=terms, version_id=version_id)
 
