@@ -216,8 +216,12 @@ def generate_form(request: Request, base: Annotated[int | None, Query(ge=1)] = N
     if base is None:
         return bench.page(request, "generate_pick.html", products=bench.db.products(Filters()))
     doc = bench.document(base)
-    exclusions = sorted({(m.key, m.label) for m in doc.semantics.exclusions if m.key != "unmapped"}) if doc.semantics else []
-    return bench.page(request, "generate.html", doc=doc, base=base, exclusions=exclusions, problems=[], values={})
+    return bench.page(request, "generate.html", doc=doc, base=base, exclusions=_exclusion_choices(doc), problems=[], values={})
+
+
+def _exclusion_choices(doc) -> list[tuple[str, str]]:
+    """The canonical exclusions `doc` makes, (key, label), for the form's checkboxes."""
+    return sorted({(m.key, m.label) for m in doc.semantics.exclusions if m.key != "unmapped"}) if doc.semantics else []
 
 
 def _number(value: str, key: str, problems: list) -> float | None:
@@ -236,7 +240,7 @@ def _number(value: str, key: str, problems: list) -> float | None:
 async def generate_submit(request: Request):
     import datetime as dt
 
-    from generate import OutputFormat, Problem, Schedule, WordingSpec, build, check_against_base, write
+    from generate import OutputFormat, Problem, build, check_against_base, spec_from_dict, write
 
     bench = _bench(request)
     form = await request.form()
@@ -247,37 +251,37 @@ async def generate_submit(request: Request):
     except ValueError:
         raise HTTPException(400, "缺少基础条款。") from None
     doc = bench.document(base_id)
-    problems: list[Problem] = []
+
     def field(name: str) -> str:
         return str(form.get(name) or "").strip()
 
-    dates = {}
+    # The form is read into the same tables as a TOML spec, so it is checked by the same code.
+    problems: list[Problem] = []
+    schedule: dict = {k: field(k) for k in ("insured", "territory") if field(k)}
     for name in ("period_start", "period_end", "retroactive_date"):
         if field(name):
             try:
-                dates[name] = dt.date.fromisoformat(field(name))
+                schedule[name] = dt.date.fromisoformat(field(name))
             except ValueError:
                 problems.append(Problem(f"schedule.{name}", "日期格式应为 2027-01-01"))
-    money = {name: _number(field(name), f"schedule.{name}", problems) for name in ("limit_per_occurrence", "limit_per_patent", "limit_aggregate", "deductible_amount")}
-    rate = _number(field("deductible_rate"), "schedule.deductible_rate", problems)
-    schedule = Schedule(insured=field("insured") or None, territory=field("territory") or None, deductible_rate=rate / 100 if rate is not None else None, **{k: v for k, v in money.items() if v is not None}, **dates)
-    spec = WordingSpec(
-        base=str(base_id),
-        product=field("product") or None,
-        version=field("version") or None,
-        drop_articles=tuple(str(x) for x in form.getlist("drop")),
-        remove_exclusions=tuple(str(x) for x in form.getlist("remove")),
-        add_exclusions=tuple(line.strip() for line in field("add_exclusions").splitlines() if line.strip()),
-        schedule=schedule,
-    )
-    from generate.spec import spec_from_dict
-
-    # The schedule's own checks (deductible below the limit, dates in order) live with the spec.
-    _, schedule_problems = spec_from_dict({"base": {"product": "web"}, "schedule": {k: v for k, v in {**money, **dates, "deductible_rate": schedule.deductible_rate}.items() if v is not None}})
-    problems += schedule_problems + check_against_base(spec, doc)
+    for name in ("limit_per_occurrence", "limit_per_patent", "limit_aggregate", "deductible_amount", "deductible_rate"):
+        value = _number(field(name), f"schedule.{name}", problems)
+        if value is not None:
+            schedule[name] = value / 100 if name == "deductible_rate" else value  # the form asks for a percentage
+    raw = {
+        "base": {"product": str(base_id)},
+        "wording": {k: field(k) for k in ("product", "version") if field(k)},
+        "articles": {"drop": [str(x) for x in form.getlist("drop")]},
+        "exclusions": {
+            "remove": [str(x) for x in form.getlist("remove")],
+            "add": [line.strip() for line in field("add_exclusions").splitlines() if line.strip()],
+        },
+        "schedule": schedule,
+    }
+    spec, spec_problems = spec_from_dict(raw)
+    problems += spec_problems + (check_against_base(spec, doc) if spec else [])
     if problems:
-        exclusions = sorted({(m.key, m.label) for m in doc.semantics.exclusions if m.key != "unmapped"}) if doc.semantics else []
-        return bench.page(request, "generate.html", 400, doc=doc, base=base_id, exclusions=exclusions, problems=problems, values=dict(form))
+        return bench.page(request, "generate.html", 400, doc=doc, base=base_id, exclusions=_exclusion_choices(doc), problems=problems, values=dict(form))
     wording = build(spec, doc, f"database version {base_id}")
     name = re.sub(r"[^\w（）()\-]", "_", wording.document.product or "wording")[:60] + ".docx"
     return _file(lambda path: write(wording, path, OutputFormat.DOCX), name, DOCX)
