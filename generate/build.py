@@ -11,7 +11,6 @@ taken as written, in the new numbering.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -19,7 +18,7 @@ from parse.api import ParseOptions, read_source, source_to_result
 from parse.labels import ItemFamily, int_to_cn, item_label
 from tiaokuan.model import Article, ClauseDocument, EntityType, Section, SectionType, Table
 
-from .spec import _ITEM_REF, Schedule, WordingSpec, _norm, _same_label, dropped_labels
+from .spec import ARTICLE_LABEL, ITEM_REF, Schedule, WordingSpec, dropped_labels, heading_key, same_label
 
 TERMINAL = "。；;"
 
@@ -70,10 +69,10 @@ def article_label(number: int) -> str:
 
 def _kept_sections(spec: WordingSpec, base: ClauseDocument) -> list[Section]:
     if spec.keep_chapters:
-        keep = set(map(_norm, spec.keep_chapters))
-        return [s for s in base.sections if _norm(s.heading) in keep]
-    drop = set(map(_norm, spec.drop_chapters))
-    return [s for s in base.sections if not s.heading or _norm(s.heading) not in drop]
+        keep = set(map(heading_key, spec.keep_chapters))
+        return [s for s in base.sections if heading_key(s.heading) in keep]
+    drop = set(map(heading_key, spec.drop_chapters))
+    return [s for s in base.sections if not s.heading or heading_key(s.heading) not in drop]
 
 
 def _removed_items(spec: WordingSpec, base: ClauseDocument) -> tuple[set[str], dict[str, set[str]]]:
@@ -82,7 +81,7 @@ def _removed_items(spec: WordingSpec, base: ClauseDocument) -> tuple[set[str], d
     items: dict[str, set[str]] = {}
     by_number = {a.number: a for a in base.articles if a.number is not None}
     for ref in spec.remove_exclusions:
-        m = _ITEM_REF.fullmatch(ref)
+        m = ITEM_REF.fullmatch(ref)
         if m:
             items.setdefault(m.group(1), set()).add(m.group(2))
             continue
@@ -111,7 +110,7 @@ def _without_items(text: str, labels: set[str]) -> str:
         if found and (family is None or found[0] is family) and found[0] is ItemFamily.PAREN_CN:
             family = found[0]
             label = found[1]
-            skipping = any(_same_label(label.text, x) for x in labels)
+            skipping = any(same_label(label.text, x) for x in labels)
             if skipping:
                 removed += 1
                 continue
@@ -180,7 +179,7 @@ def _plan(spec: WordingSpec, base: ClauseDocument, sections: list[Section]) -> l
     dropped = dropped_labels(spec, base) | dropped_articles
     additions: dict[str, list[str]] = {}
     for a in spec.add:
-        additions.setdefault(a.after if a.after.startswith("第") else _norm(a.after), []).append(a.text)
+        additions.setdefault(a.after if a.after.startswith("第") else heading_key(a.after), []).append(a.text)
     exclusion_target = next(
         (a.label for s in reversed(sections) if s.type is SectionType.EXCLUSIONS for a in reversed(s.articles) if any(i.label for i in a.items) and a.label not in dropped),
         None,
@@ -205,11 +204,8 @@ def _plan(spec: WordingSpec, base: ClauseDocument, sections: list[Section]) -> l
                     changes.append(f"exclusion items added: {len(spec.add_exclusions)}")
                 plan.append(_Planned(k, article, text, Origin.BASE_AMENDED if changes else Origin.BASE, tuple(changes)))
             plan += [_Planned(k, None, t.strip(), Origin.NEW) for t in additions.get(article.label or "", [])]
-        plan += [_Planned(k, None, t.strip(), Origin.NEW) for t in additions.get(_norm(section.heading), [])]
+        plan += [_Planned(k, None, t.strip(), Origin.NEW) for t in additions.get(heading_key(section.heading), [])]
     return plan
-
-
-_EXPLICIT_REF = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 
 
 def _renumber_references(item: _Planned, numbers: dict[int, int]) -> _Planned:
@@ -220,7 +216,7 @@ def _renumber_references(item: _Planned, numbers: dict[int, int]) -> _Planned:
     text, changes = item.text, list(item.changes)
     refs = [e for e in item.base.entities if e.type is EntityType.ARTICLE_REF and isinstance(e.value, int) and e.value in numbers]
     for e in sorted(refs, key=lambda e: e.start, reverse=True):
-        m = _EXPLICIT_REF.search(e.text)
+        m = ARTICLE_LABEL.search(e.text)
         new_number = numbers[e.value]
         if m is None or new_number == e.value:
             continue
@@ -272,7 +268,7 @@ def wording_text(
         # numbering was lost) stays unnumbered.
         lines += [f"{label}\u3000{p.text}" if label else p.text for p, label in body]
         for t, table in enumerate(tables):
-            if t not in placed and table.caption and _norm(table.caption) == _norm(section.heading):
+            if t not in placed and table.caption and heading_key(table.caption) == heading_key(section.heading):
                 lines += _table_lines(table)
                 placed.add(t)
     for t, table in enumerate(tables):
@@ -297,8 +293,8 @@ def build(spec: WordingSpec, base: ClauseDocument, base_source: str, riders: tup
         if p.base is not None:
             numbers[p.base.number] = count
     plan = [_renumber_references(p, numbers) for p in plan]
-    kept = {_norm(x.heading) for x in sections}
-    tables = tuple(t for t in base.tables if not t.caption or _norm(t.caption) in kept or not any(_norm(t.caption) == _norm(x.heading) for x in base.sections))
+    kept = {heading_key(x.heading) for x in sections}
+    tables = tuple(t for t in base.tables if not t.caption or heading_key(t.caption) in kept or not any(heading_key(t.caption) == heading_key(x.heading) for x in base.sections))
     text = wording_text(_front_matter(spec, base), sections, plan, labels, tables)
     name = f"{spec.product or base.product or 'wording'}.txt"
     # The text has one paragraph per line, as the DOCX will: parse it that way.

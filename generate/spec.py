@@ -96,7 +96,7 @@ _KEYS: dict[str, set[str]] = {
 _MONEY = ("limit_per_occurrence", "limit_per_patent", "limit_aggregate", "deductible_amount")
 _DATES = ("period_start", "period_end", "retroactive_date")
 ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
-_ITEM_REF = re.compile(r"(第[一二三四五六七八九十百零〇\d]+条)([（(][一二三四五六七八九十\d]+[）)])")
+ITEM_REF = re.compile(r"(第[一二三四五六七八九十百零〇\d]+条)([（(][一二三四五六七八九十\d]+[）)])")
 
 
 def _strings(value, key: str, problems: list[Problem]) -> tuple[str, ...]:
@@ -242,7 +242,7 @@ def read_spec(path: str | Path) -> WordingSpec:
     return spec
 
 
-def _norm(heading: str | None) -> str:
+def heading_key(heading: str | None) -> str:
     return re.sub(r"\s+", "", heading or "")
 
 
@@ -251,10 +251,10 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
     exclusions it does not make, and dropped articles that kept articles still cite."""
     problems: list[Problem] = []
     labels = {a.label: a for a in base.articles if a.label}
-    headings = {_norm(s.heading) for s in base.sections if s.heading}
+    headings = {heading_key(s.heading) for s in base.sections if s.heading}
     for key, names in (("chapters.keep", spec.keep_chapters), ("chapters.drop", spec.drop_chapters)):
         for i, name in enumerate(names):
-            if _norm(name) not in headings:
+            if heading_key(name) not in headings:
                 problems.append(Problem(f"{key}[{i}]", f"the base has no chapter {name!r}; its chapters: {'、'.join(s.heading for s in base.sections if s.heading)}"))
     for key, named in (("articles.keep", spec.keep_articles), ("articles.drop", spec.drop_articles)):
         for i, label in enumerate(named):
@@ -266,23 +266,23 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
         elif r.article in spec.drop_articles:
             problems.append(Problem(f"articles.replace[{i}].article", f"{r.article} is also dropped"))
     for i, a in enumerate(spec.add):
-        if a.after not in labels and _norm(a.after) not in headings:
+        if a.after not in labels and heading_key(a.after) not in headings:
             problems.append(Problem(f"articles.add[{i}].after", f"the base has no article or chapter {a.after!r}"))
     excluded = {m.key for m in base.semantics.exclusions} if base.semantics else set()
     for i, ref in enumerate(spec.remove_exclusions):
-        item = _ITEM_REF.fullmatch(ref)
+        item = ITEM_REF.fullmatch(ref)
         if item:
             article = labels.get(item.group(1))
-            if article is None or not any(_same_label(x.label, item.group(2)) for x in article.items):
+            if article is None or not any(same_label(x.label, item.group(2)) for x in article.items):
                 problems.append(Problem(f"exclusions.remove[{i}]", f"the base has no item {ref}"))
         elif ref not in excluded:
             problems.append(Problem(f"exclusions.remove[{i}]", f"the base does not exclude {ref!r}; its exclusions: {', '.join(sorted(excluded - {'unmapped'}))}, or name an item such as 第七条（二）"))
     if spec.add_exclusions and not any(s.type is SectionType.EXCLUSIONS for s in base.sections):
         problems.append(Problem("exclusions.add", "the base has no 责任免除 chapter to add exclusions to"))
-    dropped = dropped_labels(spec, base) | {a.label for s in base.sections if _norm(s.heading) in map(_norm, spec.drop_chapters) for a in s.articles}
+    dropped = dropped_labels(spec, base) | {a.label for s in base.sections if heading_key(s.heading) in map(heading_key, spec.drop_chapters) for a in s.articles}
     if spec.keep_chapters:
-        kept = set(map(_norm, spec.keep_chapters))
-        dropped |= {a.label for s in base.sections if _norm(s.heading) not in kept for a in s.articles}
+        kept = set(map(heading_key, spec.keep_chapters))
+        dropped |= {a.label for s in base.sections if heading_key(s.heading) not in kept for a in s.articles}
     replaced = {r.article for r in spec.replace}
     for article in base.articles:
         if article.label in dropped or article.label in replaced:
@@ -303,7 +303,7 @@ def dropped_labels(spec: WordingSpec, base: ClauseDocument) -> set[str]:
     return set(spec.drop_articles)
 
 
-def _same_label(a: str | None, b: str) -> bool:
+def same_label(a: str | None, b: str) -> bool:
     return a is not None and a.replace("(", "（").replace(")", "）") == b.replace("(", "（").replace(")", "）")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tiaokuan.model import SectionType, Table
 
 from .build import Wording
-from .spec import Schedule
+from .spec import Schedule, heading_key
 
 _BOLD_SENTENCE = re.compile(r"[^。；\n]*免赔[^。；\n]*[。；]?")
 
@@ -68,7 +68,7 @@ def runs(text: str, whole: bool) -> tuple[Run, ...]:
 def _tables_for(heading: str | None, tables: tuple[Table, ...], placed: set[int]) -> tuple[tuple[tuple[str, ...], ...], ...]:
     out = []
     for k, table in enumerate(tables):
-        if k not in placed and table.caption and heading and re.sub(r"\s+", "", table.caption) == re.sub(r"\s+", "", heading):
+        if k not in placed and table.caption and heading and heading_key(table.caption) == heading_key(heading):
             out.append(table.rows)
             placed.add(k)
     return tuple(out)
