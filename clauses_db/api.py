@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Integer, cast, func, select
+from sqlalchemy import Connection, Integer, cast, distinct, func, select
 from sqlalchemy.exc import IntegrityError
 
 from parse.api import ParseOptions
@@ -140,6 +140,28 @@ class ClauseDB:
             listed = "; ".join(f"{i} {n}" for i, n in names[:5])
             raise NotFoundError(self.url, f"{product!r} matches {len(names)} products ({listed}…); give more of the name")
         return chosen[-1]
+
+    def generation(self) -> tuple[int, int]:
+        """Changes whenever a version is added (versions are never changed in place):
+        (number of versions, highest id). Lets a reader cache what it built from them."""
+        with self.read() as conn:
+            count, top = conn.execute(select(func.count(), func.max(s.versions.c.id))).one()
+        return count, top or 0
+
+    def exclusion_counts(self, version_ids: list[int]) -> dict[tuple[str, str], int]:
+        """How many of these versions make each canonical exclusion, by line of business:
+        {(line, exclusion label): versions}."""
+        if not version_ids:
+            return {}
+        m, v = s.mapped_terms, s.versions
+        q = (
+            select(v.c.line, m.c.label, func.count(distinct(m.c.version_id)))
+            .join(v, v.c.id == m.c.version_id)
+            .where(m.c.kind == "exclusion", m.c.key != "unmapped", m.c.version_id.in_(version_ids))
+            .group_by(v.c.line, m.c.label)
+        )
+        with self.read() as conn:
+            return {(line or "other", label): n for line, label, n in conn.execute(q)}
 
     def versions_of(self, sha256: str) -> list[int]:
         """The versions stored from the file with these bytes (its first source or a later copy)."""

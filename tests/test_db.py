@@ -304,3 +304,18 @@ def test_the_same_filing_in_several_formats_is_one_version(sample_db: ClauseDB) 
     hits = sample_db.search("免赔额", Filters(product="集成电路布图设计专有权保险", version="all"), limit=50)
     assert len({h.article_id for h in hits}) == len(hits) and len({h.version_id for h in hits}) == 1
     assert sample_db.integrity_problems() == []
+
+
+def test_exclusion_counts_and_generation(sample_db: ClauseDB, tmp_path: Path) -> None:
+    latest = sample_db.products()
+    counts = sample_db.exclusion_counts([p.version_id for p in latest])
+    # Every sample makes the deductible an exclusion; they are all IP products.
+    assert counts[("ip", "免赔额（率）")] == len(latest)
+    assert all(line == "ip" and 0 < n <= len(latest) for (line, _), n in counts.items())
+    assert sample_db.exclusion_counts([]) == {}
+    before = sample_db.generation()
+    assert before[0] >= len(latest) and before[1] >= max(p.version_id for p in latest)
+    extra = tmp_path / "extra.txt"
+    extra.write_text((SAMPLES / "bold-exclusions.txt").read_text(encoding="utf-8").replace("专有权保险条款", "专有权保险（乙）条款", 1), encoding="utf-8")
+    sample_db.ingest([extra])
+    assert sample_db.generation() > before

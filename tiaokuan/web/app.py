@@ -82,16 +82,6 @@ class Workbench:
 
         return lru_cache(maxsize=512)(self.db.load)
 
-    def generation(self) -> tuple[int, int]:
-        """Changes whenever a version is added: (number of versions, highest id)."""
-        from sqlalchemy import func, select
-
-        from clauses_db import schema as s
-
-        with self.db.read() as conn:
-            count, top = conn.execute(select(func.count(), func.max(s.versions.c.id))).one()
-        return count, top or 0
-
     def csrf_token(self, request: Request) -> str:
         session = request.cookies.get(CSRF_COOKIE) or request.state.new_session
         return hmac.new(self.settings.secret, session.encode(), hashlib.sha256).hexdigest()

@@ -347,7 +347,7 @@ async def catalog_page(request: Request, line: Text = None):
 
     bench = _bench(request)
     line = _choice(line, LINES, "line")
-    products, charts = _catalog(bench, line, bench.generation())
+    products, charts = _catalog(bench, line, bench.db.generation())
     return bench.page(request, "catalog.html", products=products, charts=charts, line=line or "", lines=LINES)
 
 
@@ -362,28 +362,8 @@ def _catalog(bench: Workbench, line: str | None, generation: tuple[int, int]):
     if line not in cache:
         products = bench.db.products(Filters(line=line))
         everything = bench.db.products(Filters(version="all"))
-        cache[line] = (products, catalog_charts(products, everything, _exclusion_counts(bench, products)))
+        cache[line] = (products, catalog_charts(products, everything, bench.db.exclusion_counts([p.version_id for p in products])))
     return cache[line]
-
-
-def _exclusion_counts(bench: Workbench, products) -> dict[tuple[str, str], int]:
-    """How many products of each line exclude each canonical exclusion."""
-    from sqlalchemy import distinct, func, select
-
-    from clauses_db import schema as s
-
-    ids = [p.version_id for p in products]
-    if not ids:
-        return {}
-    m, v = s.mapped_terms, s.versions
-    q = (
-        select(v.c.line, m.c.label, func.count(distinct(m.c.version_id)))
-        .join(v, v.c.id == m.c.version_id)
-        .where(m.c.kind == "exclusion", m.c.key != "unmapped", m.c.version_id.in_(ids))
-        .group_by(v.c.line, m.c.label)
-    )
-    with bench.db.read() as conn:
-        return {(line or "other", label): n for line, label, n in conn.execute(q)}
 
 
 @router.get("/favicon.ico")
