@@ -133,11 +133,13 @@ def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
                 cell.text = c.shown
 
 
-def landscape(section) -> None:
+def orient(section, landscape: bool = True) -> None:
+    """Turn a python-docx section to landscape (or back to portrait), swapping its page size."""
     from docx.enum.section import WD_ORIENT
 
-    if section.orientation != WD_ORIENT.LANDSCAPE:
-        section.orientation = WD_ORIENT.LANDSCAPE
+    wanted = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    if section.orientation != wanted:
+        section.orientation = wanted
         section.page_width, section.page_height = section.page_height, section.page_width
 
 
@@ -147,7 +149,7 @@ def to_docx(cmp: Comparison, path: str | Path) -> None:
     from docx.shared import Pt
 
     doc = Document()
-    landscape(doc.sections[0])
+    orient(doc.sections[0])
     normal = doc.styles["Normal"]
     normal.font.size = Pt(9)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")

@@ -7,21 +7,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from compare import Comparison, Product, compare_products
-from compare.compare_out import add_to_docx, landscape
+from compare.compare_out import add_to_docx, orient
 
 from .build import Wording
 from .docx_out import BODY_FONT, centred, header_footer, new_document, set_font, write_clause
 from .view import wording_view
-
-
-def _portrait(section) -> None:
-    if section.orientation != WD_ORIENT.PORTRAIT:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = section.page_height, section.page_width
 
 
 def _cover_lines(products: list[Product], wordings: list[Wording]) -> list[str]:
@@ -54,10 +48,10 @@ def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path
     notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
     set_font(notice.add_run("本报告依据各产品条款文本比较生成，每项结论均注明所依据的条款；以保险合同约定为准。"), BODY_FONT, size=9)
     matrices = document.add_section(WD_SECTION.NEW_PAGE)
-    landscape(matrices)
+    orient(matrices)
     add_to_docx(document, result, level=1)
     appendix = document.add_section(WD_SECTION.NEW_PAGE)
-    _portrait(appendix)
+    orient(appendix, landscape=False)
     document.add_heading("附录：条款全文 appendix: full wordings", level=1)
     for k, w in enumerate(wordings):
         if k:

@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from dataclasses import asdict
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
@@ -81,11 +82,13 @@ _LOCAL_FACES = {
 }
 
 
-def _installed_faces() -> set[str]:
+@cache
+def _installed_faces() -> frozenset[str]:
+    # The fonts do not change while the process runs: ask fontconfig once.
     if shutil.which("fc-list") is None:
-        return set()
+        return frozenset()
     listed = subprocess.run(["fc-list", ":", "family"], check=False, capture_output=True, text=True, timeout=60).stdout
-    return {name.strip() for line in listed.splitlines() for name in line.split(",")}
+    return frozenset(name.strip() for line in listed.splitlines() for name in line.split(","))
 
 
 def _use_local_faces(path: Path) -> None:
