@@ -14,12 +14,12 @@ equal + inserted pieces the new one.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from rapidfuzz import fuzz
 
+from parse.labels import item_label
 from parse.language.pipeline import tokens
 from tiaokuan.model import ClauseDocument
 
@@ -29,7 +29,6 @@ CHAR_FALLBACK_RATIO = 0.5  # a replaced word run this similar by characters is d
 CHAR_FALLBACK_MIN = 6  # … when both sides have at least this many characters
 LINE_PAIR_MIN = 50.0  # two changed lines this similar (rapidfuzz ratio, 0–100) are one line edited
 
-_LABEL = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百零〇\d]+[）)]|\d+[.、．])\s*")
 _BOUNDARY = set("，、；：。！？\n（）()“”《》")
 
 
@@ -111,7 +110,8 @@ def _words(old: str, new: str) -> list[Piece]:
 
 def _line_key(line: str) -> str:
     """A line's text without its item label and closing punctuation: （三）X； and （二）X。 are one item."""
-    return _LABEL.sub("", line).rstrip("\n；;。.，, ")
+    found = item_label(line)
+    return line[found[1].end if found else 0 :].strip().rstrip("；;。.，, ")
 
 
 def _pair_lines(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
