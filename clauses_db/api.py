@@ -215,7 +215,7 @@ class ClauseDB:
             row = conn.execute(select(src).join(v, v.c.source_id == src.c.id).where(v.c.id == version_id)).mappings().first()
         if row is None:
             raise NotFoundError(None, f"no version with id {version_id}")
-        return Source(row["path"], row["sha256"], SourceFormat(row["format"]), row["pages"])
+        return Source(row["path"], row["sha256"], SourceFormat(row["format"]), row["pages"], tuple(row["ocr_pages"]))
 
     def integrity_problems(self) -> list[str]:
         """What is wrong with the stored data, empty when nothing is: the engine's own

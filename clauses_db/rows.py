@@ -105,6 +105,7 @@ def _article_rows(article: Article, position: int) -> ArticleRows:
         "categories": list(article.categories),
         "flags": list(article.flags),
         "segmented": segment(article.text),
+        "ocr_confidence": article.ocr_confidence,
     }
     entities = [
         {
@@ -247,6 +248,7 @@ def load_article(row: Row, item_rows: list[Row], entity_rows: list[Row]) -> Arti
         entities=tuple(_load_entity(e) for e in entity_rows),
         categories=tuple(row["categories"]),
         flags=tuple(row["flags"]),
+        ocr_confidence=row["ocr_confidence"],
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -53,7 +54,9 @@ sources = Table(
     Column("format", String(16), nullable=False),
     Column("pages", Integer, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
-    Column("warnings", JSON, nullable=False),  # [[code, message, page], ...]
+    Column("warnings", JSON, nullable=False),  # [[code, message, page, box or null], ...]
+    # Pages read by OCR ([] for text layers); migration 0003.
+    Column("ocr_pages", JSON, nullable=False, server_default="[]"),
 )
 
 products = Table(
@@ -146,6 +149,8 @@ articles = Table(
     Column("categories", JSON, nullable=False),
     Column("flags", JSON, nullable=False),
     Column("segmented", Text, nullable=False),  # jieba words joined by spaces, for word search
+    # Mean OCR confidence of the article's characters, NULL for a text layer; migration 0003.
+    Column("ocr_confidence", Float, nullable=True),
 )
 
 items = Table(

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, and_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from tiaokuan.model import ClauseDocument, ParseResult
+from tiaokuan.model import Box, ClauseDocument, ParseResult
 
 from . import schema as s
 from .rows import ItemRows, VersionRows, document_to_rows, load_article, rows_to_document
@@ -31,6 +31,7 @@ class Prepared:
     format: str
     pages: int
     warnings: list[list]
+    ocr_pages: list[int]
     documents: list[VersionRows]
     names: list[str]  # per document: the product it is a filing of
     main_names: list[str | None]  # per document: the main product a rider attaches to
@@ -61,6 +62,10 @@ def main_product_name(doc: ClauseDocument, name: str, first: ClauseDocument | No
     return m.group(1) if m else None
 
 
+def _box(box: Box | None) -> list[float | int] | None:
+    return None if box is None else [box.page, box.x0, box.top, box.x1, box.bottom]
+
+
 def prepare(result: ParseResult) -> Prepared:
     docs = result.documents
     first = docs[0] if docs else None
@@ -70,7 +75,8 @@ def prepare(result: ParseResult) -> Prepared:
         sha256=result.source.sha256,
         format=result.source.format.value,
         pages=result.source.pages,
-        warnings=[[w.code.value, w.message, w.page] for w in result.warnings],
+        warnings=[[w.code.value, w.message, w.page, _box(w.box)] for w in result.warnings],
+        ocr_pages=list(result.source.ocr_pages),
         documents=[document_to_rows(d, i) for i, d in enumerate(docs)],
         names=[product_name(d, path) for d in docs],
         main_names=[main_product_name(d, product_name(d, path), first, path) for d in docs],
@@ -158,6 +164,7 @@ def write_prepared(conn: Connection, prepared: Prepared) -> list[int] | None:
                 "pages": prepared.pages,
                 "ingested_at": datetime.now(UTC),
                 "warnings": prepared.warnings,
+                "ocr_pages": prepared.ocr_pages,
             }
         ],
     )[0]

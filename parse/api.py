@@ -28,7 +28,7 @@ from .audit import leftovers
 from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
 from .lines import RawSource
 from .read_docx import read_docx
-from .read_pdf import read_pdf
+from .read_pdf import OcrSettings, read_pdf
 from .read_text import read_text
 from .structure import blocks_to_documents
 
@@ -47,8 +47,17 @@ class ParseOptions:
     soffice: str | None = None
     convert_timeout: float = 120.0
     language: bool = True  # run the language layer (entities, categories, term sheet)
+    # Scanned pages: OCR them when the `ocr` extra is installed (rendered at
+    # `ocr_dpi`, `ocr_jobs` pages at a time); False reports them as empty.
+    ocr: bool = True
+    ocr_dpi: int = 300
+    ocr_jobs: int = 1
 
     def __post_init__(self) -> None:
+        if not 100 <= self.ocr_dpi <= 600:
+            raise OptionsError(None, f"ocr_dpi must be between 100 and 600, got {self.ocr_dpi!r}")
+        if self.ocr_jobs < 1:
+            raise OptionsError(None, f"ocr_jobs must be at least 1, got {self.ocr_jobs!r}")
         if self.convert_timeout <= 0:
             raise OptionsError(None, f"convert_timeout must be positive seconds, got {self.convert_timeout!r}")
         if self.soffice is not None and shutil.which(self.soffice) is None:
@@ -103,14 +112,17 @@ def _convert_doc(data: bytes, path: str, options: ParseOptions) -> bytes:
         return out.read_bytes()
 
 
-def read_source(data: bytes, path: str, options: ParseOptions) -> RawSource:
-    """What a reader sees in a file's bytes."""
+PageProgress = Callable[[int, int], None]
+
+
+def read_source(data: bytes, path: str, options: ParseOptions, on_page: PageProgress | None = None) -> RawSource:
+    """What a reader sees in a file's bytes; `on_page(done, total)` follows OCR page by page."""
     sha = hashlib.sha256(data).hexdigest()
     fmt = detect_format(data, path)
     if fmt == "doc":
         return read_docx(_convert_doc(data, path, options), path, sha)
     if fmt is SourceFormat.PDF:
-        return read_pdf(data, path, sha)
+        return read_pdf(data, path, sha, OcrSettings(options.ocr, options.ocr_dpi, options.ocr_jobs), on_page)
     if fmt is SourceFormat.DOCX:
         return read_docx(data, path, sha)
     assert isinstance(fmt, SourceFormat)
@@ -153,21 +165,50 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
         from .language import annotate  # spaCy and jieba load only when asked for
 
         documents = [annotate(d) for d in documents]
-    warnings = [ParseWarning(WarningCode.EMPTY_PAGE, "page has no text (a scanned or blank page?)", p) for p in raw.empty_pages] + warnings
+    warnings = empty_page_warnings(raw) + warnings + ocr_warnings(lines)
     if options.strict and warnings:
         first = warnings[0]
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         raise StrictModeError(raw.path, f"strict mode: {first.code.value}: {first.message}{more}", first.page)
-    source = Source(raw.path, raw.sha256, raw.format, raw.pages)
+    source = Source(raw.path, raw.sha256, raw.format, raw.pages, raw.ocr_pages)
     return ParseResult(source, tuple(documents), tuple(warnings))
 
 
-def parse_bytes(data: bytes, path: str, options: ParseOptions = ParseOptions()) -> ParseResult:
-    return source_to_result(read_source(data, path, options), options)
+def empty_page_warnings(raw: RawSource) -> list[ParseWarning]:
+    if raw.format is SourceFormat.PDF and not raw.ocr_pages:
+        from .ocr import OCR_EXTRA, available
+
+        why = "a blank page, or a scanned one: parse with OCR on" if available() else f"a blank page, or a scanned one: install {OCR_EXTRA}"
+    else:
+        why = "a blank page?" if raw.ocr_pages else "a scanned or blank page?"
+    return [ParseWarning(WarningCode.EMPTY_PAGE, f"page has no text ({why})", p) for p in raw.empty_pages]
 
 
-def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOptions()) -> ParseResult:
-    """Parse one clause file; raises a `TiaokuanError` subclass with a one-line message."""
+def ocr_warnings(lines: Iterable[object]) -> list[ParseWarning]:
+    """A warning with page and box for every body line OCR read with low confidence."""
+    from .ocr_text import LOW_CONFIDENCE
+
+    out = []
+    for ln in lines:
+        confidence = getattr(ln, "confidence", None)
+        if confidence is not None and confidence < LOW_CONFIDENCE:
+            text = ln.text if len(ln.text) <= 30 else ln.text[:29] + "…"
+            message = f"OCR read this line with confidence {confidence:.2f}: 「{text}」; check it against the scan"
+            out.append(ParseWarning(WarningCode.OCR_LOW_CONFIDENCE, message, ln.page, ln.box))
+    return out
+
+
+def parse_bytes(
+    data: bytes, path: str, options: ParseOptions = ParseOptions(), on_page: PageProgress | None = None
+) -> ParseResult:
+    return source_to_result(read_source(data, path, options, on_page), options)
+
+
+def parse_file(
+    path: str | os.PathLike[str], options: ParseOptions = ParseOptions(), on_page: PageProgress | None = None
+) -> ParseResult:
+    """Parse one clause file; raises a `TiaokuanError` subclass with a one-line message.
+    `on_page(done, total)` is called as scanned pages are OCR'd."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -175,7 +216,7 @@ def parse_file(path: str | os.PathLike[str], options: ParseOptions = ParseOption
         raise UnsupportedFormatError(name, "is a directory; give files, or use the CLI which expands directories") from None
     except OSError as exc:
         raise UnsupportedFormatError(name, f"cannot be read ({exc.strerror or exc}); check the path and permissions") from None
-    return parse_bytes(data, name, options)
+    return parse_bytes(data, name, options, on_page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,13 +231,16 @@ def parse_many(
     paths: Iterable[str | os.PathLike[str]],
     options: ParseOptions = ParseOptions(),
     on_done: Callable[[str], None] | None = None,
+    on_page: Callable[[str, int, int], None] | None = None,
 ) -> BatchResult:
-    """Parse every file; a bad file is recorded and the batch goes on."""
+    """Parse every file; a bad file is recorded and the batch goes on.
+    `on_page(path, done, total)` follows the OCR of scanned pages."""
     results: list[ParseResult] = []
     failures: list[tuple[str, str]] = []
     for path in paths:
+        pages = None if on_page is None else (lambda done, total, p=str(path): on_page(p, done, total))
         try:
-            results.append(parse_file(path, options))
+            results.append(parse_file(path, options, pages))
         except TiaokuanError as exc:
             failures.append((str(path), str(exc)))
         if on_done is not None:

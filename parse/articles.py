@@ -87,7 +87,21 @@ def build_article(
         lines=(blocks[0].first, blocks[-1].last),
         boxes=boxes,
         bold=tuple(bold),
+        ocr_confidence=ocr_confidence(blocks),
     )
+
+
+def ocr_confidence(blocks: list[Block]) -> float | None:
+    """Mean confidence over the OCR'd characters of some blocks (lines weighted by
+    their length); None when none of their lines was OCR'd."""
+    total = weight = 0.0
+    for block in blocks:
+        for line in block.lines:
+            if line.confidence is not None:
+                n = max(1, len(line.text))
+                total += line.confidence * n
+                weight += n
+    return round(total / weight, 4) if weight else None
 
 
 def _items_of(para: list[Piece], para_index: int, levels: dict[ItemFamily, int]) -> list[Item]:

@@ -11,6 +11,9 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from tiaokuan.model import Box, Span
 
 from .headings import classify, is_part_heading
@@ -83,6 +86,17 @@ def _page_key(text: str) -> str:
     return re.sub(r"\d+", "#", squash(text))
 
 
+def _running_key(line: Line, seen: Counter[str]) -> str:
+    """The key a running header or footer is counted under. A line read by OCR
+    takes the key of a near-identical one already seen, so one misread character
+    (第1顶/共5页) does not make a page's footer look different from the others'."""
+    key = _page_key(line.text)
+    if line.confidence is None or key in seen or len(key) < 6:
+        return key
+    best = process.extractOne(key, list(seen), scorer=Indel.normalized_similarity, score_cutoff=0.8)
+    return best[0] if best else key
+
+
 def strip_running_text(
     lines: list[Line | TableLine], paged: bool
 ) -> tuple[list[Line | TableLine], list[tuple[int, str]]]:
@@ -113,17 +127,26 @@ def strip_running_text(
         text = ln.text.strip()
         if _FOOTER_ANYWHERE.match(text) or (paged and at_edge(idx) and _FOOTER_AT_EDGE.match(text)):
             drop.add(idx)
+    # An OCR'd page footer with one character misread (第1顶/共5页) is still the
+    # footer the other pages carry.
+    footers: Counter[str] = Counter(_page_key(lines[i].text) for i in drop)
+    for idx, ln in enumerate(lines):
+        if isinstance(ln, Line) and idx not in drop and at_edge(idx) and _running_key(ln, footers) in footers:
+            drop.add(idx)
     if paged and len(pages) >= 2:
         seen: Counter[str] = Counter()
+        keys_of: dict[int, str] = {}
         for ids in pages.values():
-            keys = {_page_key(lines[i].text) for i in ids if at_edge(i) and i not in drop}
-            seen.update(k for k in keys if len(k) >= 4)
+            for i in ids:
+                if at_edge(i) and i not in drop:
+                    keys_of[i] = _running_key(lines[i], seen)
+            seen.update(k for k in {keys_of[i] for i in ids if i in keys_of} if len(k) >= 4)
         threshold = max(2, (len(pages) + 1) // 2)
         repeated = {k for k, n in seen.items() if n >= threshold}
         for ids in pages.values():
             used: set[str] = set()
             for i in ids:
-                key = _page_key(lines[i].text)
+                key = keys_of.get(i, "")
                 if key in repeated and key not in used and at_edge(i) and i not in drop:
                     drop.add(i)
                     used.add(key)

@@ -42,6 +42,8 @@ class Line:
     # The line follows a manual line break (Word's shift-enter, U+2028, VT):
     # same paragraph unless it opens an article or item.
     soft: bool = False
+    # Mean recognition confidence (0–1) of a line read by OCR; None for a text layer.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,3 +77,4 @@ class RawSource:
     empty_pages: tuple[int, ...] = ()
     wrapped: bool | None = None  # hard-wrapped text lines (PDF-derived text)
     exact_lines: bool = False  # every line is a paragraph, never joined (text tiaokuan wrote itself)
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (no usable text layer)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,11 +27,13 @@ from tiaokuan.model import Box, SourceFormat, Span
 
 from .labels import TERMINAL, is_cjk
 from .lines import Hint, Line, RawSource, TableLine
+from .ocr_text import PageScan, mend_label_gaps, scan_to_chars, settle_by_majority
 
 Char = Mapping[str, Any]
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|黑体|simhei|heiti|[-,]b$|\bhei\b", re.IGNORECASE)
 EDGE_BAND = 0.085  # share of the page height treated as header/footer band
+_STAMP_CHARS = 20  # fewer printable characters than this on a page-sized image: a scan
 
 
 @lru_cache(maxsize=256)
@@ -103,16 +105,23 @@ def _row_text(row: list[Char]) -> tuple[str, tuple[Span, ...], float]:
     return text, tuple(spans), sizes[len(sizes) // 2]
 
 
+def _confidence(row: Sequence[Char]) -> float | None:
+    """Mean recognition confidence of an OCR'd row; None for text-layer characters."""
+    scores = [c["confidence"] for c in row if c.get("confidence") is not None and not c["text"].isspace()]
+    return round(sum(scores) / len(scores), 4) if scores else None
+
+
 def chars_to_lines(
     chars: Sequence[Char], page: int, width: float, height: float, first_number: int
 ) -> list[Line]:
-    """Printed lines of one page with geometry: margins, indents, centring, bold."""
+    """Printed lines of one page with geometry: margins, indents, centring, bold
+    (and, for OCR'd characters, each line's mean confidence)."""
     rows = [r for r in _cluster_rows(chars) if any(not c["text"].isspace() for c in r)]
-    built: list[tuple[str, tuple[Span, ...], float, Box]] = []
+    built: list[tuple[str, tuple[Span, ...], float, Box, float | None]] = []
     for row in rows:
         text, bold, size = _row_text(row)
         box = Box(page, min(c["x0"] for c in row), min(c["top"] for c in row), max(c["x1"] for c in row), max(c["bottom"] for c in row))
-        built.append((text.strip(), _shift(bold, len(text) - len(text.lstrip())), size, box))
+        built.append((text.strip(), _shift(bold, len(text) - len(text.lstrip())), size, box, _confidence(row)))
     body = [b for b in built if len(b[0]) >= 8 and not _in_band(b[3], height)] or built
     left = min((b[3].x0 for b in body), default=0.0)
     # The right margin is where most long lines stop; a line ending in a
@@ -121,11 +130,15 @@ def chars_to_lines(
     right = ends[(len(ends) * 3) // 4] if ends else width
     centre = (left + right) / 2
     lines: list[Line] = []
-    for k, (text, bold, size, box) in enumerate(built):
+    for k, (text, bold, size, box, confidence) in enumerate(built):
         full = box.x1 >= right - 1.5 * size
         centred = not full and abs((box.x0 + box.x1) / 2 - centre) < 2 * size and box.x0 > left + 2 * size
         all_bold = sum(s.end - s.start for s in bold) >= len(text.replace(" ", "")) > 0
         heading = (centred or all_bold) and len(text) <= 24 and text[-1:] not in TERMINAL
+        if heading and not centred and lines and lines[-1].full and lines[-1].text[-1:] not in TERMINAL + "：:":
+            # A bold line under a line that runs to the margin mid-sentence is
+            # the end of that (bold) sentence, not a heading: 第六条 发生下列情形…，/保险人不承担赔偿责任：
+            heading = box.x0 >= left + 0.9 * size
         lines.append(
             Line(
                 text,
@@ -138,6 +151,7 @@ def chars_to_lines(
                 indent=box.x0 >= left + 0.9 * size,
                 centred=centred,
                 edge=_in_band(box, height),
+                confidence=confidence,
             )
         )
     return lines
@@ -220,10 +234,74 @@ def _reason(exc: object) -> str:
     return text[:80]
 
 
-def read_pdf(data: bytes, path: str, sha256: str) -> RawSource:
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """Whether and how pages without a usable text layer are OCR'd."""
+
+    enabled: bool = True  # when the extra is installed
+    dpi: int = 300
+    jobs: int = 1
+
+
+def needs_ocr(page: Any) -> bool:
+    """A page with no printable character, or a page that is one big image with
+    only a few characters on it (a scan with a stamped page number, say)."""
+    printable = sum(1 for c in page.chars if not c["text"].isspace())
+    if printable == 0:
+        return True
+    if printable >= _STAMP_CHARS:
+        return False
+    area = float(page.width) * float(page.height)
+    covered = sum(max(0.0, (im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+    return area > 0 and covered >= 0.5 * area
+
+
+def _ocr_lines(
+    data: bytes, path: str, pages: list[int], settings: OcrSettings, on_page: Callable[[int, int], None] | None
+) -> dict[int, list[Line]]:
+    from . import ocr
+
+    try:
+        scans = ocr.ocr_pages(data, pages, settings.dpi, settings.jobs, on_page)
+    except ocr.PageFailed as exc:
+        page, reason = exc.args
+        raise CorruptFileError(path, f"OCR cannot render or read this scanned page ({reason}); re-scan or re-export it", page) from None
+    return {s.page: scan_to_lines(s) for s in settle_by_majority(scans)}
+
+
+def scan_to_lines(scan: PageScan) -> list[Line | TableLine]:
+    """Lines and ruled tables of one OCR'd page in reading order."""
+    chars = scan_to_chars(scan)
+    tables: list[TableLine] = []
+    for grid in scan.grids:
+        rows = []
+        for top, bottom in zip(grid.rows, grid.rows[1:]):
+            cells = [
+                _cell_text([c for c in chars if _inside(c, (x0, top, x1, bottom))]) for x0, x1 in zip(grid.cols, grid.cols[1:])
+            ]
+            rows.append(tuple(cells))
+        if any(any(r) for r in rows):
+            tables.append(TableLine(tuple(rows), scan.page, len(tables) + 1, pages=(scan.page,), box=Box(scan.page, *grid.bbox)))
+    boxes = [t.box for t in tables]
+    rest = [c for c in chars if not any(_inside(c, (b.x0, b.top, b.x1, b.bottom)) for b in boxes)]
+    lines = chars_to_lines(rest, scan.page, scan.width, scan.height, len(tables) + 1)
+    merged: list[Line | TableLine] = [*lines, *tables]
+    merged.sort(key=lambda ln: ln.box.top if ln.box else 0.0)
+    return merged
+
+
+def read_pdf(
+    data: bytes,
+    path: str,
+    sha256: str,
+    ocr: OcrSettings = OcrSettings(),
+    on_page: Callable[[int, int], None] | None = None,
+) -> RawSource:
+    """Lines of a PDF; pages without a usable text layer are OCR'd when the
+    `ocr` extra is installed and `ocr.enabled`, else reported as empty."""
     pdf = _open(data, path)
-    lines: list[Line | TableLine] = []
-    empty: list[int] = []
+    by_page: dict[int, list[Line | TableLine]] = {}
+    scanned: list[int] = []
     try:
         try:
             pages = pdf.pages
@@ -231,22 +309,35 @@ def read_pdf(data: bytes, path: str, sha256: str) -> RawSource:
             raise CorruptFileError(path, f"the PDF's page tree is damaged ({_reason(exc)}); re-export it") from None
         for index, page in enumerate(pages, start=1):
             try:
-                page_lines = page_to_lines(page, index, len(lines) + 1)
+                if needs_ocr(page):
+                    scanned.append(index)
+                    by_page[index] = []
+                else:
+                    by_page[index] = page_to_lines(page, index, 1)
             except PdfminerException as exc:
                 raise CorruptFileError(path, f"page content cannot be read ({_reason(exc)}); re-export the PDF", index) from None
             finally:
                 page.close()
-            if not page_lines:
-                empty.append(index)
-            lines.extend(page_lines)
         count = len(pages)
     finally:
         pdf.close()
     if count == 0:
         raise CorruptFileError(path, "the PDF has no pages; re-export it from the original")
+    from .ocr import OCR_EXTRA, available
+
+    can_ocr = bool(scanned) and ocr.enabled and available()
+    if can_ocr:
+        by_page.update(_ocr_lines(data, path, scanned, ocr, on_page))
+    lines = [ln for index in sorted(by_page) for ln in by_page[index]]
+    if can_ocr:
+        lines = mend_label_gaps(lines)
     if not lines:
-        raise ScannedPdfError(
-            path, f"none of its {count} pages has a text layer; it looks scanned — run OCR (e.g. ocrmypdf) and parse the result"
-        )
+        if can_ocr:
+            raise ScannedPdfError(path, f"OCR found no text on any of its {count} page(s); check that the scan is legible and upright")
+        how = "turn OCR on (drop --no-ocr)" if available() else f"install OCR support ({OCR_EXTRA})"
+        raise ScannedPdfError(path, f"none of its {count} page(s) has a text layer; it looks scanned — {how} and parse it again")
     lines = [replace(ln, number=k) for k, ln in enumerate(lines, start=1)]
-    return RawSource(path, SourceFormat.PDF, sha256, count, tuple(lines), empty_pages=tuple(empty))
+    empty = tuple(index for index in sorted(by_page) if not by_page[index])
+    return RawSource(
+        path, SourceFormat.PDF, sha256, count, tuple(lines), empty_pages=empty, ocr_pages=tuple(scanned) if can_ocr else ()
+    )

@@ -20,18 +20,18 @@ from tiaokuan.model import (
     EntityType,
     Item,
     Mapped,
-    Registration,
-    Semantics,
-    Taxonomy,
-    TermValue,
     ParseResult,
     ParseWarning,
+    Registration,
     Section,
     SectionType,
+    Semantics,
     Source,
     SourceFormat,
     Span,
     Table,
+    Taxonomy,
+    TermValue,
     WarningCode,
 )
 
@@ -91,12 +91,21 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "lines": list(a.lines),
         "paragraphs": list(a.paragraphs),
         "items": [_item(i) for i in a.items],
-        "boxes": [[b.page, b.x0, b.top, b.x1, b.bottom] for b in a.boxes],
+        "boxes": [_box(b) for b in a.boxes],
         "bold": [[s.start, s.end] for s in a.bold],
         "entities": [_entity(e) for e in a.entities],
         "categories": list(a.categories),
         "flags": list(a.flags),
+        "ocr_confidence": a.ocr_confidence,
     }
+
+
+def _box(b: Box) -> list[float | int]:
+    return [b.page, b.x0, b.top, b.x1, b.bottom]
+
+
+def _load_box(b: list[float | int]) -> Box:
+    return Box(int(b[0]), b[1], b[2], b[3], b[4])
 
 
 def _document(d: ClauseDocument) -> dict[str, Any]:
@@ -135,9 +144,13 @@ def to_dict(result: ParseResult) -> dict[str, Any]:
             "sha256": result.source.sha256,
             "format": result.source.format.value,
             "pages": result.source.pages,
+            "ocr_pages": list(result.source.ocr_pages),
         },
         "documents": [_document(d) for d in result.documents],
-        "warnings": [{"code": w.code.value, "message": w.message, "page": w.page} for w in result.warnings],
+        "warnings": [
+            {"code": w.code.value, "message": w.message, "page": w.page, "box": _box(w.box) if w.box else None}
+            for w in result.warnings
+        ],
     }
 
 
@@ -185,11 +198,12 @@ def _load_article(d: dict[str, Any]) -> Article:
         paragraphs=tuple(d["paragraphs"]),
         items=tuple(_load_item(i) for i in d["items"]),
         lines=(d["lines"][0], d["lines"][1]),
-        boxes=tuple(Box(int(b[0]), b[1], b[2], b[3], b[4]) for b in d["boxes"]),
+        boxes=tuple(_load_box(b) for b in d["boxes"]),
         bold=tuple(Span(s[0], s[1]) for s in d["bold"]),
         entities=tuple(_load_entity(e) for e in d.get("entities", ())),
         categories=tuple(d.get("categories", ())),
         flags=tuple(d.get("flags", ())),
+        ocr_confidence=d.get("ocr_confidence"),
     )
 
 
@@ -225,8 +239,12 @@ def from_dict(data: dict[str, Any]) -> ParseResult:
         )
         for d in data["documents"]
     )
-    warnings = tuple(ParseWarning(WarningCode(w["code"]), w["message"], w["page"]) for w in data["warnings"])
-    return ParseResult(Source(src["path"], src["sha256"], SourceFormat(src["format"]), src["pages"]), documents, warnings)
+    warnings = tuple(
+        ParseWarning(WarningCode(w["code"]), w["message"], w["page"], _load_box(w["box"]) if w.get("box") else None)
+        for w in data["warnings"]
+    )
+    source = Source(src["path"], src["sha256"], SourceFormat(src["format"]), src["pages"], tuple(src.get("ocr_pages", ())))
+    return ParseResult(source, documents, warnings)
 
 
 def json_schema() -> dict[str, Any]:
@@ -248,9 +266,24 @@ def _md_items(items: tuple[Item, ...], depth: int) -> list[str]:
     return out
 
 
+def _page_list(pages: tuple[int, ...]) -> str:
+    """1,2,3,5 → 1–3, 5"""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
 def to_markdown(result: ParseResult) -> str:
     """A readable rendering: metadata, chapters, articles, definitions, tables, warnings."""
-    out: list[str] = [f"<!-- {SCHEMA} · {result.source.path} · {result.source.format.value} · {result.source.pages} page(s) -->", ""]
+    ocr = f" · OCR on page(s) {_page_list(result.source.ocr_pages)}" if result.source.ocr_pages else ""
+    out: list[str] = [
+        f"<!-- {SCHEMA} · {result.source.path} · {result.source.format.value} · {result.source.pages} page(s){ocr} -->",
+        "",
+    ]
     for doc in result.documents:
         out.append(f"# {doc.title or '(untitled clause)'}")
         out.append("")
@@ -275,6 +308,8 @@ def to_markdown(result: ParseResult) -> str:
                 pages = ",".join(str(p) for p in article.pages)
                 label = article.label or (f"〔第{article.number}条〕" if article.number else "")
                 note = " (number inferred)" if article.number_inferred else ""
+                if article.ocr_confidence is not None:
+                    note += f" (OCR, confidence {article.ocr_confidence:.2f})"
                 paragraphs = article.text.split("\n")
                 head = f"**{label}**{note} " if label else ""
                 # Two trailing spaces keep each printed line a line in Markdown viewers.

@@ -109,6 +109,7 @@ _article = st.builds(
     st.lists(_entity, max_size=3).map(tuple),
     st.lists(st.sampled_from(["coverage", "limit", "general"]), max_size=2, unique=True).map(tuple),
     st.lists(st.just("exclusion_outside_exclusions"), max_size=1).map(tuple),
+    st.none() | st.floats(0, 1, width=32),  # OCR confidence: None for a text layer
 )
 _registration = st.builds(Registration, st.just("C00026231912025021007733"), _text, _text, _opt_text, st.booleans(), st.just("2025-02-10"))
 _semantics = st.builds(

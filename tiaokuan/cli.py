@@ -53,8 +53,18 @@ def cli() -> None:
     help="Write one FILE.json or FILE.md per input into this directory instead of printing.",
 )
 @click.option("--strict", is_flag=True, help="Treat any parse warning as an error for that file.")
-@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on for batches in a terminal).")
-def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, progress: bool | None) -> None:
+@click.option(
+    "--ocr/--no-ocr",
+    default=True,
+    show_default=True,
+    help='OCR PDF pages that have no text layer (needs pip install "tiaokuan[ocr]").',
+)
+@click.option("--ocr-dpi", type=click.IntRange(100, 600), default=300, show_default=True, help="Resolution scanned pages are rendered at for OCR.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Scanned pages OCR'd in parallel (processes).")
+@click.option("--progress/--no-progress", default=None, help="Progress bars on stderr: files, and pages being OCR'd (default: on in a terminal).")
+def parse_command(
+    files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, ocr: bool, ocr_dpi: int, jobs: int, progress: bool | None
+) -> None:
     """Parse clause FILES (PDF, DOCX, DOC, text, Markdown; directories are searched,
     skipping README and LICENSE files).
 
@@ -70,13 +80,22 @@ def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict
     if not paths:
         raise click.UsageError("no clause files found in the given paths (looked for .pdf .docx .doc .txt .md)")
     err = Console(stderr=True)
-    show = progress if progress is not None else (len(paths) > 1 and err.is_terminal)
+    show = progress if progress is not None else err.is_terminal
     with _progress(err, show) as bar:
         task = bar.add_task("", total=len(paths))
+        pages: dict[str, int] = {}
+
+        def on_page(path: str, done: int, total: int) -> None:
+            # One bar per scanned file, made when its first page is read.
+            if path not in pages:
+                pages[path] = bar.add_task(f"OCR {Path(path).name}", total=total)
+            bar.update(pages[path], completed=done)
+
         batch = parse_many(
             paths,
-            ParseOptions(strict=strict),
+            ParseOptions(strict=strict, ocr=ocr, ocr_dpi=ocr_dpi, ocr_jobs=jobs),
             on_done=lambda p: bar.update(task, advance=1, description=Path(p).name),
+            on_page=on_page,
         )
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
@@ -98,7 +117,8 @@ def parse_command(files: tuple[Path, ...], fmt: str, output: Path | None, strict
     for result in batch.results:
         for w in result.warnings:
             page = f", page {w.page}" if w.page else ""
-            click.echo(f"warning: {result.source.path}{page}: {w.code.value}: {w.message}", err=True)
+            box = f" [at x={w.box.x0:.0f}–{w.box.x1:.0f}, y={w.box.top:.0f}–{w.box.bottom:.0f} pt]" if w.box else ""
+            click.echo(f"warning: {result.source.path}{page}: {w.code.value}: {w.message}{box}", err=True)
     if batch.failures:
         click.echo(f"{len(batch.failures)} of {len(paths)} file(s) failed:", err=True)
         for _, message in batch.failures:

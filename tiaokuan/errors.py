@@ -37,6 +37,10 @@ class ScannedPdfError(TiaokuanError):
     """The PDF has no text layer; it looks like a scan."""
 
 
+class OcrUnavailableError(TiaokuanError):
+    """A scanned page needs OCR and the `ocr` extra is not installed."""
+
+
 class EncodingError(TiaokuanError):
     """A text file is in none of the encodings we detect (UTF-8, GB18030/GBK)."""
 

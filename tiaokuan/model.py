@@ -49,6 +49,7 @@ class WarningCode(StrEnum):
     UNPLACED_TEXT = "unplaced_text"
     TABLE_FLATTENED = "table_flattened"
     EMPTY_PAGE = "empty_page"
+    OCR_LOW_CONFIDENCE = "ocr_low_confidence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,13 @@ class Article:
     entities: tuple[Entity, ...] = ()
     categories: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
+    # Mean recognition confidence (0–1) of the article's OCR'd characters; None
+    # when every line came from a text layer. `from_ocr` is the flag.
+    ocr_confidence: float | None = None
+
+    @property
+    def from_ocr(self) -> bool:
+        return self.ocr_confidence is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +175,7 @@ class ParseWarning:
     code: WarningCode
     message: str
     page: int | None = None
+    box: Box | None = None  # where on the page, when the warning is about one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +184,7 @@ class Source:
     sha256: str
     format: SourceFormat
     pages: int
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR because they had no usable text layer
 
 
 @dataclass(frozen=True, slots=True)

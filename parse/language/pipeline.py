@@ -20,7 +20,18 @@ from spacy.tokens import Doc
 
 from tiaokuan.model import Entity
 
-from .recognizers import amounts, article_refs, deadlines, durations, ip_rights, laws, limit_kinds, parties, percents, territories
+from .recognizers import (
+    amounts,
+    article_refs,
+    deadlines,
+    durations,
+    ip_rights,
+    laws,
+    limit_kinds,
+    parties,
+    percents,
+    territories,
+)
 
 SPAN_KEY = "tiaokuan"
 COMPONENT = "tiaokuan_entities"
