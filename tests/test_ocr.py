@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -259,3 +260,20 @@ def test_ocr_provenance_is_stored_and_loaded(db_url: str, tmp_path: Path) -> Non
         assert db.load_source(version_id).ocr_pages == (3,)
         stored = [a for s in db.load(version_id).sections for a in s.articles]
         assert any(a.from_ocr for a in stored) and not all(a.from_ocr for a in stored)
+
+
+def test_workbench_marks_ocr_articles(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from tiaokuan.web import WebSettings, create_app
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(scan_pdf((SAMPLES / "trademark-numbering-lost.pdf").read_bytes(), ScanStyle(dpi=200)))
+    db_path = tmp_path / "clauses.db"
+    with ClauseDB(str(db_path)) as db:
+        assert not db.ingest([scan]).failures
+        (version_id,) = db.versions_of(parse_file(scan, FAST).source.sha256)
+    app = create_app(WebSettings(db_url=str(db_path), data_dir=tmp_path / "data"))
+    page = TestClient(app).get(f"/product/{version_id}").text
+    assert page.count('<span class="ocr" title="扫描件经OCR识别') >= 5
+    assert re.search(r">OCR 0\.\d\d</span>", page)

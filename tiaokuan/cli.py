@@ -72,6 +72,10 @@ def parse_command(
     Markdown renderings one after another. Files that fail are listed at the end
     and the exit code is 1; the others are still parsed.
 
+    PDF pages without a text layer (scans) are OCR'd when the ocr extra is
+    installed; their articles carry the recognition confidence, and uncertain
+    lines are reported as warnings with their page and position.
+
     Example: tiaokuan parse clause.pdf --format md
     """
     from parse import ParseOptions, expand_paths, parse_many, to_dict, to_markdown
