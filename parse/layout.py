@@ -97,6 +97,22 @@ def _running_key(line: Line, seen: Counter[str]) -> str:
     return best[0] if best else key
 
 
+def _where_page_numbers_stand(line: Line, footers: list[Line | TableLine]) -> bool:
+    """An OCR'd scrap of at most four characters in the margin band, on the
+    spot where a page number was removed from another page (the detector often
+    misses a lone digit, so one other page is all there may be)."""
+    if line.confidence is None or line.box is None or line.edge is not True or len(line.text.strip()) > 4:
+        return False
+    mid = (line.box.x0 + line.box.x1) / 2
+    same_spot = {
+        f.page
+        for f in footers
+        if isinstance(f, Line) and f.box is not None and f.page != line.page and _FOOTER_AT_EDGE.match(f.text.strip())
+        and abs((f.box.x0 + f.box.x1) / 2 - mid) < 12 and abs(f.box.top - line.box.top) < 12
+    }
+    return bool(same_spot)
+
+
 def strip_running_text(
     lines: list[Line | TableLine], paged: bool
 ) -> tuple[list[Line | TableLine], list[tuple[int, str]]]:
@@ -129,10 +145,13 @@ def strip_running_text(
             drop.add(idx)
     # An OCR'd page footer with one character misread (第1顶/共5页) is still the
     # footer the other pages carry.
+    # A page number misread as a letter (5 read as D) stands where the other
+    # pages' numbers stand.
     footers: Counter[str] = Counter(_page_key(lines[i].text) for i in drop)
     for idx, ln in enumerate(lines):
-        if isinstance(ln, Line) and idx not in drop and at_edge(idx) and _running_key(ln, footers) in footers:
-            drop.add(idx)
+        if isinstance(ln, Line) and idx not in drop and at_edge(idx):
+            if _running_key(ln, footers) in footers or _where_page_numbers_stand(ln, [lines[i] for i in drop]):
+                drop.add(idx)
     if paged and len(pages) >= 2:
         seen: Counter[str] = Counter()
         keys_of: dict[int, str] = {}

@@ -13,6 +13,7 @@ import math
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2
@@ -277,3 +278,23 @@ def test_workbench_marks_ocr_articles(tmp_path: Path) -> None:
     page = TestClient(app).get(f"/product/{version_id}").text
     assert page.count('<span class="ocr" title="扫描件经OCR识别') >= 5
     assert re.search(r">OCR 0\.\d\d</span>", page)
+
+
+def test_a_misread_page_number_is_still_layout() -> None:
+    from parse.layout import strip_running_text
+
+    def line(text: str, page: int, number: int, x0: float, top: float, ocr: bool = True) -> Line:
+        box = Box(page, x0, top, x0 + 9 * max(1, len(text)), top + 9)
+        return Line(text, page, number, box=box, edge=top > 770, confidence=0.99 if ocr else None)
+
+    lines = []
+    for page in (1, 2, 3):
+        lines += [line("第一条　本保险合同由保险条款组成。", page, 3 * page, 95, 100), line("保险人应当及时赔偿。", page, 3 * page + 1, 70, 700)]
+        if page == 3:
+            lines.append(line("3", page, 3 * page + 2, 294, 799))
+    scrap = replace(line("D", 5, 20, 297, 801), confidence=0.64)  # the 5 of page 5, misread
+    body = line("D", 5, 19, 70, 300)  # the same scrap mid-page is text, not layout
+    off = line("D", 5, 21, 70, 801)  # in the band, but not where the numbers stand
+    kept, removed = strip_running_text([*lines, body, scrap, off], paged=True)
+    assert (5, "D") in removed and (3, "3") in removed
+    assert body in kept and off in kept
