@@ -26,7 +26,8 @@ from tiaokuan.model import ParseResult, ParseWarning, Source, SourceFormat, Warn
 
 from .audit import leftovers
 from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
-from .lines import RawSource
+from .lines import Line, RawSource, TableLine
+from .ocr_text import LOW_CONFIDENCE
 from .read_docx import read_docx
 from .read_pdf import OcrSettings, read_pdf
 from .read_text import read_text
@@ -184,16 +185,13 @@ def empty_page_warnings(raw: RawSource) -> list[ParseWarning]:
     return [ParseWarning(WarningCode.EMPTY_PAGE, f"page has no text ({why})", p) for p in raw.empty_pages]
 
 
-def ocr_warnings(lines: Iterable[object]) -> list[ParseWarning]:
+def ocr_warnings(lines: Iterable[Line | TableLine]) -> list[ParseWarning]:
     """A warning with page and box for every body line OCR read with low confidence."""
-    from .ocr_text import LOW_CONFIDENCE
-
     out = []
     for ln in lines:
-        confidence = getattr(ln, "confidence", None)
-        if confidence is not None and confidence < LOW_CONFIDENCE:
+        if isinstance(ln, Line) and ln.confidence is not None and ln.confidence < LOW_CONFIDENCE:
             text = ln.text if len(ln.text) <= 30 else ln.text[:29] + "…"
-            message = f"OCR read this line with confidence {confidence:.2f}: 「{text}」; check it against the scan"
+            message = f"OCR read this line with confidence {ln.confidence:.2f}: 「{text}」; check it against the scan"
             out.append(ParseWarning(WarningCode.OCR_LOW_CONFIDENCE, message, ln.page, ln.box))
     return out
 

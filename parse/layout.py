@@ -143,14 +143,14 @@ def strip_running_text(
         text = ln.text.strip()
         if _FOOTER_ANYWHERE.match(text) or (paged and at_edge(idx) and _FOOTER_AT_EDGE.match(text)):
             drop.add(idx)
-    # An OCR'd page footer with one character misread (第1顶/共5页) is still the
-    # footer the other pages carry.
-    # A page number misread as a letter (5 read as D) stands where the other
-    # pages' numbers stand.
-    footers: Counter[str] = Counter(_page_key(lines[i].text) for i in drop)
+    # An OCR'd footer with one character misread (第1顶/共5页) is still the footer
+    # the other pages carry, and a page number misread as a letter (5 read as D)
+    # stands where the other pages' numbers stand.
+    dropped = [lines[i] for i in sorted(drop)]
+    footers: Counter[str] = Counter(_page_key(ln.text) for ln in dropped)
     for idx, ln in enumerate(lines):
         if isinstance(ln, Line) and idx not in drop and at_edge(idx):
-            if _running_key(ln, footers) in footers or _where_page_numbers_stand(ln, [lines[i] for i in drop]):
+            if _running_key(ln, footers) in footers or _where_page_numbers_stand(ln, dropped):
                 drop.add(idx)
     if paged and len(pages) >= 2:
         seen: Counter[str] = Counter()

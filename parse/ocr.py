@@ -53,10 +53,8 @@ def available() -> bool:
 @lru_cache(maxsize=4)
 def _engine(threads: int) -> Any:
     """One RapidOCR engine per process and thread count (loading the models costs ~0.3 s)."""
-    try:
-        from rapidocr_onnxruntime import RapidOCR
-    except ImportError:
-        raise OcrUnavailableError(None, f"OCR needs the optional extra: {OCR_EXTRA}") from None
+    from rapidocr_onnxruntime import RapidOCR  # ocr_pages checked that the extra is there
+
     # One line image at a time: batches are padded to their widest line.
     return RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1, rec_batch_num=1, use_cls=False)
 
@@ -157,6 +155,18 @@ def _rule_angle(horizontal: Any) -> float | None:
     return median(slopes) if slopes else None
 
 
+def _straighten(image: Any, angle: float) -> Any:
+    """A page image turned by `angle` radians about its centre (white where it
+    uncovers paper), the frame `scan_to_chars` puts characters in; unchanged at 0."""
+    if not angle:
+        return image
+    import cv2
+
+    h, w = image.shape
+    rotation = cv2.getRotationMatrix2D((w / 2, h / 2), math.degrees(angle), 1.0)
+    return cv2.warpAffine(image, rotation, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
 def find_grids(gray: Any, dpi: int, angle: float) -> tuple[list[Grid], float]:
     """Ruled tables on a rendered page, and the skew the page is read at.
 
@@ -178,9 +188,7 @@ def find_grids(gray: Any, dpi: int, angle: float) -> tuple[list[Grid], float]:
     if measured is not None and abs(measured) <= MAX_SKEW:
         angle = measured
     if angle:
-        rotation = cv2.getRotationMatrix2D((w / 2, h / 2), math.degrees(angle), 1.0)
-        image = cv2.warpAffine(image, rotation, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
-        horizontal, vertical = _rule_masks(image)
+        horizontal, vertical = _rule_masks(_straighten(image, angle))
     joined = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined)
     to_points = 72.0 / (dpi * scale)
@@ -220,10 +228,7 @@ def read_empty_cells(gray: Any, dpi: int, grids: Sequence[Grid], angle: float, b
     h, w = gray.shape
     to_pixels = dpi / 72.0
     cx, cy = w / to_pixels / 2, h / to_pixels / 2
-    straight = gray
-    if angle:
-        rotation = cv2.getRotationMatrix2D((w / 2, h / 2), math.degrees(angle), 1.0)
-        straight = cv2.warpAffine(gray, rotation, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    straight = _straighten(gray, angle)
     centres = []
     for b in boxes:
         mx = sum(p[0] for p in b.points) / 4
@@ -231,17 +236,15 @@ def read_empty_cells(gray: Any, dpi: int, grids: Sequence[Grid], angle: float, b
         centres.append(turn(mx, my, -angle, cx, cy))
     crops, corners = [], []
     margin = 3.0  # points kept clear of the rules
-    for grid in grids:
-        for top, bottom in zip(grid.rows, grid.rows[1:]):
-            for left, right in zip(grid.cols, grid.cols[1:]):
-                if any(left < x < right and top < y < bottom for x, y in centres):
-                    continue
-                x0, y0, x1, y1 = (int(v * to_pixels) for v in (left + margin, top + margin, right - margin, bottom - margin))
-                cell = straight[max(0, y0) : y1, max(0, x0) : x1]
-                if cell.size == 0 or int((cell < _INK).sum()) < 20:
-                    continue
-                crops.append(cv2.cvtColor(np.ascontiguousarray(cell), cv2.COLOR_GRAY2BGR))
-                corners.append(((left, top), (right, top), (right, bottom), (left, bottom)))
+    for left, top, right, bottom in (cell for grid in grids for row in grid.cells for cell in row):
+        if any(left < x < right and top < y < bottom for x, y in centres):
+            continue
+        x0, y0, x1, y1 = (int(v * to_pixels) for v in (left + margin, top + margin, right - margin, bottom - margin))
+        cell = straight[max(0, y0) : y1, max(0, x0) : x1]
+        if cell.size == 0 or int((cell < _INK).sum()) < 20:
+            continue
+        crops.append(cv2.cvtColor(np.ascontiguousarray(cell), cv2.COLOR_GRAY2BGR))
+        corners.append(((left, top), (right, top), (right, bottom), (left, bottom)))
     if not crops:
         return []
     read = _read_crops(_engine(threads or os.cpu_count() or 1), crops)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from statistics import median
 from typing import Any
 
@@ -52,6 +53,11 @@ class Grid:
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return self.cols[0], self.rows[0], self.cols[-1], self.rows[-1]
+
+    @property
+    def cells(self) -> list[list[tuple[float, float, float, float]]]:
+        """Rows of cell boxes (x0, top, x1, bottom) between the rules."""
+        return [[(x0, top, x1, bottom) for x0, x1 in pairwise(self.cols)] for top, bottom in pairwise(self.rows)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,19 +207,13 @@ def scan_to_chars(scan: PageScan) -> list[dict[str, Any]]:
 
     Each box's text is spread over its width by character advance; every
     character carries its line's confidence and the font name "ocr"."""
-    cos, sin = math.cos(-scan.angle), math.sin(-scan.angle)
     cx, cy = scan.width / 2, scan.height / 2
-
-    def straight(x: float, y: float) -> tuple[float, float]:
-        dx, dy = x - cx, y - cy
-        return cx + dx * cos - dy * sin, cy + dx * sin + dy * cos
-
     chars: list[dict[str, Any]] = []
     for box in scan.boxes:
         text = _clean(box.text)
         if not text:
             continue
-        pts = [straight(x, y) for x, y in box.points]
+        pts = [turn(x, y, -scan.angle, cx, cy) for x, y in box.points]
         x0, x1 = min(p[0] for p in pts), max(p[0] for p in pts)
         top, bottom = min(p[1] for p in pts), max(p[1] for p in pts)
         size = (bottom - top) * BOX_TO_FONT

@@ -177,44 +177,53 @@ def _cell_text(chars: Sequence[Char]) -> str:
     return "\n".join(_row_text(r)[0].strip() for r in rows)
 
 
+CellBox = tuple[float, float, float, float]  # x0, top, x1, bottom in points
+
+
+def tables_from_cells(
+    chars: Sequence[Char], found: Sequence[tuple[CellBox, Sequence[Sequence[CellBox | None]]]], page_no: int, first_number: int
+) -> tuple[list[TableLine], list[Char]]:
+    """Tables read from their cells, and the characters outside every table.
+
+    `found` gives each ruled table's box and its rows of cell boxes (None for a
+    cell merged away); cell text is read from the same characters as the body,
+    so fake bold is folded once. A table whose cells are all empty is left out."""
+    tables: list[TableLine] = []
+    for k, (bbox, cell_rows) in enumerate(found):
+        rows = tuple(
+            tuple(_cell_text([c for c in chars if _inside(c, cell)]) if cell is not None else "" for cell in row) for row in cell_rows
+        )
+        if any(any(cell for cell in r) for r in rows):
+            tables.append(TableLine(rows, page_no, first_number + k, pages=(page_no,), box=Box(page_no, *bbox)))
+    rest = [c for c in chars if not any(_inside(c, bbox) for bbox, _ in found)]
+    return tables, rest
+
+
 def _page_tables(page: Any, chars: Sequence[Char], page_no: int, first_number: int) -> tuple[list[TableLine], list[Char]]:
     """Ruled tables on a page and the characters outside them.
 
     Table finding looks at ruling lines only, so a page that draws fewer than
-    four of them (most clause pages draw none) skips it outright; cell text is
-    read from the same characters as the body, so fake bold is folded once.
+    four of them (most clause pages draw none) skips it outright.
     """
     if len(page.rects) + len(page.lines) < 4:
         return [], list(chars)
     found = page.find_tables()
-    if not found:
-        return [], list(chars)
-    tables: list[TableLine] = []
-    boxes = [t.bbox for t in found]
-    for k, table in enumerate(found):
-        rows = []
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                inside = [c for c in chars if cell is not None and _inside(c, cell)]
-                cells.append(_cell_text(inside) if cell is not None else "")
-            rows.append(tuple(cells))
-        if any(any(cell for cell in r) for r in rows):
-            x0, top, x1, bottom = table.bbox
-            tables.append(TableLine(tuple(rows), page_no, first_number + k, pages=(page_no,), box=Box(page_no, x0, top, x1, bottom)))
-    rest = [c for c in chars if not any(_inside(c, b) for b in boxes)]
-    return tables, rest
+    return tables_from_cells(chars, [(t.bbox, [r.cells for r in t.rows]) for t in found], page_no, first_number)
+
+
+def in_reading_order(lines: list[Line], tables: list[TableLine]) -> list[Line | TableLine]:
+    """A page's lines and tables top to bottom."""
+    merged: list[Line | TableLine] = [*lines, *tables]
+    if tables:
+        merged.sort(key=lambda ln: ln.box.top if ln.box else 0.0)
+    return merged
 
 
 def page_to_lines(page: Any, page_no: int, first_number: int) -> list[Line | TableLine]:
     """Lines and tables of one pdfplumber page in reading order (top to bottom)."""
     tables, chars = _page_tables(page, page.chars, page_no, first_number)
     lines = chars_to_lines(chars, page_no, float(page.width), float(page.height), first_number + len(tables))
-    if not tables:
-        return list(lines)
-    merged: list[Line | TableLine] = [*lines, *tables]
-    merged.sort(key=lambda ln: ln.box.top if ln.box else 0.0)
-    return merged
+    return in_reading_order(lines, tables)
 
 
 def _open(data: bytes, path: str) -> Any:
@@ -271,23 +280,8 @@ def _ocr_lines(
 
 def scan_to_lines(scan: PageScan) -> list[Line | TableLine]:
     """Lines and ruled tables of one OCR'd page in reading order."""
-    chars = scan_to_chars(scan)
-    tables: list[TableLine] = []
-    for grid in scan.grids:
-        rows = []
-        for top, bottom in zip(grid.rows, grid.rows[1:]):
-            cells = [
-                _cell_text([c for c in chars if _inside(c, (x0, top, x1, bottom))]) for x0, x1 in zip(grid.cols, grid.cols[1:])
-            ]
-            rows.append(tuple(cells))
-        if any(any(r) for r in rows):
-            tables.append(TableLine(tuple(rows), scan.page, len(tables) + 1, pages=(scan.page,), box=Box(scan.page, *grid.bbox)))
-    boxes = [t.box for t in tables]
-    rest = [c for c in chars if not any(_inside(c, (b.x0, b.top, b.x1, b.bottom)) for b in boxes)]
-    lines = chars_to_lines(rest, scan.page, scan.width, scan.height, len(tables) + 1)
-    merged: list[Line | TableLine] = [*lines, *tables]
-    merged.sort(key=lambda ln: ln.box.top if ln.box else 0.0)
-    return merged
+    tables, rest = tables_from_cells(scan_to_chars(scan), [(g.bbox, g.cells) for g in scan.grids], scan.page, 1)
+    return in_reading_order(chars_to_lines(rest, scan.page, scan.width, scan.height, 1 + len(scan.grids)), tables)
 
 
 def read_pdf(
