@@ -60,11 +60,10 @@ def table_shapes(result) -> list:
     return [[len(row) for row in t.rows] for d in result.documents for t in d.tables]
 
 
-def line_checks(reference: bytes, scanned: RawSource) -> list[tuple[float, bool]]:
+def line_checks(reference: RawSource, scanned: RawSource) -> list[tuple[float, bool]]:
     """(confidence, misread) of every OCR'd line: a line holds a misread when
     its text is not a stretch of the text layer's."""
-    ref = read_source(reference, "ref.pdf", FAST)
-    known = "".join(squash(ln.text) for ln in ref.lines)
+    known = "".join(squash(ln.text) for ln in reference.lines)
     return [
         (ln.confidence, squash(ln.text) not in known)
         for ln in scanned.lines
@@ -94,14 +93,15 @@ def quality(docs: list[tuple[str, bytes]], dpi: int) -> None:
     every: list[tuple[float, bool]] = []
     print(f"\n== {dpi} dpi ==")
     for name, data in docs:
-        ref = parse_bytes(data, name, FAST)
+        ref_raw = read_source(data, name, FAST)
+        ref = source_to_result(ref_raw, FAST)
         raw = read_source(scan_pdf(data, ScanStyle(dpi=dpi)), name, FAST)
         got = source_to_result(raw, FAST)
         e, n = cer(clause_text(ref), clause_text(got))
         edits, length = edits + e, length + n
         ok = structure(ref) == structure(got)
         same += ok
-        checks = line_checks(data, raw)
+        checks = line_checks(ref_raw, raw)
         every += checks
         print(
             f"{name[:34]:34} {ref.source.pages:3} pages  CER {e / n:7.3%} ({e:3}/{n})"
