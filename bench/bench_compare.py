@@ -19,10 +19,10 @@ from pathlib import Path
 
 from timing import ROOT, SHARED_CORPUS, median_time  # also puts the repository on sys.path
 
-from clauses_db import ClauseDB, Filters
-from compare import Product, compare_products, redline
-from compare.compare_out import to_xlsx
-from parse.api import parse_file
+from tiaokuan.clauses_db import ClauseDB, Filters
+from tiaokuan.compare import Product, compare_products, redline
+from tiaokuan.compare.compare_out import to_xlsx
+from tiaokuan.parse.api import parse_file
 
 
 def main() -> None:

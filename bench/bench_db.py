@@ -28,15 +28,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import func, select, text
+
+from tiaokuan.clauses_db import ClauseDB, Outcome
+from tiaokuan.clauses_db import schema as s
+from tiaokuan.clauses_db.ingest import parse_for_db
+from tiaokuan.parse.api import ParseOptions, expand_paths, parse_file
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from sqlalchemy import func, select, text  # noqa: E402
-
-from clauses_db import ClauseDB, Outcome  # noqa: E402
-from clauses_db import schema as s  # noqa: E402
-from clauses_db.ingest import parse_for_db  # noqa: E402
-from parse.api import ParseOptions, expand_paths, parse_file  # noqa: E402
 
 
 def timed(fn, *args, **kwargs):

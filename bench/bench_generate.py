@@ -21,10 +21,10 @@ from pathlib import Path
 from docx import Document
 from timing import ROOT, SHARED_CORPUS, median_time  # also puts the repository on sys.path
 
-from generate import OutputFormat, WordingSpec, build, render_text
-from generate.docx_out import to_docx
-from generate.spec import Addition, Replacement
-from parse.api import parse_file
+from tiaokuan.generate import OutputFormat, WordingSpec, build, render_text
+from tiaokuan.generate.docx_out import to_docx
+from tiaokuan.generate.spec import Addition, Replacement
+from tiaokuan.parse.api import parse_file
 
 
 def main() -> None:

@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no catalog clauses under {args.corpus}/catalog; give --corpus", file=sys.stderr)
         return 2
-    from parse import ParseOptions, parse_file
-    from parse.language import annotate, load
+    from tiaokuan.parse import ParseOptions, parse_file
+    from tiaokuan.parse.language import annotate, load
 
     t0 = time.perf_counter()
     documents = [d for f in files for d in parse_file(f, ParseOptions(language=False)).documents]

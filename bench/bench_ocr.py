@@ -35,12 +35,12 @@ from pathlib import Path
 
 from timing import ROOT, SHARED_CORPUS  # also puts the repository on sys.path
 
-from parse import ParseOptions, ocr, parse_bytes
-from parse.api import read_source, source_to_result
-from parse.labels import squash
-from parse.lines import Line, RawSource
-from parse.ocr_text import LOW_CONFIDENCE
 from tests.scans import ScanStyle, cer, clause_text, real_clause_pdfs, scan_pdf, structure
+from tiaokuan.parse import ParseOptions, ocr, parse_bytes
+from tiaokuan.parse.api import read_source, source_to_result
+from tiaokuan.parse.lines import Line, RawSource
+from tiaokuan.parse.ocr_text import LOW_CONFIDENCE
+from tiaokuan.text.labels import squash
 
 FAST = ParseOptions(language=False)
 

@@ -37,7 +37,7 @@ import cn2an
 import pdfplumber
 import pypdfium2 as pdfium
 
-from parse import parse_file
+from tiaokuan.parse import parse_file
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "src"
 COMPANY = "澄川财产保险股份有限公司"

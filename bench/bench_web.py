@@ -26,7 +26,7 @@ from pathlib import Path
 import httpx
 from timing import ROOT, SHARED_CORPUS
 
-from clauses_db import ClauseDB, Filters
+from tiaokuan.clauses_db import ClauseDB, Filters
 
 WORDS = ("免赔额", "专利无效", "保险期间", "律师费", "追溯期", "责任免除", "地震", "诉讼时效", "数据", "无人机")
 

@@ -11,15 +11,15 @@ from pathlib import Path
 from sqlalchemy import Connection, Integer, cast, distinct, func, select
 from sqlalchemy.exc import IntegrityError
 
-from parse.api import ParseOptions
 from tiaokuan.errors import DatabaseError, NotFoundError, OptionsError
-from tiaokuan.model import ClauseDocument, Source, SourceFormat
+from tiaokuan.model import ClauseDocument, ParseResult, Source, SourceFormat
+from tiaokuan.parse.api import ParseOptions
 
 from . import schema as s
-from .database import make_engines, resolve_url, transaction, upgrade
+from .database import make_engines, require_existing, resolve_url, transaction, upgrade
 from .ingest import IngestReport, ingest
 from .search import MAIN_PRODUCT, Filters, Hit, article_listing, search, version_listing
-from .store import Prepared, load_version, write_prepared
+from .store import Prepared, load_version, prepare, write_prepared
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,14 @@ def _listing(filters: Filters):
 
 class ClauseDB:
     """The clause database at `url` (an SQLite path or URL, or postgresql://…; None
-    means $TIAOKUAN_DB or ./tiaokuan.db). Opening it brings the schema up to date."""
+    means $TIAOKUAN_DB or ./tiaokuan.db). Opening it brings the schema up to date;
+    with `create=False` an SQLite file that does not exist is an error instead of a
+    new empty database (for commands that only read)."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, *, create: bool = True):
         self.url = resolve_url(url)
+        if not create:
+            require_existing(self.url)
         self._reader, self._writer = make_engines(self.url)
         upgrade(self._writer, self.url)
 
@@ -80,8 +84,14 @@ class ClauseDB:
         with transaction(self._reader, self.url) as conn:
             yield conn
 
+    def add(self, result: ParseResult) -> list[int]:
+        """Store a parsed file in one transaction; returns its version ids (those stored
+        before when the same bytes were added already)."""
+        ids = self.write(prepare(result))
+        return ids if ids is not None else self.versions_of(result.source.sha256)
+
     def write(self, prepared: Prepared) -> list[int] | None:
-        """Store one parsed file in one transaction; None when its bytes are stored already."""
+        """Store one prepared file in one transaction; None when its bytes are stored already."""
         try:
             with transaction(self._writer, self.url) as conn:
                 return write_prepared(conn, prepared)

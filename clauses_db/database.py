@@ -23,7 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
-from tiaokuan.errors import DatabaseError
+from tiaokuan.errors import DatabaseError, MissingDatabaseError
 
 DEFAULT_PATH = "tiaokuan.db"
 ENV_URL = "TIAOKUAN_DB"
@@ -82,6 +82,23 @@ def _while_locked(step: Callable[[], object]) -> None:
         pause = min(pause * 2, 0.5)
 
 
+def require_existing(url: str) -> None:
+    """Refuse an SQLite file that does not exist (a server database that does not
+    exist fails on connecting anyway), so a command that only reads never leaves a
+    new empty database behind a mistyped path."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engines reports a bad URL
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    path = Path(parsed.database)
+    if not path.is_file():
+        raise MissingDatabaseError(
+            str(path), f"no clause database here; create it with `tiaokuan ingest FILES --db {path}`, or give --db the database you meant"
+        )
+
+
 def make_engines(url: str) -> tuple[Engine, Engine]:
     """(reader, writer) engines for `url`; on PostgreSQL they are the same."""
     try:
@@ -107,14 +124,14 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
 
 def _alembic_config(conn: Connection) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", "clauses_db:migrations")
+    cfg.set_main_option("script_location", "tiaokuan.clauses_db:migrations")
     cfg.attributes["connection"] = conn
     return cfg
 
 
 def head_revision() -> str:
     cfg = Config()
-    cfg.set_main_option("script_location", "clauses_db:migrations")
+    cfg.set_main_option("script_location", "tiaokuan.clauses_db:migrations")
     return ScriptDirectory.from_config(cfg).get_current_head()
 
 

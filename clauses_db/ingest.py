@@ -19,9 +19,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from parse.api import ParseOptions, expand_paths, parse_file
 from tiaokuan.errors import NoClauseStructureError, TiaokuanError
 from tiaokuan.model import ClauseDocument
+from tiaokuan.parse.api import ParseOptions, expand_paths, parse_file
 
 from . import schema as s
 from .store import Prepared, prepare

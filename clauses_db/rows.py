@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from parse.language.pipeline import words
 from tiaokuan.model import (
     Article,
     Box,
@@ -31,12 +30,13 @@ from tiaokuan.model import (
     Taxonomy,
     TermValue,
 )
+from tiaokuan.text.words import words
 
 Row = dict[str, Any]
 
 
 def segment(text: str) -> str:
-    """Words of `text` (see `parse.language.pipeline.words`) joined by spaces, for word search."""
+    """Words of `text` (see `tiaokuan.text.words.words`) joined by spaces, for word search."""
     return " ".join(words(text))
 
 

@@ -16,8 +16,8 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
-from parse.language.pipeline import words
 from tiaokuan.model import ClauseDocument, SectionType
+from tiaokuan.text.words import words
 
 SAME_SECTION_BONUS = 0.1
 MIN_SCORE = 0.45  # below this two articles are different rules, not two wordings of one

@@ -14,11 +14,16 @@ Pure functions over `ClauseDocument`s; loading products is the caller's business
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from parse.language.vocab import COST_HEADS, EXCLUSIONS
 from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped
+from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS
+
+if TYPE_CHECKING:
+    from tiaokuan.clauses_db import Resolved
 
 MAX_PRODUCTS = 10
 
@@ -268,6 +273,13 @@ def column_names(names: list[str], docs: list[ClauseDocument]) -> list[str]:
             for k, i in enumerate(at):
                 out[i] = f"{name} #{k + 1}"
     return out
+
+
+def products_of(found: Sequence[Resolved]) -> list[Product]:
+    """Columns for clauses found by name (`ClauseFinder.resolve`), told apart by
+    `column_names`, with their riders."""
+    names = column_names([f.name for f in found], [f.document for f in found])
+    return [Product(n, f.document, f.riders) for n, f in zip(names, found, strict=True)]
 
 
 def _names(names: list[str]) -> str:

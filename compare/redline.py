@@ -19,9 +19,9 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from parse.labels import item_label
-from parse.language.pipeline import tokens
 from tiaokuan.model import ClauseDocument
+from tiaokuan.text.labels import item_label
+from tiaokuan.text.words import tokens
 
 from .align import Alignment, ArticleRef, align
 

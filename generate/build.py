@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from parse.api import ParseOptions, read_source, source_to_result
-from parse.labels import ItemFamily, int_to_cn, item_label
 from tiaokuan.model import Article, ClauseDocument, EntityType, Section, SectionType, Table
+from tiaokuan.parse import parse_paragraphs
+from tiaokuan.text.labels import ItemFamily, int_to_cn, item_label
 
 from .spec import ARTICLE_LABEL, ITEM_REF, Schedule, WordingSpec, dropped_labels, heading_key, same_label
 
@@ -298,8 +298,7 @@ def build(spec: WordingSpec, base: ClauseDocument, base_source: str, riders: tup
     text = wording_text(_front_matter(spec, base), sections, plan, labels, tables)
     name = f"{spec.product or base.product or 'wording'}.txt"
     # The text has one paragraph per line, as the DOCX will: parse it that way.
-    raw = read_source(text.encode("utf-8"), name, ParseOptions())
-    document = source_to_result(replace(raw, exact_lines=True)).documents[0]
+    document = parse_paragraphs(text, name).documents[0]
     provenance = tuple(
         Provenance(label, p.origin, p.base.label if p.base else None, base_source if p.base else None, p.changes)
         for p, label in zip(plan, labels, strict=True)

@@ -10,8 +10,8 @@ from pathlib import Path
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from compare import Comparison, Product, compare_products
-from compare.compare_out import add_to_docx, orient
+from tiaokuan.compare import Comparison, Product, compare_products
+from tiaokuan.compare.compare_out import add_to_docx, orient
 
 from .build import Wording
 from .docx_out import BODY_FONT, centred, header_footer, new_document, set_font, write_clause

@@ -34,7 +34,7 @@ class RenderError(TiaokuanError):
 
 
 def _environment(templates: Path | None) -> Environment:
-    package = PackageLoader("generate", "templates")
+    package = PackageLoader("tiaokuan.generate", "templates")
     if templates is None:
         return Environment(loader=package, autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, keep_trailing_newline=True)
     # A user's template may come from anyone: it runs sandboxed, and clause text is

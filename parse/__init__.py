@@ -1,6 +1,15 @@
-"""parse: clause files (PDF, DOCX, DOC, text, Markdown) into the tiaokuan document model."""
+"""tiaokuan.parse: clause files (PDF, DOCX, DOC, text, Markdown) into the tiaokuan document model."""
 
-from .api import BatchResult, ParseOptions, expand_paths, parse_bytes, parse_file, parse_many, source_to_result
+from .api import (
+    BatchResult,
+    ParseOptions,
+    expand_paths,
+    parse_bytes,
+    parse_file,
+    parse_many,
+    parse_paragraphs,
+    source_to_result,
+)
 from .serialize import from_dict, json_schema, to_dict, to_json, to_markdown
 
 __all__ = [
@@ -12,6 +21,7 @@ __all__ = [
     "parse_bytes",
     "parse_file",
     "parse_many",
+    "parse_paragraphs",
     "source_to_result",
     "to_dict",
     "to_json",

@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tiaokuan.errors import (
@@ -200,6 +200,14 @@ def parse_bytes(
     data: bytes, path: str, options: ParseOptions = ParseOptions(), on_page: PageProgress | None = None
 ) -> ParseResult:
     return source_to_result(read_source(data, path, options, on_page), options)
+
+
+def parse_paragraphs(text: str, name: str = "<text>", options: ParseOptions = ParseOptions()) -> ParseResult:
+    """Parse clause text whose every line is one paragraph, never joined to the
+    next (text a program wrote, such as a generated wording); `name` stands for
+    the file in the result and in messages."""
+    raw = read_text(text.encode("utf-8"), name, SourceFormat.TEXT, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return source_to_result(replace(raw, exact_lines=True), options)
 
 
 def parse_file(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tiaokuan.model import Article, Item, Span
+from tiaokuan.text.labels import ItemFamily, close_cjk_gaps, item_label
 
-from .labels import ItemFamily, close_cjk_gaps, item_label
 from .layout import Block
 
 

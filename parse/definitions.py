@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .labels import item_label, squash
+from tiaokuan.text.labels import item_label, squash
 
 _COLON = re.compile(r"^(?P<term>[^：:，。；,;（(]{1,30}?)\s*[：:]\s*(?P<text>.*)$", re.S)
 _MEANS = re.compile(r"^(?P<term>[^，。；：:,;（(]{1,24}?)(?P<text>(?:是指|系指|指).+)$", re.S)

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tiaokuan.model import SectionType as T
-
-from .labels import HeadingLevel, heading_label, squash
+from tiaokuan.text.labels import HeadingLevel, heading_label, squash
 
 # Headings as printed in filed clauses, whitespace removed and brackets made full-width.
 VARIANTS: dict[str, T] = {

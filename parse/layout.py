@@ -15,9 +15,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from tiaokuan.model import Box, Span
+from tiaokuan.text.labels import article_label, item_label, squash
 
 from .headings import classify, is_part_heading
-from .labels import article_label, item_label, squash
 from .lines import Hint, Line, TableLine
 
 # Footers that are layout wherever they stand.

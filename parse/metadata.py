@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .labels import TERMINAL, squash
+from tiaokuan.text.labels import TERMINAL, squash
 
 INSURER_RE = re.compile(
     r"([\u4e00-\u9fff（）()]{2,30}?(?:保险|财险|保险集团)(?:股份)?有限(?:责任)?公司(?:[\u4e00-\u9fff]{2,10}分公司)?)"

@@ -16,7 +16,8 @@ from itertools import pairwise
 from statistics import median
 from typing import Any
 
-from .labels import CN_DIGITS, article_label, cn_to_int, is_cjk
+from tiaokuan.text.labels import CN_DIGITS, article_label, cn_to_int, is_cjk
+
 from .lines import Hint, Line, TableLine
 
 # Below this mean character confidence a line is reported for checking.

@@ -15,9 +15,9 @@ from lxml import etree
 
 from tiaokuan.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
 from tiaokuan.model import SourceFormat, Span
+from tiaokuan.text.labels import TERMINAL
 
 from .docx_numbering import NumberingRenderer, renderer_for
-from .labels import TERMINAL
 from .lines import Hint, Line, RawSource, TableLine
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

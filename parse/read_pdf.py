@@ -24,8 +24,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from tiaokuan.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError
 from tiaokuan.model import Box, SourceFormat, Span
+from tiaokuan.text.labels import TERMINAL, is_cjk
 
-from .labels import TERMINAL, is_cjk
 from .lines import Hint, Line, RawSource, TableLine
 from .ocr_text import PageScan, mend_label_gaps, scan_to_chars, settle_by_majority
 

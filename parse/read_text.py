@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from tiaokuan.errors import EmptyFileError, EncodingError
 from tiaokuan.model import SourceFormat, Span
+from tiaokuan.text.labels import display_width, ends_sentence
 
-from .labels import display_width, ends_sentence
 from .lines import Hint, Line, RawSource, TableLine
 
 _PAGE_MARKER = re.compile(r"^\s*<!--\s*第\s*(\d+)\s*页\s*-->\s*$")

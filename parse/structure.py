@@ -22,11 +22,20 @@ from tiaokuan.model import (
     Table,
     WarningCode,
 )
+from tiaokuan.text.labels import (
+    TERMINAL,
+    HeadingLevel,
+    ItemFamily,
+    article_label,
+    close_cjk_gaps,
+    item_label,
+    part_label,
+    squash,
+)
 
 from .articles import Piece, build_article, strip_prefix
 from .definitions import DefBlock, Entry, group_entries
 from .headings import classify, part_level
-from .labels import TERMINAL, HeadingLevel, ItemFamily, article_label, close_cjk_gaps, item_label, part_label, squash
 from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block

@@ -34,6 +34,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The tests import the installed package (tiaokuan.parse, …): a test that
+    imported the checkout's folders as top-level modules fails the run."""
+    import sys
+
+    stray = sorted(m for m in sys.modules if m.split(".")[0] in {"parse", "clauses_db", "compare", "generate"} and ROOT in Path(getattr(sys.modules[m], "__file__", None) or "/").parents)
+    if stray:
+        print(f"\nerror: tests imported the checkout's folders instead of the installed tiaokuan: {stray}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 @pytest.fixture(scope="session")
 def regen_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen-golden"))

@@ -100,9 +100,9 @@ def real_clause_pdfs(corpus: Path, work: Path) -> list[tuple[str, bytes]]:
     import shutil
     import subprocess
 
-    from generate import WordingSpec, build
-    from generate.render import to_pdf
-    from parse import parse_file
+    from tiaokuan.generate import WordingSpec, build
+    from tiaokuan.generate.render import to_pdf
+    from tiaokuan.parse import parse_file
 
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:

@@ -10,8 +10,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from parse.ocr import available as ocr_available
 from tiaokuan.cli import main
+from tiaokuan.parse.ocr import available as ocr_available
 
 from .conftest import SAMPLES
 

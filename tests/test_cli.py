@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from parse import json_schema
 from tiaokuan.cli import main
+from tiaokuan.parse import json_schema
 
 from .conftest import SAMPLES
 

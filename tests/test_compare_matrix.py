@@ -11,11 +11,11 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from compare import Product, Status, compare_products
-from compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
-from compare.matrix import exclusion_matrix, term_matrix
-from parse.api import parse_file
 from tiaokuan.cli import main
+from tiaokuan.compare import Product, Status, compare_products
+from tiaokuan.compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
+from tiaokuan.compare.matrix import exclusion_matrix, term_matrix
+from tiaokuan.parse.api import parse_file
 
 from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
 

@@ -12,12 +12,12 @@ from docx.oxml.ns import qn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare import Change, Op, align, diff_text, redline
-from compare.redline import new_text, old_text
-from compare.redline_out import AUTHOR, to_docx, to_html, to_text
-from parse.api import parse_file
 from tiaokuan.cli import main
+from tiaokuan.compare import Change, Op, align, diff_text, redline
+from tiaokuan.compare.redline import new_text, old_text
+from tiaokuan.compare.redline_out import AUTHOR, to_docx, to_html, to_text
 from tiaokuan.model import Article, SectionType
+from tiaokuan.parse.api import parse_file
 
 from .conftest import SAMPLES, soffice_available, soffice_pdf_pages
 

@@ -12,11 +12,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from compare import Change, Op, Product, column_names, compare_products, redline
-from compare.compare_out import to_markdown
-from compare.redline_out import to_docx, to_html, to_text
-from parse.api import parse_file
 from tiaokuan.cli import main
+from tiaokuan.compare import Change, Op, Product, column_names, compare_products, redline
+from tiaokuan.compare.compare_out import to_markdown
+from tiaokuan.compare.redline_out import to_docx, to_html, to_text
+from tiaokuan.parse.api import parse_file
 
 from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
 

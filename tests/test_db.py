@@ -15,10 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from clauses_db import ClauseDB, Filters, MatchKind, Outcome
-from clauses_db import schema as s
-from clauses_db.store import prepare
-from parse.api import parse_file
+from tiaokuan.clauses_db import ClauseDB, Filters, MatchKind, Outcome
+from tiaokuan.clauses_db import schema as s
+from tiaokuan.clauses_db.store import prepare
 from tiaokuan.cli import main
 from tiaokuan.errors import DatabaseError
 from tiaokuan.model import (
@@ -42,6 +41,7 @@ from tiaokuan.model import (
     Taxonomy,
     TermValue,
 )
+from tiaokuan.parse.api import parse_file
 
 from .conftest import SAMPLES
 
@@ -271,16 +271,34 @@ def test_bad_databases_get_one_line_errors(tmp_path: Path, capsys) -> None:
     not_a_db.write_text("not a database", encoding="utf-8")
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    for url, expected in (
-        (str(not_a_db), "cannot open the database"),
-        (str(blocker / "sub" / "x.db"), "cannot create the folder"),
-        ("postgresql://nobody@127.0.0.1:1/x", "cannot open the database"),
-        ("mysql+nothing://x/y", "not a database URL"),
+    for command, url, expected in (
+        ("products", str(not_a_db), "cannot open the database"),
+        ("products", str(blocker / "sub" / "x.db"), "no clause database here"),
+        ("ingest", str(blocker / "sub" / "x.db"), "cannot create the folder"),
+        ("products", "postgresql://nobody@127.0.0.1:1/x", "cannot open the database"),
+        ("products", "mysql+nothing://x/y", "not a database URL"),
     ):
-        assert main(["products", "--db", url]) == 1
+        args = [command, "--db", url] + ([str(SAMPLES / "bold-exclusions.txt"), "--report", str(tmp_path / "r.json")] if command == "ingest" else [])
+        assert main(args) == 1
         err = capsys.readouterr().err
         assert err.startswith("error: ") and expected in err and len(err.strip().splitlines()) == 1, err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["search", "免赔额"], ["products"], ["show", "澄川专利执行保险"], ["export", "-o", "x.xlsx"], ["catalog", "-o", "c.xlsx"],
+     ["compare", "澄川专利执行保险", "著作权侵权责任保险"], ["diff", "澄川专利执行保险", "著作权侵权责任保险"],
+     ["new-spec", "澄川专利执行保险"], ["pack", "澄川专利执行保险", "著作权侵权责任保险", "-o", "p.docx"], ["serve", "--read-only"]],
+    ids=lambda a: a[0],
+)
+def test_reading_a_database_that_does_not_exist_creates_nothing(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "doesnotexist.db"
+    assert main([*args, "--db", str(missing)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and len(err.splitlines()) == 1 and "no clause database here" in err and "tiaokuan ingest" in err, err
+    assert list(tmp_path.iterdir()) == [], "a command that only reads must leave nothing behind"
 
 
 def test_migrations_build_exactly_the_schema(db: ClauseDB) -> None:

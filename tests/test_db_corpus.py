@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clauses_db import ClauseDB, Filters, MatchKind, Outcome
+from tiaokuan.clauses_db import ClauseDB, Filters, MatchKind, Outcome
 
 from .conftest import soffice_available
 

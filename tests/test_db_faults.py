@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from clauses_db import ClauseDB, Outcome
-from clauses_db import schema as s
-from clauses_db.ingest import sha256_of
-from parse.api import expand_paths
+from tiaokuan.clauses_db import ClauseDB, Outcome
+from tiaokuan.clauses_db import schema as s
+from tiaokuan.clauses_db.ingest import sha256_of
+from tiaokuan.parse.api import expand_paths
 
 from .conftest import SAMPLES
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from parse.definitions import DefBlock, Entry, group_entries, split_definition
-from parse.headings import classify
-from parse.metadata import read_title_block, version_of
 from tiaokuan.model import SectionType
+from tiaokuan.parse.definitions import DefBlock, Entry, group_entries, split_definition
+from tiaokuan.parse.headings import classify
+from tiaokuan.parse.metadata import read_title_block, version_of
 
 
 @pytest.mark.parametrize(

@@ -49,13 +49,31 @@ def test_every_help_ends_with_an_example(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_public_names_import() -> None:
-    import clauses_db
-    import compare
-    import generate
-    import parse
-    import parse.language
+    import importlib
+
     import tiaokuan
 
-    for module in (parse, parse.language, tiaokuan, clauses_db, compare, generate):
-        for name in module.__all__:
-            assert getattr(module, name) is not None, f"{module.__name__}.{name}"
+    packages = ["tiaokuan", "tiaokuan.text", "tiaokuan.parse", "tiaokuan.parse.language", "tiaokuan.clauses_db", "tiaokuan.compare", "tiaokuan.generate", "tiaokuan.web"]
+    for name in packages:
+        module = importlib.import_module(name)
+        for public in module.__all__:
+            assert getattr(module, public) is not None, f"{name}.{public}"
+    assert set(tiaokuan.__all__) <= set(dir(tiaokuan))
+
+
+def _python_blocks() -> list[str]:
+    return re.findall(r"```python\n(.+?)\n```", README, flags=re.S)
+
+
+@pytest.mark.parametrize("block", range(len(_python_blocks())))
+def test_readme_python_examples_run(block: int, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As a user would run them: from a folder holding the sample corpus and examples.
+    for name in ("corpus", "examples"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code = _python_blocks()[block]
+    exec(compile(code, f"README.md python block {block + 1}", "exec"), {"__name__": "__readme__"})
+    # Every file an example says it writes is there.
+    for written in re.findall(r'"((?:out/)?[\w.-]+\.(?:db|xlsx|docx))"', code):
+        assert (tmp_path / written).is_file(), written

@@ -7,8 +7,8 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from parse import parse_file
 from tiaokuan.model import SectionType
+from tiaokuan.parse import parse_file
 
 from .conftest import SAMPLES
 

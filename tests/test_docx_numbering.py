@@ -16,7 +16,7 @@ from docx.oxml import parse_xml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parse.docx_numbering import NumberingRenderer, format_number, renderer_for
+from tiaokuan.parse.docx_numbering import NumberingRenderer, format_number, renderer_for
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

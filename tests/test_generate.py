@@ -15,7 +15,8 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generate import (
+from tiaokuan.cli import main
+from tiaokuan.generate import (
     Origin,
     OutputFormat,
     Schedule,
@@ -23,15 +24,15 @@ from generate import (
     WordingSpec,
     build,
     check_against_base,
+    generate_wording,
     new_spec,
     read_spec,
     render_text,
     spec_from_dict,
     write,
 )
-from generate.spec import Addition, Replacement
-from parse.api import parse_file
-from tiaokuan.cli import main
+from tiaokuan.generate.spec import Addition, Replacement
+from tiaokuan.parse.api import parse_file
 
 from .conftest import GOLDEN, ROOT, SAMPLES, soffice_available, soffice_pdf_pages
 
@@ -78,9 +79,7 @@ def test_a_missing_base_is_one_more_problem(tmp_path: Path, monkeypatch: pytest.
     spec = tmp_path / "spec.toml"
     spec.write_text('[base]\nproduct = "clauses/missing.txt"\n[wording]\nname = "x"\n', encoding="utf-8")
     with pytest.raises(SpecError) as caught:
-        from tiaokuan.cli_generate import generate_command
-
-        generate_command.callback(spec, tmp_path / "w.docx", None, None, None)
+        generate_wording(spec, tmp_path / "w.docx")
     assert {p.key for p in caught.value.problems} == {"wording.name", "base.product"}
     assert "no such file" in str(caught.value)
     assert not list(tmp_path.glob("*.db")), "a mistyped path must not create a database"
@@ -158,7 +157,7 @@ def test_exclusions_removed_and_added_relabel_the_items() -> None:
 
 
 def _cn_range(n: int) -> list[str]:
-    from parse.labels import int_to_cn
+    from tiaokuan.text.labels import int_to_cn
 
     return [int_to_cn(k) for k in range(1, n + 1)]
 
@@ -206,7 +205,7 @@ def test_markdown_and_html_from_templates(tmp_path: Path) -> None:
     templates = tmp_path / "templates"
     templates.mkdir()
     (templates / "wording.md.j2").write_text("{{ wording.title.__class__.__mro__ }}", encoding="utf-8")
-    from generate import RenderError
+    from tiaokuan.generate import RenderError
 
     with pytest.raises(RenderError):
         render_text(wording, OutputFormat.MD, templates)
@@ -260,7 +259,7 @@ def test_pdf_and_a_rendered_page(tmp_path: Path) -> None:
     image.save(tmp_path / "page-1.png")
     dark = sum(image.histogram()[:128])
     assert dark > 0.005 * image.width * image.height, "page 1 is blank"
-    from generate.render import _installed_faces
+    from tiaokuan.generate.render import _installed_faces
 
     if "Noto Serif CJK SC" in _installed_faces():
         import pdfplumber

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from parse import parse_bytes, to_dict
+from tiaokuan.parse import parse_bytes, to_dict
 
 from .conftest import GOLDEN, ROOT, SAMPLES
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tiaokuan.model import Span
-from parse.labels import (
+from tiaokuan.text.labels import (
     HeadingLevel,
     ItemFamily,
     article_label,

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from parse import ParseOptions, parse_bytes, parse_file
-from parse.language import find_entities, load
-from parse.language.categories import EXCLUSION_OUTSIDE, categorise, flags
-from parse.language.taxonomy import decode_registration
-from parse.language.vocab import EXCLUSIONS, map_to
 from tiaokuan.model import SILENT, EntityType, SectionType
+from tiaokuan.parse import ParseOptions, parse_bytes, parse_file
+from tiaokuan.parse.language import find_entities, load
+from tiaokuan.parse.language.categories import EXCLUSION_OUTSIDE, categorise, flags
+from tiaokuan.parse.language.taxonomy import decode_registration
+from tiaokuan.text.vocab import EXCLUSIONS, map_to
 
 from .conftest import ROOT, SAMPLES, SHARED_CORPUS
 
@@ -70,7 +70,7 @@ def test_pipeline_is_spacy_with_jieba_and_the_user_dictionary() -> None:
     for term in ("免赔率", "免赔额", "追溯期", "侵犯专利权"):
         assert term in tokens
     spans = {(s.text, s.label_) for s in doc.spans["tiaokuan"]}
-    assert ("专利", "IP_RIGHT") in spans or ("专利权", "IP_RIGHT") in spans or any(l == "IP_RIGHT" for _, l in spans)
+    assert ("专利", "IP_RIGHT") in spans or ("专利权", "IP_RIGHT") in spans or any(label == "IP_RIGHT" for _, label in spans)
 
 
 def test_categories_and_the_insurance_law_17_flag() -> None:
@@ -131,7 +131,7 @@ def test_gold_set_has_twelve_clauses_across_lines() -> None:
 
 @pytest.mark.corpus
 def test_evaluation_runs_on_the_gold_set(shared_corpus: Path) -> None:
-    from parse.language.evaluate import SCORED_TYPES, evaluate, format_report
+    from tiaokuan.parse.language.evaluate import SCORED_TYPES, evaluate, format_report
 
     report = evaluate(ROOT / "tests" / "gold" / "language", SHARED_CORPUS)
     assert report.clauses >= 12
@@ -145,7 +145,7 @@ def test_evaluation_runs_on_the_gold_set(shared_corpus: Path) -> None:
 def test_issue_goals_hold_on_the_gold_sets(shared_corpus: Path, gold: str) -> None:
     """The accuracy goals (F1 ≥ 0.95 for the numeric and reference entities, ≥ 0.90
     for categories) as a regression guard on the tuning set and the held-out set."""
-    from parse.language.evaluate import evaluate
+    from tiaokuan.parse.language.evaluate import evaluate
 
     report = evaluate(ROOT / "tests" / "gold" / gold, SHARED_CORPUS)
     for kind in ("AMOUNT", "PERCENT", "DURATION", "ARTICLE_REF", "LAW"):

@@ -1,14 +1,14 @@
 """Layout clean-up: running text, paragraph joining, hidden article starts."""
 
-from parse.layout import (
+from tiaokuan.model import Span
+from tiaokuan.parse.layout import (
     JoinMode,
     lines_to_blocks,
     merge_split_tables,
     split_hidden_starts,
     strip_running_text,
 )
-from parse.lines import Line, TableLine
-from tiaokuan.model import Span
+from tiaokuan.parse.lines import Line, TableLine
 
 
 def _page(page: int, body: list[str], start: int) -> list[Line]:

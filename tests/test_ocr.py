@@ -20,14 +20,14 @@ import pypdfium2
 import pytest
 from PIL import Image
 
-from clauses_db import ClauseDB
-from parse import ParseOptions, ocr_text, parse_bytes, parse_file
-from parse import ocr as ocr_module
-from parse.api import ocr_warnings
-from parse.lines import Hint, Line
+from tiaokuan.clauses_db import ClauseDB
 from tiaokuan.cli import main
 from tiaokuan.errors import ScannedPdfError
 from tiaokuan.model import Box, WarningCode
+from tiaokuan.parse import ParseOptions, ocr_text, parse_bytes, parse_file
+from tiaokuan.parse import ocr as ocr_module
+from tiaokuan.parse.api import ocr_warnings
+from tiaokuan.parse.lines import Hint, Line
 
 from .conftest import ROOT, SAMPLES, soffice_available
 from .scans import ScanStyle, cer, clause_text, real_clause_pdfs, scan_pdf, structure
@@ -281,7 +281,7 @@ def test_workbench_marks_ocr_articles(tmp_path: Path) -> None:
 
 
 def test_a_misread_page_number_is_still_layout() -> None:
-    from parse.layout import strip_running_text
+    from tiaokuan.parse.layout import strip_running_text
 
     def line(text: str, page: int, number: int, x0: float, top: float, ocr: bool = True) -> Line:
         box = Box(page, x0, top, x0 + 9 * max(1, len(text)), top + 9)

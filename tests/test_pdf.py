@@ -3,9 +3,9 @@ synthetic character streams for the pure character pass."""
 
 import pytest
 
-from parse import parse_file
-from parse.read_pdf import chars_to_lines, is_bold_font
 from tiaokuan.model import SectionType, Span
+from tiaokuan.parse import parse_file
+from tiaokuan.parse.read_pdf import chars_to_lines, is_bold_font
 
 from .conftest import SAMPLES
 
@@ -119,7 +119,7 @@ def test_pdf_pages_are_released(monkeypatch: pytest.MonkeyPatch) -> None:
     closed: list[int] = []
     original = pdfplumber.page.Page.close
 
-    def tracking_close(self):  # noqa: ANN001
+    def tracking_close(self):
         closed.append(self.page_number)
         return original(self)
 
@@ -138,7 +138,7 @@ def test_character_pass_runs_on_pypdfium2(name: str) -> None:
     import pdfplumber
     import pypdfium2
 
-    from parse.pdfium_chars import page_chars
+    from tiaokuan.parse.pdfium_chars import page_chars
 
     path = SAMPLES / f"{name}.pdf"
     font_bold = name in {"headers-footers", "bold-exclusions"}

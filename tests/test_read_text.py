@@ -2,10 +2,10 @@
 
 import pytest
 
-from parse.lines import Hint, TableLine
-from parse.read_text import decode, looks_wrapped, strip_bold, text_to_lines
 from tiaokuan.errors import EmptyFileError, EncodingError
 from tiaokuan.model import Span
+from tiaokuan.parse.lines import Hint, TableLine
+from tiaokuan.parse.read_text import decode, looks_wrapped, strip_bold, text_to_lines
 
 CLAUSE = "第一条 本保险合同由保险条款、投保单组成。"
 

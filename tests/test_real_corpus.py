@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parse import ParseOptions
-from parse.api import clean_lines, read_source, source_to_result
-from parse.audit import body_ink, output_ink
-from parse.labels import squash
+from tiaokuan.parse import ParseOptions
+from tiaokuan.parse.api import clean_lines, read_source, source_to_result
+from tiaokuan.parse.audit import body_ink, output_ink
+from tiaokuan.text.labels import squash
 
 from .conftest import EXPECTED_REAL, SHARED_CORPUS, soffice_available
 
@@ -117,6 +117,6 @@ def test_catalog_clauses_parse_and_conserve_text(shared_corpus: Path) -> None:
     for path in CATALOG_CLAUSES:
         try:
             _check_conservation(path)
-        except Exception as exc:  # collect all, report together
+        except Exception as exc:  # noqa: BLE001 - collect all, report together
             failures.append(f"{path.parent.name}/{path.name}: {exc}")
     assert not failures, "\n".join(failures[:20])

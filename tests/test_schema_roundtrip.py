@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parse import from_dict, json_schema, parse_bytes, parse_file, to_dict, to_json
-from parse.labels import int_to_cn
 from tiaokuan.model import SCHEMA, SectionType
+from tiaokuan.parse import from_dict, json_schema, parse_bytes, parse_file, to_dict, to_json
+from tiaokuan.text.labels import int_to_cn
 
 from .conftest import SAMPLES
 

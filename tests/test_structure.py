@@ -2,9 +2,9 @@
 
 import pytest
 
-from parse import ParseOptions, parse_bytes
 from tiaokuan.errors import NoClauseStructureError, StrictModeError
 from tiaokuan.model import SectionType, WarningCode
+from tiaokuan.parse import ParseOptions, parse_bytes
 
 
 def parse(text: str, name: str = "clause.txt", strict: bool = False):

@@ -17,7 +17,7 @@ from docx import Document
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from clauses_db import ClauseDB
+from tiaokuan.clauses_db import ClauseDB
 from tiaokuan.web import WebSettings, create_app
 
 from .conftest import ROOT, SAMPLES
@@ -205,7 +205,9 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=flags)
         page = browser.new_page(viewport={"width": 1366, "height": 900}, accept_downloads=True)
-        shot = lambda name: page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+        def shot(name: str) -> None:
+            page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
         page.goto(server + "/")
         page.fill("input[name=q]", "免赔额")
@@ -278,6 +280,6 @@ def test_redline_page_speaks_chinese(web_db: Path, tmp_path: Path) -> None:
 
 
 def _all_versions():
-    from clauses_db import Filters
+    from tiaokuan.clauses_db import Filters
 
     return Filters(version="all")

@@ -61,5 +61,9 @@ class DatabaseError(TiaokuanError):
     """The clause database cannot be opened or used (bad URL, server down, wrong schema)."""
 
 
+class MissingDatabaseError(DatabaseError):
+    """A command that only reads was pointed at a database that does not exist."""
+
+
 class NotFoundError(TiaokuanError):
     """A product, version or article asked for is not in the database."""

@@ -3,7 +3,7 @@
 
 from alembic import context
 
-from clauses_db.schema import metadata
+from tiaokuan.clauses_db.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=metadata, render_as_batch=connection.dialect.name == "sqlite")

@@ -1,4 +1,4 @@
-"""parse.language: what clause text means — entities, categories, term sheet, taxonomy."""
+"""tiaokuan.parse.language: what clause text means — entities, categories, term sheet, taxonomy."""
 
 from .annotate import annotate
 from .pipeline import find_entities, load

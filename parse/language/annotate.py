@@ -17,13 +17,13 @@ from tiaokuan.model import (
     SectionType,
     Semantics,
 )
+from tiaokuan.text.vocab import EXCLUSIONS, cost_heads_in, map_all
 
 from .categories import categorise, flags
 from .pipeline import COMPONENT, entities_of, load
 from .recognizers import longest_first
 from .taxonomy import classify
 from .termsheet import term_sheet
-from .vocab import EXCLUSIONS, cost_heads_in, map_all
 
 
 def _pipeline_entities(article: Article) -> list[Entity]:

@@ -1,24 +1,21 @@
 """The spaCy pipeline: `spacy.blank("zh")` segmented by jieba with the project's
 insurance/IP user dictionary, and one rule component that marks entities.
 
-jieba keeps a global tokenizer; we build our own `jieba.Tokenizer`, load the user
-dictionary into it explicitly and hand it to spaCy, so nothing global changes.
-The pipeline is built once per process (`load()` is cached).
+spaCy gets the project's own jieba tokenizer (`tiaokuan.text.words`), so nothing
+global changes. The pipeline is built once per process (`load()` is cached).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
-from importlib import resources
 
-import jieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tiaokuan.model import Entity
+from tiaokuan.text.words import shared_segmenter
 
 from .recognizers import (
     amounts,
@@ -35,37 +32,6 @@ from .recognizers import (
 
 SPAN_KEY = "tiaokuan"
 COMPONENT = "tiaokuan_entities"
-
-
-def user_dictionary() -> str:
-    return str(resources.files("parse.language").joinpath("data/userdict.txt"))
-
-
-def segmenter() -> jieba.Tokenizer:
-    """A private jieba tokenizer with the insurance/IP user dictionary loaded."""
-    # jieba logs its dictionary loading at DEBUG to stderr.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(user_dictionary())
-    return tokenizer
-
-
-@lru_cache(maxsize=1)
-def _shared_segmenter() -> jieba.Tokenizer:
-    # One dictionary load per process, shared by the spaCy pipeline, search and diff.
-    return segmenter()
-
-
-def tokens(text: str) -> list[str]:
-    """`text` cut by jieba into pieces that spell it exactly (punctuation and
-    whitespace included); the unit of a redline."""
-    return list(_shared_segmenter().cut(text, HMM=False))
-
-
-def words(text: str) -> list[str]:
-    """The words of `text` as jieba cuts them with the insurance dictionary (免赔额
-    stays one word), without punctuation or whitespace; the unit of search and diff."""
-    return [w for w in tokens(text) if re.search(r"\w", w)]
 
 
 def find_entities(text: str, article: int | None = None) -> list[Entity]:
@@ -109,7 +75,7 @@ def load() -> Language:
     # default dictionary while building the tokenizer, before ours replaces it.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = _shared_segmenter()
+    nlp.tokenizer.jieba_seg = shared_segmenter()
     nlp.add_pipe(COMPONENT)
     return nlp
 

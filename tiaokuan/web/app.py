@@ -1,6 +1,7 @@
 """The web workbench: a FastAPI application with server-rendered Jinja2 pages.
 
-`create_app(settings)` builds it; the routes live in `pages.py`. Everything a page
+`create_app(settings)` builds it; the routes live in `pages.py`, what they share
+(settings, database, templates, CSRF) in `workbench.py`. Everything a page
 needs ships in the package (templates, one stylesheet; no CDN, no build step).
 Safety is decided here, once: clause text is escaped (autoescape), POST forms carry
 a CSRF token tied to a cookie, `read_only` refuses every write, uploads are
@@ -10,97 +11,21 @@ page with the right status code, never a traceback.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import secrets
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tiaokuan.errors import NotFoundError, TiaokuanError
 
-from .charts import LINE_NAMES
+from .pages import router
+from .workbench import CSRF_COOKIE, HERE, WebSettings, Workbench
 
-HERE = Path(__file__).parent
-# The interface speaks Chinese: closed-set codes are shown by these names.
-SECTION_NAMES = {
-    "preamble": "前言", "general": "总则", "subject": "保险标的", "coverage": "保险责任", "exclusions": "责任免除",
-    "amounts": "保险金额与赔偿限额", "period": "保险期间", "premium": "保险费", "insurer_duties": "保险人义务",
-    "policyholder_duties": "投保人、被保险人义务", "claims": "赔偿处理", "disputes": "争议处理", "other": "其他事项",
-    "definitions": "释义", "appendix": "附录",
-}  # fmt: skip
-CSRF_COOKIE = "tiaokuan_session"
-UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
 _log = logging.getLogger("tiaokuan.web")
-
-
-@dataclass(frozen=True)
-class WebSettings:
-    """How the workbench runs. `db_url` None means $TIAOKUAN_DB or ./tiaokuan.db;
-    uploads go under `data_dir`/uploads."""
-
-    db_url: str | None = None
-    read_only: bool = False
-    data_dir: Path = Path("tiaokuan-data")
-    max_upload_bytes: int = 20 * 1024 * 1024
-    secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
-
-
-class Workbench:
-    """What the routes share: settings, the database (opened on first use), templates."""
-
-    def __init__(self, settings: WebSettings):
-        self.settings = settings
-        self.catalog_cache: dict = {}  # the catalog page's products and charts, by line, for one database generation
-        self.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
-        self.templates.env.globals["read_only"] = settings.read_only
-        self.templates.env.globals["line_name"] = lambda code: LINE_NAMES.get(code or "", code or "—")
-        self.templates.env.globals["section_name"] = lambda code: SECTION_NAMES.get(code or "", code or "")
-
-    @cached_property
-    def db(self):
-        from clauses_db import ClauseDB
-
-        return ClauseDB(self.settings.db_url)
-
-    def document(self, version_id: int):
-        """A stored version as a document. A version never changes once stored, so
-        the last few hundred read are kept in memory."""
-        return self._documents(version_id)
-
-    @cached_property
-    def _documents(self):
-        from functools import lru_cache
-
-        return lru_cache(maxsize=512)(self.db.load)
-
-    def csrf_token(self, request: Request) -> str:
-        session = request.cookies.get(CSRF_COOKIE) or request.state.new_session
-        return hmac.new(self.settings.secret, session.encode(), hashlib.sha256).hexdigest()
-
-    def csrf_ok(self, request: Request, token: str | None) -> bool:
-        session = request.cookies.get(CSRF_COOKIE)
-        if not session or not token:
-            return False
-        expected = hmac.new(self.settings.secret, session.encode(), hashlib.sha256).hexdigest()
-        return hmac.compare_digest(expected, token)
-
-    def page(self, request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
-        context.setdefault("csrf", self.csrf_token(request))
-        return self.templates.TemplateResponse(request, name, context, status_code=status_code)
-
-    def error(self, request: Request, status_code: int, message: str) -> HTMLResponse:
-        titles = {400: "请求有误", 403: "不允许的操作", 404: "未找到", 405: "不支持的请求方式", 413: "文件过大", 415: "不支持的文件类型", 500: "服务器内部错误"}
-        return self.page(request, "error.html", status_code, title=titles.get(status_code, "出错了"), message=message, status=status_code)
-
 
 # Everything is served from this origin; nothing may frame the pages.
 _HEADERS = [
@@ -146,8 +71,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     async def lifespan(_app):
         # Load what the first search or comparison would otherwise load while a
         # visitor waits: the jieba dictionary, the spaCy pipeline, scipy.
-        from compare import align  # noqa: F401
-        from parse.language.pipeline import load, words
+        from tiaokuan.compare import align  # noqa: F401
+        from tiaokuan.parse.language.pipeline import load
+        from tiaokuan.text import words
 
         words("免赔额")
         load()
@@ -183,8 +109,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     async def crashed(request: Request, exc: Exception):
         _log.exception("unexpected error on %s", request.url.path)
         return bench.error(request, 500, "处理请求时出现意外错误，已记入服务器日志。请稍后重试。")
-
-    from .pages import router
 
     app.include_router(router)
     return app

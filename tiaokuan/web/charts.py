@@ -60,7 +60,7 @@ def stacked_bars(counts: dict[str, Counter], title: str) -> Chart:
 def heat_map(counts: dict[tuple[str, str], int], per_line: Counter, title: str) -> Chart:
     """Canonical exclusions (rows) × lines of business (columns): the share of the
     line's products that make the exclusion, darker for more."""
-    lines = [line for line, _ in per_line.most_common() if any(l == line for l, _ in counts)]
+    lines = [line for line, _ in per_line.most_common() if any(k == line for k, _ in counts)]
     labels = sorted({label for _, label in counts}, key=lambda lab: -sum(n for (_, x), n in counts.items() if x == lab))
     cell_w, cell_h, left, top = 64, 20, 250, 46
     width, height = left + cell_w * len(lines) + 10, top + cell_h * len(labels) + 10

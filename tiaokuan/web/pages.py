@@ -22,8 +22,8 @@ from starlette.datastructures import UploadFile as StarletteUpload
 
 from tiaokuan.model import LINES_OF_BUSINESS, Article, EntityType, SectionType
 
-from .app import UPLOAD_SUFFIXES, Workbench
 from .charts import catalog_charts
+from .workbench import UPLOAD_SUFFIXES, Workbench
 
 router = APIRouter()
 Id = Annotated[int, Query(ge=1, le=2**31)]
@@ -49,7 +49,7 @@ def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | Non
 # -- search ---------------------------------------------------------------------------
 @router.get("/")
 async def search_page(request: Request, q: Text = None, insurer: Text = None, product: Text = None, section: Text = None, line: Text = None, version: Text = "latest"):
-    from clauses_db import Filters
+    from tiaokuan.clauses_db import Filters
 
     bench = _bench(request)
     filters = Filters(insurer=insurer or None, product=product or None, section_type=_choice(section, SECTIONS, "section"), line=_choice(line, LINES, "line"), version=_choice(version, ("latest", "all"), "version") or "latest")
@@ -101,9 +101,9 @@ def _segments(article: Article, definitions: dict[str, str]) -> list[list[Seg]]:
 
 @router.get("/product/{version_id}")
 async def product_page(request: Request, version_id: int):
-    from clauses_db import Filters
-    from compare import Status
-    from compare.matrix import TERM_ROWS, term_cell
+    from tiaokuan.clauses_db import Filters
+    from tiaokuan.compare import Status
+    from tiaokuan.compare.matrix import TERM_ROWS, term_cell
 
     bench = _bench(request)
     if not 1 <= version_id <= 2**31:
@@ -134,7 +134,7 @@ def source_file(request: Request, version_id: int):
 
 # -- compare ---------------------------------------------------------------------------
 def _products(request: Request, ids: list[int]):
-    from compare import Product, column_names
+    from tiaokuan.compare import Product, column_names
 
     bench = _bench(request)
     docs = [bench.document(i) for i in ids]
@@ -144,8 +144,8 @@ def _products(request: Request, ids: list[int]):
 
 @router.get("/compare")
 async def compare_page(request: Request, v: Annotated[list[int], Query(max_length=10)] = []):  # noqa: B006 (FastAPI reads the default)
-    from clauses_db import Filters
-    from compare import compare_products
+    from tiaokuan.clauses_db import Filters
+    from tiaokuan.compare import compare_products
 
     bench = _bench(request)
     ids = list(dict.fromkeys(v))
@@ -159,8 +159,8 @@ async def compare_page(request: Request, v: Annotated[list[int], Query(max_lengt
 
 @router.get("/compare/download")
 def compare_download(request: Request, v: Annotated[list[int], Query(min_length=2, max_length=10)], format: Annotated[str, Query(pattern="^(xlsx|docx)$")] = "xlsx"):
-    from compare import compare_products
-    from compare.compare_out import to_docx, to_xlsx
+    from tiaokuan.compare import compare_products
+    from tiaokuan.compare.compare_out import to_docx, to_xlsx
 
     result = compare_products(_products(request, list(dict.fromkeys(v))))
     return _file(lambda path: (to_xlsx if format == "xlsx" else to_docx)(result, path), f"comparison.{format}", XLSX if format == "xlsx" else DOCX)
@@ -178,8 +178,8 @@ def _file(write, name: str, media_type: str) -> FileResponse:
 # -- diff ------------------------------------------------------------------------------------
 @router.get("/diff")
 async def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, new: Annotated[int | None, Query(ge=1)] = None):
-    from clauses_db import Filters
-    from compare import Change, redline
+    from tiaokuan.clauses_db import Filters
+    from tiaokuan.compare import Change, redline
 
     bench = _bench(request)
     if old is None or new is None:
@@ -199,8 +199,8 @@ async def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = 
 
 @router.get("/diff/download")
 def diff_download(request: Request, old: Id, new: Id):
-    from compare import redline
-    from compare.redline_out import to_docx
+    from tiaokuan.compare import redline
+    from tiaokuan.compare.redline_out import to_docx
 
     products = _products(request, [old, new])
     result = redline(products[0].doc, products[1].doc)
@@ -210,7 +210,7 @@ def diff_download(request: Request, old: Id, new: Id):
 # -- generate -------------------------------------------------------------------------------
 @router.get("/generate")
 def generate_form(request: Request, base: Annotated[int | None, Query(ge=1)] = None):
-    from clauses_db import Filters
+    from tiaokuan.clauses_db import Filters
 
     bench = _bench(request)
     if base is None:
@@ -225,7 +225,7 @@ def _exclusion_choices(doc) -> list[tuple[str, str]]:
 
 
 def _number(value: str, key: str, problems: list) -> float | None:
-    from generate import Problem
+    from tiaokuan.generate import Problem
 
     if not value.strip():
         return None
@@ -240,7 +240,7 @@ def _number(value: str, key: str, problems: list) -> float | None:
 async def generate_submit(request: Request):
     import datetime as dt
 
-    from generate import OutputFormat, Problem, build, check_against_base, spec_from_dict, write
+    from tiaokuan.generate import OutputFormat, Problem, build, check_against_base, spec_from_dict, write
 
     bench = _bench(request)
     form = await request.form()
@@ -298,8 +298,7 @@ def upload_form(request: Request):
 
 @router.post("/upload")
 async def upload_submit(request: Request):
-    from clauses_db.store import prepare
-    from parse.api import parse_file
+    from tiaokuan.parse.api import parse_file
 
     bench = _bench(request)
     if bench.settings.read_only:
@@ -331,12 +330,12 @@ async def upload_submit(request: Request):
         result = parse_file(path)
         if not result.documents:
             raise HTTPException(400, "文件中没有找到条款。")
-        stored = bench.db.write(prepare(result))
+        known = bench.db.versions_of(result.source.sha256)
+        ids = bench.db.add(result)
     except BaseException:
         path.unlink(missing_ok=True)  # a file that was not stored is not kept
         raise
-    ids = stored or bench.db.versions_of(result.source.sha256)
-    if stored is None:
+    if known:
         path.unlink(missing_ok=True)  # the same bytes were stored before
     return RedirectResponse(f"/product/{ids[0]}", status_code=303)
 
@@ -353,7 +352,7 @@ async def catalog_page(request: Request, line: Text = None):
 
 def _catalog(bench: Workbench, line: str | None, generation: tuple[int, int]):
     """The catalog's products and charts, computed once per line until a version is added."""
-    from clauses_db import Filters
+    from tiaokuan.clauses_db import Filters
 
     cache = bench.catalog_cache
     if cache.get("generation") != generation:

@@ -1,49 +1,17 @@
-"""The `tiaokuan` command: a thin shell over the library; `main(argv)` is what tests call.
-
-Library errors become one-line messages on stderr and a non-zero exit code.
-"""
+"""The parsing commands of `tiaokuan`: parse, terms and eval."""
 
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from . import __version__
-from .errors import TiaokuanError
-
-EXIT_FAILURES = 1
-EXIT_USAGE = 2
+from .options import EXIT_FAILURES, progress_bar
 
 
-def _progress(console: Console, enabled: bool) -> Progress:
-    return Progress(
-        TextColumn("[bold]parsing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        TextColumn("{task.description}"),
-        console=console,
-        disable=not enabled,
-        transient=True,
-    )
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tiaokuan")
-def cli() -> None:
-    """tiaokuan (条款): parse, store, compare and generate Chinese insurance clauses.
-
-    Example: tiaokuan parse corpus/ --format md --output out/
-    """
-
-
-@cli.command("parse")
+@click.command("parse")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True, help="Output format.")
 @click.option(
@@ -78,14 +46,14 @@ def parse_command(
 
     Example: tiaokuan parse clause.pdf --format md
     """
-    from parse import ParseOptions, expand_paths, parse_many, to_dict, to_markdown
+    from tiaokuan.parse import ParseOptions, expand_paths, parse_many, to_dict, to_markdown
 
     paths = expand_paths(files)
     if not paths:
         raise click.UsageError("no clause files found in the given paths (looked for .pdf .docx .doc .txt .md)")
     err = Console(stderr=True)
     show = progress if progress is not None else err.is_terminal
-    with _progress(err, show) as bar:
+    with progress_bar(err, show, "parsing") as bar:
         task = bar.add_task("", total=len(paths))
         pages: dict[str, int] = {}
 
@@ -113,9 +81,11 @@ def parse_command(
             text = json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result)
             (output / name).write_text(text + "\n", encoding="utf-8")
         click.echo(f"wrote {len(batch.results)} file(s) to {output}", err=True)
+    elif not batch.results:
+        pass  # nothing parsed: stdout stays empty (an empty JSON array would read as "a file with no clauses")
     elif fmt == "json":
         payload = [to_dict(r) for r in batch.results]
-        click.echo(json.dumps(payload[0] if len(paths) == 1 and payload else payload, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(payload[0] if len(paths) == 1 else payload, ensure_ascii=False, indent=2))
     else:
         click.echo("\n\n".join(to_markdown(r) for r in batch.results))
     for result in batch.results:
@@ -130,7 +100,7 @@ def parse_command(
         raise SystemExit(EXIT_FAILURES)
 
 
-@cli.command("terms")
+@click.command("terms")
 @click.argument("file", type=click.Path(path_type=Path))
 def terms_command(file: Path) -> None:
     """Show the term sheet of a clause FILE: each field, its value and the article
@@ -141,7 +111,7 @@ def terms_command(file: Path) -> None:
     """
     from rich.table import Table
 
-    from parse import ParseOptions, parse_file
+    from tiaokuan.parse import ParseOptions, parse_file
 
     result = parse_file(file, ParseOptions(language=True))
     out = Console()
@@ -174,7 +144,7 @@ def terms_command(file: Path) -> None:
         out.print(excl)
 
 
-@cli.command("eval")
+@click.command("eval")
 @click.option("--gold", type=click.Path(file_okay=False, path_type=Path), default=Path("tests/gold/language"), show_default=True, help="Gold annotations.")
 @click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared/corpus"), show_default=True, help="Where the annotated clauses are.")
 @click.option("--misses", is_flag=True, help="List every miss and spurious hit after the scores.")
@@ -184,7 +154,7 @@ def eval_command(gold: Path, corpus: Path, misses: bool) -> None:
 
     Example: tiaokuan eval --gold tests/gold/language --corpus ../shared/corpus
     """
-    from parse.language.evaluate import evaluate, format_report
+    from tiaokuan.parse.language.evaluate import evaluate, format_report
 
     if not any(gold.glob("*.json")):
         raise click.UsageError(f"no gold annotations (*.json) in {gold}")
@@ -196,34 +166,3 @@ def eval_command(gold: Path, corpus: Path, misses: bool) -> None:
         click.echo("\nmisses:")
         for line in report.misses:
             click.echo(f"  {line}")
-
-
-# The database commands live in their own module; importing it registers them.
-from . import cli_compare, cli_db, cli_generate, cli_web  # noqa: E402, F401
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the exit code instead of exiting, so tests can call it."""
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="tiaokuan", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_USAGE
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        return EXIT_FAILURES
-    except TiaokuanError as exc:
-        click.echo(f"error: {exc}", err=True)
-        return EXIT_FAILURES
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
-
-
-def entry() -> None:
-    sys.exit(main())
-
-
-if __name__ == "__main__":
-    entry()

@@ -1,4 +1,4 @@
-"""The database commands of `tiaokuan`: ingest, search, products, show."""
+"""The database commands of `tiaokuan`: ingest, search, products, show, export, catalog."""
 
 from __future__ import annotations
 
@@ -7,48 +7,19 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .cli import EXIT_FAILURES, cli
-from .model import LINES_OF_BUSINESS, Category, SectionType
-
-_DB_HELP = "Database: an SQLite file path or URL, or postgresql://USER@HOST/DB (default: $TIAOKUAN_DB, else ./tiaokuan.db)."
+from .options import EXIT_FAILURES, db_option, filter_options, filters, progress_bar
 
 
-def db_option(f):
-    return click.option("--db", "db_url", envvar="TIAOKUAN_DB", default=None, help=_DB_HELP)(f)
+def _open(db_url: str | None, create: bool = False):
+    """The database; only `ingest` may create it, every other command reads."""
+    from tiaokuan.clauses_db import ClauseDB
+
+    return ClauseDB(db_url, create=create)
 
 
-def filter_options(f):
-    """The filters every listing command takes."""
-    options = [
-        click.option("--insurer", help="Insurer name contains this."),
-        click.option("--product", help="Product name contains this."),
-        click.option("--section", "section_type", type=click.Choice([t.value for t in SectionType]), help="Section type."),
-        click.option("--category", type=click.Choice([c.value for c in Category]), help="Clause category (article or one of its items)."),
-        click.option("--right", "ip_right", help="IP right (专利, 商标, 著作权, 地理标志 …, or 综合)."),
-        click.option("--line", type=click.Choice(LINES_OF_BUSINESS), help="Line of business."),
-        click.option("--version", default="latest", show_default=True, help='"latest", "all", or a version label such as 2025版.'),
-    ]
-    for option in reversed(options):
-        f = option(f)
-    return f
-
-
-def _filters(insurer, product, section_type, category, ip_right, line, version):
-    from clauses_db import Filters
-
-    return Filters(insurer, product, section_type, category, ip_right, line, version)
-
-
-def _open(db_url: str | None):
-    from clauses_db import ClauseDB
-
-    return ClauseDB(db_url)
-
-
-@cli.command("ingest")
+@click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Parse in this many local processes.")
@@ -64,15 +35,12 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress) -> None:
 
     Example: tiaokuan ingest corpus/ --db clauses.db --jobs 2
     """
-    from clauses_db.ingest import Outcome, write_report
+    from tiaokuan.clauses_db.ingest import Outcome, write_report
 
-    db = _open(db_url)
+    db = _open(db_url, create=True)
     err = Console(stderr=True)
     show = progress if progress is not None else err.is_terminal
-    bar = Progress(
-        TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-        TextColumn("{task.description}"), console=err, disable=not show, transient=True,
-    )
+    bar = progress_bar(err, show, "ingesting", time_left=True)
     state = {"task": None}
 
     def on_start(total: int) -> None:
@@ -94,20 +62,20 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress) -> None:
         raise SystemExit(EXIT_FAILURES)
 
 
-@cli.command("search")
+@click.command("search")
 @click.argument("query")
 @db_option
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
 @click.option("--substring", is_flag=True, help="Match the characters anywhere, not as words.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON lines.")
-def search_command(query, db_url, limit, substring, as_json, **filters) -> None:
+def search_command(query, db_url, limit, substring, as_json, **chosen) -> None:
     """Search articles for QUERY (Chinese words, e.g. 免赔额 or 专利无效), best first,
     each hit with insurer, product, version, section, article and a snippet.
 
     Example: tiaokuan search 免赔额 --line ip --section exclusions
     """
-    hits = _open(db_url).search(query, _filters(**filters), limit=limit, substring=substring)
+    hits = _open(db_url).search(query, filters(**chosen), limit=limit, substring=substring)
     if as_json:
         for h in hits:
             click.echo(json.dumps({**h.__dict__, "match": h.match.value}, ensure_ascii=False))
@@ -123,16 +91,16 @@ def search_command(query, db_url, limit, substring, as_json, **filters) -> None:
     Console().print(table)
 
 
-@cli.command("products")
+@click.command("products")
 @db_option
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the products as JSON lines.")
-def products_command(db_url, as_json, **filters) -> None:
+def products_command(db_url, as_json, **chosen) -> None:
     """List products and their versions (the latest of each by default).
 
     Example: tiaokuan products --line ip --version all
     """
-    rows = _open(db_url).products(_filters(**filters))
+    rows = _open(db_url).products(filters(**chosen))
     if as_json:
         for r in rows:
             click.echo(json.dumps(r.__dict__, ensure_ascii=False))
@@ -146,7 +114,7 @@ def products_command(db_url, as_json, **filters) -> None:
     click.echo(f"{len(rows)} product version(s)", err=True)
 
 
-@cli.command("show")
+@click.command("show")
 @click.argument("product")
 @db_option
 @click.option("--version", default="latest", show_default=True, help='"latest" or a version label.')
@@ -157,10 +125,10 @@ def show_command(product, db_url, version, article, fmt) -> None:
 
     Example: tiaokuan show 专利无效费用损失保险 --article 4
     """
-    from parse import to_dict, to_markdown
-    from parse.serialize import article_to_dict
     from tiaokuan.errors import NotFoundError
     from tiaokuan.model import ParseResult
+    from tiaokuan.parse import to_dict, to_markdown
+    from tiaokuan.parse.serialize import article_to_dict
 
     db = _open(db_url)
     chosen = db.find_version(product, version)
@@ -178,32 +146,32 @@ def show_command(product, db_url, version, article, fmt) -> None:
         click.echo(f"{a.label or ''} {a.text}".strip() + f"\n\n— {chosen.insurer} {chosen.product}, {chosen.source}{page}")
 
 
-@cli.command("export")
+@click.command("export")
 @db_option
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "xlsx"]), default="xlsx", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
-def export_command(db_url, fmt, output, **filters) -> None:
+def export_command(db_url, fmt, output, **chosen) -> None:
     """Export the matching articles, one row each with insurer, product, version,
     注册号, section, article, page, categories, verbatim text and source file.
 
     Example: tiaokuan export --format xlsx --category exclusion --line ip -o exclusions.xlsx
     """
-    n = _open(db_url).export(fmt, output, _filters(**filters))
+    n = _open(db_url).export(fmt, output, filters(**chosen))
     click.echo(f"wrote {n} article(s) to {output}", err=True)
 
 
-@cli.command("catalog")
+@click.command("catalog")
 @db_option
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "html"]), default="xlsx", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
-def catalog_command(db_url, fmt, output, **filters) -> None:
+def catalog_command(db_url, fmt, output, **chosen) -> None:
     """Write the product catalog: one row per product version with insurer, product,
     注册号 and its decoded parts, line of business / IP taxonomy, main or rider and its
     main product, article count, key terms and source file.
 
     Example: tiaokuan catalog --format xlsx -o catalog.xlsx --version all
     """
-    n = _open(db_url).catalog(fmt, output, _filters(**filters))
+    n = _open(db_url).catalog(fmt, output, filters(**chosen))
     click.echo(f"wrote {n} product version(s) to {output}", err=True)

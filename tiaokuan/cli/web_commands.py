@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from .cli import cli
-from .cli_db import db_option
+from .options import db_option
 
 
-@cli.command("serve")
+@click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -28,8 +27,8 @@ def serve_command(db_url, host, port, read_only, data_dir, workers) -> None:
 
     import uvicorn
 
-    from .web import WebSettings, create_app
-    from .web.app import SETTINGS_ENV, settings_to_environment
+    from tiaokuan.web import WebSettings, create_app
+    from tiaokuan.web.app import SETTINGS_ENV, settings_to_environment
 
     settings = WebSettings(db_url=db_url, read_only=read_only, data_dir=data_dir)
     create_app(settings).state.bench.db  # opens (and migrates) the database once, before any worker starts  # noqa: B018

@@ -1,0 +1,99 @@
+"""Naming a clause the way users do: a file path, a database version id, a 注册号
+or a product name. The CLI, the workbench and the generator all resolve names
+here, so the same name means the same clause everywhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tiaokuan.errors import NotFoundError, OptionsError
+from tiaokuan.model import ClauseDocument
+from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
+
+from .search import Filters
+
+if TYPE_CHECKING:
+    from .api import ClauseDB
+
+_REGISTRATION_NO = re.compile(r"[A-Z]\d{20,}")
+# Web pages are not parsed yet, but a reference ending so is still a path.
+_FILE_SUFFIXES = SUPPORTED_SUFFIXES | {".html", ".htm"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A clause found by name: the document, a name to show it by (a column, a
+    heading), and the riders known to attach to it (by product name)."""
+
+    document: ClauseDocument
+    name: str
+    riders: tuple[str, ...] = ()
+
+
+def looks_like_a_file(ref: str) -> bool:
+    """A reference with a folder or a clause-file suffix is a path, never a product
+    name, so a mistyped path is reported as such instead of opening a database."""
+    return "/" in ref or "\\" in ref or Path(ref).suffix.lower() in _FILE_SUFFIXES
+
+
+class ClauseFinder:
+    """Resolves clause references. Files are parsed with `options`; anything else is
+    looked up in the database `db` — an open `ClauseDB`, or a URL opened on first
+    need (and never created: looking a name up in a database that does not exist
+    is an error, not a new empty database)."""
+
+    def __init__(self, db: ClauseDB | str | None = None, options: ParseOptions = ParseOptions()):
+        self._db = db
+        self._options = options
+
+    @property
+    def db(self) -> ClauseDB:
+        from .api import ClauseDB
+
+        if not isinstance(self._db, ClauseDB):
+            self._db = ClauseDB(self._db, create=False)
+        return self._db
+
+    def resolve(self, ref: str, version: str = "latest") -> Resolved:
+        """The clause `ref` names; a file that bundles several clauses gives its
+        first, with the bundled riders' names."""
+        path = Path(ref)
+        if path.is_file():
+            docs = parse_file(path, self._options).documents
+            riders = tuple(d.product or d.title or "" for d in docs[1:] if d.rider)
+            return Resolved(docs[0], docs[0].product or path.name, riders)
+        if looks_like_a_file(ref):
+            raise NotFoundError(ref, "no such file; check the path (or name the product, its 注册号 or its database id)")
+        db = self.db
+        if ref.isdigit() or _REGISTRATION_NO.fullmatch(ref):
+            key, what = ("version_id", int(ref)) if ref.isdigit() else ("registration_no", ref)
+            found = [p for p in db.products(Filters(version="all")) if getattr(p, key) == what]
+            if not found:
+                hint = "version id" if ref.isdigit() else "注册号"
+                raise NotFoundError(db.url, f"no clause with {hint} {ref}; list them with `tiaokuan products --json`")
+            chosen = found[-1]
+        else:
+            chosen = db.find_version(ref, version)
+        riders = tuple(p.product for p in db.products() if p.main_product == chosen.product and p.insurer == chosen.insurer)
+        label = chosen.version_label or ""
+        name = chosen.product if label in chosen.product else f"{chosen.product} {label}".strip()
+        return Resolved(db.load(chosen.version_id), name, riders)
+
+    def pick(self, ref: str, document: int = 1, near: Path | None = None, rider: bool = False) -> Resolved:
+        """Like `resolve`, for one clause of a file: a relative path is also tried
+        beside `near` (a spec's folder); `document` counts the clauses of a file
+        that bundles several, from 1; `rider` takes the file's first rider."""
+        path = Path(ref)
+        if not path.is_file() and near is not None and not path.is_absolute() and (near / path).is_file():
+            path = near / path
+        if not path.is_file():
+            return self.resolve(ref)
+        docs = parse_file(path, self._options).documents
+        if rider:
+            return Resolved(next((d for d in docs if d.rider), docs[0]), ref)
+        if not 1 <= document <= len(docs):
+            raise OptionsError(ref, f"holds {len(docs)} clause(s), not {document}; give a document number from 1 to {len(docs)}")
+        return Resolved(docs[document - 1], ref)

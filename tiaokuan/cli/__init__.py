@@ -1,0 +1,75 @@
+"""The `tiaokuan` command: a thin shell over the library; `main(argv)` is what tests call.
+
+Each command module is a leaf over the shared options (`options.py`); the
+commands are registered here, in one place. Library errors become one-line
+messages on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from tiaokuan.errors import TiaokuanError
+
+from . import compare_commands, db_commands, generate_commands, parse_commands, web_commands
+from .options import EXIT_FAILURES, EXIT_USAGE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tiaokuan", prog_name="tiaokuan")
+def cli() -> None:
+    """tiaokuan (条款): parse, store, compare and generate Chinese insurance clauses.
+
+    Example: tiaokuan parse corpus/ --format md --output out/
+    """
+
+
+for _command in (
+    parse_commands.parse_command,
+    parse_commands.terms_command,
+    parse_commands.eval_command,
+    db_commands.ingest_command,
+    db_commands.search_command,
+    db_commands.products_command,
+    db_commands.show_command,
+    db_commands.export_command,
+    db_commands.catalog_command,
+    compare_commands.compare_command,
+    compare_commands.diff_command,
+    generate_commands.generate_command,
+    generate_commands.new_spec_command,
+    generate_commands.pack_command,
+    web_commands.serve_command,
+):
+    cli.add_command(_command)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code instead of exiting, so tests can call it."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="tiaokuan", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_FAILURES
+    except TiaokuanError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return EXIT_FAILURES
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

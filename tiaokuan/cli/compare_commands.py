@@ -1,0 +1,61 @@
+"""The comparison commands of `tiaokuan`: compare and diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .options import count_products, db_option, emit
+
+
+@click.command("compare")
+@click.argument("products", nargs=-1, required=True)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "docx", "json"]), default="md", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (required for xlsx and docx; default stdout).")
+def compare_command(products, db_url, fmt, output) -> None:
+    """Compare 2 to 10 PRODUCTS: a term matrix (trigger, cover, limits, deductible,
+    territory, periods, deadlines, subrogation, cancellation, disputes, riders), an
+    exclusion matrix (excluded / narrowed / silent) and a coverage matrix of cost
+    heads, every cell citing its article, and the material differences in plain
+    words. PRODUCTS are clause files, database version ids, 注册号 or product names.
+
+    Example: tiaokuan compare 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） --format xlsx -o cmp.xlsx
+    """
+    from tiaokuan.clauses_db import ClauseFinder
+    from tiaokuan.compare import compare_products, products_of
+    from tiaokuan.compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
+
+    count_products(products)
+    finder = ClauseFinder(db_url)
+    result = compare_products(products_of([finder.resolve(ref) for ref in products]))
+    files = {"xlsx": lambda path: to_xlsx(result, path), "docx": lambda path: to_docx(result, path)}
+    texts = {"md": to_markdown, "html": to_html, "json": to_json}
+    emit(fmt, output, files.get(fmt), lambda: texts[fmt](result))
+
+
+@click.command("diff")
+@click.argument("old")
+@click.argument("new")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "txt"]), default="html", show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (required for docx; default stdout).")
+def diff_command(old, new, db_url, fmt, output) -> None:
+    """Redline from OLD to NEW, article by article and word by word: renumbered
+    articles are shown as renumbered, not rewritten. OLD and NEW are clause files,
+    database version ids, 注册号 or product names. The DOCX holds real Word tracked
+    changes (Accept/Reject works).
+
+    Example: tiaokuan diff old.pdf new.docx --format docx -o changes.docx
+    """
+    from tiaokuan.clauses_db import ClauseFinder
+    from tiaokuan.compare import products_of, redline
+    from tiaokuan.compare.redline_out import to_docx, to_html, to_text
+
+    finder = ClauseFinder(db_url)
+    before, after = products_of([finder.resolve(old), finder.resolve(new)])
+    old_name, new_name = before.name, after.name
+    result = redline(before.doc, after.doc)
+    write_docx = (lambda path: to_docx(result, old_name, new_name, path)) if fmt == "docx" else None
+    emit(fmt, output, write_docx, lambda: (to_html if fmt == "html" else to_text)(result, old_name, new_name))

@@ -1,0 +1,72 @@
+"""What the command modules share: options, exit codes, progress bars and output.
+Command modules import this and the library, never each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+from tiaokuan.model import LINES_OF_BUSINESS, Category, SectionType
+
+EXIT_FAILURES = 1
+EXIT_USAGE = 2
+
+_DB_HELP = "Database: an SQLite file path or URL, or postgresql://USER@HOST/DB (default: $TIAOKUAN_DB, else ./tiaokuan.db)."
+
+
+def db_option(f):
+    return click.option("--db", "db_url", envvar="TIAOKUAN_DB", default=None, help=_DB_HELP)(f)
+
+
+def filter_options(f):
+    """The filters every listing command takes."""
+    options = [
+        click.option("--insurer", help="Insurer name contains this."),
+        click.option("--product", help="Product name contains this."),
+        click.option("--section", "section_type", type=click.Choice([t.value for t in SectionType]), help="Section type."),
+        click.option("--category", type=click.Choice([c.value for c in Category]), help="Clause category (article or one of its items)."),
+        click.option("--right", "ip_right", help="IP right (专利, 商标, 著作权, 地理标志 …, or 综合)."),
+        click.option("--line", type=click.Choice(LINES_OF_BUSINESS), help="Line of business."),
+        click.option("--version", default="latest", show_default=True, help='"latest", "all", or a version label such as 2025版.'),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def filters(insurer, product, section_type, category, ip_right, line, version):
+    """The `Filters` the options of `filter_options` give."""
+    from tiaokuan.clauses_db import Filters
+
+    return Filters(insurer, product, section_type, category, ip_right, line, version)
+
+
+def progress_bar(console: Console, enabled: bool, verb: str, time_left: bool = False) -> Progress:
+    """A transient bar on stderr: `verb`, bar, done/total, time (and time left)."""
+    columns = [TextColumn(f"[bold]{verb}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    if time_left:
+        columns.append(TimeRemainingColumn())
+    return Progress(*columns, TextColumn("{task.description}"), console=console, disable=not enabled, transient=True)
+
+
+def emit(fmt: str, output: Path | None, write_file: Callable[[Path], object] | None, render_text: Callable[[], str]) -> None:
+    """A binary format goes to its file (which must be named); text to the file or stdout."""
+    if write_file is not None:
+        if output is None:
+            raise click.UsageError(f"--format {fmt} needs --output FILE")
+        write_file(output)
+    elif output is None:
+        click.echo(render_text())
+        return
+    else:
+        output.write_text(render_text(), encoding="utf-8")
+    click.echo(f"wrote {output}", err=True)
+
+
+def count_products(products: tuple[str, ...]) -> None:
+    if not 2 <= len(products) <= 10:
+        raise click.UsageError(f"give 2 to 10 products, not {len(products)}")

@@ -1,0 +1,28 @@
+"""Text tools every stage uses: printed labels (第X条, （一）, Chinese numerals), the
+canonical insurance vocabularies, and the jieba word splitter with the
+insurance/IP dictionary. Nothing heavy loads on import (jieba and cn2an load on
+first use)."""
+
+from .labels import (
+    ARTICLE_RE,
+    TERMINAL,
+    HeadingLevel,
+    ItemFamily,
+    Label,
+    article_label,
+    cn_to_int,
+    heading_label,
+    int_to_cn,
+    is_cjk,
+    item_label,
+    part_label,
+    squash,
+)
+from .vocab import COST_HEADS, EXCLUSIONS, Canon, cost_heads_in, map_all, map_to
+from .words import segmenter, tokens, user_dictionary, words
+
+__all__ = [
+    "ARTICLE_RE", "COST_HEADS", "EXCLUSIONS", "TERMINAL", "Canon", "HeadingLevel", "ItemFamily", "Label", "article_label",
+    "cn_to_int", "cost_heads_in", "heading_label", "int_to_cn", "is_cjk", "item_label", "map_all", "map_to", "part_label",
+    "segmenter", "squash", "tokens", "user_dictionary", "words",
+]  # fmt: skip
