@@ -3,6 +3,7 @@
 from .api import (
     BatchResult,
     ParseOptions,
+    check_input,
     expand_paths,
     parse_bytes,
     parse_file,
@@ -15,6 +16,7 @@ from .serialize import from_dict, json_schema, to_dict, to_json, to_markdown
 __all__ = [
     "BatchResult",
     "ParseOptions",
+    "check_input",
     "expand_paths",
     "from_dict",
     "json_schema",

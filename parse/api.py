@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tiaokuan.errors import (
+    EmptyFileError,
     NoClauseStructureError,
     OptionsError,
     StrictModeError,
@@ -25,6 +26,7 @@ from tiaokuan.errors import (
 from tiaokuan.model import ParseResult, ParseWarning, Source, SourceFormat, WarningCode
 
 from .audit import leftovers
+from .failures import MB, check_pdf_streams, check_zip, library_errors
 from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
 from .lines import Line, RawSource, TableLine
 from .ocr_text import LOW_CONFIDENCE
@@ -53,6 +55,9 @@ class ParseOptions:
     ocr: bool = True
     ocr_dpi: int = 300
     ocr_jobs: int = 1
+    # Compressed parts (a DOCX's members, a PDF's streams) may expand to this much
+    # in all; past it the file is refused as a likely compression bomb.
+    max_expanded_mb: int = 32
 
     def __post_init__(self) -> None:
         if not 100 <= self.ocr_dpi <= 600:
@@ -61,6 +66,8 @@ class ParseOptions:
             raise OptionsError(None, f"ocr_jobs must be at least 1, got {self.ocr_jobs!r}")
         if self.convert_timeout <= 0:
             raise OptionsError(None, f"convert_timeout must be positive seconds, got {self.convert_timeout!r}")
+        if self.max_expanded_mb < 1:
+            raise OptionsError(None, f"max_expanded_mb must be at least 1, got {self.max_expanded_mb!r}")
         if self.soffice is not None and shutil.which(self.soffice) is None:
             raise OptionsError(None, f"soffice={self.soffice!r} is not an executable; give the path to LibreOffice's soffice")
 
@@ -116,16 +123,38 @@ def _convert_doc(data: bytes, path: str, options: ParseOptions) -> bytes:
 PageProgress = Callable[[int, int], None]
 
 
-def read_source(data: bytes, path: str, options: ParseOptions, on_page: PageProgress | None = None) -> RawSource:
-    """What a reader sees in a file's bytes; `on_page(done, total)` follows OCR page by page."""
-    sha = hashlib.sha256(data).hexdigest()
+def check_input(data: bytes, path: str, options: ParseOptions = ParseOptions()) -> SourceFormat | str:
+    """The quick checks before a file is read, raising the one-line error a reader
+    would: not empty, a format we read, compressed parts within the expansion
+    limit. Returns the format ("doc" for Word 97–2003)."""
+    if not data.strip():
+        raise EmptyFileError(path, f"the file is empty ({len(data)} bytes{' of blanks' if data else ''}); nothing to parse — check the copy or download")
     fmt = detect_format(data, path)
-    if fmt == "doc":
-        return read_docx(_convert_doc(data, path, options), path, sha)
+    limit = options.max_expanded_mb * MB
     if fmt is SourceFormat.PDF:
-        return read_pdf(data, path, sha, OcrSettings(options.ocr, options.ocr_dpi, options.ocr_jobs), on_page)
+        check_pdf_streams(data, path, limit)
+    elif fmt is SourceFormat.DOCX:
+        check_zip(data, path, limit)
+    return fmt
+
+
+def read_source(data: bytes, path: str, options: ParseOptions, on_page: PageProgress | None = None) -> RawSource:
+    """What a reader sees in a file's bytes; `on_page(done, total)` follows OCR page by page.
+
+    Whatever the libraries under a reader fail with on a damaged file becomes a
+    one-line `TiaokuanError`; compressed parts are measured before they are inflated."""
+    sha = hashlib.sha256(data).hexdigest()
+    fmt = check_input(data, path, options)
+    if fmt == "doc":
+        data = _convert_doc(data, path, options)
+        check_zip(data, path, options.max_expanded_mb * MB)
+        fmt = SourceFormat.DOCX
+    if fmt is SourceFormat.PDF:
+        with library_errors(path, "PDF"):
+            return read_pdf(data, path, sha, OcrSettings(options.ocr, options.ocr_dpi, options.ocr_jobs), on_page)
     if fmt is SourceFormat.DOCX:
-        return read_docx(data, path, sha)
+        with library_errors(path, "Word document", todo="re-save it from Word or LibreOffice"):
+            return read_docx(data, path, sha)
     assert isinstance(fmt, SourceFormat)
     return read_text(data, path, fmt, sha)
 
@@ -166,7 +195,7 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
         from .language import annotate  # spaCy and jieba load only when asked for
 
         documents = [annotate(d) for d in documents]
-    warnings = empty_page_warnings(raw) + warnings + ocr_warnings(lines)
+    warnings = list(raw.warnings) + empty_page_warnings(raw) + warnings + ocr_warnings(lines)
     if options.strict and warnings:
         first = warnings[0]
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
@@ -249,6 +278,8 @@ def parse_many(
             results.append(parse_file(path, options, pages))
         except TiaokuanError as exc:
             failures.append((str(path), str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a bug of ours must not stop the batch; it is reported with the file
+            failures.append((str(path), f"{path}: internal error ({type(exc).__name__}: {exc}); please report it with this file"))
         if on_done is not None:
             on_done(str(path))
     return BatchResult(tuple(results), tuple(failures))

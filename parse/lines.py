@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from tiaokuan.model import Box, SourceFormat, Span
+from tiaokuan.model import Box, ParseWarning, SourceFormat, Span
 
 
 class Hint(StrEnum):
@@ -78,3 +78,4 @@ class RawSource:
     wrapped: bool | None = None  # hard-wrapped text lines (PDF-derived text)
     exact_lines: bool = False  # every line is a paragraph, never joined (text tiaokuan wrote itself)
     ocr_pages: tuple[int, ...] = ()  # pages read by OCR (no usable text layer)
+    warnings: tuple[ParseWarning, ...] = ()  # what the reader saw wrong with the file (damage)

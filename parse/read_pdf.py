@@ -23,9 +23,10 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from tiaokuan.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError
-from tiaokuan.model import Box, SourceFormat, Span
+from tiaokuan.model import Box, ParseWarning, SourceFormat, Span, WarningCode
 from tiaokuan.text.labels import TERMINAL, is_cjk
 
+from .failures import caught_logs, damage_summary, library_errors, reason
 from .lines import Hint, Line, RawSource, TableLine
 from .ocr_text import PageScan, mend_label_gaps, scan_to_chars, settle_by_majority
 
@@ -221,26 +222,25 @@ def in_reading_order(lines: list[Line], tables: list[TableLine]) -> list[Line | 
 
 def page_to_lines(page: Any, page_no: int, first_number: int) -> list[Line | TableLine]:
     """Lines and tables of one pdfplumber page in reading order (top to bottom)."""
-    tables, chars = _page_tables(page, page.chars, page_no, first_number)
+    # A damaged font can map a glyph to no text at all: such a character holds
+    # nothing to keep, and the line building below reads each one's first letter.
+    tables, chars = _page_tables(page, [c for c in page.chars if c["text"]], page_no, first_number)
     lines = chars_to_lines(chars, page_no, float(page.width), float(page.height), first_number + len(tables))
     return in_reading_order(lines, tables)
 
 
 def _open(data: bytes, path: str) -> Any:
+    if b"%PDF" not in data[:1024]:
+        raise CorruptFileError(path, "not a PDF (no %PDF header at its start); check that the file was copied or downloaded whole")
     try:
         return pdfplumber.open(io.BytesIO(data))
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise EncryptedPdfError(path, "the PDF is password-protected; save an unprotected copy and parse that") from None
-        raise CorruptFileError(path, f"the PDF cannot be opened ({_reason(cause)}); re-export it from the original") from None
+        raise CorruptFileError(path, f"the PDF cannot be opened ({reason(cause)}); re-export it from the original") from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise CorruptFileError(path, f"the PDF cannot be opened ({_reason(exc)}); re-export it from the original") from None
-
-
-def _reason(exc: object) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:80]
+        raise CorruptFileError(path, f"the PDF cannot be opened ({reason(exc)}); re-export it from the original") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,28 +293,31 @@ def read_pdf(
 ) -> RawSource:
     """Lines of a PDF; pages without a usable text layer are OCR'd when the
     `ocr` extra is installed and `ocr.enabled`, else reported as empty."""
-    pdf = _open(data, path)
     by_page: dict[int, list[Line | TableLine]] = {}
     scanned: list[int] = []
-    try:
+    with caught_logs("pdfminer", "pdfplumber") as caught:
+        pdf = _open(data, path)
         try:
-            pages = pdf.pages
-        except PdfminerException as exc:
-            raise CorruptFileError(path, f"the PDF's page tree is damaged ({_reason(exc)}); re-export it") from None
-        for index, page in enumerate(pages, start=1):
             try:
-                if needs_ocr(page):
-                    scanned.append(index)
-                    by_page[index] = []
-                else:
-                    by_page[index] = page_to_lines(page, index, 1)
+                pages = pdf.pages
             except PdfminerException as exc:
-                raise CorruptFileError(path, f"page content cannot be read ({_reason(exc)}); re-export the PDF", index) from None
-            finally:
-                page.close()
-        count = len(pages)
-    finally:
-        pdf.close()
+                raise CorruptFileError(path, f"the PDF's page tree is damaged ({reason(exc)}); re-export it") from None
+            for index, page in enumerate(pages, start=1):
+                caught.page = index
+                try:
+                    with library_errors(path, "PDF page", index, "re-export the PDF from the original"):
+                        if needs_ocr(page):
+                            scanned.append(index)
+                            by_page[index] = []
+                        else:
+                            by_page[index] = page_to_lines(page, index, 1)
+                finally:
+                    page.close()
+            count = len(pages)
+        finally:
+            pdf.close()
+    damage = damage_summary(caught.records)
+    warnings = (ParseWarning(WarningCode.DAMAGED_SOURCE, damage[0], damage[1]),) if damage else ()
     if count == 0:
         raise CorruptFileError(path, "the PDF has no pages; re-export it from the original")
     from .ocr import OCR_EXTRA, available
@@ -333,5 +336,5 @@ def read_pdf(
     lines = [replace(ln, number=k) for k, ln in enumerate(lines, start=1)]
     empty = tuple(index for index in sorted(by_page) if not by_page[index])
     return RawSource(
-        path, SourceFormat.PDF, sha256, count, tuple(lines), empty_pages=empty, ocr_pages=tuple(scanned) if can_ocr else ()
+        path, SourceFormat.PDF, sha256, count, tuple(lines), empty_pages=empty, ocr_pages=tuple(scanned) if can_ocr else (), warnings=warnings
     )

@@ -14,6 +14,7 @@ from tiaokuan.cli import main
 from tiaokuan.parse.ocr import available as ocr_available
 
 from .conftest import SAMPLES
+from .damaged import damage_checksum_of_first_stream, damage_docx_member, docx_with_document_of, pdf_with_content_of
 
 
 def _pdf(path: Path, draw, encrypt: str | None = None) -> Path:
@@ -118,3 +119,59 @@ def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     missing = tmp_path / "nope.pdf"
     assert main(["parse", str(missing)]) == 1
     assert "cannot be read" in capsys.readouterr().err
+
+
+# -- damaged and oversized files: one line, never a traceback or a library's noise ----------
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".txt"])
+def test_an_empty_file_says_it_is_empty(suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / f"nothing{suffix}"
+    path.write_bytes(b"")
+    assert main(["parse", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "", "a failed parse prints nothing on stdout"
+    assert f"{path}: the file is empty" in err and "Root" not in err
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_a_compression_bomb_is_refused_in_one_line(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / f"bomb.{kind}"
+    path.write_bytes(docx_with_document_of(40 * 1024 * 1024) if kind == "docx" else pdf_with_content_of(40 * 1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    assert main(["parse", str(path)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert out == "" and lines[-1].startswith(f"  error: {path}: its ") and "past the 32 MB limit" in lines[-1]
+    assert "--max-expanded-mb 64" in lines[-1], "the message says how to raise the limit"
+
+
+def test_the_expansion_limit_can_be_raised(tmp_path: Path) -> None:
+    from tiaokuan.errors import TooLargeError
+    from tiaokuan.parse import ParseOptions, parse_bytes
+
+    data = docx_with_document_of(1536 * 1024)
+    with pytest.raises(TooLargeError, match="past the 1 MB limit"):
+        parse_bytes(data, "grown.docx", ParseOptions(max_expanded_mb=1, language=False))
+    result = parse_bytes(data, "grown.docx", ParseOptions(max_expanded_mb=4, language=False))
+    assert result.documents[0].articles
+
+
+def test_library_noise_becomes_one_warning(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(damage_checksum_of_first_stream((SAMPLES / "headers-footers.pdf").read_bytes()))
+    assert main(["parse", str(path), "--format", "md"]) == 0
+    out, err = capfd.readouterr()  # capfd: also what a library would print straight to the file descriptor
+    assert "Data-loss" not in "\n".join(line for line in err.splitlines() if "damaged_source" not in line), "pdfminer's own log line leaked"
+    damaged = [line for line in err.splitlines() if "damaged_source" in line]
+    assert len(damaged) == 1 and "re-export it from the original" in damaged[0]
+    assert "第一条" in out
+
+
+def test_a_damaged_docx_member_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(damage_docx_member((SAMPLES / "bold-exclusions.docx").read_bytes(), "word/document.xml"))
+    assert main(["parse", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "zlib" in err
+    errors = [line for line in err.splitlines() if line.startswith("  error: ")]
+    assert len(errors) == 1 and errors[0].startswith(f"  error: {path}: the Word document is damaged and cannot be read (")
+    assert errors[0].endswith("; re-save it from Word or LibreOffice")

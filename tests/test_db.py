@@ -43,7 +43,8 @@ from tiaokuan.model import (
 )
 from tiaokuan.parse.api import parse_file
 
-from .conftest import SAMPLES
+from .conftest import ROOT, SAMPLES
+from .damaged import damage_checksum_of_first_stream, damage_docx_member, docx_with_document_of
 
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
 
@@ -195,24 +196,40 @@ def test_a_file_is_written_whole_or_not_at_all(db: ClauseDB) -> None:
         assert _count(db, table) == 0, table.name
 
 
-def test_bad_files_do_not_stop_the_batch(db_url: str, tmp_path: Path) -> None:
+def test_bad_files_do_not_stop_the_batch(db_url: str, tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()
     shutil.copy(SAMPLES / "bold-exclusions.pdf", folder / "good.pdf")
     (folder / "truncated.pdf").write_bytes((SAMPLES / "bold-exclusions.pdf").read_bytes()[:900])
     (folder / "empty.txt").write_bytes(b"")
+    (folder / "empty.pdf").write_bytes(b"")
     (folder / "rates.md").write_text("| 保险期间 | 费率 |\n|---|---|\n| 一年 | 0.5% |\n", encoding="utf-8")
+    (folder / "bomb.docx").write_bytes(docx_with_document_of(40 * 1024 * 1024))
+    (folder / "member.docx").write_bytes(damage_docx_member((SAMPLES / "ip-multipart.docx").read_bytes(), "word/document.xml"))
+    # Damaged in one stream only: the text is still there, with a warning.
+    (folder / "checksum.pdf").write_bytes(damage_checksum_of_first_stream((SAMPLES / "headers-footers.pdf").read_bytes()))
+    shutil.copytree(ROOT / "tests" / "data" / "fuzz-regressions", folder / "fuzzed")  # inputs that once crashed the parser
     report = tmp_path / "report.json"
     code = main(["ingest", str(folder), "--db", db_url, "--report", str(report), "--no-progress"])
     assert code == 1
     data = json.loads(report.read_text(encoding="utf-8"))
-    outcomes = {Path(f["path"]).name: f["outcome"] for f in data["files"]}
-    assert outcomes == {"good.pdf": "added", "truncated.pdf": "failed", "empty.txt": "failed", "rates.md": "not_a_clause"}
+    outcomes = {Path(f["path"]).name: f["outcome"] for f in data["files"] if Path(f["path"]).parent == folder}
+    assert len(data["files"]) == len(outcomes) + len(list((folder / "fuzzed").iterdir()))
+    assert outcomes == {
+        "good.pdf": "added", "truncated.pdf": "failed", "empty.txt": "failed", "empty.pdf": "failed", "rates.md": "not_a_clause",
+        "bomb.docx": "failed", "member.docx": "failed", "checksum.pdf": "added",
+    }  # fmt: skip
     for f in data["files"]:
         if f["outcome"] == "failed":
-            assert f["message"].startswith(f["path"]) and "\n" not in f["message"]
+            assert f["message"].startswith(f["path"]) and "\n" not in f["message"] and "internal error" not in f["message"]
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Data-loss" not in err, "library noise reached the terminal"
     with ClauseDB(db_url) as db:
-        assert len(db.products()) == 1 and db.integrity_problems() == []
+        added = [f for f in data["files"] if f["outcome"] == "added"]
+        assert len(db.products(Filters(version="all"))) >= 2 and db.integrity_problems() == []
+        with db.read() as conn:
+            stored = set(conn.execute(select(s.sources.c.path)).scalars())
+        assert stored == {f["path"] for f in added}, "a failed file left rows behind"
 
 
 # -- search -------------------------------------------------------------------------

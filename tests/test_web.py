@@ -10,6 +10,7 @@ import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from tiaokuan.clauses_db import ClauseDB
 from tiaokuan.web import WebSettings, create_app
 
 from .conftest import ROOT, SAMPLES
+from .damaged import damage_docx_member, docx_with_document_of, pdf_with_content_of
 
 ARTIFACTS = ROOT / "test-artifacts" / "web"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -132,10 +134,12 @@ def test_upload_rules(web_db: Path, tmp_path: Path) -> None:
     files = {"file": ("../../etc/passwd.txt", hostile.encode("utf-8"), "text/plain")}
     assert client.post("/upload", files=files).status_code == 403  # no CSRF token
     r = client.post("/upload", data={"csrf": token}, files=files, follow_redirects=False)
-    assert r.status_code == 303 and r.headers["location"].startswith("/product/")
+    assert r.status_code == 303 and r.headers["location"].startswith("/upload/")
+    product = _finished(client, r.headers["location"])
+    assert product.startswith("/product/")
     stored = list((tmp_path / "data" / "uploads").iterdir())
     assert len(stored) == 1 and re.fullmatch(r"[0-9a-f]{32}\.txt", stored[0].name)  # never the client's name
-    page = client.get(r.headers["location"]).text
+    page = client.get(product).text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>alert" not in page
     big = client.post("/upload", data={"csrf": token}, files={"file": ("big.pdf", b"%PDF" + b"0" * (50 * 1024 * 1024), "application/pdf")})
     assert big.status_code == 413 and "上限" in big.text
@@ -146,6 +150,20 @@ def test_upload_rules(web_db: Path, tmp_path: Path) -> None:
     exe = client.post("/upload", data={"csrf": token}, files={"file": ("x.exe", b"MZ", "application/octet-stream")})
     assert exe.status_code == 415
     assert len(list((tmp_path / "data" / "uploads").iterdir())) == 1
+
+
+def _finished(client: TestClient, job: str, seconds: float = 300) -> str:
+    """Follow an upload's progress page until it sends the visitor on (the product
+    page); returns that address. The page answers at once while the worker reads."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        r = client.get(job, follow_redirects=False)
+        if r.status_code == 303:
+            return r.headers["location"]
+        assert r.status_code == 200, r.text
+        assert '<meta http-equiv="refresh"' in r.text
+        time.sleep(0.2)
+    raise AssertionError(f"upload {job} did not finish")
 
 
 def _multipart(token: str, payload: bytes):
@@ -283,3 +301,63 @@ def _all_versions():
     from tiaokuan.clauses_db import Filters
 
     return Filters(version="all")
+
+
+# -- damaged uploads: a 4xx page in Chinese, nothing of the server's in it ------------------------
+def _damaged_uploads() -> dict[str, bytes]:
+    pdf = (SAMPLES / "headers-footers.pdf").read_bytes()
+    return {
+        "empty.pdf": b"",
+        "bomb.docx": docx_with_document_of(40 * 1024 * 1024),
+        "bomb.pdf": pdf_with_content_of(40 * 1024 * 1024),
+        "truncated.pdf": pdf[: len(pdf) // 3],
+        "member.docx": damage_docx_member((SAMPLES / "bold-exclusions.docx").read_bytes(), "word/document.xml"),
+        "garbage.txt": b"\x00\x01\x02\x03" * 64,
+        "notes.md": "今天天气很好。\n我们去公园散步。\n".encode(),
+    }
+
+
+@pytest.fixture(scope="module")
+def uploads(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Path]]:
+    """A workbench on its own copy of the database; its upload worker serves every test of the module."""
+    where = tmp_path_factory.mktemp("uploads")
+    shutil.copy(web_db, where / "upload.db")
+    with TestClient(create_app(WebSettings(db_url=str(where / "upload.db"), data_dir=where / "data")), raise_server_exceptions=False) as client:
+        yield client, where
+
+
+@pytest.mark.parametrize("name", sorted(_damaged_uploads()))
+def test_a_damaged_upload_gets_a_chinese_page(name: str, uploads: tuple[TestClient, Path]) -> None:
+    client, tmp_path = uploads
+    db = tmp_path / "upload.db"
+    token = _csrf(client.get("/upload").text)
+    r = client.post("/upload", data={"csrf": token}, files={"file": (name, _damaged_uploads()[name], "application/octet-stream")}, follow_redirects=False)
+    if r.status_code == 303:  # refused only once the worker has read it
+        job = r.headers["location"]
+        deadline = time.monotonic() + 300
+        while (r := client.get(job, follow_redirects=False)).status_code == 200 and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert 400 <= r.status_code < 500, (r.status_code, r.text[-500:])
+    message = re.search(r'<section class="error">(.+?)</section>', r.text, re.S).group(1)
+    assert re.search(r"[\u4e00-\u9fff]{6}", message), "the message is in Chinese"
+    for leak in (str(tmp_path), "uploads", "/tmp", "Traceback", "zlib", "cannot", "damaged", "re-export", "expand", "Error"):
+        assert leak not in r.text, f"{leak!r} shown to the visitor"
+    assert not list((tmp_path / "data" / "uploads").glob("*")), "a refused file is not kept"
+    with ClauseDB(str(db)) as check:
+        assert check.integrity_problems() == []
+
+
+def test_an_upload_is_read_while_other_pages_answer(uploads: tuple[TestClient, Path]) -> None:
+    from .scans import ScanStyle, scan_pdf
+
+    client, _ = uploads
+    product = next(iter(_version_ids(client).values()))
+    token = _csrf(client.get("/upload").text)
+    scan = scan_pdf((SAMPLES / "ip-multipart.pdf").read_bytes(), ScanStyle(dpi=200))
+    r = client.post("/upload", data={"csrf": token}, files={"file": ("scan.pdf", scan, "application/pdf")}, follow_redirects=False)
+    assert r.status_code == 303  # answered before the scan is read
+    job = r.headers["location"]
+    assert client.get(f"/product/{product}").status_code == 200
+    progress = client.get(job, follow_redirects=False)
+    assert progress.status_code == 200 and ("正在读取" in progress.text or "排队中" in progress.text), "the scan is still being read"
+    assert _finished(client, job).startswith("/product/")

@@ -29,6 +29,10 @@ class CorruptFileError(TiaokuanError):
     """The file is truncated or damaged and cannot be opened."""
 
 
+class TooLargeError(TiaokuanError):
+    """The file's compressed parts expand past the size limit (a compression bomb, or a limit to raise)."""
+
+
 class EncryptedPdfError(TiaokuanError):
     """The PDF is password-protected."""
 

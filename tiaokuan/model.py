@@ -50,6 +50,7 @@ class WarningCode(StrEnum):
     TABLE_FLATTENED = "table_flattened"
     EMPTY_PAGE = "empty_page"
     OCR_LOW_CONFIDENCE = "ocr_low_confidence"
+    DAMAGED_SOURCE = "damaged_source"  # the file is damaged in places; text may be missing
 
 
 @dataclass(frozen=True, slots=True)

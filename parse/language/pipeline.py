@@ -7,7 +7,6 @@ global changes. The pipeline is built once per process (`load()` is cached).
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 
 import spacy
@@ -71,11 +70,12 @@ def mark_entities(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The pipeline, built once per process."""
-    # jieba logs its dictionary loading at DEBUG to stderr; spaCy makes it load its
-    # default dictionary while building the tokenizer, before ours replaces it.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    # Ours first: that imports jieba and quiets its logger, which would otherwise
+    # print the loading of the default dictionary spaCy makes it load while
+    # building the tokenizer, before ours replaces it.
+    ours = shared_segmenter()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = shared_segmenter()
+    nlp.tokenizer.jieba_seg = ours
     nlp.add_pipe(COMPONENT)
     return nlp
 

@@ -7,6 +7,7 @@ messages on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -64,6 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURES
     except SystemExit as exc:
         return int(exc.code or 0)
+    except Exception as exc:
+        # A bug of ours: one line as for any error; the traceback when asked for.
+        if os.environ.get("TIAOKUAN_DEBUG"):
+            raise
+        click.echo(f"error: internal error ({type(exc).__name__}: {exc}); please report it with the command and file (TIAOKUAN_DEBUG=1 shows the traceback)", err=True)
+        return EXIT_FAILURES
     return 0
 
 

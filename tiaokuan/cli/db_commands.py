@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .options import EXIT_FAILURES, db_option, filter_options, filters, progress_bar
+from .options import EXIT_FAILURES, db_option, expansion_option, filter_options, filters, parse_options, progress_bar
 
 
 def _open(db_url: str | None, create: bool = False):
@@ -26,7 +26,8 @@ def _open(db_url: str | None, create: bool = False):
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Parse on an existing Dask cluster (tcp://host:8786).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("ingest-report.json"), show_default=True, help="Where to write the per-file report.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on in a terminal).")
-def ingest_command(paths, db_url, jobs, dask_address, report, progress) -> None:
+@expansion_option
+def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expanded_mb) -> None:
     """Parse clause files and folders (recursively) into the database.
 
     Files already stored (same bytes) are skipped; a changed file of a known
@@ -51,7 +52,7 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress) -> None:
             bar.update(state["task"], advance=1, description=Path(file.path).name)
 
     with bar:
-        result = db.ingest([str(p) for p in paths], jobs=jobs, dask=dask_address, on_start=on_start, on_file=on_file)
+        result = db.ingest([str(p) for p in paths], jobs=jobs, dask=dask_address, options=parse_options(max_expanded_mb), on_start=on_start, on_file=on_file)
     write_report(result, report)
     counts = ", ".join(f"{result.count(o)} {o.value.replace('_', ' ')}" for o in Outcome)
     click.echo(f"{db.url.split('://')[0]} database {db.url.split('///')[-1] if db.url.startswith('sqlite') else ''}: {counts}; report in {report}", err=True)

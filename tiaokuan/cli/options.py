@@ -22,6 +22,26 @@ def db_option(f):
     return click.option("--db", "db_url", envvar="TIAOKUAN_DB", default=None, help=_DB_HELP)(f)
 
 
+def expansion_option(f):
+    """--max-expanded-mb: the bound on what a file's compressed parts may expand to."""
+    return click.option(
+        "--max-expanded-mb",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Refuse a file whose compressed parts (DOCX members, PDF streams) expand past this many MB, "
+        "as a likely compression bomb (default: 32).",
+    )(f)
+
+
+def parse_options(max_expanded_mb: int | None, **chosen):
+    """`ParseOptions` from the command line; None keeps the library's default."""
+    from tiaokuan.parse import ParseOptions
+
+    if max_expanded_mb is not None:
+        chosen["max_expanded_mb"] = max_expanded_mb
+    return ParseOptions(**chosen)
+
+
 def filter_options(f):
     """The filters every listing command takes."""
     options = [

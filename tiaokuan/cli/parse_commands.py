@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from .options import EXIT_FAILURES, progress_bar
+from .options import EXIT_FAILURES, expansion_option, parse_options, progress_bar
 
 
 @click.command("parse")
@@ -30,8 +30,10 @@ from .options import EXIT_FAILURES, progress_bar
 @click.option("--ocr-dpi", type=click.IntRange(100, 600), default=300, show_default=True, help="Resolution scanned pages are rendered at for OCR.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Scanned pages OCR'd in parallel (processes).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr: files, and pages being OCR'd (default: on in a terminal).")
+@expansion_option
 def parse_command(
-    files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, ocr: bool, ocr_dpi: int, jobs: int, progress: bool | None
+    files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, ocr: bool, ocr_dpi: int, jobs: int, progress: bool | None,
+    max_expanded_mb: int | None,
 ) -> None:
     """Parse clause FILES (PDF, DOCX, DOC, text, Markdown; directories are searched,
     skipping README and LICENSE files).
@@ -46,7 +48,7 @@ def parse_command(
 
     Example: tiaokuan parse clause.pdf --format md
     """
-    from tiaokuan.parse import ParseOptions, expand_paths, parse_many, to_dict, to_markdown
+    from tiaokuan.parse import expand_paths, parse_many, to_dict, to_markdown
 
     paths = expand_paths(files)
     if not paths:
@@ -65,7 +67,7 @@ def parse_command(
 
         batch = parse_many(
             paths,
-            ParseOptions(strict=strict, ocr=ocr, ocr_dpi=ocr_dpi, ocr_jobs=jobs),
+            parse_options(max_expanded_mb, strict=strict, ocr=ocr, ocr_dpi=ocr_dpi, ocr_jobs=jobs),
             on_done=lambda p: bar.update(task, advance=1, description=Path(p).name),
             on_page=on_page,
         )

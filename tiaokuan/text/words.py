@@ -29,7 +29,7 @@ def segmenter() -> jieba.Tokenizer:
     """A new private jieba tokenizer with the insurance/IP user dictionary loaded."""
     import jieba
 
-    # jieba logs its dictionary loading at DEBUG to stderr.
+    # jieba sets its logger to DEBUG on import and logs its dictionary loading to stderr.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(user_dictionary())

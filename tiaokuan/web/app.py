@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tiaokuan.errors import NotFoundError, TiaokuanError
 
+from .messages import chinese
 from .pages import router
 from .workbench import CSRF_COOKIE, HERE, WebSettings, Workbench
 
@@ -78,6 +79,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         words("免赔额")
         load()
         yield
+        if "jobs" in vars(bench):  # an upload started the worker process
+            bench.jobs.close()
 
     app = FastAPI(title="tiaokuan 条款工作台", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.bench = bench
@@ -99,11 +102,14 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError):
-        return bench.error(request, 404, f"未找到：{exc.detail}")
+        _log.info("not found on %s: %s", request.url.path, exc)
+        return bench.error(request, 404, chinese(exc))
 
     @app.exception_handler(TiaokuanError)
     async def tiaokuan_error(request: Request, exc: TiaokuanError):
-        return bench.error(request, 400, str(exc))
+        # The library's message names server paths and speaks English: it goes to the log.
+        _log.warning("refused on %s: %s", request.url.path, exc)
+        return bench.error(request, 400, chinese(exc))
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):

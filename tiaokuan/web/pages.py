@@ -18,11 +18,14 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
+from tiaokuan.errors import TooLargeError, UnsupportedFormatError
 from tiaokuan.model import LINES_OF_BUSINESS, Article, EntityType, SectionType
 
 from .charts import catalog_charts
+from .messages import chinese
 from .workbench import UPLOAD_SUFFIXES, Workbench
 
 router = APIRouter()
@@ -48,7 +51,7 @@ def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | Non
 
 # -- search ---------------------------------------------------------------------------
 @router.get("/")
-async def search_page(request: Request, q: Text = None, insurer: Text = None, product: Text = None, section: Text = None, line: Text = None, version: Text = "latest"):
+def search_page(request: Request, q: Text = None, insurer: Text = None, product: Text = None, section: Text = None, line: Text = None, version: Text = "latest"):
     from tiaokuan.clauses_db import Filters
 
     bench = _bench(request)
@@ -100,7 +103,7 @@ def _segments(article: Article, definitions: dict[str, str]) -> list[list[Seg]]:
 
 
 @router.get("/product/{version_id}")
-async def product_page(request: Request, version_id: int):
+def product_page(request: Request, version_id: int):
     from tiaokuan.clauses_db import Filters
     from tiaokuan.compare import Status
     from tiaokuan.compare.matrix import TERM_ROWS, term_cell
@@ -143,7 +146,7 @@ def _products(request: Request, ids: list[int]):
 
 
 @router.get("/compare")
-async def compare_page(request: Request, v: Annotated[list[int], Query(max_length=10)] = []):  # noqa: B006 (FastAPI reads the default)
+def compare_page(request: Request, v: Annotated[list[int], Query(max_length=10)] = []):  # noqa: B006 (FastAPI reads the default)
     from tiaokuan.clauses_db import Filters
     from tiaokuan.compare import compare_products
 
@@ -177,7 +180,7 @@ def _file(write, name: str, media_type: str) -> FileResponse:
 
 # -- diff ------------------------------------------------------------------------------------
 @router.get("/diff")
-async def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, new: Annotated[int | None, Query(ge=1)] = None):
+def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, new: Annotated[int | None, Query(ge=1)] = None):
     from tiaokuan.clauses_db import Filters
     from tiaokuan.compare import Change, redline
 
@@ -240,7 +243,7 @@ def _number(value: str, key: str, problems: list) -> float | None:
 async def generate_submit(request: Request):
     import datetime as dt
 
-    from tiaokuan.generate import OutputFormat, Problem, build, check_against_base, spec_from_dict, write
+    from tiaokuan.generate import Problem
 
     bench = _bench(request)
     form = await request.form()
@@ -250,7 +253,7 @@ async def generate_submit(request: Request):
         base_id = int(form.get("base", ""))
     except ValueError:
         raise HTTPException(400, "缺少基础条款。") from None
-    doc = bench.document(base_id)
+    doc = await run_in_threadpool(bench.document, base_id)
 
     def field(name: str) -> str:
         return str(form.get(name) or "").strip()
@@ -278,10 +281,17 @@ async def generate_submit(request: Request):
         },
         "schedule": schedule,
     }
+    return await run_in_threadpool(_generate, request, bench, doc, base_id, raw, problems, dict(form))
+
+
+def _generate(request: Request, bench: Workbench, doc, base_id: int, raw: dict, problems: list, values: dict):
+    """Check the spec the form gave, then build and write the wording (blocking work, in the thread pool)."""
+    from tiaokuan.generate import OutputFormat, build, check_against_base, spec_from_dict, write
+
     spec, spec_problems = spec_from_dict(raw)
     problems += spec_problems + (check_against_base(spec, doc) if spec else [])
     if problems:
-        return bench.page(request, "generate.html", 400, doc=doc, base=base_id, exclusions=_exclusion_choices(doc), problems=problems, values=dict(form))
+        return bench.page(request, "generate.html", 400, doc=doc, base=base_id, exclusions=_exclusion_choices(doc), problems=problems, values=values)
     wording = build(spec, doc, f"database version {base_id}")
     name = re.sub(r"[^\w（）()\-]", "_", wording.document.product or "wording")[:60] + ".docx"
     return _file(lambda path: write(wording, path, OutputFormat.DOCX), name, DOCX)
@@ -298,8 +308,6 @@ def upload_form(request: Request):
 
 @router.post("/upload")
 async def upload_submit(request: Request):
-    from tiaokuan.parse.api import parse_file
-
     bench = _bench(request)
     if bench.settings.read_only:
         raise HTTPException(403, "本工作台以只读方式运行，不接受上传。")
@@ -321,28 +329,48 @@ async def upload_submit(request: Request):
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise too_big
-    # The client's file name never reaches the filesystem: the file is stored under a generated name.
+    name = Path(file.filename or "").name[:120]
+    return await run_in_threadpool(_queue_upload, bench, data, suffix, name)
+
+
+def _queue_upload(bench: Workbench, data: bytes, suffix: str, name: str) -> RedirectResponse:
+    """What is quick to check is checked here, in one line of Chinese; the file is
+    then stored under a generated name and read in the worker process."""
+    from tiaokuan.errors import TiaokuanError
+    from tiaokuan.parse import ParseOptions, check_input
+
+    try:
+        check_input(data, name, ParseOptions())
+    except TiaokuanError as exc:
+        raise HTTPException(413 if isinstance(exc, TooLargeError) else 415 if isinstance(exc, UnsupportedFormatError) else 400, chinese(exc)) from None
+    # The client's file name never reaches the filesystem.
     folder = bench.settings.data_dir / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{uuid.uuid4().hex}{suffix}"
     path.write_bytes(data)
-    try:
-        result = parse_file(path)
-        if not result.documents:
-            raise HTTPException(400, "文件中没有找到条款。")
-        known = bench.db.versions_of(result.source.sha256)
-        ids = bench.db.add(result)
-    except BaseException:
-        path.unlink(missing_ok=True)  # a file that was not stored is not kept
-        raise
-    if known:
-        path.unlink(missing_ok=True)  # the same bytes were stored before
-    return RedirectResponse(f"/product/{ids[0]}", status_code=303)
+    job = bench.jobs.submit(path, name)
+    return RedirectResponse(f"/upload/{job.id}", status_code=303)
+
+
+@router.get("/upload/{job_id}")
+def upload_progress(request: Request, job_id: str):
+    """Where an upload stands: a page that reloads itself while the file is read,
+    the product page once it is stored, the reason when it could not be."""
+    from .jobs import JobState
+
+    bench = _bench(request)
+    job = bench.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, "没有这个上传任务（任务编号有误，或服务器已重启）。请重新上传。")
+    if job.state is JobState.DONE:
+        return RedirectResponse(f"/product/{job.version_ids[0]}", status_code=303)
+    status = 422 if job.state is JobState.FAILED else 200
+    return bench.page(request, "upload_job.html", status, job=job, states=JobState)
 
 
 # -- catalog ------------------------------------------------------------------------------------
 @router.get("/catalog")
-async def catalog_page(request: Request, line: Text = None):
+def catalog_page(request: Request, line: Text = None):
 
     bench = _bench(request)
     line = _choice(line, LINES, "line")

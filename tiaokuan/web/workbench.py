@@ -57,6 +57,13 @@ class Workbench:
 
         return ClauseDB(self.settings.db_url, create=not self.settings.read_only)
 
+    @cached_property
+    def jobs(self):
+        """Upload jobs: parsed and stored in a worker process (see `jobs.py`)."""
+        from .jobs import Jobs
+
+        return Jobs(self.settings.data_dir / "jobs", self.settings.db_url)
+
     def document(self, version_id: int):
         """A stored version as a document. A version never changes once stored, so
         the last few hundred read are kept in memory."""
