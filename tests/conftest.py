@@ -8,6 +8,7 @@ import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,12 +114,15 @@ def postgres_url() -> Iterator[str]:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)], ids=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """SQLAlchemy URL of a fresh, empty database: a new SQLite file, or a new PostgreSQL
-    database (with pg_trgm) created for this test and dropped after it."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'clauses.db'}"
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def _fresh_database(request: pytest.FixtureRequest, backend: str, folder: Path) -> Iterator[str]:
+    """SQLAlchemy URL of a new, empty database: an SQLite file in `folder`, or a new
+    PostgreSQL database (with pg_trgm) on the session's server, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'clauses.db'}"
         return
 
     import psycopg
@@ -143,3 +147,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         # WITH (FORCE) (PostgreSQL 13+) also ends connections a test's engine left open.
         with psycopg.connect(libpq(server), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=BACKENDS, ids=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database for one test, on SQLite and on PostgreSQL."""
+    with _fresh_database(request, request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=BACKENDS, ids=["sqlite", "postgresql"])
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh database shared by the tests of one module that only read it (built
+    once, e.g. the sample corpus ingested), on SQLite and on PostgreSQL."""
+    with _fresh_database(request, request.param, tmp_path_factory.mktemp("db")) as url:
+        yield url

@@ -8,6 +8,7 @@ import io
 import zipfile
 
 from .conftest import SAMPLES
+from .fuzzing import member_data
 
 
 def docx_with_document_of(size: int) -> bytes:
@@ -65,10 +66,7 @@ def damage_docx_member(docx: bytes, member: str) -> bytes:
     """Bytes inside one compressed member changed, the ZIP's headers left whole:
     the archive opens and that member fails to inflate (a zlib error)."""
     data = bytearray(docx)
-    info = zipfile.ZipFile(io.BytesIO(docx)).getinfo(member)
-    name_len = int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
-    extra_len = int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
-    start = info.header_offset + 30 + name_len + extra_len
+    start, _ = member_data(docx, zipfile.ZipFile(io.BytesIO(docx)).getinfo(member))
     for k in range(start + 20, start + 60):
         data[k] ^= 0x5A
     return bytes(data)

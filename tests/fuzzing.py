@@ -99,12 +99,17 @@ def damage_zip_member(data: bytes, rng: random.Random) -> bytes:
         members = [m for m in zipfile.ZipFile(io.BytesIO(data)).infolist() if m.compress_size > 8]
     except zipfile.BadZipFile:
         return flip_bits(data, rng)
-    member = rng.choice(members)
-    # Local header: 30 bytes + name + extra, then the member's compressed data.
+    start, end = member_data(data, rng.choice(members))
+    return _damage_span(data, start, end, rng)
+
+
+def member_data(data: bytes, member: zipfile.ZipInfo) -> tuple[int, int]:
+    """Where a ZIP member's compressed bytes stand: after its local header (30
+    bytes, the name, the extra field)."""
     name_len = int.from_bytes(data[member.header_offset + 26 : member.header_offset + 28], "little")
     extra_len = int.from_bytes(data[member.header_offset + 28 : member.header_offset + 30], "little")
     start = member.header_offset + 30 + name_len + extra_len
-    return _damage_span(data, start, start + member.compress_size, rng)
+    return start, start + member.compress_size
 
 
 _STREAM = re.compile(rb"stream\r?\n")

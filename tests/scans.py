@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -34,8 +35,11 @@ class ScanStyle:
     seed: int = 20261121
 
 
+@lru_cache(maxsize=64)
 def scan_pdf(pdf: bytes, style: ScanStyle = ScanStyle()) -> bytes:
-    """An image-only PDF of `pdf`'s pages as a scanner would make it."""
+    """An image-only PDF of `pdf`'s pages as a scanner would make it. Made once per
+    test run for each file and style (the noise is seeded, so every scan of them
+    is the same bytes anyway)."""
     rng = np.random.default_rng(style.seed)
     document = pypdfium2.PdfDocument(pdf)
     images: list[Image.Image] = []

@@ -202,7 +202,9 @@ def server(web_db: Path, tmp_path: Path):
     import uvicorn
 
     port = _free_port()
-    config = uvicorn.Config(create_app(WebSettings(db_url=str(web_db), data_dir=tmp_path / "data")), host="127.0.0.1", port=port, log_level="warning")
+    db = tmp_path / "served.db"  # its own copy: the flow uploads a clause
+    shutil.copy(web_db, db)
+    config = uvicorn.Config(create_app(WebSettings(db_url=str(db), data_dir=tmp_path / "data")), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -283,8 +285,25 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         page.goto(server + "/product/99999")
         assert "404" in page.inner_text("h1")
         shot("7-not-found")
+
+        damaged = tmp_path / "损坏的条款.docx"
+        damaged.write_bytes(damage_docx_member((SAMPLES / "bold-exclusions.docx").read_bytes(), "word/document.xml"))
+        page.goto(server + "/upload")
+        page.set_input_files("input[name=file]", str(damaged))
+        page.click("button[type=submit]")
+        page.wait_for_selector("section.error h2", timeout=120_000)
+        assert "损坏" in page.inner_text("section.error") and "损坏的条款.docx" in page.inner_text("main")
+        shot("8-upload-refused")
+        good = tmp_path / "新条款.txt"
+        good.write_text((SAMPLES / "bold-exclusions.txt").read_text(encoding="utf-8").replace("专有权保险条款", "专有权保险（上传）条款", 1), encoding="utf-8")
+        page.goto(server + "/upload")
+        page.set_input_files("input[name=file]", str(good))
+        page.click("button[type=submit]")
+        page.wait_for_url("**/product/*", timeout=120_000)
+        assert "专有权保险（上传）条款" in page.inner_text("header.clause-head")
+        shot("9-uploaded")
         browser.close()
-    for name in ("1-search", "2-product", "3-compare", "4-diff", "5-generate", "6-catalog", "7-not-found"):
+    for name in ("1-search", "2-product", "3-compare", "4-diff", "5-generate", "6-catalog", "7-not-found", "8-upload-refused", "9-uploaded"):
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000, name
 
 
