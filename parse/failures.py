@@ -23,17 +23,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tiaokuan import errors as errors_module
 from tiaokuan.errors import CorruptFileError, TooLargeError
 
 MB = 1024 * 1024
 
 
-def _our_folders() -> tuple[str, ...]:
-    import tiaokuan
-    import tiaokuan.parse
-
-    # tiaokuan/ and the mapped parse/ folder; later layers never run under a reader.
-    return tuple(str(Path(p)) + "/" for p in [*tiaokuan.__path__, *tiaokuan.parse.__path__])
+# tiaokuan/ (the model, the text tools) and the parse/ folder it is mapped from;
+# later layers never run under a reader.
+_OURS = tuple(str(folder) + "/" for folder in (Path(errors_module.__file__).parent, Path(__file__).parent))
 
 
 def raised_by_a_library(exc: BaseException) -> bool:
@@ -43,7 +41,7 @@ def raised_by_a_library(exc: BaseException) -> bool:
         return True
     while tb.tb_next is not None:
         tb = tb.tb_next
-    return not tb.tb_frame.f_code.co_filename.startswith(_our_folders())
+    return not tb.tb_frame.f_code.co_filename.startswith(_OURS)
 
 
 def reason(exc: BaseException) -> str:
