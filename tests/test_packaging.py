@@ -32,11 +32,13 @@ def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("wheels")
     # --no-isolation: build with this environment's setuptools (the test extra has it), offline.
     _ok(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, ROOT)
+    # PyPI's parse 1.22.4 installs a top-level package parse/__init__.py: so does the stand-in.
     stand_in = tmp_path_factory.mktemp("parse-dist")
-    (stand_in / "parse.py").write_text('"""Stand-in for PyPI\'s parse."""\n\n\ndef parse(fmt, text):\n    return (fmt, text)\n', encoding="utf-8")
+    (stand_in / "parse").mkdir()
+    (stand_in / "parse" / "__init__.py").write_text('"""Stand-in for PyPI\'s parse."""\n\n\ndef parse(fmt, text):\n    return (fmt, text)\n', encoding="utf-8")
     (stand_in / "pyproject.toml").write_text(
         '[build-system]\nrequires = ["setuptools>=68"]\nbuild-backend = "setuptools.build_meta"\n'
-        '[project]\nname = "parse"\nversion = "1.22.4"\n[tool.setuptools]\npy-modules = ["parse"]\n',
+        '[project]\nname = "parse"\nversion = "1.22.4"\n[tool.setuptools]\npackages = ["parse"]\n',
         encoding="utf-8",
     )
     _ok(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, stand_in)
