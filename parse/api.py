@@ -71,6 +71,11 @@ class ParseOptions:
         if self.soffice is not None and shutil.which(self.soffice) is None:
             raise OptionsError(None, f"soffice={self.soffice!r} is not an executable; give the path to LibreOffice's soffice")
 
+    @property
+    def expansion_limit(self) -> int:
+        """`max_expanded_mb` in bytes."""
+        return self.max_expanded_mb * MB
+
 
 def detect_format(data: bytes, path: str) -> SourceFormat | str:
     """The format by content first, then by suffix; "doc" for Word 97–2003 files."""
@@ -130,11 +135,10 @@ def check_input(data: bytes, path: str, options: ParseOptions = ParseOptions()) 
     if not data.strip():
         raise EmptyFileError(path, f"the file is empty ({len(data)} bytes{' of blanks' if data else ''}); nothing to parse — check the copy or download")
     fmt = detect_format(data, path)
-    limit = options.max_expanded_mb * MB
     if fmt is SourceFormat.PDF:
-        check_pdf_streams(data, path, limit)
+        check_pdf_streams(data, path, options.expansion_limit)
     elif fmt is SourceFormat.DOCX:
-        check_zip(data, path, limit)
+        check_zip(data, path, options.expansion_limit)
     return fmt
 
 
@@ -147,7 +151,7 @@ def read_source(data: bytes, path: str, options: ParseOptions, on_page: PageProg
     fmt = check_input(data, path, options)
     if fmt == "doc":
         data = _convert_doc(data, path, options)
-        check_zip(data, path, options.max_expanded_mb * MB)
+        check_zip(data, path, options.expansion_limit)  # what LibreOffice wrote is bounded too
         fmt = SourceFormat.DOCX
     if fmt is SourceFormat.PDF:
         with library_errors(path, "PDF"):

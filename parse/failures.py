@@ -144,11 +144,11 @@ def _mb(size: int) -> str:
 
 
 def _too_large(path: str, what: str, size: int, limit: int, exact: bool) -> TooLargeError:
-    amount = f"{_mb(size)} MB" if exact else f"more than {_mb(limit)} MB"
+    amount = f"{_mb(size)} MB" if exact else f"more than {limit // MB} MB"
     raise_to = max(2 * limit, 1 << (size - 1).bit_length()) // MB if exact else 2 * limit // MB
     return TooLargeError(
         path,
-        f"its {what} expand to {amount}, past the {limit / MB:.0f} MB limit for a clause file (a compression bomb?); "
+        f"its {what} expand to {amount}, past the {limit // MB} MB limit for a clause file (a compression bomb?); "
         f"if the file is genuine, raise the limit: --max-expanded-mb {raise_to} (ParseOptions(max_expanded_mb={raise_to}))",
     )
 

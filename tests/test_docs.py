@@ -58,6 +58,8 @@ def test_public_names_import() -> None:
         module = importlib.import_module(name)
         for public in module.__all__:
             assert getattr(module, public) is not None, f"{name}.{public}"
+    # __all__ is written out for type checkers and linters; it names exactly the lazy entry points.
+    assert set(tiaokuan.__all__) == set(tiaokuan._ENTRY_POINTS) | {"__version__"}
     assert set(tiaokuan.__all__) <= set(dir(tiaokuan))
 
 

@@ -21,7 +21,7 @@ from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
-from tiaokuan.errors import TooLargeError, UnsupportedFormatError
+from tiaokuan.errors import TiaokuanError, TooLargeError, UnsupportedFormatError
 from tiaokuan.model import LINES_OF_BUSINESS, Article, EntityType, SectionType
 
 from .charts import catalog_charts
@@ -336,7 +336,6 @@ async def upload_submit(request: Request):
 def _queue_upload(bench: Workbench, data: bytes, suffix: str, name: str) -> RedirectResponse:
     """What is quick to check is checked here, in one line of Chinese; the file is
     then stored under a generated name and read in the worker process."""
-    from tiaokuan.errors import TiaokuanError
     from tiaokuan.parse import ParseOptions, check_input
 
     try:
