@@ -9,6 +9,7 @@ and fresh virtual environments; nothing is fetched from the network.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -30,8 +31,12 @@ def _ok(*cmd: str | Path, cwd: Path | None = None) -> str:
 @pytest.fixture(scope="module")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("wheels")
+    # Built from a copy: setuptools leaves build/ behind, and a stale build/lib in
+    # the checkout would carry deleted modules into later wheels.
+    source = tmp_path_factory.mktemp("source") / "tiaokuan"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "build", "dist", "*.egg-info", "test-artifacts", "out", "__pycache__", ".*_cache"))
     # --no-isolation: build with this environment's setuptools (the test extra has it), offline.
-    _ok(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, ROOT)
+    _ok(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, source)
     # PyPI's parse 1.22.4 installs a top-level package parse/__init__.py: so does the stand-in.
     stand_in = tmp_path_factory.mktemp("parse-dist")
     (stand_in / "parse").mkdir()
