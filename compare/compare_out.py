@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from .differences import Difference
 from .matrix import Cell, Comparison, Status
 
 
@@ -24,13 +25,33 @@ def to_markdown(cmp: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
+COMPARE_SCHEMA = "tiaokuan.compare/1"  # described by tiaokuan/schema/compare-1.schema.json
+
+
+def difference_json(d: Difference) -> dict:
+    """One difference in the documented JSON shape (compare-1.schema.json)."""
+    return {
+        "dimension": d.dimension.value,
+        "dimension_name": d.dimension_name,
+        "kind": d.kind.value,
+        "material": d.material,
+        "effect": d.effect.value,
+        "checked": d.checked,
+        "what": d.what,
+        "affects": list(d.affects),
+        "products": [{"product": s.product, "citations": list(s.citations), "wording": s.wording, "marked": s.marked} for s in d.sides],
+    }
+
+
 def to_json(cmp: Comparison) -> str:
     def cell(c: Cell) -> dict:
         return {"status": c.status.value, "value": c.value, "article": c.cite}
 
     data = {
+        "schema": COMPARE_SCHEMA,
         "products": list(cmp.products),
         "summary": list(cmp.summary),
+        "differences": [difference_json(d) for d in cmp.differences],
         "matrices": [
             {"title": m.title, "rows": [{"key": r.key, "label": r.label, "cells": [cell(c) for c in r.cells]} for r in m.rows]}
             for m in cmp.matrices

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped
 from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS
 
+from .differences import Difference, differences, summary_lines
+
 if TYPE_CHECKING:
     from tiaokuan.clauses_db import Resolved
 
@@ -213,21 +215,17 @@ def _mapped_cell(doc: ClauseDocument, found: list[Mapped], narrowed_ok: bool) ->
 
 
 def exclusion_matrix(products: list[Product]) -> Matrix:
-    """Canonical exclusions × products; each product's unmapped exclusions follow as rows."""
+    """Canonical exclusions × products: statistics of the catalog's kind; the wording of each
+    exclusion is compared in the aligned differences."""
     _check(products)
     excl = [p.doc.semantics.exclusions if p.doc.semantics else () for p in products]
     rows = [
         Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)))
         for c in EXCLUSIONS
     ]
+    # Exclusions that map to no canonical key are compared by their wording, in
+    # the aligned differences (`differences`), never as rows of one product each.
     rows = [r for r in rows if any(c.status is not Status.SILENT for c in r.cells)]
-    for i, (p, e) in enumerate(zip(products, excl, strict=True)):
-        for m in e:
-            if m.key == "unmapped":
-                cells = tuple(
-                    _mapped_cell(p.doc, [m], True) if j == i else Cell(Status.SILENT) for j in range(len(products))
-                )
-                rows.append(Row("unmapped", f"(unmapped) {m.text[:40]}", cells))
     return Matrix("责任免除 exclusions", tuple(p.name for p in products), tuple(rows))
 
 
@@ -282,62 +280,19 @@ def products_of(found: Sequence[Resolved]) -> list[Product]:
     return [Product(n, f.document, f.riders) for n, f in zip(names, found, strict=True)]
 
 
-def _names(names: list[str]) -> str:
-    return "、".join(names)
-
-
-def _cover_line(label: str, products: tuple[str, ...], cells: tuple[Cell, ...]) -> str:
-    pays = [f"{n} ({c.cite})" for n, c in zip(products, cells, strict=True) if c.status is Status.VALUE]
-    excludes = [f"{n} ({c.cite})" for n, c in zip(products, cells, strict=True) if c.status is Status.EXCLUDED]
-    silent = [n for n, c in zip(products, cells, strict=True) if c.status is Status.SILENT]
-    parts = [f"{_names(pays)} {'pays' if len(pays) == 1 else 'pay'} {label}"]
-    if excludes:
-        parts.append(f"{_names(excludes)} {'excludes' if len(excludes) == 1 else 'exclude'} it")
-    if silent:
-        parts.append(f"{_names(silent)} {'does' if len(silent) == 1 else 'do'} not mention it")
-    return "; ".join(parts) + "."
-
-
-def _exclusion_line(label: str, products: tuple[str, ...], cells: tuple[Cell, ...]) -> str:
-    out = []
-    for status, verb in ((Status.EXCLUDED, "excludes"), (Status.NARROWED, "excludes, with an exception,")):
-        named = [f"{n} ({c.cite})" for n, c in zip(products, cells, strict=True) if c.status is status]
-        if named:
-            out.append(f"{_names(named)} {verb if len(named) == 1 else verb.replace('excludes', 'exclude')} {label}")
-    silent = [n for n, c in zip(products, cells, strict=True) if c.status is Status.SILENT]
-    if silent:
-        out.append(f"{_names(silent)} {'is' if len(silent) == 1 else 'are'} silent")
-    return "; ".join(out) + "."
-
-
-def summary(matrices: list[Matrix]) -> list[str]:
-    """Plain-language material differences, read off the matrices (nothing invented)."""
-    lines: list[str] = []
-    for m in matrices:
-        for row in m.rows:
-            if not row.differs or row.key in ("identity", "line"):
-                continue
-            if m.title.startswith("保障费用"):
-                lines.append(f"Cover · {_cover_line(row.label, m.products, row.cells)}")
-            elif m.title.startswith("责任免除"):
-                lines.append(f"Exclusions · {_exclusion_line(row.label, m.products, row.cells)}")
-            else:
-                have = [(n, c) for n, c in zip(m.products, row.cells, strict=True) if c.status is not Status.SILENT]
-                silent = [n for n, c in zip(m.products, row.cells, strict=True) if c.status is Status.SILENT]
-                said = "; ".join(f"{n}: {c.shown}" for n, c in have)
-                tail = f"; {_names(silent)} silent" if silent else ""
-                lines.append(f"Terms · {row.label}: {said}{tail}.")
-    return lines
-
-
 @dataclass(frozen=True)
 class Comparison:
     products: tuple[str, ...]
     matrices: tuple[Matrix, ...]
     summary: tuple[str, ...]
+    differences: tuple[Difference, ...] = ()
 
 
 def compare_products(products: list[Product]) -> Comparison:
-    """The term, exclusion and coverage matrices of 2 to 10 products, and their differences."""
+    """2 to 10 products compared: their aligned wording read for every difference
+    (material first, then what was checked and found the same), and the term,
+    exclusion and coverage matrices."""
+    _check(products)
     matrices = [term_matrix(products), exclusion_matrix(products), coverage_matrix(products)]
-    return Comparison(tuple(p.name for p in products), tuple(matrices), tuple(summary(matrices)))
+    diffs = differences([p.doc for p in products], [p.name for p in products])
+    return Comparison(tuple(p.name for p in products), tuple(matrices), tuple(summary_lines(diffs)), diffs)

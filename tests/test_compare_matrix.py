@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from tiaokuan.cli import main
-from tiaokuan.compare import Product, Status, compare_products
+from tiaokuan.compare import Dimension, Effect, Kind, Product, Status, compare_products
 from tiaokuan.compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
 from tiaokuan.compare.matrix import exclusion_matrix, term_matrix
 from tiaokuan.parse.api import parse_file
@@ -115,4 +115,13 @@ def test_patent_infringement_a_and_b_differences(shared_corpus: Path) -> None:
     assert contract.cells[1].status is Status.NARROWED and contract.cells[1].cite == "第七条（三）"
     compulsory = next(r for r in exclusions.rows if r.key == "compulsory_licence")
     assert [c.cite for c in compulsory.cells] == ["第六条（二）", "第六条（二）"]
-    assert any("诉讼时效" in line and "A款 silent" in line for line in result.summary)
+    # Read off the aligned wording: B款 adds 重大过失 to the intentional-acts exclusion …
+    gross = next(d for d in result.differences if d.material and d.sides[1].citations == ("第六条（一）",))
+    assert (gross.sides[0].citations, gross.kind, gross.effect) == (("第六条（一）",), Kind.WIDER, Effect.WORSE)
+    assert "{+重大过失、+}" in gross.sides[1].marked
+    # … and a 诉讼时效 A款 has nowhere, definitions included.
+    limit = next(d for d in result.differences if d.material and d.sides[1].citations == ("第二十九条",))
+    assert limit.kind is Kind.ONLY_IN and not limit.sides[0].citations
+    # 关联关系 loses 合营企业 in B款: the definition differs and names the exclusions that use it.
+    related = next(d for d in result.differences if d.material and d.dimension is Dimension.DEFINITIONS and "关联关系" in d.what)
+    assert any("第七条（二）" in a for a in related.affects)

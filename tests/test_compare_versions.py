@@ -13,7 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from tiaokuan.cli import main
-from tiaokuan.compare import Change, Op, Product, column_names, compare_products, redline
+from tiaokuan.compare import Change, Dimension, Effect, Kind, Op, Product, column_names, compare_products, redline
 from tiaokuan.compare.compare_out import to_markdown
 from tiaokuan.compare.redline_out import to_docx, to_html, to_text
 from tiaokuan.parse.api import parse_file
@@ -95,13 +95,20 @@ def test_the_comparison_of_the_two_filings() -> None:
     old, new = _docs()
     names = _names(old, new)
     result = compare_products([Product(names[0], old, ()), Product(names[1], new, ())])
-    text = "\n".join(result.summary)
-    assert "出险通知: 澄川专利执行保险 2026版: 十五日 (第十九条); 澄川专利执行保险 2027版: 七日 (第二十条)" in text
-    assert "核定期限: 澄川专利执行保险 2026版: 三十日 (第十五条); 澄川专利执行保险 2027版: 十五日 (第十六条)" in text
-    assert "澄川专利执行保险 2027版 (第七条（四）) excludes 核辐射、核污染; 澄川专利执行保险 2026版 is silent" in text
-    assert "澄川专利执行保险 2027版 (第六条) pays 海关保护费用; 澄川专利执行保险 2026版 does not mention it" in text
+    material = {(d.sides[0].citations, d.sides[1].citations): d for d in result.differences if d.material}
+    notice = material[(("第十九条（一）",), ("第二十条（一）",))]  # 出险通知 十五日 → 七日
+    assert notice.dimension is Dimension.POLICYHOLDER_DUTIES and "更短" in notice.what
+    decision = material[(("第十五条",), ("第十六条",))]  # 核定期限 三十日 → 十五日
+    assert decision.dimension is Dimension.INSURER_DUTIES and "更短" in decision.what
+    nuclear = material[(("第六条（四）",), ("第七条（四）",))]
+    assert (nuclear.kind, nuclear.effect) == (Kind.WIDER, Effect.WORSE) and "{+" in nuclear.sides[1].marked
+    customs = material[((), ("第六条",))]  # 海关保护费用, a new head of cover
+    assert customs.kind is Kind.ONLY_IN and "海关保护费用" in customs.sides[1].wording
+    fee = material[(("第二十六条",), ("第二十七条",))]  # 退保手续费 百分之五 → 百分之三
+    assert fee.dimension is Dimension.CANCELLATION
     # Unchanged exclusions are not differences, whatever their new numbers.
-    assert "强制许可" not in text
+    assert not any("强制许可" in d.sides[0].wording for d in material.values())
+    assert all(line.startswith("【") for line in result.summary)
 
 
 def _apply(body, accept: bool) -> list[str]:

@@ -1,0 +1,91 @@
+"""Scoring a comparison against an analyst's gold file (tests/gold/compare/RULES.md).
+
+A difference the engine calls material matches a gold material entry when, on each
+side, their citations share an article and agree on the item where both name one,
+and a side gold leaves empty is empty in the engine's entry too. Recall is the share
+of gold entries matched; precision the share of the engine's material entries that
+match some gold entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .differences import Difference
+
+_CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义|[^（「第]+?)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）)?(?P<rest>.*)$")
+_TERM = re.compile(r"「([^」]+)」")
+
+
+@dataclass(frozen=True)
+class Cite:
+    article: str
+    sub: str | None  # the item or paragraph
+    term: str | None
+
+    def matches(self, other: Cite) -> bool:
+        if self.term and other.term and self.term == other.term:
+            return True
+        if self.article != other.article or not self.article:
+            return False
+        return self.sub is None or other.sub is None or self.sub == other.sub
+
+
+def parse_cite(text: str) -> Cite:
+    term = _TERM.search(text)
+    m = _CITE.match(_TERM.sub("", text).strip())
+    assert m is not None
+    sub = m.group("item") or m.group("para")
+    return Cite((m.group("art") or "").strip(), sub, term.group(1) if term else None)
+
+
+def _side_match(found: tuple[str, ...], gold: list[str]) -> bool:
+    if not gold:
+        return not found
+    if not found:
+        return False
+    return any(parse_cite(f).matches(parse_cite(g)) for f in found for g in gold)
+
+
+def matches(diff: Difference, gold: dict) -> bool:
+    a, b = diff.sides[0], diff.sides[1]
+    return _side_match(a.citations, gold["a"]["cite"]) and _side_match(b.citations, gold["b"]["cite"])
+
+
+@dataclass
+class Score:
+    pair: str
+    gold: int
+    found: int
+    recalled: int
+    correct: int
+    missed: list[dict] = field(default_factory=list)
+    wrong: list[Difference] = field(default_factory=list)
+    kind_agrees: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.found if self.found else 1.0
+
+
+def score(pair: str, diffs: tuple[Difference, ...], gold: dict) -> Score:
+    claimed = [d for d in diffs if d.material]
+    entries = gold["material"]
+    hit = [any(matches(d, g) for d in claimed) for g in entries]
+    right = [any(matches(d, g) for g in entries) for d in claimed]
+    kinds = sum(1 for g in entries if any(matches(d, g) and d.kind.value == g["kind"] for d in claimed))
+    return Score(
+        pair, len(entries), len(claimed), sum(hit), sum(right),
+        [g for g, h in zip(entries, hit, strict=True) if not h], [d for d, r in zip(claimed, right, strict=True) if not r], kinds,
+    )  # fmt: skip
+
+
+def load_gold(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))

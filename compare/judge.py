@@ -1,0 +1,219 @@
+"""What a difference of wording does: reading the words that differ inside a pair
+of counterpart units, the way an analyst reads them (domain.md §7).
+
+The two wordings are reduced to substance (`units.substance`) and compared word
+by word (jieba words, difflib). Each run of differing words is read by convention:
+- numbers with a unit (十日 / 三十日, 5% / 10%) are values: longer, shorter, more, less;
+- words of urgency or obligation (立即 > 及时 > 尽快; 应 > 可以) make a duty stricter or looser;
+- 不 / 非 / 无 entering or leaving a sentence reverses it: a different rule;
+- words that attach a condition or an exception (但…除外, 未经…同意, 书面, 仅, 直接)
+  narrow what the provision reaches; members joining a list (、X / 或X) widen it;
+- a handful of words change nothing (的, 上述, 也 …): immaterial.
+Whether wider is better for the insured depends on the dimension: a wider exclusion
+is worse, a wider cover better, a wider duty worse. Pure functions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tiaokuan.text.words import tokens
+
+from .units import Dimension, substance
+
+
+class Kind(StrEnum):
+    """What one product's unit does compared with another's; closed set (the JSON `kind`)."""
+
+    ONLY_IN = "only_in"
+    WIDER = "wider"  # reaches more: an exclusion that excludes more, a cover that covers more
+    NARROWER = "narrower"
+    DIFFERENT = "different"  # another value, deadline or rule
+    SAME_IN_SUBSTANCE = "same_in_substance"
+
+
+class Effect(StrEnum):
+    """What the difference does to the insured; closed set."""
+
+    BETTER = "better"
+    WORSE = "worse"
+    MIXED = "mixed"
+    NEUTRAL = "neutral"
+
+
+# Reaching further helps the insured in these dimensions and hurts in those.
+_WIDER_HELPS = {Dimension.INSURED, Dimension.SUBJECT, Dimension.COVER, Dimension.LIMITS, Dimension.TERRITORY, Dimension.PERIOD, Dimension.INSURER_DUTIES}
+_WIDER_HURTS = {Dimension.EXCLUSIONS, Dimension.DEDUCTIBLE, Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS, Dimension.PREMIUM}
+
+# Words that change no referent: particles, demonstratives, generic head nouns
+# (…的行为 / …的情形), and conjunctions inside a list of things each of which is
+# excluded or covered (A和B / A或B / A及B name the same members).
+_FILLER = frozenset("的 了 之 所 也 上述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计".split())
+_NEGATION = re.compile(r"不|非|无|未(?!经)")
+_RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
+_URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}
+_MODAL = {"应": 2, "必须": 2, "可以": 1, "可": 1, "有权": 1}
+_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(个?工作日|日|天|小时|个月|月|年|周|%|倍|次|元|万元)")
+_DAYS = {"小时": 1 / 24, "日": 1, "天": 1, "工作日": 1.4, "个工作日": 1.4, "周": 7, "月": 30, "个月": 30, "年": 365}
+
+
+MAX_RUNS_SAID = 3
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of differing words: what the first wording has, what the second has instead."""
+
+    old: str
+    new: str
+    after: str = ""  # the word that follows the run (the unit of a changed number: 十五|日)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    material: bool
+    kind: Kind
+    effect: Effect
+    what: str  # in Chinese, naming the products `a` and `b`
+    runs: tuple[Run, ...]
+
+
+def runs_between(old: str, new: str, substitutions: tuple[tuple[str, str], ...] = ()) -> tuple[Run, ...]:
+    """The runs of differing words of two wordings' substance, after the systematic
+    substitutions (old word → new word) are applied to the first."""
+    a, b = substance(old), substance(new)
+    for x, y in substitutions:
+        a = a.replace(x, y)
+    ta, tb = tokens(a), tokens(b)
+    # A wording that only gains (or only loses) words, in whatever order — a list
+    # that gains a member — is read as one addition (or one deletion).
+    gained, lost = Counter(tb) - Counter(ta), Counter(ta) - Counter(tb)
+    if (gained and not lost) or (lost and not gained):
+        left = Counter(gained or lost)
+        extra = []
+        for t in tb if gained else ta:
+            if left[t] > 0:
+                extra.append(t)
+                left[t] -= 1
+        return (Run("", "".join(extra)),) if gained else (Run("".join(extra), ""),)
+    out: list[Run] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op != "equal":
+            out.append(Run("".join(ta[i1:i2]), "".join(tb[j1:j2]), "".join(tb[j2 : j2 + 1])))
+    return tuple(out)
+
+
+def _quantities(text: str) -> list[tuple[float, str]]:
+    return [(float(m.group(1)), m.group(2)) for m in _QUANTITY.finditer(text)]
+
+
+def _in_days(value: float, unit: str) -> float | None:
+    return value * _DAYS[unit] if unit in _DAYS else None
+
+
+def _scale(words: dict[str, int], text: str) -> int | None:
+    found = [v for w, v in words.items() if w in text]
+    return max(found) if found else None
+
+
+def _read_run(run: Run) -> tuple[str, str]:
+    """(direction, description) of one run: direction is 'wider', 'narrower',
+    'different' or 'none' (immaterial), for the second wording against the first."""
+    old, new = run.old, run.new
+    if not (set(tokens(old)) | set(tokens(new))) - _FILLER:
+        return "none", ""
+    qa, qb = _quantities(old + run.after), _quantities(new + run.after)
+    if qa and qb and len(qa) == len(qb):
+        (va, ua), (vb, ub) = qa[0], qb[0]
+        da, db = _in_days(va, ua), _in_days(vb, ub)
+        if da is not None and db is not None and da != db:
+            return ("longer" if db > da else "shorter"), f"期限由“{old}{run.after}”变为“{new}{run.after}”（{'更长' if db > da else '更短'}）"
+        if ua == ub and va != vb:
+            return ("more" if vb > va else "less"), f"数值由“{old}{run.after}”变为“{new}{run.after}”（{'更高' if vb > va else '更低'}）"
+    ua_, ub_ = _scale(_URGENCY, old), _scale(_URGENCY, new)
+    if ua_ is not None and ub_ is not None and ua_ != ub_:
+        return ("stricter" if ub_ > ua_ else "looser"), f"“{old}”变为“{new}”"
+    ma, mb = _scale(_MODAL, old), _scale(_MODAL, new)
+    if ma is not None and mb is not None and ma != mb:
+        return ("stricter" if mb > ma else "looser"), f"“{old}”变为“{new}”"
+    if bool(_NEGATION.search(old)) != bool(_NEGATION.search(new)):
+        return "different", f"“{old or '（无）'}”变为“{new or '（无）'}”，含义相反"
+    if old and not new:
+        return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{old}”"
+    if new and not old:
+        return ("narrower" if _RESTRICT.search(new) else "wider"), f"增加“{new}”"
+    if _RESTRICT.search(new) and not _RESTRICT.search(old):
+        return "narrower", f"“{old}”改为“{new}”"
+    if _RESTRICT.search(old) and not _RESTRICT.search(new):
+        return "wider", f"“{old}”改为“{new}”"
+    return "different", f"“{old}”改为“{new}”"
+
+
+# A run's direction read as the provision's reach, by dimension: a longer deadline
+# for the insured's duty demands less of them; a longer period of cover reaches more.
+def _reach(direction: str, dimension: Dimension) -> str:
+    duty = dimension in (Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS, Dimension.PREMIUM, Dimension.LIMITATION)
+    if direction in ("longer", "shorter"):
+        if dimension in (Dimension.PERIOD, Dimension.COVER, Dimension.LIMITATION):
+            return "wider" if direction == "longer" else "narrower"
+        if duty:
+            return "narrower" if direction == "longer" else "wider"
+        if dimension is Dimension.INSURER_DUTIES:  # the insurer's own deadline: shorter binds it more
+            return "wider" if direction == "shorter" else "narrower"
+        return "different"
+    if direction in ("more", "less"):
+        if dimension in (Dimension.LIMITS, Dimension.COVER):
+            return "wider" if direction == "more" else "narrower"
+        if dimension in (Dimension.DEDUCTIBLE, Dimension.CANCELLATION):
+            return "wider" if direction == "more" else "narrower"
+        return "different"
+    if direction in ("stricter", "looser"):
+        return "wider" if direction == "stricter" else "narrower"
+    return direction
+
+
+def effect_of(kind: Kind, dimension: Dimension) -> Effect:
+    if kind not in (Kind.WIDER, Kind.NARROWER):
+        return Effect.MIXED if kind is Kind.DIFFERENT else Effect.NEUTRAL
+    if dimension in _WIDER_HELPS:
+        return Effect.BETTER if kind is Kind.WIDER else Effect.WORSE
+    if dimension in _WIDER_HURTS:
+        return Effect.WORSE if kind is Kind.WIDER else Effect.BETTER
+    return Effect.MIXED
+
+
+_REACH_WORDS = {
+    Dimension.EXCLUSIONS: ("责任免除范围更宽", "责任免除范围更窄"),
+    Dimension.COVER: ("保障范围更宽", "保障范围更窄"),
+    Dimension.POLICYHOLDER_DUTIES: ("对投保人、被保险人的要求更严", "对投保人、被保险人的要求更宽松"),
+    Dimension.CLAIMS: ("索赔条件更严", "索赔条件更宽松"),
+    Dimension.INSURER_DUTIES: ("对保险人的约束更严", "对保险人的约束更宽松"),
+    Dimension.DEDUCTIBLE: ("免赔更多", "免赔更少"),
+}
+_EFFECT_WORDS = {Effect.BETTER: "对被保险人更有利", Effect.WORSE: "对被保险人更不利"}
+
+
+def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = ()) -> Judgement:
+    """What `b`'s wording `new` does compared with `a`'s wording `old` in `dimension`."""
+    runs = runs_between(old, new, substitutions)
+    read = [(r, *_read_run(r)) for r in runs]
+    material = [(r, d, text) for r, d, text in read if d != "none"]
+    if not material:
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞不同，实质相同" if runs else "措辞相同", runs)
+    reaches = {_reach(d, dimension) for _, d, _ in material}
+    kind = Kind.WIDER if reaches == {"wider"} else Kind.NARROWER if reaches == {"narrower"} else Kind.DIFFERENT
+    effect = effect_of(kind, dimension)
+    said = "；".join(dict.fromkeys(text for _, _, text in material))
+    if len(material) > MAX_RUNS_SAID:  # a rewritten provision: the marked wordings say it better than a list of edits
+        said = f"措辞多处不同（{len(material)}处），见两者对照"
+    what = f"{b}较{a}：{said}"
+    if kind in (Kind.WIDER, Kind.NARROWER):
+        wide, narrow = _REACH_WORDS.get(dimension, ("适用范围更宽", "适用范围更窄"))
+        what += f"，{wide if kind is Kind.WIDER else narrow}"
+    if effect in _EFFECT_WORDS:
+        what += f"（{_EFFECT_WORDS[effect]}）"
+    return Judgement(True, kind, effect, what, runs)

@@ -1,0 +1,155 @@
+"""Pairing the units of N clauses: each row holds one unit per product that says
+the same thing, wherever it stands (an exclusion in 赔偿处理 pairs with one in
+责任免除; a renumbered item with its old self).
+
+Products are added one at a time. For each new product, in order:
+1. units whose substance (`units.substance`) equals a row's join it: identical
+   wording is never left unpaired, whatever its number or chapter;
+2. definitions join the row of the same defined term;
+3. the rest are assigned one to one (scipy's Hungarian solver) by the similarity
+   of their jieba words (rapidfuzz Indel over words, best over the row's members),
+   with a bonus when they belong to the same dimension (a malus when not), one
+   when they stand in the same kind of list (the same lead-in) and one when the
+   language layer mapped both to the same canonical exclusion or cost head, above
+   a threshold.
+A unit left over opens a row of its own, placed after the row of the unit before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist
+from scipy.optimize import linear_sum_assignment
+
+from tiaokuan.text.words import words
+
+from .units import Unit, substance
+
+SAME_DIMENSION_BONUS = 0.1
+SAME_LEAD_BONUS = 0.05
+SAME_CANON_BONUS = 0.2  # both mapped to one canonical exclusion or cost head (故意行为, 合同责任 …)
+MIN_UNIT_SCORE = 0.5  # below this two units are different rules, not two wordings of one
+CONTAINED_WEIGHT = 0.8  # a unit found whole inside another scores this share of the match …
+CONTAINED_SHARE = 0.35  # … when it is at least this share of the other's length
+
+
+@dataclass(frozen=True)
+class Counterparts:
+    """One row: the unit of each product (None where the product has none), and
+    the lowest similarity inside the row (1.0 for identical substance)."""
+
+    units: tuple[Unit | None, ...]
+    score: float
+
+
+def _encode(token_lists: list[list[str]]) -> list[str]:
+    """Each distinct word as one private-use character, so string similarity counts words."""
+    vocab: dict[str, str] = {}
+    return ["".join(vocab.setdefault(t, chr(0xF0000 + len(vocab))) for t in tokens) for tokens in token_lists]
+
+
+def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
+    """Best similarity of each new unit to any member of each row."""
+    members = [(r, u) for r, row in enumerate(rows) for u in row if u is not None]
+    if not new or not members:
+        return np.zeros((len(new), len(rows)))
+    encoded = _encode([words(substance(u.text)) for u in new] + [words(substance(u.text)) for _, u in members])
+    raw = cdist(encoded[: len(new)], encoded[len(new) :], scorer=Indel.normalized_similarity, workers=1)
+    # A unit that stands whole inside a longer one (an item that gained a sentence) is its counterpart too.
+    inside = cdist(encoded[: len(new)], encoded[len(new) :], scorer=fuzz.partial_ratio, workers=1) / 100.0
+    lengths = np.array([len(e) for e in encoded], dtype=float)
+    ln, lm = lengths[: len(new)][:, None], lengths[len(new) :][None, :]
+    comparable = np.minimum(ln, lm) >= CONTAINED_SHARE * np.maximum(ln, lm)
+    raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
+    bonus = np.array(
+        [
+            [
+                SAME_DIMENSION_BONUS * (1 if u.dimension is m.dimension else -1)
+                + SAME_LEAD_BONUS * (substance(u.lead) == substance(m.lead))
+                + SAME_CANON_BONUS * (u.canon is not None and u.canon == m.canon)
+                for _, m in members
+            ]
+            for u in new
+        ]
+    ).reshape(raw.shape)
+    scores = raw + bonus
+    out = np.zeros((len(new), len(rows)))
+    for j, (r, _) in enumerate(members):
+        out[:, r] = np.maximum(out[:, r], scores[:, j])
+    return np.minimum(out, 1.0)
+
+
+def pair_units(sides: list[tuple[Unit, ...]]) -> list[Counterparts]:
+    """The rows of counterpart units of N clauses, in reading order."""
+    n = len(sides)
+    rows: list[list[Unit | None]] = [[u] + [None] * (n - 1) for u in sides[0]]
+    scores: list[float] = [1.0] * len(rows)
+    for k in range(1, n):
+        placed: dict[int, int] = {}  # unit index in side k -> row
+        free = set(range(len(rows)))
+        by_key: dict[str, list[int]] = {}
+        by_term: dict[str, list[int]] = {}
+        for r, row in enumerate(rows):
+            for u in row[:k]:
+                if u is not None:
+                    by_key.setdefault(u.key, []).append(r)
+                    if u.term:
+                        by_term.setdefault(u.term, []).append(r)
+        for u in sides[k]:  # 1. identical substance
+            r = next((r for r in by_key.get(u.key, ()) if r in free), None)
+            if r is not None and u.key:
+                placed[u.index], _ = r, free.discard(r)
+        for u in sides[k]:  # 2. the same defined term
+            if u.index in placed or not u.term:
+                continue
+            r = next((r for r in by_term.get(u.term, ()) if r in free), None)
+            if r is not None:
+                placed[u.index], _ = r, free.discard(r)
+                scores[r] = min(scores[r], 0.99)
+        rest = [u for u in sides[k] if u.index not in placed]
+        open_rows = sorted(free)
+        if rest and open_rows:  # 3. the best one-to-one assignment of the rest
+            sim = _similarity(rest, [rows[r] for r in open_rows])
+            for i, j in zip(*linear_sum_assignment(sim, maximize=True), strict=True):
+                if sim[i, j] >= MIN_UNIT_SCORE:
+                    placed[rest[i].index] = open_rows[j]
+                    scores[open_rows[j]] = min(scores[open_rows[j]], round(float(sim[i, j]), 4))
+        for u in sides[k]:
+            if u.index in placed:
+                rows[placed[u.index]][k] = u
+        rows, scores = _insert_unpaired(rows, scores, sides[k], placed, k, n)
+    return [Counterparts(tuple(row), s) for row, s in zip(rows, scores, strict=True)]
+
+
+def _insert_unpaired(
+    rows: list[list[Unit | None]], scores: list[float], side: tuple[Unit, ...], placed: dict[int, int], k: int, n: int
+) -> tuple[list[list[Unit | None]], list[float]]:
+    """Rows for the units of side k that found no counterpart, each after the row
+    of the unit before it in its own clause."""
+    after: dict[int, list[Unit]] = {}
+    anchor = -1
+    for u in side:
+        if u.index in placed:
+            anchor = placed[u.index]
+        else:
+            after.setdefault(anchor, []).append(u)
+    out_rows: list[list[Unit | None]] = []
+    out_scores: list[float] = []
+
+    def add_new(units: list[Unit]) -> None:
+        for u in units:
+            row: list[Unit | None] = [None] * n
+            row[k] = u
+            out_rows.append(row)
+            out_scores.append(0.0)
+
+    add_new(after.get(-1, []))
+    for r, row in enumerate(rows):
+        out_rows.append(row)
+        out_scores.append(scores[r])
+        add_new(after.get(r, []))
+    return out_rows, out_scores

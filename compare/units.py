@@ -1,0 +1,331 @@
+"""The units an analyst pairs when comparing clauses: items, paragraphs (款) and
+articles, each with the citation a lawyer writes (第六条（一）, 第二十条第二款,
+释义「关联方」), its place, the comparison dimension it belongs to and its wording
+reduced to substance.
+
+Conventions encoded here (domain.md §7):
+- the smallest unit that stands on its own is compared: an item （一） with its
+  sub-items, else a paragraph, else the article; the lead-in of a list
+  (下列原因造成的损失、费用和责任，保险人不负责赔偿：) is a unit of its own, because a
+  cause-exclusion and a cost-exclusion differ there and nowhere else;
+- the dimension comes from what the unit says first (an exclusion is an exclusion
+  in whatever chapter it stands: 不负责赔偿 / 不承担…责任), then from its chapter;
+- wording that changes nothing is reduced away before comparing (`substance`):
+  whitespace, punctuation, item labels, the names one contract uses for itself
+  (本保险合同 / 本合同 / 保险合同), 本公司 for 保险人, variant characters (其它/其他),
+  the statute's long and short names, Arabic and Chinese numerals.
+Pure functions over `ClauseDocument`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import lru_cache
+
+from tiaokuan.model import Article, Category, ClauseDocument, Item, SectionType
+from tiaokuan.text.labels import cn_to_int, item_label
+
+
+class Dimension(StrEnum):
+    """What a legal team compares, in the order a comparison is read (domain.md §5, §7); closed set."""
+
+    INSURED = "insured"
+    SUBJECT = "subject"
+    COVER = "cover"
+    EXCLUSIONS = "exclusions"
+    LIMITS = "limits"
+    DEDUCTIBLE = "deductible"
+    PERIOD = "period"
+    PREMIUM = "premium"
+    TERRITORY = "territory"
+    POLICYHOLDER_DUTIES = "policyholder_duties"
+    INSURER_DUTIES = "insurer_duties"
+    CLAIMS = "claims"
+    SUBROGATION = "subrogation"
+    OTHER_INSURANCE = "other_insurance"
+    CANCELLATION = "cancellation"
+    LIMITATION = "limitation"
+    DISPUTES = "disputes"
+    DEFINITIONS = "definitions"
+    GENERAL = "general"
+
+
+DIMENSION_NAMES = {
+    Dimension.INSURED: "投保人与被保险人", Dimension.SUBJECT: "保险标的", Dimension.COVER: "保险责任",
+    Dimension.EXCLUSIONS: "责任免除", Dimension.LIMITS: "保险金额与赔偿限额", Dimension.DEDUCTIBLE: "免赔与比例赔付",
+    Dimension.PERIOD: "保险期间与生效", Dimension.PREMIUM: "保险费及其交付", Dimension.TERRITORY: "承保区域与管辖",
+    Dimension.POLICYHOLDER_DUTIES: "投保人、被保险人义务", Dimension.INSURER_DUTIES: "保险人义务",
+    Dimension.CLAIMS: "索赔与赔偿处理", Dimension.SUBROGATION: "代位求偿", Dimension.OTHER_INSURANCE: "重复保险",
+    Dimension.CANCELLATION: "合同解除与退费", Dimension.LIMITATION: "诉讼时效", Dimension.DISPUTES: "争议处理与法律适用",
+    Dimension.DEFINITIONS: "释义", Dimension.GENERAL: "其他约定",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One comparable piece of one clause."""
+
+    index: int  # reading order within its clause
+    cite: str  # 第六条（一） · 第二十条第二款 · 释义「关联方」
+    article: int  # position of its article in reading order
+    article_label: str | None
+    item: str | None  # the item label as printed, when the unit is an item
+    section: SectionType
+    dimension: Dimension
+    text: str  # verbatim
+    lead: str  # the lead-in of the list the unit is an item of ('' otherwise)
+    term: str | None = None  # the defined term, for a definition
+    is_lead: bool = False  # the lead-in of a list of items
+    canon: str | None = None  # the canonical exclusion or cost head the language layer mapped it to
+
+    @property
+    def key(self) -> str:
+        if self.section is SectionType.APPENDIX:  # a rate table's substance is its figures
+            return "|".join(re.findall(r"\d+(?:\.\d+)?%?", unicodedata.normalize("NFKC", self.text)))
+        return substance(self.text)
+
+
+# --- substance: the wording with what changes nothing reduced away -------------
+
+# (pattern, replacement): each states a convention of Chinese clause drafting.
+_SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"本保险合同|本合同|保险合同(?!双方)", "本合同"),  # the contract naming itself
+        (r"本保险单|本保单", "保险单"),
+        (r"本公司|本保险人", "保险人"),  # the insurer naming itself
+        (r"其它", "其他"),  # variant characters
+        (r"帐", "账"),
+        (r"做出", "作出"),
+        (r"《中华人民共和国([^《》]{1,20}法)》", r"《\1》"),  # a statute's long and short names
+        (r"应当|须", "应"),  # the same modal verb
+        # Every payment is made under the contract, whether or not the sentence says so.
+        (r"(?:按照|依照|根据|依据)本合同(?:的)?(?:约定|规定)", ""),
+    )
+)
+_LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
+_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日天个月年周%倍次项件元万])")
+_PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百]+)")
+_CROSS_REF = re.compile(r"第[零〇一二三四五六七八九十百两\d]+条")
+_DROP = re.compile(r"[\s\u3000\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def substance(text: str) -> str:
+    """`text` with what changes nothing reduced away: whitespace, punctuation, the
+    unit's own label, self-names and variant forms (see `_SAME_WORDS`), numerals as digits."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _LABEL_AT_START.sub("", text, count=1)
+    found = item_label(text)
+    if found:
+        text = text[found[1].end :]
+    for pattern, repl in _SAME_WORDS:
+        text = pattern.sub(repl, text)
+    # A cross-reference follows its article when a clause is renumbered: which
+    # article it names is read through the alignment, not through its number.
+    text = _CROSS_REF.sub("第§条", text)
+    text = _PERCENT.sub(lambda m: f"{v}%" if (v := cn_to_int(m.group(1))) is not None else m.group(), text)
+    text = _NUMERAL.sub(lambda m: str(v) if (v := cn_to_int(m.group())) is not None else m.group(), text)
+    return _DROP.sub("", text)
+
+
+# --- dimension -----------------------------------------------------------------
+
+_SECTION_DIMENSION = {
+    SectionType.SUBJECT: Dimension.SUBJECT, SectionType.COVERAGE: Dimension.COVER,
+    SectionType.EXCLUSIONS: Dimension.EXCLUSIONS, SectionType.AMOUNTS: Dimension.LIMITS,
+    SectionType.PERIOD: Dimension.PERIOD, SectionType.PREMIUM: Dimension.PREMIUM,
+    SectionType.INSURER_DUTIES: Dimension.INSURER_DUTIES, SectionType.POLICYHOLDER_DUTIES: Dimension.POLICYHOLDER_DUTIES,
+    SectionType.CLAIMS: Dimension.CLAIMS, SectionType.DISPUTES: Dimension.DISPUTES,
+    SectionType.DEFINITIONS: Dimension.DEFINITIONS,
+}  # fmt: skip
+
+# What a unit says decides before its chapter does; the first rule that matches wins.
+_SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
+    (d, re.compile(p))
+    for d, p in (
+        (Dimension.LIMITATION, r"诉讼时效|索赔时效|请求赔偿[^。]{0,12}权利[^。]{0,12}(?:消灭|期间)"),
+        (Dimension.SUBROGATION, r"代位|责任方"),
+        (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险"),
+        (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
+        (Dimension.CANCELLATION, r"解除(?:本|保险)?合同|退还[^。]{0,10}保险费|短期费率|退保"),
+        (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
+        (Dimension.INSURED, r"(?:可|均可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人"),
+        (Dimension.TERRITORY, r"承保区域|地域范围|境内|境外"),
+    )
+)
+_EXCLUDES = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付|负责)|不承担[^。；]{0,12}责任|不属于本保险[^。]{0,6}(?:责任|标的)|除外")
+_PERIOD = re.compile(r"保险期间|保险责任开始|生效|追溯期|等待期|起讫")
+_PREMIUM = re.compile(r"保险费")
+_LIMITS = re.compile(r"保险金额|赔偿限额|责任限额|保险价值")
+
+
+# Chapters whose articles speak for themselves: their chapter says what they are.
+_SELF_EVIDENT = {SectionType.SUBJECT, SectionType.COVERAGE, SectionType.EXCLUSIONS, SectionType.PERIOD, SectionType.DEFINITIONS}
+_NOT_INSURED = re.compile(r"保险标的|不保财产|不属于本保险合同[^。]{0,4}(?:保险)?标的")
+
+
+def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], lead: str = "") -> Dimension:
+    """The dimension a unit belongs to: chapters that say what their articles are
+    decide (保险责任, 责任免除, 保险标的 …); elsewhere the unit's own words decide
+    (an exclusion in 赔偿处理 is an exclusion; 代位 is subrogation wherever it stands),
+    and the chapter is the fallback."""
+    said = lead + text
+    if section is SectionType.EXCLUSIONS or (lead and _EXCLUDES.search(lead) and not _NOT_INSURED.search(lead)):
+        return Dimension.EXCLUSIONS
+    if section in _SELF_EVIDENT:
+        if section is SectionType.COVERAGE and _EXCLUDES.search(text) and Category.EXCLUSION.value in categories:
+            return Dimension.EXCLUSIONS
+        return _SECTION_DIMENSION[section]
+    if lead and _NOT_INSURED.search(lead):
+        return Dimension.SUBJECT
+    for dim, pattern in _SAYS:
+        if pattern.search(said):
+            if dim is Dimension.CANCELLATION and section is SectionType.POLICYHOLDER_DUTIES:
+                break  # an insurer's right to cancel for a breach is part of the duty it enforces
+            return dim
+    if Category.EXCLUSION.value in categories and _EXCLUDES.search(text) and not re.search(r"未(?:按|履行)|违反|否则", said):
+        return Dimension.EXCLUSIONS
+    by_section = _SECTION_DIMENSION.get(section)
+    if by_section is not None:
+        return by_section
+    if _LIMITS.search(said):
+        return Dimension.LIMITS
+    if _PERIOD.search(said):
+        return Dimension.PERIOD
+    if _PREMIUM.search(said):
+        return Dimension.PREMIUM
+    return Dimension.GENERAL
+
+
+# --- units of a document --------------------------------------------------------
+
+
+def _item_starts(paragraph: str, items: list[Item]) -> list[int]:
+    """Where each item of a paragraph starts in the paragraph's text, in order."""
+    starts: list[int] = []
+    at = 0
+    for it in items:
+        probe = (it.label or "") + it.text[:8]
+        pos = paragraph.find(probe, at) if it.label else -1
+        if pos < 0 and it.label:
+            pos = paragraph.find(it.label, at)
+        if pos < 0:
+            pos = paragraph.find(it.text[:8], at)
+        if pos < 0:
+            return []  # cannot place the items: the paragraph stays one unit
+        starts.append(pos)
+        at = pos + 1
+    return starts
+
+
+def _canon(doc: ClauseDocument, number: int | None, item: str | None) -> str | None:
+    """The canonical key the language layer gave the exclusion or cost head at this article and item."""
+    if doc.semantics is None or number is None or item is None:
+        return None
+    for m in (*doc.semantics.exclusions, *doc.semantics.cost_heads):
+        if m.article == number and m.item and _full_width(m.item) == item and m.key != "unmapped":
+            return m.key
+    return None
+
+
+def _chapter_cite(heading: str | None) -> str:
+    return heading or "（无标题部分）"
+
+
+def _definition_term(doc: ClauseDocument, text: str) -> str | None:
+    key = substance(text)
+    for d in doc.definitions:
+        if substance(d.term) and key.startswith(substance(d.term)):
+            return d.term
+    return None
+
+
+def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Article, section) -> list[Unit]:
+    units: list[Unit] = []
+    numbered = article.label or (f"第{article.number}条" if article.number is not None else None)
+    many = len(article.paragraphs) > 1
+
+    def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
+        if not substance(text):
+            return
+        term = _definition_term(doc, text) if section.type is SectionType.DEFINITIONS else None
+        if term and not numbered:
+            cite = f"释义「{term}」" if section.type is SectionType.DEFINITIONS else cite
+        elif term:
+            cite = f"{cite}「{term}」"
+        dim = dimension_of(section.type, text, article.categories, lead)
+        canon = _canon(doc, article.number, item)
+        units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
+
+    base = numbered or _chapter_cite(section.heading)
+    for p_index, paragraph in enumerate(article.paragraphs):
+        para_cite = f"{base}第{_CN_ORDINALS[p_index]}款" if many and numbered else base
+        items = [it for it in article.items if it.paragraph == p_index]
+        if section.type is SectionType.DEFINITIONS:
+            # Items that are definitions split the paragraph; a list (1. 2. …) inside a
+            # definition stays part of it.
+            items = [it for it in items if _definition_term(doc, it.text)]
+            if len(items) < 2 and _definition_term(doc, paragraph):
+                items = []
+        starts = _item_starts(paragraph, items) if items else []
+        if not starts:
+            add(paragraph, para_cite)
+            continue
+        lead = paragraph[: starts[0]]
+        add(lead, para_cite, is_lead=True)
+        for k, (it, s) in enumerate(zip(items, starts, strict=True)):
+            end = starts[k + 1] if k + 1 < len(starts) else len(paragraph)
+            label = _full_width(it.label) if it.label else None
+            add(paragraph[s:end], f"{base}{label or ''}" if label else para_cite, label, lead.strip())
+    if section.type is SectionType.DEFINITIONS:
+        units = _join_definitions(units)
+    return units
+
+
+def _join_definitions(units: list[Unit]) -> list[Unit]:
+    """A definition printed over several paragraphs is one unit: a paragraph that
+    defines nothing, or defines the same term again, continues the one before."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and prev.term and (u.term is None or u.term == prev.term) and not u.item:
+            out[-1] = replace(prev, text=prev.text.rstrip("\n") + "\n" + u.text)
+        else:
+            out.append(replace(u, index=(out[-1].index + 1) if out else u.index))
+    return out
+
+
+_CN_ORDINALS = "一二三四五六七八九十" + "".join(f"十{c}" for c in "一二三四五六七八九")
+
+
+def _full_width(label: str) -> str:
+    return label.strip().replace("(", "（").replace(")", "）")
+
+
+def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
+    """Every comparable unit of `doc`, in reading order. An appendix (a short-rate
+    table) is one unit cited by its heading: its figures are compared as a whole."""
+    units: list[Unit] = []
+    art_index = 0
+    for section in doc.sections:
+        if section.type is SectionType.APPENDIX:
+            text = "\n".join(a.text for a in section.articles)
+            if substance(text):
+                dim = Dimension.CANCELLATION if "费率" in (section.heading or "") + text else Dimension.GENERAL
+                units.append(Unit(len(units), _chapter_cite(section.heading), art_index, None, None, section.type, dim, text, ""))
+            art_index += len(section.articles)
+            continue
+        for article in section.articles:
+            units += _article_units(doc, len(units), art_index, article, section)
+            art_index += 1
+    return tuple(units)
+
+
+def cited_number(cite: str) -> int | None:
+    """The article number a citation names (第十二条（三） → 12)."""
+    m = re.match(r"第([零〇一二三四五六七八九十百两\d]+)条", cite)
+    return cn_to_int(m.group(1)) if m else None
