@@ -18,20 +18,23 @@ Pure functions over `ClauseDocument`s.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from tiaokuan.model import ClauseDocument
+from tiaokuan.text.labels import item_label
 
 from .judge import Effect, Kind, judge, runs_between
 from .pairing import Counterparts, pair_units
 from .redline import Op, diff_text
-from .units import DIMENSION_NAMES, Dimension, Unit, units_of
+from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
 
 CONTAINED_MIN = 92.0  # rapidfuzz partial_ratio of a unit's substance inside another unit: it stands there
+CONTAINED_MIN_CHARS = 8  # shorter units must stand verbatim inside a unit near them
 SUBSTITUTION_MIN_ROWS = 3  # a replacement seen in this many pairs is systematic
 
 
@@ -68,15 +71,20 @@ def _marked(old: str, new: str) -> tuple[str, str]:
     return a, b
 
 
-def _contained(unit: Unit, others: tuple[Unit, ...]) -> Unit | None:
-    """The unit of another clause whose words hold `unit`'s (a merged item), if any."""
+def _contained(unit: Unit, others: tuple[Unit, ...], near: Callable[[Unit], bool]) -> Unit | None:
+    """The unit of another clause whose words hold `unit`'s, if any: anywhere for a
+    unit of some length, only where `near` says so for a short one."""
     key = unit.key
-    if len(key) < 8:
+    if not key:
         return None
-    best = max(others, key=lambda o: fuzz.partial_ratio(key, o.key) if len(o.key) > len(key) else 0.0, default=None)
-    if best is not None and len(best.key) > len(key) and fuzz.partial_ratio(key, best.key) >= CONTAINED_MIN:
-        return best
-    return None
+    best, best_score = None, 0.0
+    for o in others:
+        if len(o.key) <= len(key) or (len(key) < CONTAINED_MIN_CHARS and not near(o)):
+            continue
+        score = fuzz.partial_ratio(key, o.key) if len(key) >= CONTAINED_MIN_CHARS else 100.0 * (key in o.key)
+        if score > best_score:
+            best, best_score = o, score
+    return best if best_score >= CONTAINED_MIN else None
 
 
 def _name_changes(a: str, b: str) -> tuple[list[str], list[str]]:
@@ -88,7 +96,8 @@ def _name_changes(a: str, b: str) -> tuple[list[str], list[str]]:
         if op != "equal":
             out_a.append(a[i1:i2])
             out_b.append(b[j1:j2])
-    return [x for x in out_a if len(x) >= 2], [y for y in out_b if len(y) >= 2]
+    kept = [(x, y) for x, y in zip(out_a, out_b, strict=True) if len(x) >= 2 and len(y) >= 2]
+    return [x for x, _ in kept], [y for _, y in kept]
 
 
 def _touches(run: str, parts: list[str]) -> bool:
@@ -98,15 +107,18 @@ def _touches(run: str, parts: list[str]) -> bool:
 def substitutions(rows: list[Counterparts], base: int, other: int, names: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     """Words of the base product replaced by the same words of the other in many
     pairs, where both belong to what differs between the products' names: one
-    wording written for two subjects (专利申请费用补偿保险 / 商标申请费用补偿保险)."""
+    wording written for two subjects (专利申请费用补偿保险 / 商标申请费用补偿保险).
+    The names' own differing words are candidates, and so are longer runs that
+    contain them (专利代理 / 商标代理)."""
     own_a, own_b = _name_changes(*names)
     if not own_a or not own_b:
         return ()
+    pairs = [(r.units[base], r.units[other]) for r in rows]
+    pairs = [(ua, ub) for ua, ub in pairs if ua is not None and ub is not None and ua.key != ub.key]
     seen: Counter[tuple[str, str]] = Counter()
-    for row in rows:
-        ua, ub = row.units[base], row.units[other]
-        if ua is None or ub is None or ua.key == ub.key:
-            continue
+    for x, y in zip(own_a, own_b, strict=False):
+        seen[(x, y)] = sum(1 for ua, ub in pairs if x in ua.text and y in ub.text and x not in ub.text)
+    for ua, ub in pairs:
         for r in set(runs_between(ua.text, ub.text)):
             if r.old and r.new and _touches(r.old, own_a) and _touches(r.new, own_b):
                 seen[(r.old, r.new)] += 1
@@ -123,34 +135,114 @@ def _side(name: str, unit: Unit | None, marked: str | None = None) -> Side:
     return Side(name, (unit.cite,), unit.text.strip(), (marked if marked is not None else unit.text).strip())
 
 
-def _row_difference(row: Counterparts, names: Sequence[str], all_units: list[tuple[Unit, ...]], subs: dict[int, tuple[tuple[str, str], ...]]) -> Difference | None:
+@dataclass(frozen=True)
+class _Reading:
+    """What every row is judged against: the products' names and units, the
+    systematic substitutions, and the units absorbed into a longer counterpart."""
+
+    names: Sequence[str]
+    units: list[tuple[Unit, ...]]
+    subs: dict[int, tuple[tuple[str, str], ...]]
+    # (product, unit index) of a holder -> the units of other products whose words it holds
+    absorbed: dict[tuple[int, int], list[tuple[int, Unit]]]
+    dropped: frozenset[tuple[int, int]]  # (product, unit index) of units said inside a holder
+
+
+def _near(unit: Unit, holder: Unit, holder_row: Counterparts, product: int) -> bool:
+    """The holder's row pairs it with a unit of `unit`'s own article: an item split
+    in two (火灾、爆炸 → 火灾 / 爆炸) stays in its article."""
+    other = holder_row.units[product]
+    return other is not None and other.article == unit.article
+
+
+def absorb(rows: list[Counterparts], all_units: list[tuple[Unit, ...]]) -> tuple[dict[tuple[int, int], list[tuple[int, Unit]]], frozenset[tuple[int, int]]]:
+    """Units with no counterpart whose words stand whole inside a unit of a product
+    that lacks them: a merged or split item, a sentence moved into a longer paragraph.
+    Long units may stand anywhere in the other clause; short ones (a peril split
+    off a list) only in the counterpart of a unit of their own article."""
+    row_of = {(k, u.index): r for r in rows for k, u in enumerate(r.units) if u is not None}
+    absorbed: dict[tuple[int, int], list[tuple[int, Unit]]] = {}
+    dropped: set[tuple[int, int]] = set()
+    for row in rows:
+        present = [k for k, u in enumerate(row.units) if u is not None]
+        for i in (k for k in range(len(row.units)) if row.units[k] is None):
+            for j in present:
+                u = row.units[j]
+                assert u is not None
+                holder = _contained(u, all_units[i], lambda h, u=u, j=j, i=i: _near(u, h, row_of[(i, h.index)], j))
+                if holder is not None:
+                    absorbed.setdefault((i, holder.index), []).append((j, u))
+                    dropped.add((j, u.index))
+    return absorbed, frozenset(dropped)
+
+
+def _effective(unit: Unit, other: Unit, product: int, other_product: int, reading: _Reading) -> str:
+    """The words a unit is judged by: its own, the lead-in of its list when its
+    counterpart is not a list item (下列损失…不负责赔偿：（五）… against a paragraph
+    that says 不负责赔偿 itself), and the units of its product that the
+    counterpart holds (an item the other product split in two)."""
+    text = unit.text
+    if unit.item and unit.lead and not other.item:
+        text = unit.lead + text
+    extra = [_unlabelled(u.text) for k, u in reading.absorbed.get((other_product, other.index), []) if k == product]
+    return "\n".join([text, *extra])
+
+
+def _unlabelled(text: str) -> str:
+    found = item_label(text)
+    return text[found[1].end :] if found else text
+
+
+def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Difference | None:
+    bu = row.units[present[0]]
+    assert bu is not None
+    names = reading.names
+    if all((k, row.units[k].index) in reading.dropped for k in present):  # type: ignore[union-attr]
+        return None  # the other clause says it inside a longer unit
+    owners = "、".join(names[i] for i in present)
+    absent = "、".join(names[i] for i in range(len(row.units)) if i not in present)
+    sides = tuple(_side(n, row.units[i]) for i, n in enumerate(names))
+    if bu.is_lead:
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
+    if _restates(bu):
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
+    if bu.term and not _used_elsewhere(bu.term, reading.units):
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
+    effect = {Dimension.COVER: Effect.BETTER, Dimension.EXCLUSIONS: Effect.WORSE}.get(bu.dimension, Effect.MIXED)
+    return Difference(bu.dimension, Kind.ONLY_IN, True, effect, f"仅{owners}有此约定（{bu.cite}）；{absent}全文（含释义）无对应约定", sides)
+
+
+# A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
+_RESTATES = re.compile(r"^其他不属于本合同(?:保险)?责任范围内的[^。]{0,20}保险人(?:也)?不负责赔偿$")
+
+
+def _restates(unit: Unit) -> bool:
+    return bool(_RESTATES.match(substance(unit.text).replace("§", "")))
+
+
+def _used_elsewhere(term: str, all_units: list[tuple[Unit, ...]]) -> bool:
+    """Whether any clause's operative text (not its definitions) uses the term."""
+    return any(term in u.text for units in all_units for u in units if u.term is None and u.dimension is not Dimension.DEFINITIONS)
+
+
+def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     present = [i for i, u in enumerate(row.units) if u is not None]
+    if len(present) < len(row.units):
+        return _only_in(row, present, reading)
+    names = reading.names
     base = present[0]
     bu = row.units[base]
     assert bu is not None
-    dimension = bu.dimension
-    if len(present) < len(row.units):  # only in some products
-        for i in range(len(row.units)):
-            if row.units[i] is None:
-                for j in present:
-                    holder = _contained(row.units[j], all_units[i])  # type: ignore[arg-type]
-                    if holder is not None:
-                        return None  # the other clause says it inside a longer unit
-        owners = "、".join(names[i] for i in present)
-        absent = "、".join(names[i] for i in range(len(row.units)) if i not in present)
-        what = f"仅{owners}有此约定（{bu.cite}）；{absent}全文（含释义）无对应约定"
-        if bu.is_lead:
-            what = f"仅{owners}有此列举的引导语（{bu.cite}）"
-        return Difference(dimension, Kind.ONLY_IN, not bu.is_lead, Effect.MIXED if dimension not in (Dimension.COVER, Dimension.EXCLUSIONS) else (Effect.BETTER if dimension is Dimension.COVER else Effect.WORSE), what, tuple(_side(n, row.units[i]) for i, n in enumerate(names)))
-    keys = {u.key for u in row.units if u is not None}
-    if len(keys) == 1:
+    if len({u.key for u in row.units if u is not None}) == 1:
         return None
+    dimension = bu.dimension
     judgements = []
     sides = [_side(names[base], bu)]
     for i in present[1:]:
         ui = row.units[i]
         assert ui is not None
-        j = judge(bu.text, ui.text, dimension, names[base], names[i], subs.get(i, ()))
+        old, new = _effective(bu, ui, base, i, reading), _effective(ui, bu, i, base, reading)
+        j = judge(old, new, dimension, names[base], names[i], reading.subs.get(i, ()))
         judgements.append(j)
         if j.material:
             ma, mi = _marked(bu.text, ui.text)
@@ -167,10 +259,9 @@ def _row_difference(row: Counterparts, names: Sequence[str], all_units: list[tup
     effects = {j.effect for j in material}
     effect = effects.pop() if len(effects) == 1 else Effect.MIXED
     affects: tuple[str, ...] = ()
-    if bu.term:
-        affects = tuple(f"{names[i]} {c}" for i in present for c in _uses(all_units[i], bu.term))
     what = "；".join(j.what for j in material)
     if bu.term:
+        affects = tuple(f"{names[i]} {c}" for i in present for c in _uses(reading.units[i], bu.term))
         what = f"释义「{bu.term}」不同：{what}"
     return Difference(dimension, kind, True, effect, what, tuple(sides), affects)
 
@@ -210,8 +301,10 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
                 f"两者为同一措辞用于不同标的：{names[0]}的{said}（{len(cites)}处）；仅因此不同的条款不再逐条列出",
                 (Side(names[0], (first[0],) if first[0] else (), "", ""), Side(names[i], (first[1],) if first[1] else (), "", "")),
             ))  # fmt: skip
+    absorbed, dropped = absorb(rows, all_units)
+    reading = _Reading(names, all_units, subs, absorbed, dropped)
     for row in rows:
-        diff = _row_difference(row, names, all_units, subs)
+        diff = _row_difference(row, reading)
         if diff is not None:
             found.append(diff)
     material = sorted((d for d in found if d.material), key=lambda d: (_DIM_ORDER[d.dimension], _KIND_ORDER[d.kind]))

@@ -52,7 +52,12 @@ _WIDER_HURTS = {Dimension.EXCLUSIONS, Dimension.DEDUCTIBLE, Dimension.POLICYHOLD
 # Words that change no referent: particles, demonstratives, generic head nouns
 # (…的行为 / …的情形), and conjunctions inside a list of things each of which is
 # excluded or covered (A和B / A或B / A及B name the same members).
-_FILLER = frozenset("的 了 之 所 也 上述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计".split())
+# Also quantifiers and adverbs of drafting (各种, 具体, 另行) and a lone modal verb
+# added to a sentence that already states a duty.
+_FILLER = frozenset(
+    "的 了 之 所 也 上述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计 "
+    "各种 各项 具体 另 另行 相应 相关 应".split()
+)
 _NEGATION = re.compile(r"不|非|无|未(?!经)")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
 _URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped
-from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS
+from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped, SectionType
+from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, cost_heads_in
 
 from .differences import Difference, differences, summary_lines
+from .units import Dimension, units_of
 
 if TYPE_CHECKING:
     from tiaokuan.clauses_db import Resolved
@@ -138,6 +139,8 @@ def term_cell(doc: ClauseDocument, key: str) -> Cell:
         return Cell(Status.SILENT)
     values = term.value if isinstance(term.value, tuple) else (str(term.value),)
     value = "、".join(TERM_WORDS.get(v, v) for v in values)
+    if term.value == "immediately" and term.text:  # 立即 and 及时 are different answers: say the word printed
+        value = next((w for w in ("立即", "及时", "尽快") if w in term.text), value)
     return Cell(Status.VALUE, value, article_cite(doc, term.article) or _unnumbered_cite(doc, term.text))
 
 
@@ -180,9 +183,21 @@ def _cell(p: Product, key: str) -> Cell:
         return _category_cell(doc, Category.SUBROGATION)
     if key == "other_insurance":
         return _category_cell(doc, Category.OTHER_INSURANCE)
+    if key == "deductible_kinds":
+        return _deductible_cell(doc)
     if key == "riders":
         return Cell(Status.VALUE, "、".join(p.riders)) if p.riders else Cell(Status.SILENT)
     return term_cell(doc, key)
+
+
+def _deductible_cell(doc: ClauseDocument) -> Cell:
+    """The kinds of deductible, cited where the deductible is agreed and applied
+    (免赔额（率）由…协商确定; 在扣除免赔额后), not where an exclusion repeats it."""
+    cell = term_cell(doc, "deductible_kinds")
+    if cell.status is Status.SILENT:
+        return cell
+    where = [u.cite for u in units_of(doc) if u.dimension is Dimension.DEDUCTIBLE and not u.is_lead]
+    return Cell(Status.VALUE, cell.value, _cites(where[:4]) or cell.cite)
 
 
 def _check(products: list[Product]) -> None:
@@ -240,10 +255,29 @@ def _cost_cell(doc: ClauseDocument, covered: list[Mapped], canon_pattern: re.Pat
     return Cell(Status.SILENT)
 
 
+def defined_costs(doc: ClauseDocument) -> list[Mapped]:
+    """Costs a cover article names through a defined term: 抗辩费用 covered, and
+    defined in 释义 as 律师费、诉讼费、仲裁费、鉴定费、公证费, covers each of them
+    (cited as the cover article and the term)."""
+    if doc.semantics is None:
+        return []
+    direct = {m.key for m in doc.semantics.cost_heads}
+    cover = [a for s in doc.sections if s.type is SectionType.COVERAGE for a in s.articles]
+    found: list[Mapped] = []
+    for d in doc.definitions:
+        using = next((a for a in cover if d.term in a.text), None)
+        if using is None:
+            continue
+        for canon, m in cost_heads_in(d.text):
+            if canon.key not in direct and canon.key not in {f.key for f in found}:
+                found.append(Mapped(canon.key, canon.label, using.number, f"「{d.term}」", m.group(0)))
+    return found
+
+
 def coverage_matrix(products: list[Product]) -> Matrix:
     """Canonical cost heads × products: covered, excluded or silent, with citations."""
     _check(products)
-    heads = [p.doc.semantics.cost_heads if p.doc.semantics else () for p in products]
+    heads = [(*(p.doc.semantics.cost_heads if p.doc.semantics else ()), *defined_costs(p.doc)) for p in products]
     rows = [
         Row(c.key, c.label, tuple(_cost_cell(p.doc, [m for m in h if m.key == c.key], c.pattern) for p, h in zip(products, heads, strict=True)))
         for c in COST_HEADS

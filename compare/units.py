@@ -80,11 +80,12 @@ class Unit:
     term: str | None = None  # the defined term, for a definition
     is_lead: bool = False  # the lead-in of a list of items
     canon: str | None = None  # the canonical exclusion or cost head the language layer mapped it to
+    figures: str = ""  # an appendix's rate table, as its figures in order
 
     @property
     def key(self) -> str:
-        if self.section is SectionType.APPENDIX:  # a rate table's substance is its figures
-            return "|".join(re.findall(r"\d+(?:\.\d+)?%?", unicodedata.normalize("NFKC", self.text)))
+        if self.section is SectionType.APPENDIX:  # a rate table's substance is its figures, however its cells were cut
+            return self.figures or "|".join(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", self.text)))
         return substance(self.text)
 
 
@@ -314,15 +315,28 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
     for section in doc.sections:
         if section.type is SectionType.APPENDIX:
             text = "\n".join(a.text for a in section.articles)
-            if substance(text):
+            figures = _table_figures(doc, section.heading)
+            if substance(text) or figures:
                 dim = Dimension.CANCELLATION if "费率" in (section.heading or "") + text else Dimension.GENERAL
-                units.append(Unit(len(units), _chapter_cite(section.heading), art_index, None, None, section.type, dim, text, ""))
+                cite = _chapter_cite(section.heading)
+                units.append(Unit(len(units), cite, art_index, None, None, section.type, dim, text, "", figures=figures))
             art_index += len(section.articles)
             continue
         for article in section.articles:
             units += _article_units(doc, len(units), art_index, article, section)
             art_index += 1
     return tuple(units)
+
+
+def _table_figures(doc: ClauseDocument, heading: str | None) -> str:
+    """The figures of the tables printed under an appendix heading, each distinct table once."""
+    seqs = []
+    for t in doc.tables:
+        if heading and t.caption == heading:
+            seq = "|".join(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", " ".join(c for r in t.rows for c in r))))
+            if seq and seq not in seqs:
+                seqs.append(seq)
+    return "/".join(seqs)
 
 
 def cited_number(cite: str) -> int | None:

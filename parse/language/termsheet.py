@@ -159,7 +159,7 @@ def term_sheet(articles: list[tuple[Article, SectionType]]) -> tuple[tuple[str, 
     body = [(a, t) for a, t in articles if t is not SectionType.DEFINITIONS]
     coverage = [(a, t) for a, t in body if t is SectionType.COVERAGE] or body
     sheet: dict[str, TermValue] = {}
-    claims_made = _first(body, _CLAIMS_MADE)
+    claims_made = _first(body, _CLAIMS_MADE, SectionType.COVERAGE)  # the insuring clause states the trigger
     sheet["trigger"] = _cite(claims_made, "claims_made") if claims_made else _cite(_first(coverage, _OCCURRENCE), "occurrence")
     sheet["retroactive_period"] = _cite(_first(body, re.compile(r"追溯期")), "present")
     territories = _entities(body, EntityType.TERRITORY)
