@@ -19,11 +19,12 @@ Pure functions over `ClauseDocument`s.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from tiaokuan.model import ClauseDocument
 from tiaokuan.text.labels import item_label
@@ -71,20 +72,30 @@ def _marked(old: str, new: str) -> tuple[str, str]:
     return a, b
 
 
-def _contained(unit: Unit, others: tuple[Unit, ...], near: Callable[[Unit], bool]) -> Unit | None:
+class _Keys:
+    """One product's unit keys sorted by length, to find the units longer than a given one quickly."""
+
+    def __init__(self, units: tuple[Unit, ...]) -> None:
+        self.units = sorted(units, key=lambda u: len(u.key))
+        self.lengths = [len(u.key) for u in self.units]
+        self.keys = [u.key for u in self.units]
+
+    def longer(self, n: int) -> tuple[list[Unit], list[str]]:
+        at = bisect_right(self.lengths, n)
+        return self.units[at:], self.keys[at:]
+
+
+def _contained(unit: Unit, others: _Keys, near: Callable[[Unit], bool]) -> Unit | None:
     """The unit of another clause whose words hold `unit`'s, if any: anywhere for a
     unit of some length, only where `near` says so for a short one."""
     key = unit.key
     if not key:
         return None
-    best, best_score = None, 0.0
-    for o in others:
-        if len(o.key) <= len(key) or (len(key) < CONTAINED_MIN_CHARS and not near(o)):
-            continue
-        score = fuzz.partial_ratio(key, o.key) if len(key) >= CONTAINED_MIN_CHARS else 100.0 * (key in o.key)
-        if score > best_score:
-            best, best_score = o, score
-    return best if best_score >= CONTAINED_MIN else None
+    units, keys = others.longer(len(key))
+    if len(key) < CONTAINED_MIN_CHARS:
+        return next((o for o, k in zip(units, keys, strict=True) if key in k and near(o)), None)
+    found = process.extractOne(key, keys, scorer=fuzz.partial_ratio, score_cutoff=CONTAINED_MIN, processor=None)
+    return units[found[2]] if found else None
 
 
 def _name_changes(a: str, b: str) -> tuple[list[str], list[str]]:
@@ -161,6 +172,7 @@ def absorb(rows: list[Counterparts], all_units: list[tuple[Unit, ...]]) -> tuple
     Long units may stand anywhere in the other clause; short ones (a peril split
     off a list) only in the counterpart of a unit of their own article."""
     row_of = {(k, u.index): r for r in rows for k, u in enumerate(r.units) if u is not None}
+    keys = [_Keys(units) for units in all_units]
     absorbed: dict[tuple[int, int], list[tuple[int, Unit]]] = {}
     dropped: set[tuple[int, int]] = set()
     for row in rows:
@@ -169,7 +181,7 @@ def absorb(rows: list[Counterparts], all_units: list[tuple[Unit, ...]]) -> tuple
             for j in present:
                 u = row.units[j]
                 assert u is not None
-                holder = _contained(u, all_units[i], lambda h, u=u, j=j, i=i: _near(u, h, row_of[(i, h.index)], j))
+                holder = _contained(u, keys[i], lambda h, u=u, j=j, i=i: _near(u, h, row_of[(i, h.index)], j))
                 if holder is not None:
                     absorbed.setdefault((i, holder.index), []).append((j, u))
                     dropped.add((j, u.index))
@@ -183,7 +195,7 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
     counterpart holds (an item the other product split in two)."""
     text = unit.text
     if unit.item and unit.lead and not other.item:
-        text = unit.lead + text
+        text = unit.lead + _unlabelled(text)
     extra = [_unlabelled(u.text) for k, u in reading.absorbed.get((other_product, other.index), []) if k == product]
     return "\n".join([text, *extra])
 

@@ -56,7 +56,9 @@ _WIDER_HURTS = {Dimension.EXCLUSIONS, Dimension.DEDUCTIBLE, Dimension.POLICYHOLD
 # added to a sentence that already states a duty.
 _FILLER = frozenset(
     "的 了 之 所 也 上述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计 "
-    "各种 各项 具体 另 另行 相应 相关 应".split()
+    "各种 各项 具体 另 另行 相应 相关 应 "
+    # the object a verb already implies (计算 / 计算赔偿, 请求 / 请求赔偿保险金, 协商 / 协商处理)
+    "赔偿 保险金 处理".split()
 )
 _NEGATION = re.compile(r"不|非|无|未(?!经)")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
@@ -125,7 +127,7 @@ def _scale(words: dict[str, int], text: str) -> int | None:
     return max(found) if found else None
 
 
-def _read_run(run: Run) -> tuple[str, str]:
+def _read_run(run: Run, negation_changed: bool = True) -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
     'different' or 'none' (immaterial), for the second wording against the first."""
     old, new = run.old, run.new
@@ -145,7 +147,7 @@ def _read_run(run: Run) -> tuple[str, str]:
     ma, mb = _scale(_MODAL, old), _scale(_MODAL, new)
     if ma is not None and mb is not None and ma != mb:
         return ("stricter" if mb > ma else "looser"), f"“{old}”变为“{new}”"
-    if bool(_NEGATION.search(old)) != bool(_NEGATION.search(new)):
+    if negation_changed and bool(_NEGATION.search(old)) != bool(_NEGATION.search(new)):
         return "different", f"“{old or '（无）'}”变为“{new or '（无）'}”，含义相反"
     if old and not new:
         return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{old}”"
@@ -205,7 +207,10 @@ _EFFECT_WORDS = {Effect.BETTER: "对被保险人更有利", Effect.WORSE: "对�
 def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = ()) -> Judgement:
     """What `b`'s wording `new` does compared with `a`'s wording `old` in `dimension`."""
     runs = runs_between(old, new, substitutions)
-    read = [(r, *_read_run(r)) for r in runs]
+    # A sentence is reversed only when the whole wording gains or loses a negation,
+    # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
+    negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
+    read = [(r, *_read_run(r, negation_changed)) for r in runs]
     material = [(r, d, text) for r, d, text in read if d != "none"]
     if not material:
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞不同，实质相同" if runs else "措辞相同", runs)

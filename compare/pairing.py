@@ -18,6 +18,7 @@ A unit left over opens a row of its own, placed after the row of the unit before
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -27,7 +28,7 @@ from scipy.optimize import linear_sum_assignment
 
 from tiaokuan.text.words import words
 
-from .units import Unit, substance
+from .units import Dimension, Unit, substance
 
 SAME_DIMENSION_BONUS = 0.1
 SAME_LEAD_BONUS = 0.05
@@ -52,12 +53,40 @@ def _encode(token_lists: list[list[str]]) -> list[str]:
     return ["".join(vocab.setdefault(t, chr(0xF0000 + len(vocab))) for t in tokens) for tokens in token_lists]
 
 
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(words(substance(text)))
+
+
+def _ids(values: list) -> np.ndarray:
+    """Each distinct value as an integer (None as -1), for comparing in numpy."""
+    seen: dict = {}
+    return np.array([-1 if v is None else seen.setdefault(v, len(seen)) for v in values])
+
+
+def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
+    """Same dimension: a bonus; dimensions that differ: a malus, doubled when both
+    are specific (limits / period say different things in the same boilerplate);
+    the same lead-in and the same canonical exclusion or cost head: bonuses."""
+    dims = _ids([u.dimension for u in new] + [m.dimension for m in members])
+    general = np.array([u.dimension is Dimension.GENERAL for u in new] + [m.dimension is Dimension.GENERAL for m in members])
+    leads = _ids([substance(u.lead) for u in new] + [substance(m.lead) for m in members])
+    canons = _ids([u.canon for u in new] + [m.canon for m in members])
+    n = len(new)
+    same_dim = dims[:n, None] == dims[None, n:]
+    either_general = general[:n, None] | general[None, n:]
+    dim_bonus = np.where(same_dim, SAME_DIMENSION_BONUS, np.where(either_general, -SAME_DIMENSION_BONUS, -2 * SAME_DIMENSION_BONUS))
+    same_lead = leads[:n, None] == leads[None, n:]
+    same_canon = (canons[:n, None] == canons[None, n:]) & (canons[:n, None] >= 0)
+    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon
+
+
 def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     """Best similarity of each new unit to any member of each row."""
     members = [(r, u) for r, row in enumerate(rows) for u in row if u is not None]
     if not new or not members:
         return np.zeros((len(new), len(rows)))
-    encoded = _encode([words(substance(u.text)) for u in new] + [words(substance(u.text)) for _, u in members])
+    encoded = _encode([list(_words(u.text)) for u in new] + [list(_words(u.text)) for _, u in members])
     raw = cdist(encoded[: len(new)], encoded[len(new) :], scorer=Indel.normalized_similarity, workers=1)
     # A unit that stands whole inside a longer one (an item that gained a sentence) is its counterpart too.
     inside = cdist(encoded[: len(new)], encoded[len(new) :], scorer=fuzz.partial_ratio, workers=1) / 100.0
@@ -65,21 +94,10 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     ln, lm = lengths[: len(new)][:, None], lengths[len(new) :][None, :]
     comparable = np.minimum(ln, lm) >= CONTAINED_SHARE * np.maximum(ln, lm)
     raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
-    bonus = np.array(
-        [
-            [
-                SAME_DIMENSION_BONUS * (1 if u.dimension is m.dimension else -1)
-                + SAME_LEAD_BONUS * (substance(u.lead) == substance(m.lead))
-                + SAME_CANON_BONUS * (u.canon is not None and u.canon == m.canon)
-                for _, m in members
-            ]
-            for u in new
-        ]
-    ).reshape(raw.shape)
-    scores = raw + bonus
+    scores = raw + _bonus(new, [m for _, m in members])
     out = np.zeros((len(new), len(rows)))
-    for j, (r, _) in enumerate(members):
-        out[:, r] = np.maximum(out[:, r], scores[:, j])
+    row_of = np.array([r for r, _ in members])
+    np.maximum.at(out.T, row_of, scores.T)
     return np.minimum(out, 1.0)
 
 

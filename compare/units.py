@@ -96,6 +96,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"本保险合同|本合同|保险合同(?!双方)", "本合同"),  # the contract naming itself
+        (r"(?<![本险订])合同(?=有效期|成立|生效|解除|的?约定|内容)", "本合同"),  # … and in passing
         (r"本保险单|本保单", "保险单"),
         (r"本公司|本保险人", "保险人"),  # the insurer naming itself
         (r"其它", "其他"),  # variant characters
@@ -104,13 +105,24 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"《中华人民共和国([^《》]{1,20}法)》", r"《\1》"),  # a statute's long and short names
         (r"应当|须", "应"),  # the same modal verb
         # Every payment is made under the contract, whether or not the sentence says so.
-        (r"(?:按照|依照|根据|依据)本合同(?:的)?(?:约定|规定)", ""),
+        (r"(?:按照|依照|根据|依据)(?:本)?合同(?:的)?(?:约定|规定)", ""),
+        # A short name given in passing (（以下简称“法律费用”）) is a label, not a rule.
+        (r"[（(]以下简称[“\"][^”\"]{1,16}[”\"][）)]", ""),
+        # The higher of the two: 二者高者为准 / 二者中较高者为准 / 两者以高者为准.
+        (r"(?:二者|两者)?中?以?较?高者为准", "高者为准"),
+        # 保险事故 is by law the event within the contract's cover (《保险法》第十六条).
+        (r"本合同(?:保险)?责任范围内的事故", "保险事故"),
+        # 在…未…之前 and 在…之前 say the same (the 未 is redundant before 之前/以前).
+        (r"未([^，。；未]{1,14}?)(?:之前|以前)", r"\1之前"),
+        # Claim documents: 单证 / 证明和资料 / 证明、资料 name the same papers.
+        (r"有关证明和资料|证明和资料|单证", "证明和资料"),
     )
 )
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
 _NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日天个月年周%倍次项件元万])")
 _PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百]+)")
 _CROSS_REF = re.compile(r"第[零〇一二三四五六七八九十百两\d]+条")
+_ITEM_REF = re.compile(r"第[（(]?[零〇一二三四五六七八九十\d]+[)）]?项")
 _DROP = re.compile(r"[\s\u3000\W_]+")
 
 
@@ -128,6 +140,7 @@ def substance(text: str) -> str:
     # A cross-reference follows its article when a clause is renumbered: which
     # article it names is read through the alignment, not through its number.
     text = _CROSS_REF.sub("第§条", text)
+    text = _ITEM_REF.sub("第§项", text)
     text = _PERCENT.sub(lambda m: f"{v}%" if (v := cn_to_int(m.group(1))) is not None else m.group(), text)
     text = _NUMERAL.sub(lambda m: str(v) if (v := cn_to_int(m.group())) is not None else m.group(), text)
     return _DROP.sub("", text)
