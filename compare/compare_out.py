@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 
 from .differences import Difference
 from .matrix import Cell, Comparison, Status
@@ -16,9 +18,34 @@ def _md_cell(c: Cell) -> str:
     return c.shown.replace("|", "\\|").replace("\n", " ")
 
 
+DIFFERENCES_TITLE = "逐项差异 aligned differences"
+
+
+def difference_rows(cmp: Comparison) -> list[list[str]]:
+    """The material differences as table rows: dimension · kind, what it does, then
+    per product the citations and the wording with the changed words marked."""
+    from .differences import KIND_WORDS
+
+    rows = []
+    for d in cmp.differences:
+        if not d.material:
+            continue
+        cells = [f"{'、'.join(s.citations)}：{s.marked or s.wording}" if s.citations else "（无对应约定）" for s in d.sides]
+        rows.append([f"{d.dimension_name}·{KIND_WORDS[d.kind]}", d.what, *cells])
+    return rows
+
+
+def _md_text(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def to_markdown(cmp: Comparison) -> str:
     out = [f"# 产品比较 comparison: {' · '.join(cmp.products)}", "", "## 主要差异 material differences", ""]
     out += [f"- {line}" for line in cmp.summary] or ["- none found"]
+    rows = difference_rows(cmp)
+    if rows:
+        out += ["", f"## {DIFFERENCES_TITLE}", "", "| 维度 | 差异 | " + " | ".join(cmp.products) + " |", "|---" * (len(cmp.products) + 2) + "|"]
+        out += ["| " + " | ".join(_md_text(c) for c in row) + " |" for row in rows]
     for m in cmp.matrices:
         out += ["", f"## {m.title}", "", "| | " + " | ".join(m.products) + " |", "|---" * (len(m.products) + 1) + "|"]
         out += [f"| {r.label} | " + " | ".join(_md_cell(c) for c in r.cells) + " |" for r in m.rows]
@@ -60,7 +87,22 @@ def to_json(cmp: Comparison) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-_HTML = Environment(autoescape=True).from_string(
+def marked_html(text: str) -> Markup:
+    """Marked wording as HTML: [-deleted-] struck through, {+inserted+} underlined."""
+    out = []
+    for part in re.split(r"(\[-.*?-\]|\{\+.*?\+\})", text, flags=re.S):
+        if part.startswith("[-") and part.endswith("-]"):
+            out.append(f"<del>{escape(part[2:-2])}</del>")
+        elif part.startswith("{+") and part.endswith("+}"):
+            out.append(f"<ins>{escape(part[2:-2])}</ins>")
+        else:
+            out.append(str(escape(part)))
+    return Markup("".join(out))
+
+
+_ENV = Environment(autoescape=True)
+_ENV.filters["marked"] = marked_html
+_HTML = _ENV.from_string(
     """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title>
 <style>
@@ -68,8 +110,12 @@ body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em}
 table{border-collapse:collapse;font-size:13px;margin-bottom:2em}th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
 th{background:#ddebf7;position:sticky;top:0}.silent{color:#999;font-style:italic}.excluded{background:#fde2e2}
 .narrowed{background:#fff1cc}.differs td:first-child{font-weight:bold}
+del{color:#b00020;text-decoration:line-through}ins{color:#0b5394;text-decoration:underline}
 </style></head><body><h1>{{ title }}</h1>
-<h2>主要差异 material differences</h2><ul>{% for line in summary %}<li>{{ line }}</li>{% else %}<li>none found</li>{% endfor %}</ul>
+<h2>主要差异 material differences</h2><ul>{% for line in summary %}<li>{{ line|marked }}</li>{% else %}<li>none found</li>{% endfor %}</ul>
+{% if differences %}<h2>{{ differences_title }}</h2><table><thead><tr><th>维度</th><th>差异</th>{% for p in products %}<th>{{ p }}</th>{% endfor %}</tr></thead><tbody>
+{% for row in differences %}<tr>{% for c in row %}<td>{{ c|marked }}</td>{% endfor %}</tr>
+{% endfor %}</tbody></table>{% endif %}
 {% for m in matrices %}<h2>{{ m.title }}</h2><table><thead><tr><th></th>{% for p in m.products %}<th>{{ p }}</th>{% endfor %}</tr></thead><tbody>
 {% for r in m.rows %}<tr class="{{ 'differs' if r.differs else '' }}"><td>{{ r.label }}</td>{% for c in r.cells %}<td class="{{ c.status.value }}">{{ c.shown }}</td>{% endfor %}</tr>
 {% endfor %}</tbody></table>{% endfor %}</body></html>
@@ -78,7 +124,10 @@ th{background:#ddebf7;position:sticky;top:0}.silent{color:#999;font-style:italic
 
 
 def to_html(cmp: Comparison) -> str:
-    return _HTML.render(title=f"产品比较 comparison: {' · '.join(cmp.products)}", summary=cmp.summary, matrices=cmp.matrices)
+    return _HTML.render(
+        title=f"产品比较 comparison: {' · '.join(cmp.products)}", summary=cmp.summary, matrices=cmp.matrices,
+        differences=difference_rows(cmp), differences_title=DIFFERENCES_TITLE, products=cmp.products,
+    )  # fmt: skip
 
 
 _FILLS = {Status.EXCLUDED: "FDE2E2", Status.NARROWED: "FFF1CC", Status.SILENT: "F2F2F2"}
@@ -98,6 +147,22 @@ def to_xlsx(cmp: Comparison, path: str | Path) -> None:
     for line in cmp.summary:
         summary.append([line])
     summary.column_dimensions["A"].width = 140
+    rows = difference_rows(cmp)
+    if rows:
+        ws = wb.create_sheet("逐项差异")
+        ws.append(["维度", "差异", *cmp.products])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        for row in rows:
+            ws.append(row)
+            for cell in ws[ws.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions["A"].width = 16
+        ws.column_dimensions["B"].width = 40
+        for j in range(3, len(cmp.products) + 3):
+            ws.column_dimensions[get_column_letter(j)].width = 50
+        ws.freeze_panes = "C2"
     for m in cmp.matrices:
         ws = wb.create_sheet(m.title.split()[-1][:31])
         ws.append(["", *m.products])
@@ -123,30 +188,61 @@ def to_xlsx(cmp: Comparison, path: str | Path) -> None:
     wb.save(str(path))
 
 
-def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
-    """The comparison's summary and matrices appended to an open python-docx Document
-    (a comparison file of its own, or a chapter of a client pack)."""
+def add_marked(paragraph, text: str) -> None:
+    """Marked wording as Word runs: [-deleted-] red and struck through, {+inserted+}
+    blue and underlined, the rest plain."""
+    from docx.shared import RGBColor
+
+    for part in re.split(r"(\[-.*?-\]|\{\+.*?\+\})", text, flags=re.S):
+        if not part:
+            continue
+        if part.startswith("[-") and part.endswith("-]"):
+            run = paragraph.add_run(part[2:-2])
+            run.font.strike = True
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+        elif part.startswith("{+") and part.endswith("+}"):
+            run = paragraph.add_run(part[2:-2])
+            run.font.underline = True
+            run.font.color.rgb = RGBColor(0x0B, 0x53, 0x94)
+        else:
+            paragraph.add_run(part)
+
+
+def _table_with_header(doc, header_texts: list[str]):
+    """A grid table whose bold header row repeats at the top of every page it runs onto."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    table = doc.add_table(rows=1, cols=len(header_texts))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    for cell, text in zip(header.cells, header_texts, strict=True):
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    return table
+
+
+def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
+    """The comparison's summary and matrices appended to an open python-docx Document
+    (a comparison file of its own, or a chapter of a client pack)."""
     doc.add_heading(f"产品比较 comparison: {' · '.join(cmp.products)}", level=level)
     doc.add_heading("主要差异 material differences", level=level + 1)
     for line in cmp.summary or ("none found",):
-        doc.add_paragraph(line, style="List Bullet")
+        add_marked(doc.add_paragraph(style="List Bullet"), line)
+    rows = difference_rows(cmp)
+    if rows:
+        doc.add_heading(DIFFERENCES_TITLE, level=level + 1)
+        table = _table_with_header(doc, ["维度", "差异", *cmp.products])
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                add_marked(cell.paragraphs[0], text)
     for m in cmp.matrices:
         doc.add_heading(m.title, level=level + 1)
-        table = doc.add_table(rows=1, cols=len(m.products) + 1)
-        table.style = "Table Grid"
-        header = table.rows[0]
-        # The header row repeats at the top of every page the table runs onto.
-        header_props = header._tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        header_props.append(repeat)
-        for cell, text in zip(header.cells, ["", *m.products], strict=True):
-            cell.text = text
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
+        table = _table_with_header(doc, ["", *m.products])
         for r in m.rows:
             cells = table.add_row().cells
             cells[0].text = r.label

@@ -60,7 +60,8 @@ _FILLER = frozenset(
     # the object a verb already implies (计算 / 计算赔偿, 请求 / 请求赔偿保险金, 协商 / 协商处理)
     "赔偿 保险金 处理".split()
 )
-_NEGATION = re.compile(r"不|非|无|未(?!经)")
+# A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
+_NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
 _URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}
 _MODAL = {"应": 2, "必须": 2, "可以": 1, "可": 1, "有权": 1}
@@ -100,12 +101,15 @@ def runs_between(old: str, new: str, substitutions: tuple[tuple[str, str], ...] 
     # that gains a member — is read as one addition (or one deletion).
     gained, lost = Counter(tb) - Counter(ta), Counter(ta) - Counter(tb)
     if (gained and not lost) or (lost and not gained):
+        # The words that came or went, in their order; a repeated word is taken at its
+        # last occurrence (运行区域、航线或进入管控区域 gains 进入管控区域).
         left = Counter(gained or lost)
         extra = []
-        for t in tb if gained else ta:
+        for t in reversed(tb if gained else ta):
             if left[t] > 0:
                 extra.append(t)
                 left[t] -= 1
+        extra.reverse()
         return (Run("", "".join(extra)),) if gained else (Run("".join(extra), ""),)
     out: list[Run] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():

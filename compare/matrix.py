@@ -23,7 +23,8 @@ from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped, SectionType
 from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, cost_heads_in
 
 from .differences import Difference, differences, summary_lines
-from .units import Dimension, units_of
+from .dimensions import UNIT_ROWS
+from .units import Dimension, Unit, units_of
 
 if TYPE_CHECKING:
     from tiaokuan.clauses_db import Resolved
@@ -86,21 +87,28 @@ class Matrix:
 TERM_ROWS = (
     ("identity", "产品 / 注册号 / 版本"),
     ("line", "业务线 / 分类"),
+    ("insured", "投保人与被保险人"),
+    ("subject", "保险标的（可保 / 特约 / 不保）"),
     ("trigger", "触发 trigger"),
     ("retroactive_period", "追溯期"),
     ("cover", "保障费用 heads of cover"),
     ("limit_kinds", "限额 limits"),
     ("deductible_kinds", "免赔 / 比例赔付"),
+    ("deductible_applies", "免赔适用于"),
     ("territory", "承保区域 territory"),
     ("period", "保险期间"),
+    ("premium", "保险费交付与合同生效"),
     ("waiting_period", "等待期"),
     ("notice_deadline", "出险通知"),
     ("claim_deadline", "索赔期限"),
     ("insurer_decision_deadline", "核定期限"),
     ("payment_deadline", "赔付期限"),
+    ("settlement_consent", "和解须经保险人同意"),
+    ("defence", "保险人抗辩、处理权"),
     ("limitation_period", "诉讼时效"),
-    ("subrogation", "代位求偿"),
+    ("subrogation_scope", "代位求偿范围"),
     ("other_insurance", "重复保险"),
+    ("insurer_cancels", "保险人解除权"),
     ("cancellation_fee", "退保手续费"),
     ("refund_method", "退费方式"),
     ("dispute_resolution", "争议处理"),
@@ -160,8 +168,14 @@ def _category_cell(doc: ClauseDocument, category: Category) -> Cell:
     return Cell(Status.VALUE, "有约定", "、".join(a.label or f"第{a.number}条" for a in found if a.number)[:60])
 
 
-def _cell(p: Product, key: str) -> Cell:
+_UNIT_READERS = {key: reader for key, _, reader in UNIT_ROWS}
+
+
+def _cell(p: Product, key: str, units: tuple[Unit, ...] = ()) -> Cell:
     doc = p.doc
+    if key in _UNIT_READERS:
+        found = _UNIT_READERS[key](units)
+        return Cell(Status.VALUE, found.value, _cites(list(found.cites))) if found else Cell(Status.SILENT)
     if key == "identity":
         parts = [doc.insurer or "", doc.product or doc.title or p.name, doc.registration_no or "", doc.version or ""]
         return Cell(Status.VALUE, " / ".join(x for x in parts if x))
@@ -179,8 +193,6 @@ def _cell(p: Product, key: str) -> Cell:
         labels = list(dict.fromkeys(m.label for m in mapped))
         cites = list(dict.fromkeys(article_cite(doc, m.article) for m in mapped if m.article))
         return Cell(Status.VALUE, "、".join(labels), "、".join(cites[:4]))
-    if key == "subrogation":
-        return _category_cell(doc, Category.SUBROGATION)
     if key == "other_insurance":
         return _category_cell(doc, Category.OTHER_INSURANCE)
     if key == "deductible_kinds":
@@ -209,7 +221,8 @@ def _check(products: list[Product]) -> None:
 
 def term_matrix(products: list[Product]) -> Matrix:
     _check(products)
-    rows = tuple(Row(key, label, tuple(_cell(p, key) for p in products)) for key, label in TERM_ROWS)
+    units = [units_of(p.doc) for p in products]
+    rows = tuple(Row(key, label, tuple(_cell(p, key, u) for p, u in zip(products, units, strict=True))) for key, label in TERM_ROWS)
     return Matrix("条款要素 terms", tuple(p.name for p in products), rows)
 
 

@@ -167,7 +167,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
         (Dimension.CANCELLATION, r"解除(?:本|保险)?合同|退还[^。]{0,10}保险费|短期费率|退保"),
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
-        (Dimension.INSURED, r"(?:可|均可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人"),
+        (Dimension.INSURED, r"(?:可|均可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)为"),
         (Dimension.TERRITORY, r"承保区域|地域范围|境内|境外"),
     )
 )

@@ -62,7 +62,7 @@ def test_xlsx_docx_json(tmp_path: Path) -> None:
     xlsx, docx = tmp_path / "cmp.xlsx", tmp_path / "cmp.docx"
     to_xlsx(result, xlsx)
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["summary", "terms", "exclusions", "cover"]
+    assert wb.sheetnames == ["summary", "逐项差异", "terms", "exclusions", "cover"]
     terms = wb["terms"]
     assert terms.freeze_panes == "B2" and [c.value for c in terms[1]][1:] == list(result.products)
     assert any(c.comment and "第" in c.comment.text for row in terms.iter_rows(min_row=2) for c in row)
@@ -93,7 +93,7 @@ def test_cli_compare_from_the_database(tmp_path: Path, capsys) -> None:
     assert main(["ingest", str(SAMPLES), "--db", str(db), "--no-progress", "--report", str(tmp_path / "r.json")]) == 0
     assert main(["compare", "澄川专利执行保险", "植物新品种权保险", "--db", str(db), "--format", "md"]) == 0
     out = capsys.readouterr().out
-    assert "| 代位求偿 |" in out and "附加专利权无效宣告费用保险" in out  # its rider, from the database
+    assert "| 代位求偿范围 |" in out and "附加专利权无效宣告费用保险" in out  # its rider, from the database
     assert main(["compare", "澄川", "植物新品种权保险", "--db", str(db)]) == 1
     assert "matches" in capsys.readouterr().err  # ambiguous: the candidates are listed
 

@@ -287,7 +287,7 @@ def test_cli_new_spec_generate_and_pack(tmp_path: Path, capsys) -> None:
     document = Document(str(pack))
     texts = [p.text for p in document.paragraphs]
     assert "保险产品比较报告" in texts and "附录：条款全文 appendix: full wordings" in texts
-    assert len(document.tables) == 3 and len(document.sections) == 3
+    assert len(document.tables) == 4 and len(document.sections) == 3  # the aligned differences and the three matrices
     assert document.sections[1].page_width > document.sections[1].page_height  # the matrices are landscape
     if soffice_available():
         assert soffice_pdf_pages(pack, tmp_path) >= 3

@@ -104,7 +104,7 @@ def test_downloads_open(web_db: Path, tmp_path: Path) -> None:
     ids = _version_ids(client)
     a, b = ids["澄川专利执行保险"], ids["澄川知识产权综合保险"]
     xlsx = client.get(f"/compare/download?v={a}&v={b}&format=xlsx")
-    assert xlsx.status_code == 200 and load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["summary", "terms", "exclusions", "cover"]
+    assert xlsx.status_code == 200 and load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["summary", "逐项差异", "terms", "exclusions", "cover"]
     docx = client.get(f"/diff/download?old={a}&new={b}")
     assert Document(io.BytesIO(docx.content)).paragraphs[0].text
 
@@ -252,7 +252,7 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
             page.click("text=下载 XLSX")
         xlsx = tmp_path / "comparison.xlsx"
         download.value.save_as(str(xlsx))
-        assert load_workbook(xlsx).sheetnames == ["summary", "terms", "exclusions", "cover"]
+        assert load_workbook(xlsx).sheetnames == ["summary", "逐项差异", "terms", "exclusions", "cover"]
 
         page.goto(server + "/diff")
         options = page.locator("select[name=old] option")
