@@ -66,6 +66,12 @@ class Difference:
 
 
 def _marked(old: str, new: str) -> tuple[str, str]:
+    """Both wordings with the words that differ marked; item labels stay unmarked
+    (（四） → （九） is a renumbering, not a change)."""
+    label_a, label_b = old[: len(old) - len(_unlabelled(old))], new[: len(new) - len(_unlabelled(new))]
+    if label_a and label_b:
+        a, b = _marked(_unlabelled(old), _unlabelled(new))
+        return label_a + a, label_b + b
     pieces = diff_text(old, new)
     a = "".join(f"[-{p.text}-]" if p.op is Op.DELETE else p.text for p in pieces if p.op is not Op.INSERT)
     b = "".join(f"{{+{p.text}+}}" if p.op is Op.INSERT else p.text for p in pieces if p.op is not Op.DELETE)
@@ -195,9 +201,37 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
     counterpart holds (an item the other product split in two)."""
     text = unit.text
     if unit.item and unit.lead and not other.item:
-        text = unit.lead + _unlabelled(text)
+        # An item of "下列…保险人不负责赔偿：" says "对 X，保险人不负责赔偿" — the way a
+        # paragraph elsewhere words the same exclusion; other lists keep their lead-in.
+        body = _unlabelled(text).rstrip("；;。.， \n")
+        text = f"{body}，保险人不负责赔偿" if _EXCLUDING_LEAD.search(unit.lead) else unit.lead + body
     extra = [_unlabelled(u.text) for k, u in reading.absorbed.get((other_product, other.index), []) if k == product]
     return "\n".join([text, *extra])
+
+
+_CAUSE_LEAD = re.compile(r"原因|造成|导致|引起|由此")
+
+
+def _lead_kind(unit: Unit) -> str | None:
+    """What an exclusion list's lead-in excludes: everything a listed cause brings
+    about (下列原因造成的损失、费用和责任), or only the listed losses and costs themselves."""
+    if not unit.item or not _EXCLUDING_LEAD.search(unit.lead):
+        return None
+    return "cause" if _CAUSE_LEAD.search(unit.lead) else "cost"
+
+
+def _exclusion_reach(base: Unit, others: list[Unit | None], names: list[str], base_name: str) -> str:
+    """A sentence saying how two exclusion items differ by their lists' lead-ins, or ''."""
+    kinds = {"cause": "原因除外（由此造成的损失、费用和责任均不赔）", "cost": "损失、费用除外（仅所列损失、费用不赔）"}
+    said = []
+    for other, name in zip(others, names, strict=True):
+        ka, kb = _lead_kind(base), _lead_kind(other) if other is not None else None
+        if ka and kb and ka != kb:
+            said.append(f"{base_name}{base.cite}为{kinds[ka]}，{name}{other.cite}为{kinds[kb]}")  # type: ignore[union-attr]
+    return "；".join(said)
+
+
+_EXCLUDING_LEAD = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付)")
 
 
 def _unlabelled(text: str) -> str:
@@ -245,8 +279,12 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     base = present[0]
     bu = row.units[base]
     assert bu is not None
+    reach = _exclusion_reach(bu, [row.units[i] for i in present[1:]], [names[i] for i in present[1:]], names[base])
     if len({u.key for u in row.units if u is not None}) == 1:
-        return None
+        if not reach:
+            return None
+        # The same words under a cause-exclusion and a cost-exclusion exclude different things.
+        return Difference(Dimension.EXCLUSIONS, Kind.DIFFERENT, True, Effect.MIXED, reach, tuple(_side(names[i], row.units[i]) for i in present))
     dimension = bu.dimension
     judgements = []
     sides = [_side(names[base], bu)]
@@ -264,6 +302,8 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
         else:
             sides.append(_side(names[i], ui))
     material = [j for j in judgements if j.material]
+    if reach and not material:
+        return Difference(Dimension.EXCLUSIONS, Kind.DIFFERENT, True, Effect.MIXED, reach, tuple(sides))
     if not material:
         return Difference(dimension, Kind.SAME_IN_SUBSTANCE, False, Effect.NEUTRAL, "措辞不同，实质相同：" + "；".join(j.what for j in judgements), tuple(sides))
     kinds = {j.kind for j in material}
@@ -271,7 +311,9 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     effects = {j.effect for j in material}
     effect = effects.pop() if len(effects) == 1 else Effect.MIXED
     affects: tuple[str, ...] = ()
-    what = "；".join(j.what for j in material)
+    what = "；".join([*(j.what for j in material), *([reach] if reach else [])])
+    if reach:
+        kind, effect = Kind.DIFFERENT, Effect.MIXED
     if bu.term:
         affects = tuple(f"{names[i]} {c}" for i in present for c in _uses(reading.units[i], bu.term))
         what = f"释义「{bu.term}」不同：{what}"

@@ -114,6 +114,14 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"本合同(?:保险)?责任范围内的事故", "保险事故"),
         # 在…未…之前 and 在…之前 say the same (the 未 is redundant before 之前/以前).
         (r"未([^，。；未]{1,14}?)(?:之前|以前)", r"\1之前"),
+        # Where a rule comes from is not what it says: 依据前款规定 / 根据本条第一款.
+        (r"(?:依据|依照|根据|按照)(?:本条)?(?:前款|第[一二三四五六七八九十]+款)(?:的)?(?:规定|约定)?", ""),
+        (r"不(?:包括|包含)", "不含"),  # 不包括 / 不含 港澳台
+        # The insurer's liability to pay, however named: 给付保险金责任 / 赔偿保险金的责任 / 赔偿责任.
+        (r"(?:给付|赔偿)保险金(?:的)?责任|给付责任", "赔偿责任"),
+        (r"总金额|金额合计|合计金额", "总额"),
+        (r"最高不超过", "不超过"),
+        (r"申请书", "申请"),  # an application and its form
         # Claim documents: 单证 / 证明和资料 / 证明、资料 name the same papers.
         (r"有关证明和资料|证明和资料|单证", "证明和资料"),
     )

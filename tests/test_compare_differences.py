@@ -11,11 +11,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tiaokuan.compare import Dimension, Kind, Product, compare_products, differences, units_of
 from tiaokuan.compare.compare_out import to_json
 from tiaokuan.compare.evaluate import load_gold, parse_cite, score
 from tiaokuan.compare.judge import judge
+from tiaokuan.compare.pairing import pair_units
 from tiaokuan.parse.api import parse_file
 from tiaokuan.text.labels import cn_to_int, int_to_cn
 
@@ -125,3 +128,54 @@ def test_tuning_pairs_stay_above_their_floor(shared_corpus: Path) -> None:
         found, recalled, correct, total = found + s.found, recalled + s.recalled, correct + s.correct, total + s.gold
     assert recalled / total >= TUNING_FLOOR["recall"]
     assert correct / found >= TUNING_FLOOR["precision"]
+
+
+SAMPLES = sorted(p for p in (ROOT / "corpus").glob("*.txt") if not p.name.endswith(".gbk.txt"))
+
+
+@pytest.fixture(scope="module")
+def sample_docs() -> dict[str, object]:
+    return {p.name: parse_file(p).documents[0] for p in SAMPLES}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_pairing_invariants(sample_docs: dict[str, object], data: st.DataObject) -> None:
+    """Whatever two clauses: each unit stands in one row at most; no two units of the
+    same substance are ever called materially different; every citation names a
+    unit that exists; a clause compared with itself has no difference."""
+    a_name = data.draw(st.sampled_from(sorted(sample_docs)))
+    b_name = data.draw(st.sampled_from(sorted(sample_docs)))
+    a, b = sample_docs[a_name], sample_docs[b_name]
+    units = [units_of(a), units_of(b)]
+    rows = pair_units(units)
+    for k in (0, 1):
+        placed = [r.units[k].index for r in rows if r.units[k] is not None]
+        assert sorted(placed) == [u.index for u in units[k]]
+    cites = [{u.cite for u in us} for us in units]
+    for d in differences([a, b], ["A", "B"]):
+        for k, side in enumerate(d.sides):
+            assert set(side.citations) <= cites[k] or d.checked or d.dimension is Dimension.SUBJECT
+        if d.material and all(s.citations for s in d.sides) and not d.checked:
+            ua = next(u for u in units[0] if u.cite == d.sides[0].citations[0])
+            ub = next(u for u in units[1] if u.cite == d.sides[1].citations[0])
+            assert ua.key != ub.key
+    assert not [d for d in differences([a, a], ["A", "A2"]) if d.material]
+
+
+@settings(max_examples=15, deadline=None)
+@given(data=st.data(), words=st.sampled_from(["重大过失、", "盗窃、", "核辐射、"]))
+def test_an_exclusion_that_gains_a_cause_is_wider(tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, words: str) -> None:
+    """Insert a cause into any exclusion item of a sample clause: the comparison
+    reports exactly that item, on both sides, as a wider exclusion."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    doc = parse_file(SAMPLE).documents[0]
+    items = [u for u in units_of(doc) if u.dimension is Dimension.EXCLUSIONS and u.item and u.text.strip() in text]
+    unit = data.draw(st.sampled_from(items))
+    line = unit.text.strip()
+    changed = text.replace(line, line.replace(unit.item, unit.item + words, 1), 1)
+    path = tmp_path_factory.mktemp("mut") / "b.txt"
+    path.write_text(changed, encoding="utf-8")
+    b = parse_file(path).documents[0]
+    material = [d for d in differences([doc, b], ["A", "B"]) if d.material]
+    assert [(d.sides[0].citations, d.sides[1].citations, d.kind) for d in material] == [((unit.cite,), (unit.cite,), Kind.WIDER)]

@@ -157,7 +157,9 @@ def compare_page(request: Request, v: Annotated[list[int], Query(max_length=10)]
     if len(ids) > 10:
         raise HTTPException(400, "一次最多比较 10 个产品。")
     result = compare_products(_products(request, ids))
-    return bench.page(request, "compare.html", result=result, ids=ids)
+    from tiaokuan.compare.compare_out import difference_rows
+
+    return bench.page(request, "compare.html", result=result, ids=ids, differences=difference_rows(result))
 
 
 @router.get("/compare/download")

@@ -47,6 +47,9 @@ class Workbench:
         self.settings = settings
         self.catalog_cache: dict = {}  # the catalog page's products and charts, by line, for one database generation
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+        from tiaokuan.compare.compare_out import marked_html
+
+        self.templates.env.filters["marked"] = marked_html  # [-deleted-] / {+inserted+} as <del> / <ins>
         self.templates.env.globals["read_only"] = settings.read_only
         self.templates.env.globals["line_name"] = lambda code: LINE_NAMES.get(code or "", code or "—")
         self.templates.env.globals["section_name"] = lambda code: SECTION_NAMES.get(code or "", code or "")

@@ -1,0 +1,51 @@
+"""Score the comparison against the analysts' gold files (tests/gold/compare, rules in
+its RULES.md): recall (gold material differences found with the right articles)
+and precision (claimed material differences that are real), per pair and pooled,
+with kind agreement beside them.
+
+Tuning pairs may be scored at any time; held-out pairs are scored once, after
+tuning (`--heldout`), and the figures reported as they fall.
+
+    python bench/score_compare.py [--heldout] [--corpus ../shared/corpus] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from timing import ROOT, SHARED_CORPUS  # also puts the repository on sys.path
+
+from tiaokuan.compare import differences
+from tiaokuan.compare.evaluate import load_gold, score
+from tiaokuan.parse.api import parse_file
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
+    ap.add_argument("--heldout", action="store_true", help="score the held-out pairs (once, after tuning)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was claimed wrongly")
+    args = ap.parse_args()
+    split = "heldout" if args.heldout else "tuning"
+    files = sorted((ROOT / "tests" / "gold" / "compare" / split).glob("*.json"))
+    totals = [0, 0, 0, 0, 0]
+    print(f"comparison accuracy on the {split} pairs ({len(files)} pairs)")
+    for path in files:
+        gold = load_gold(path)
+        a = parse_file(args.corpus / gold["a"]["file"]).documents[0]
+        b = parse_file(args.corpus / gold["b"]["file"]).documents[0]
+        s = score(gold["pair"], differences([a, b], ["A", "B"]), gold)
+        totals = [totals[0] + s.gold, totals[1] + s.found, totals[2] + s.recalled, totals[3] + s.correct, totals[4] + s.kind_agrees]
+        print(f"  {gold['pair']:10s} gold {s.gold:3d}  claimed {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}  kind agrees {s.kind_agrees}/{s.recalled}")
+        if args.verbose:
+            for m in s.missed:
+                print(f"      missed  {m['a']['cite']} | {m['b']['cite']}  {m['kind']}: {m['what'][:80]}")
+            for d in s.wrong:
+                print(f"      wrong   {list(d.sides[0].citations)} | {list(d.sides[1].citations)}  {d.kind.value}: {d.what[:80]}")
+    gold_n, found, recalled, correct, kinds = totals
+    print(f"  pooled     gold {gold_n:3d}  claimed {found:3d}  recall {recalled / gold_n:.2f}  precision {correct / max(found, 1):.2f}  kind agrees {kinds}/{recalled}")
+
+
+if __name__ == "__main__":
+    main()
