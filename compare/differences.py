@@ -37,6 +37,7 @@ from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
 CONTAINED_MIN = 92.0  # rapidfuzz partial_ratio of a unit's substance inside another unit: it stands there
 CONTAINED_MIN_CHARS = 8  # shorter units must stand verbatim inside a unit near them
 SUBSTITUTION_MIN_ROWS = 3  # a replacement seen in this many pairs is systematic
+_VALUE_WORDS = re.compile(r"\d|[零〇一二三四五六七八九十百千]|立即|及时|尽快|应|可以|必须|不|非|无|未")
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,21 @@ def substitutions(rows: list[Counterparts], base: int, other: int, names: tuple[
     seen: Counter[tuple[str, str]] = Counter()
     for x, y in zip(own_a, own_b, strict=False):
         seen[(x, y)] = sum(1 for ua, ub in pairs if x in ua.text and y in ub.text and x not in ub.text)
+    swaps: Counter[tuple[str, str]] = Counter()
     for ua, ub in pairs:
         for r in set(runs_between(ua.text, ub.text)):
             if r.old and r.new and _touches(r.old, own_a) and _touches(r.new, own_b):
                 seen[(r.old, r.new)] += 1
-    return tuple(sorted((k for k, n in seen.items() if n >= SUBSTITUTION_MIN_ROWS), key=lambda k: -len(k[0])))
+            elif r.old and r.new and not _VALUE_WORDS.search(r.old + r.new):
+                swaps[(r.old, r.new)] += 1
+    found = [k for k, n in seen.items() if n >= SUBSTITUTION_MIN_ROWS]
+    if found:
+        # One wording written for another subject brings that subject's vocabulary
+        # with it (PCT's 缔约国 / 指定局 become Hague's 缔约方 / 缔约方主管局): a swap
+        # made consistently in as many pairs belongs to the subject too. Numbers,
+        # deadlines and words of duty or negation are never swapped away.
+        found += [k for k, n in swaps.items() if n >= SUBSTITUTION_MIN_ROWS and k[0] not in k[1] and k[1] not in k[0]]
+    return tuple(sorted(found, key=lambda k: -len(k[0])))
 
 
 def _uses(units: tuple[Unit, ...], term: str) -> tuple[str, ...]:

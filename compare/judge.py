@@ -21,6 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rapidfuzz.distance import Indel
+
 from tiaokuan.text.words import tokens
 
 from .units import Dimension, substance
@@ -91,12 +93,22 @@ class Judgement:
 
 
 def runs_between(old: str, new: str, substitutions: tuple[tuple[str, str], ...] = ()) -> tuple[Run, ...]:
-    """The runs of differing words of two wordings' substance, after the systematic
-    substitutions (old word → new word) are applied to the first."""
+    """The runs of differing words of two wordings' substance, after each systematic
+    substitution (old word → new word) that brings the first nearer the second is
+    applied to it (专利代理 stays itself where the other product says 专业代理)."""
     a, b = substance(old), substance(new)
     for x, y in substitutions:
-        a = a.replace(x, y)
-    ta, tb = tokens(a), tokens(b)
+        swapped = a.replace(x, y)
+        if swapped != a and _distance(swapped, b) < _distance(a, b):
+            a = swapped
+    return _runs(tokens(a), tokens(b))
+
+
+def _distance(a: str, b: str) -> int:
+    return int(Indel.distance(a, b))
+
+
+def _runs(ta: list[str], tb: list[str]) -> tuple[Run, ...]:
     # A wording that only gains (or only loses) words, in whatever order — a list
     # that gains a member — is read as one addition (or one deletion).
     gained, lost = Counter(tb) - Counter(ta), Counter(ta) - Counter(tb)
