@@ -327,6 +327,28 @@ def products_of(found: Sequence[Resolved]) -> list[Product]:
     return [Product(n, f.document, f.riders) for n, f in zip(names, found, strict=True)]
 
 
+WORDING_DIFFERS = "措辞与其他产品实质不同，见逐项差异"
+
+
+def flag_wording(matrix: Matrix, diffs: tuple[Difference, ...]) -> Matrix:
+    """A canonical row says two products both exclude 故意行为; the aligned wording may
+    say that one of them also excludes 重大过失. Cells whose exclusion differs in
+    substance say so, so a canonical key never hides a wording difference."""
+    differing = [set() for _ in matrix.products]
+    for d in diffs:
+        if d.material and not d.checked:
+            for k, side in enumerate(d.sides):
+                differing[k].update(side.citations)
+    rows = []
+    for r in matrix.rows:
+        cells = tuple(
+            Cell(c.status, WORDING_DIFFERS, c.cite) if c.cite and set(c.cite.split("、")) & differing[k] else c
+            for k, c in enumerate(r.cells)
+        )
+        rows.append(Row(r.key, r.label, cells))
+    return Matrix(matrix.title, matrix.products, tuple(rows))
+
+
 @dataclass(frozen=True)
 class Comparison:
     products: tuple[str, ...]
@@ -340,6 +362,6 @@ def compare_products(products: list[Product]) -> Comparison:
     (material first, then what was checked and found the same), and the term,
     exclusion and coverage matrices."""
     _check(products)
-    matrices = [term_matrix(products), exclusion_matrix(products), coverage_matrix(products)]
     diffs = differences([p.doc for p in products], [p.name for p in products])
+    matrices = [term_matrix(products), flag_wording(exclusion_matrix(products), diffs), coverage_matrix(products)]
     return Comparison(tuple(p.name for p in products), tuple(matrices), tuple(summary_lines(diffs)), diffs)
