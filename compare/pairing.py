@@ -31,7 +31,7 @@ from tiaokuan.text.words import words
 from .units import Dimension, Unit, substance
 
 SAME_DIMENSION_BONUS = 0.1
-SAME_LEAD_BONUS = 0.05
+SAME_LEAD_BONUS = 0.15  # items of the same kind of list (the same lead-in): a claim-document list pairs with a claim-document list
 SAME_CANON_BONUS = 0.2  # both mapped to one canonical exclusion or cost head (故意行为, 合同责任 …)
 MIN_UNIT_SCORE = 0.5  # below this two units are different rules, not two wordings of one
 CONTAINED_WEIGHT = 0.8  # a unit found whole inside another scores this share of the match …

@@ -109,10 +109,10 @@ def test_comparison_json_follows_its_schema() -> None:
     assert data["summary"][: len(material)] == [line for line in data["summary"] if "已核对" not in line][: len(material)]
 
 
-# Floors for the tuning pairs, a little under what they measure (2026-12-05, eight
-# pairs pooled: recall 0.86, precision 0.55; per pair: bench/score_compare.py).
+# Floors for the tuning pairs, a little under what they measure (2026-12-05, twelve
+# pairs pooled: recall 0.77, precision 0.51; per pair: bench/score_compare.py).
 # Held-out pairs are never scored here: they are scored once, by that script.
-TUNING_FLOOR = {"recall": 0.8, "precision": 0.5}
+TUNING_FLOOR = {"recall": 0.72, "precision": 0.46}
 
 
 @pytest.mark.corpus
