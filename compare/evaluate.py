@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .differences import Difference
+from .units import cited_number
 
 _CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义|[^（「第]+?)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）)?(?P<rest>.*)$")
 _TERM = re.compile(r"「([^」]+)」")
@@ -39,7 +40,11 @@ def parse_cite(text: str) -> Cite:
     m = _CITE.match(_TERM.sub("", text).strip())
     assert m is not None
     sub = m.group("item") or m.group("para")
-    return Cite((m.group("art") or "").strip(), sub, term.group(1) if term else None)
+    article = (m.group("art") or "").strip()
+    number = cited_number(article)
+    if number is not None:  # 第5条 and 第五条 cite the same article
+        article = f"第{number}条"
+    return Cite(article, sub, term.group(1) if term else None)
 
 
 def _side_match(found: tuple[str, ...], gold: list[str]) -> bool:

@@ -26,7 +26,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, SectionType
-from tiaokuan.text.labels import cn_to_int, item_label
+from tiaokuan.text.labels import cn_to_int, int_to_cn, item_label
 
 
 class Dimension(StrEnum):
@@ -274,7 +274,9 @@ def _definition_term(doc: ClauseDocument, text: str) -> str | None:
 
 def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Article, section) -> list[Unit]:
     units: list[Unit] = []
-    numbered = article.label or (f"第{article.number}条" if article.number is not None else None)
+    # An article whose label was lost in conversion is cited by its inferred number,
+    # in the Chinese numerals clauses print (第二十七条).
+    numbered = article.label or (f"第{int_to_cn(article.number)}条" if article.number is not None else None)
     many = len(article.paragraphs) > 1
 
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
