@@ -266,7 +266,18 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     if bu.term and not _used_elsewhere(bu.term, reading.units):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
     effect = {Dimension.COVER: Effect.BETTER, Dimension.EXCLUSIONS: Effect.WORSE}.get(bu.dimension, Effect.MIXED)
-    return Difference(bu.dimension, Kind.ONLY_IN, True, effect, f"仅{owners}有此约定（{bu.cite}）；{absent}全文（含释义）无对应约定", sides)
+    what = f"仅{owners}有此约定（{bu.cite}）；{absent}全文（含释义）无对应约定"
+    # Among three or more products, those that have the provision may word it differently.
+    marked = list(sides)
+    for i in present[1:]:
+        ui = row.units[i]
+        assert ui is not None
+        j = judge(_effective(bu, ui, present[0], i, reading), _effective(ui, bu, i, present[0], reading), bu.dimension, names[present[0]], names[i], reading.subs.get(i, ()))
+        if j.material:
+            what += f"；{j.what}"
+            mi = _marked(bu.text, ui.text)[1]
+            marked[i] = _side(names[i], ui, mi)
+    return Difference(bu.dimension, Kind.ONLY_IN, True, effect, what, tuple(marked))
 
 
 # A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
