@@ -275,8 +275,10 @@ def _definition_term(doc: ClauseDocument, text: str) -> str | None:
 def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Article, section) -> list[Unit]:
     units: list[Unit] = []
     # An article whose label was lost in conversion is cited by its inferred number,
-    # in the Chinese numerals clauses print (第二十七条).
+    # in the Chinese numerals clauses print (第二十七条), marked 〔条号推定〕 so no one
+    # looks for a label the insurer never printed.
     numbered = article.label or (f"第{int_to_cn(article.number)}条" if article.number is not None else None)
+    inferred = INFERRED_MARK if article.label is None and article.number is not None else ""
     many = len(article.paragraphs) > 1
 
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
@@ -287,13 +289,14 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             cite = f"释义「{term}」" if section.type is SectionType.DEFINITIONS else cite
         elif term:
             cite = f"{cite}「{term}」"
+        cite += inferred
         dim = dimension_of(section.type, text, article.categories, lead)
         canon = _canon(doc, article.number, item)
         units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
 
     base = numbered or _chapter_cite(section.heading)
     for p_index, paragraph in enumerate(article.paragraphs):
-        para_cite = f"{base}第{_CN_ORDINALS[p_index]}款" if many and numbered else base
+        para_cite = f"{base}第{int_to_cn(p_index + 1)}款" if many and numbered else base
         items = [it for it in article.items if it.paragraph == p_index]
         if section.type is SectionType.DEFINITIONS:
             # Items that are definitions split the paragraph; a list (1. 2. …) inside a
@@ -310,7 +313,9 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         for k, (it, s) in enumerate(zip(items, starts, strict=True)):
             end = starts[k + 1] if k + 1 < len(starts) else len(paragraph)
             label = _full_width(it.label) if it.label else None
-            add(paragraph[s:end], f"{base}{label or ''}" if label else para_cite, label, lead.strip())
+            # An item whose printed label was lost is cited by its place in the list (第五项).
+            cite = f"{base}{label}" if label else f"{base}第{int_to_cn(k + 1)}项"
+            add(paragraph[s:end], cite, label, lead.strip())
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
@@ -329,7 +334,7 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
     return out
 
 
-_CN_ORDINALS = "一二三四五六七八九十" + "".join(f"十{c}" for c in "一二三四五六七八九")
+INFERRED_MARK = "〔条号推定〕"
 
 
 def _full_width(label: str) -> str:

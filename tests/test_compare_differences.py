@@ -109,10 +109,11 @@ def test_comparison_json_follows_its_schema() -> None:
     assert data["summary"][: len(material)] == [line for line in data["summary"] if "已核对" not in line][: len(material)]
 
 
-# Floors for the tuning pairs, a little under what they measure (2026-12-05, twelve
-# pairs pooled: recall 0.77, precision 0.51; per pair: bench/score_compare.py).
-# Held-out pairs are never scored here: they are scored once, by that script.
-TUNING_FLOOR = {"recall": 0.72, "precision": 0.46}
+# Floors for the tuning pairs, a little under what they measure (2026-12-05, sixteen
+# pairs pooled, three rounds of held-out pairs among them: recall 0.69, precision
+# 0.50; per pair: bench/score_compare.py). Held-out pairs are never scored here:
+# they are scored once, by that script.
+TUNING_FLOOR = {"recall": 0.65, "precision": 0.46}
 
 
 @pytest.mark.corpus
@@ -179,3 +180,20 @@ def test_an_exclusion_that_gains_a_cause_is_wider(tmp_path_factory: pytest.TempP
     b = parse_file(path).documents[0]
     material = [d for d in differences([doc, b], ["A", "B"]) if d.material]
     assert [(d.sides[0].citations, d.sides[1].citations, d.kind) for d in material] == [((unit.cite,), (unit.cite,), Kind.WIDER)]
+
+
+def test_citations_of_long_articles_and_lost_labels() -> None:
+    """The twelfth paragraph is 第十二款 (Chinese numerals past ten), and an article
+    whose label was lost is cited by its inferred number, marked as inferred."""
+    from tiaokuan.compare.units import INFERRED_MARK
+    from tiaokuan.parse import parse_paragraphs
+
+    sentences = "\n".join(f"被保险人应当履行第{int_to_cn(i)}项安全义务，保险人可以检查。" for i in range(1, 13))
+    doc = parse_paragraphs(f"某某保险条款\n\n总则\n\n第一条 {sentences}").documents[0]
+    cites = [u.cite for u in units_of(doc)]
+    assert cites[-1] == "第一条第十二款" and cites[10] == "第一条第十一款"
+    # The sample whose Word numbering was lost: articles and items by their places.
+    lost = parse_file(ROOT / "corpus" / "trademark-numbering-lost.txt").documents[0]
+    cites = [u.cite for u in units_of(lost)]
+    assert cites[0] == f"第一条{INFERRED_MARK}" and all(c.endswith(INFERRED_MARK) for c in cites if c.startswith("第"))
+    assert f"第五条第一项{INFERRED_MARK}" in cites  # an item whose label was lost too
