@@ -13,11 +13,15 @@ Products are added one at a time. For each new product, in order:
    language layer mapped both to the same canonical exclusion or cost head, above
    a threshold.
 A unit left over opens a row of its own, placed after the row of the unit before it.
+Of two clauses, `pair_splits` then joins a leftover unit with the consecutive
+leftover units of the other clause it was split into (one claim-document item
+become four), by the words they share.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -171,3 +175,86 @@ def _insert_unpaired(
         out_scores.append(scores[r])
         add_new(after.get(r, []))
     return out_rows, out_scores
+
+
+SPLIT_MIN = 0.5  # a unit sharing this share of its words (Dice) with consecutive units of the other clause was split into them
+SPLIT_LEAD_MIN = 0.6  # … lists whose lead-ins share this much are the same kind of list
+SPLIT_MAX = 4  # … into at most this many
+
+
+def _joined(units: list[Unit]) -> Unit:
+    """Consecutive units of one clause read as one: their words in order, their citations kept."""
+    return replace(units[0], text="\n".join(u.text for u in units), parts=tuple(u.cite for u in units))
+
+
+def _dice(a: Counter[str], b: Counter[str]) -> float:
+    """Shared words over all words (Sørensen–Dice over word multisets): order-free,
+    because a split list is reworded and reordered as often as it is cut."""
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+def _best_window(unit: Unit, run: list[Unit]) -> tuple[float, int, int]:
+    words_u = Counter(_words(unit.text))
+    lead_u = Counter(_words(unit.lead))
+    best = (0.0, 0, 0)
+    for start in range(len(run)):
+        for end in range(start + 2, min(start + SPLIT_MAX, len(run)) + 1):
+            # The same dimension, or lists with the same kind of lead-in (请求赔偿时…提供下列证明和资料
+            # stands in 投保人义务 in one clause and in 赔偿处理 in another).
+            same_list = all(_dice(lead_u, Counter(_words(u.lead))) >= SPLIT_LEAD_MIN for u in run[start:end])
+            if not same_list and any(u.dimension is not unit.dimension for u in run[start:end]):
+                continue
+            joined: Counter[str] = Counter()
+            for u in run[start:end]:
+                joined.update(_words(u.text))
+            best = max(best, (_dice(words_u, joined), start, end))
+    return best
+
+
+def _runs_of(rows: list[Counterparts], side: int) -> list[list[int]]:
+    """Rows holding only `side`'s unit, in runs of consecutive units of one article."""
+    out: list[list[int]] = []
+    for r, row in enumerate(rows):
+        u = row.units[side]
+        if u is None or row.units[1 - side] is not None or u.is_lead:
+            continue
+        prev = rows[out[-1][-1]].units[side] if out else None
+        if prev is not None and prev.article == u.article and u.index == prev.index + 1:
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return [run for run in out if len(run) >= 2]
+
+
+def pair_splits(rows: list[Counterparts]) -> list[Counterparts]:
+    """Of two clauses, a unit with no counterpart that one or two others split into
+    consecutive units (one claim-document item become four, one exclusion two) is
+    paired with them taken together."""
+    if any(len(r.units) != 2 for r in rows):
+        return rows
+    rows = list(rows)
+    for side in (0, 1):
+        runs = _runs_of(rows, 1 - side)
+        taken: set[int] = set()
+        for r, row in enumerate(rows):
+            u = row.units[side]
+            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8:
+                continue
+            best = (0.0, -1, 0, 0)
+            for k, run in enumerate(runs):
+                if taken & set(run):
+                    continue
+                score, start, end = _best_window(u, [rows[i].units[1 - side] for i in run])  # type: ignore[misc]
+                best = max(best, (score, k, start, end))
+            score, k, start, end = best
+            if score < SPLIT_MIN:
+                continue
+            window = runs[k][start:end]
+            taken.update(window)
+            joined = _joined([rows[i].units[1 - side] for i in window])  # type: ignore[misc]
+            units = (u, joined) if side == 0 else (joined, u)
+            rows[r] = Counterparts(units, round(score, 4))
+            for i in window:
+                rows[i] = Counterparts((None, None), 0.0)
+    return [r for r in rows if any(u is not None for u in r.units)]

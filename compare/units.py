@@ -81,6 +81,7 @@ class Unit:
     is_lead: bool = False  # the lead-in of a list of items
     canon: str | None = None  # the canonical exclusion or cost head the language layer mapped it to
     figures: str = ""  # an appendix's rate table, as its figures in order
+    parts: tuple[str, ...] = ()  # the citations of the units it was joined from (one item split into several)
 
     @property
     def key(self) -> str:

@@ -197,3 +197,20 @@ def test_citations_of_long_articles_and_lost_labels() -> None:
     cites = [u.cite for u in units_of(lost)]
     assert cites[0] == f"第一条{INFERRED_MARK}" and all(c.endswith(INFERRED_MARK) for c in cites if c.startswith("第"))
     assert f"第五条第一项{INFERRED_MARK}" in cites  # an item whose label was lost too
+
+
+@pytest.mark.parametrize(
+    "b_items",
+    [
+        "（一）罚款、罚金及惩罚性赔偿；\n（二）精神损害赔偿；\n（三）间接损失。",  # one item split in two
+        "（一）间接损失；\n（二）罚款、罚金、惩罚性赔偿；\n（三）精神损害赔偿。",  # split and reordered
+    ],
+)
+def test_an_item_split_into_several_is_no_difference(b_items: str) -> None:
+    from tiaokuan.parse import parse_paragraphs
+
+    head = "某某保险条款\n\n责任免除\n\n第一条 下列损失、费用，保险人不负责赔偿：\n"
+    a = parse_paragraphs(head + "（一）罚款、罚金、惩罚性赔偿以及精神损害赔偿；\n（二）间接损失。").documents[0]
+    b = parse_paragraphs(head + b_items).documents[0]
+    assert len(units_of(b)) == 4
+    assert not [d for d in differences([a, b], ["A", "B"]) if d.material]
