@@ -67,7 +67,7 @@ def article_refs(doc: ClauseDocument) -> list[ArticleRef]:
     return refs
 
 
-def _encode(token_lists: list[list[str]]) -> list[str]:
+def encode_words(token_lists: list[list[str]]) -> list[str]:
     """Each distinct word as one private-use character, so string similarity counts words."""
     vocab: dict[str, str] = {}
     return ["".join(vocab.setdefault(t, chr(0xF0000 + len(vocab))) for t in tokens) for tokens in token_lists]
@@ -78,7 +78,7 @@ def _same_words(x: str, y: str) -> bool:
 
 
 def similarity_matrix(a: list[ArticleRef], b: list[ArticleRef]) -> np.ndarray:
-    encoded = _encode([words(r.text) for r in a] + [words(r.text) for r in b])
+    encoded = encode_words([words(r.text) for r in a] + [words(r.text) for r in b])
     scores = cdist(encoded[: len(a)], encoded[len(a) :], scorer=Indel.normalized_similarity, workers=1)
     same = np.array([[ra.section is rb.section for rb in b] for ra in a], dtype=float).reshape(len(a), len(b))
     return np.minimum(1.0, scores + SAME_SECTION_BONUS * same)

@@ -196,19 +196,19 @@ def _cell(p: Product, key: str, units: tuple[Unit, ...] = ()) -> Cell:
     if key == "other_insurance":
         return _category_cell(doc, Category.OTHER_INSURANCE)
     if key == "deductible_kinds":
-        return _deductible_cell(doc)
+        return _deductible_cell(doc, units)
     if key == "riders":
         return Cell(Status.VALUE, "、".join(p.riders)) if p.riders else Cell(Status.SILENT)
     return term_cell(doc, key)
 
 
-def _deductible_cell(doc: ClauseDocument) -> Cell:
+def _deductible_cell(doc: ClauseDocument, units: tuple[Unit, ...]) -> Cell:
     """The kinds of deductible, cited where the deductible is agreed and applied
     (免赔额（率）由…协商确定; 在扣除免赔额后), not where an exclusion repeats it."""
     cell = term_cell(doc, "deductible_kinds")
     if cell.status is Status.SILENT:
         return cell
-    where = [u.cite for u in units_of(doc) if u.dimension is Dimension.DEDUCTIBLE and not u.is_lead]
+    where = [u.cite for u in units if u.dimension is Dimension.DEDUCTIBLE and not u.is_lead]
     return Cell(Status.VALUE, cell.value, _cites(where[:4]) or cell.cite)
 
 

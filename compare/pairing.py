@@ -32,6 +32,7 @@ from scipy.optimize import linear_sum_assignment
 
 from tiaokuan.text.words import words
 
+from .align import encode_words
 from .units import Dimension, Unit, substance
 
 SAME_DIMENSION_BONUS = 0.1
@@ -49,12 +50,6 @@ class Counterparts:
 
     units: tuple[Unit | None, ...]
     score: float
-
-
-def _encode(token_lists: list[list[str]]) -> list[str]:
-    """Each distinct word as one private-use character, so string similarity counts words."""
-    vocab: dict[str, str] = {}
-    return ["".join(vocab.setdefault(t, chr(0xF0000 + len(vocab))) for t in tokens) for tokens in token_lists]
 
 
 @lru_cache(maxsize=65536)
@@ -90,7 +85,7 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     members = [(r, u) for r, row in enumerate(rows) for u in row if u is not None]
     if not new or not members:
         return np.zeros((len(new), len(rows)))
-    encoded = _encode([list(_words(u.text)) for u in new] + [list(_words(u.text)) for _, u in members])
+    encoded = encode_words([list(_words(u.text)) for u in new] + [list(_words(u.text)) for _, u in members])
     raw = cdist(encoded[: len(new)], encoded[len(new) :], scorer=Indel.normalized_similarity, workers=1)
     # A unit that stands whole inside a longer one (an item that gained a sentence) is its counterpart too.
     inside = cdist(encoded[: len(new)], encoded[len(new) :], scorer=fuzz.partial_ratio, workers=1) / 100.0
