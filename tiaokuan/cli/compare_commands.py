@@ -15,11 +15,11 @@ from .options import count_products, db_option, emit
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "xlsx", "docx", "json"]), default="md", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (required for xlsx and docx; default stdout).")
 def compare_command(products, db_url, fmt, output) -> None:
-    """Compare 2 to 10 PRODUCTS: a term matrix (trigger, cover, limits, deductible,
-    territory, periods, deadlines, subrogation, cancellation, disputes, riders), an
-    exclusion matrix (excluded / narrowed / silent) and a coverage matrix of cost
-    heads, every cell citing its article, and the material differences in plain
-    words. PRODUCTS are clause files, database version ids, 注册号 or product names.
+    """Compare 2 to 10 PRODUCTS: every article, paragraph and item paired with its
+    counterpart wherever it stands, each material difference said in Chinese with
+    both wordings marked and both citations (then the dimensions found the same),
+    followed by the term, exclusion and coverage matrices, every cell citing its
+    article. PRODUCTS are clause files, database version ids, 注册号 or product names.
 
     Example: tiaokuan compare 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） --format xlsx -o cmp.xlsx
     """
