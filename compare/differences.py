@@ -36,6 +36,7 @@ from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
 
 CONTAINED_MIN = 92.0  # rapidfuzz partial_ratio of a unit's substance inside another unit: it stands there
 CONTAINED_MIN_CHARS = 8  # shorter units must stand verbatim inside a unit near them
+REPEAT_MIN_CHARS = 12  # a wording this long printed twice by one product is one provision repeated
 SUBSTITUTION_MIN_ROWS = 3  # a replacement seen in this many pairs is systematic
 _VALUE_WORDS = re.compile(r"\d|[零〇一二三四五六七八九十百千]|立即|及时|尽快|应|可以|必须|不|非|无|未")
 
@@ -174,6 +175,9 @@ class _Reading:
     # (product, unit index) of a holder -> the units of other products whose words it holds
     absorbed: dict[tuple[int, int], list[tuple[int, Unit]]]
     dropped: frozenset[tuple[int, int]]  # (product, unit index) of units said inside a holder
+    # (product, substance) of wordings a product prints in a unit that has counterparts:
+    # the same wording printed again elsewhere (each part of a multi-part product) is a repetition
+    repeated: frozenset[tuple[int, str]] = frozenset()
 
 
 def _near(unit: Unit, holder: Unit, holder_row: Counterparts, product: int) -> bool:
@@ -265,6 +269,15 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
     if bu.term and not _used_elsewhere(bu.term, reading.units):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
+    absent_units = [reading.units[i] for i in range(len(row.units)) if i not in present]
+    if bu.term and not _used_elsewhere(bu.term, absent_units):
+        # A definition changes how a clause reads only where that clause uses the word;
+        # a clause that never uses it differs by the provisions that do, reported there.
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)
+    if (present[0], bu.key) in reading.repeated:
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"{owners}在他处已有相同约定（{bu.cite}为重复），实质无差异", sides)
+    if _RESTATES_LAW.search(substance(bu.text)):
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}写明此项（{bu.cite}），系重述无论合同是否约定均适用的法律规定，实质无差异", sides)
     effect = {Dimension.COVER: Effect.BETTER, Dimension.EXCLUSIONS: Effect.WORSE}.get(bu.dimension, Effect.MIXED)
     what = f"仅{owners}有此约定（{bu.cite}）；{absent}全文（含释义）无对应约定"
     # Among three or more products, those that have the provision may word it differently.
@@ -282,6 +295,19 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
 
 # A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
 _RESTATES = re.compile(r"^其他不属于本合同(?:保险)?责任范围内的[^。]{0,20}保险人(?:也)?不负责赔偿$")
+
+
+# Provisions that restate what the law makes true whatever the contract says, so
+# that a clause without them reads the same: the parties may amend the contract by
+# agreement, by endorsement or written agreement (《保险法》第二十条); the law prevails
+# over a conflicting term and fills what the contract leaves out; and a sentence that
+# only lists the contract's own parts.
+_RESTATES_LAW = re.compile(
+    r"^(?:除本合同另有约定外)?投保人和保险人可以协商变更本合同内容"
+    r"|(?:相悖|抵触|冲突|不一致)之处[^。]{0,6}以(?:国家)?(?:有关)?法律(?:法规)?为准"
+    r"|^本合同未尽事宜[^。]{0,10}(?:以|按|依)照?(?:国家)?(?:有关)?法律(?:法规)?(?:的规定)?(?:为准|执行|办理)"
+    r"|^本合同由[^。]{0,60}(?:五|四|三|两|二|六|[2-9])部分组成"
+)
 
 
 def _restates(unit: Unit) -> bool:
@@ -379,14 +405,19 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
                 (Side(names[0], (first[0],) if first[0] else (), "", ""), Side(names[i], (first[1],) if first[1] else (), "", "")),
             ))  # fmt: skip
     absorbed, dropped = absorb(rows, all_units)
-    reading = _Reading(names, all_units, subs, absorbed, dropped)
+    paired = frozenset((k, u.key) for r in rows if all(x is not None for x in r.units) for k, u in enumerate(r.units) if len(u.key) >= REPEAT_MIN_CHARS)  # type: ignore[union-attr]
+    reading = _Reading(names, all_units, subs, absorbed, dropped, paired)
     for row in rows:
         diff = _row_difference(row, reading)
         if diff is not None:
             found.append(diff)
     material = sorted((d for d in found if d.material), key=lambda d: (_DIM_ORDER[d.dimension], _KIND_ORDER[d.kind]))
     immaterial = [d for d in found if not d.material]
-    differing = {d.dimension for d in material}
+    # A dimension is said to be the same only when every unit of it has its counterpart:
+    # a definition or a repeated provision that only one product prints is listed
+    # (as immaterial) rather than hidden under "the same".
+    unmatched = {u.dimension for r in rows if None in r.units for k, u in enumerate(r.units) if u is not None and not u.is_lead and (k, u.index) not in dropped}
+    differing = {d.dimension for d in material} | unmatched
     checked = []
     for dim in Dimension:
         if dim in differing:

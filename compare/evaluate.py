@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .differences import Difference
-from .units import cited_number
+from .units import INFERRED_MARK, cited_number
 
-_CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义|[^（「第]+?)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）)?(?P<rest>.*)$")
+_CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）)?(?P<rest>.*)$")
 _TERM = re.compile(r"「([^」]+)」")
+# An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
+_INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>[^）]+)）)?$")
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,16 @@ class Cite:
     article: str
     sub: str | None  # the item or paragraph
     term: str | None
+    chapter: str | None = None  # the chapter heading: the whole citation of text outside numbered articles, or the place of an inferred one
 
     def matches(self, other: Cite) -> bool:
         if self.term and other.term and self.term == other.term:
             return True
+        # A chapter-heading citation (RULES.md: text outside any numbered article)
+        # names whatever stands in that chapter, an article whose number was inferred too.
+        for heading_only, placed in ((self, other), (other, self)):
+            if heading_only.chapter and not heading_only.article and placed.chapter == heading_only.chapter:
+                return True
         if self.article != other.article or not self.article:
             return False
         return self.sub is None or other.sub is None or self.sub == other.sub
@@ -37,14 +45,20 @@ class Cite:
 
 def parse_cite(text: str) -> Cite:
     term = _TERM.search(text)
-    m = _CITE.match(_TERM.sub("", text).strip())
+    text = _TERM.sub("", text).strip()
+    inferred = _INFERRED.search(text)
+    chapter = inferred.group("chapter") if inferred else None
+    text = _INFERRED.sub("", text)
+    m = _CITE.match(text)
     assert m is not None
+    if not m.group("art"):  # no article: a chapter heading (or a definition by its term alone)
+        return Cite("", None, term.group(1) if term else None, text or None)
     sub = m.group("item") or m.group("para")
-    article = (m.group("art") or "").strip()
+    article = m.group("art").strip()
     number = cited_number(article)
     if number is not None:  # 第5条 and 第五条 cite the same article
         article = f"第{number}条"
-    return Cite(article, sub, term.group(1) if term else None)
+    return Cite(article, sub, term.group(1) if term else None, chapter)
 
 
 def _side_match(found: tuple[str, ...], gold: list[str]) -> bool:

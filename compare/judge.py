@@ -223,6 +223,10 @@ _EFFECT_WORDS = {Effect.BETTER: "对被保险人更有利", Effect.WORSE: "对�
 def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = ()) -> Judgement:
     """What `b`'s wording `new` does compared with `a`'s wording `old` in `dimension`."""
     runs = runs_between(old, new, substitutions)
+    if runs and Counter(tokens(substance(old))) == Counter(tokens(substance(new))):
+        # The same words in another order: a list whose members were reordered
+        # (罢工、暴动、骚乱 / 罢工、骚乱、暴动) names the same members.
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞顺序不同，实质相同", runs)
     # A sentence is reversed only when the whole wording gains or loses a negation,
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))

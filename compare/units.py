@@ -131,6 +131,23 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"以下(?=证明|单证|资料|方式|条件|情形)", "下列"),
         # Claim documents: 单证 / 证明和资料 / 证明、资料 name the same papers.
         (r"有关证明和资料|证明和资料|索赔材料|单证", "证明和资料"),
+        # Market synonyms: two words the market's wordings use for one thing, each
+        # seen used both ways by the same kind of provision across insurers.
+        (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
+        (r"军事行为", "军事行动"),  # the war exclusion's military operations
+        (r"(?<!险)保单", "保险单"),  # the policy, abbreviated
+        (r"签订|签署", "订立"),  # making a contract or an agreement
+        (r"(?:防止|避免)(?=或?减少)", "防止"),  # the mitigation duty: 防止或减少 / 避免或减少 损失
+        (r"采用(?=[^，。；]{0,6}措施)", "采取"),  # taking measures
+        (r"责任限额", "赔偿限额"),  # the limit, named for the liability or for the payment
+        (r"申请赔偿|索赔申请", "请求赔偿"),  # the claim itself
+        (r"(?<=证明)材料|(?<=证明和)材料|(?<=相关)材料|(?<=有关)材料", "资料"),  # the claim papers
+        (r"提交(?=[^，。；]{0,12}(?:资料|证明|单证))", "提供"),  # handing them over
+        (r"应该", "应"),  # the same modal verb, spoken form
+        (r"并且", "且"),
+        (r"经济赔偿责任", "赔偿责任"),  # the liability to pay money: 经济 adds no referent
+        (r"(?:损害)?赔偿(?:要求|请求)", "赔偿请求"),  # the third party's claim
+        (r"员工", "雇员"),  # the insured's employees
     )
 )
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
@@ -277,9 +294,13 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     units: list[Unit] = []
     # An article whose label was lost in conversion is cited by its inferred number,
     # in the Chinese numerals clauses print (第二十七条), marked 〔条号推定〕 so no one
-    # looks for a label the insurer never printed.
+    # looks for a label the insurer never printed, and followed by the heading of the
+    # chapter it stands in — what a reader can find on the page (RULES.md: text outside
+    # any numbered article is cited by its chapter heading).
     numbered = article.label or (f"第{int_to_cn(article.number)}条" if article.number is not None else None)
-    inferred = INFERRED_MARK if article.label is None and article.number is not None else ""
+    inferred = ""
+    if article.label is None and article.number is not None:
+        inferred = INFERRED_MARK + (f"（{section.heading.strip()}）" if section.heading and section.heading.strip() else "")
     many = len(article.paragraphs) > 1
 
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
@@ -315,7 +336,8 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             end = starts[k + 1] if k + 1 < len(starts) else len(paragraph)
             label = _full_width(it.label) if it.label else None
             # An item whose printed label was lost is cited by its place in the list (第五项).
-            cite = f"{base}{label}" if label else f"{base}第{int_to_cn(k + 1)}项"
+            # (第五条第二款第一项 when the article has several paragraphs: each list restarts its count)
+            cite = f"{base}{label}" if label else f"{para_cite}第{int_to_cn(k + 1)}项"
             add(paragraph[s:end], cite, label, lead.strip())
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)

@@ -172,6 +172,9 @@ def normalise(heading: str) -> str:
     return text.strip("：:、.．")
 
 
+_JOINED = re.compile(r"[与和及、]")
+
+
 def classify(heading: str) -> HeadingType | None:
     """Canonical type of a heading; None if it has no recognisable words at all."""
     found = heading_label(heading.strip())
@@ -184,6 +187,13 @@ def classify(heading: str) -> HeadingType | None:
         return None
     if key in VARIANTS:
         return HeadingType(VARIANTS[key], True)
+    # Two topics joined by 和 / 及 / 、 / 与, in either order, name the same chapter
+    # (保险金额和保险价值 is the 保险价值与保险金额 of another insurer).
+    parts = _JOINED.split(key)
+    if len(parts) == 2 and all(parts):
+        for joined in (f"{parts[0]}与{parts[1]}", f"{parts[1]}与{parts[0]}"):
+            if joined in VARIANTS:
+                return HeadingType(VARIANTS[joined], True)
     head = re.split(r"[：:]", key, maxsplit=1)[0]
     # 附录一 / 附表2: numbered appendices.
     head = re.sub(r"^(附录|附表|附件)[一二三四五六七八九十\d]+$", r"\1", head)
