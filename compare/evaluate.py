@@ -17,7 +17,7 @@ from pathlib import Path
 from .differences import Difference
 from .units import INFERRED_MARK, cited_number
 
-_CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）)?(?P<rest>.*)$")
+_CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?(?P<rest>.*)$")
 _TERM = re.compile(r"「([^」]+)」")
 # An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
 _INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>[^）]+)）)?$")
@@ -53,7 +53,10 @@ def parse_cite(text: str) -> Cite:
     assert m is not None
     if not m.group("art"):  # no article: a chapter heading (or a definition by its term alone)
         return Cite("", None, term.group(1) if term else None, text or None)
-    sub = m.group("item") or m.group("para")
+    item = m.group("item")
+    if item and item.startswith("第"):  # an item cited by its place (第五项) is the item （五）
+        item = f"（{item[1:-1]}）"
+    sub = item or m.group("para")
     article = m.group("art").strip()
     number = cited_number(article)
     if number is not None:  # 第5条 and 第五条 cite the same article

@@ -97,7 +97,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"本保险合同|本合同|保险合同(?!双方)", "本合同"),  # the contract naming itself
-        (r"(?<![本险订])合同(?=有效期|成立|生效|解除|的?约定|内容)", "本合同"),  # … and in passing
+        (r"(?<![本险订])合同(?=有效期|成立|生效|解除|订立|签订|期间|项下|的?约定|内容)", "本合同"),  # … and in passing
         (r"本保险单|本保单", "保险单"),
         (r"本公司|本保险人", "保险人"),  # the insurer naming itself
         (r"其它", "其他"),  # variant characters
@@ -134,7 +134,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Market synonyms: two words the market's wordings use for one thing, each
         # seen used both ways by the same kind of provision across insurers.
         (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
-        (r"军事行为", "军事行动"),  # the war exclusion's military operations
+        (r"(?<=军事|敌对)行为", "行动"),  # the war exclusion's military and hostile operations
+        (r"政府(?:有关)?(?:部门|当局|机关)|公共当局", "政府部门"),  # the authority that orders or confiscates
+        (r"(?<!不)可以", "可"),  # the same permissive modal
+        (r"履行赔偿(?:保险金)?(?:的)?义务", "赔偿保险金"),  # the insurer's payment, as an act or as a duty
         (r"(?<!险)保单", "保险单"),  # the policy, abbreviated
         (r"签订|签署", "订立"),  # making a contract or an agreement
         (r"(?:防止|避免)(?=或?减少)", "防止"),  # the mitigation duty: 防止或减少 / 避免或减少 损失
@@ -155,6 +158,7 @@ _NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日�
 _PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百]+)")
 _CROSS_REF = re.compile(r"第[零〇一二三四五六七八九十百两\d]+条")
 _ITEM_REF = re.compile(r"第[（(]?[零〇一二三四五六七八九十\d]+[)）]?项")
+_REFERENCE = re.compile(r"(?:保险人)?(?:依据|依照|根据|按照)第§条(?:的)?(?:所取得|规定|约定)?的?|前款(?:规定|约定)?的")
 _DROP = re.compile(r"[\s\u3000\W_]+")
 
 
@@ -173,6 +177,8 @@ def substance(text: str) -> str:
     # article it names is read through the alignment, not through its number.
     text = _CROSS_REF.sub("第§条", text)
     text = _ITEM_REF.sub("第§项", text)
+    # … and so does a reference by place: 依据第十八条所取得的 / 前款规定的 name one right.
+    text = _REFERENCE.sub("§引", text)
     text = _PERCENT.sub(lambda m: f"{v}%" if (v := cn_to_int(m.group(1))) is not None else m.group(), text)
     text = _NUMERAL.sub(lambda m: str(v) if (v := cn_to_int(m.group())) is not None else m.group(), text)
     return _DROP.sub("", text)

@@ -71,6 +71,7 @@ class _Unit:
     inferred: bool
     pieces: list[Piece] = field(default_factory=list)
     list_open: bool = False  # a lead-in ended in ： and lost-label items follow
+    list_inferred: bool = False  # … and the items after it are being read
 
 
 @dataclass
@@ -300,6 +301,7 @@ class _Walker:
         rest, bold = strip_prefix(block, lead + found.end)
         self.unit = _Unit(found.value, found.text, False)
         self.unit.pieces.append(Piece(block, rest, bold))
+        self.unit.list_open = rest.rstrip().endswith(("：", ":"))
 
     def add_text(self, block: Block, allow_rows: bool = True) -> None:
         section = self.section
@@ -348,6 +350,15 @@ class _Walker:
                 self.close_unit()
                 self.add_text(block, allow_rows)
                 return
+        if self.labelled and not is_item and unit.list_open and block.hint is not Hint.BULLET and (
+            text.endswith(("；", ";")) or (unit.list_inferred and text.endswith("。"))
+        ) and not any(p.item and not p.inferred_item for p in unit.pieces):
+            # A paragraph ending in ： opens a list; the paragraphs after it that end in
+            # ； (the last in 。) are its items, whose labels were lost in conversion
+            # (Word numbering dropped from an exported clause).
+            unit.pieces.append(_piece(block, item=True, inferred_item=True))
+            unit.list_inferred = unit.list_open = not text.endswith("。")
+            return
         item = is_item or block.hint is Hint.BULLET
         unit.pieces.append(_piece(block, item=item, inferred_item=item and not is_item))
         if not item:

@@ -86,6 +86,41 @@ def test_lost_numbering_is_inferred_and_flagged() -> None:
     assert codes == [WarningCode.NUMBERING_INFERRED]
 
 
+def test_labelled_article_whose_item_labels_were_lost() -> None:
+    """In a clause that prints its article labels, paragraphs ending in ； after a
+    lead-in ending in ： are the items of its list whose labels were lost (Word
+    numbering dropped in export); a paragraph ending in 。 straight after a colon,
+    or after labelled items, is not."""
+    text = """澄川财产保险股份有限公司
+责任保险条款
+总则
+第一条 本保险合同由保险条款、投保单组成。
+赔偿处理
+第二条 被保险人请求赔偿时，应向保险人提供下列证明和资料：
+保险单正本；
+损失清单；
+其他证明和资料。
+被保险人未提供前款资料的，保险人对无法核实部分不承担赔偿责任。
+第三条 保险人的赔偿方式如下：
+本保险以支付保险金的方式赔偿。
+第四条 下列损失，保险人不负责赔偿：
+（一）故意行为；
+（二）战争；
+核辐射、核污染等；
+"""
+    doc = parse(text).documents[0]
+    second, third, fourth = doc.numbered_articles[1:4]
+    assert [(i.label, i.text, i.label_inferred) for i in second.items] == [
+        (None, "保险单正本；", True),
+        (None, "损失清单；", True),
+        (None, "其他证明和资料。", True),
+    ]
+    assert second.paragraphs[-1] == "被保险人未提供前款资料的，保险人对无法核实部分不承担赔偿责任。"
+    assert third.items == ()
+    assert [i.label for i in fourth.items] == ["（一）", "（二）"]
+    assert "核辐射、核污染等；" in fourth.text  # kept, never dropped
+
+
 def test_multipart_product_parts_and_shared_terms() -> None:
     text = """澄川财产保险股份有限公司
 知识产权综合保险条款
