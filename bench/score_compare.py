@@ -6,7 +6,7 @@ with kind agreement beside them.
 Tuning pairs may be scored at any time; held-out pairs are scored once, after
 tuning (`--heldout`), and the figures reported as they fall.
 
-    python bench/score_compare.py [--heldout] [--corpus ../shared/corpus] [-v]
+    python bench/score_compare.py [--heldout] [--pairs PAIR ...] [--corpus ../shared/corpus] [-v]
 """
 
 from __future__ import annotations
@@ -25,10 +25,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
     ap.add_argument("--heldout", action="store_true", help="score the held-out pairs (once, after tuning)")
+    ap.add_argument("--pairs", nargs="+", metavar="PAIR", help="score only these pairs (a held-out round, by name: IP01-SN01 …)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was claimed wrongly")
     args = ap.parse_args()
     split = "heldout" if args.heldout else "tuning"
     files = sorted((ROOT / "tests" / "gold" / "compare" / split).glob("*.json"))
+    if args.pairs:
+        files = [f for f in files if f.stem in args.pairs]
+        missing = set(args.pairs) - {f.stem for f in files}
+        if missing:
+            ap.error(f"no {split} gold file for {', '.join(sorted(missing))}")
     totals = [0, 0, 0, 0, 0]
     print(f"comparison accuracy on the {split} pairs ({len(files)} pairs)")
     for path in files:

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -30,7 +30,7 @@ from tiaokuan.model import ClauseDocument
 from tiaokuan.text.labels import item_label
 
 from .judge import Effect, Kind, judge, runs_between
-from .pairing import Counterparts, pair_splits, pair_units
+from .pairing import Counterparts, extend_pairs, pair_splits, pair_units
 from .redline import Op, diff_text
 from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
 
@@ -175,14 +175,17 @@ class _Reading:
     # (product, unit index) of a holder -> the units of other products whose words it holds
     absorbed: dict[tuple[int, int], list[tuple[int, Unit]]]
     dropped: frozenset[tuple[int, int]]  # (product, unit index) of units said inside a holder
-    # (product, substance) of wordings a product prints in a unit that has counterparts:
-    # the same wording printed again elsewhere (each part of a multi-part product) is a repetition
-    repeated: frozenset[tuple[int, str]] = frozenset()
+    # product -> the substance of its units that have counterparts, joined: a wording a
+    # product prints again inside one of them (each part of a multi-part product, a duty
+    # restated in the article it serves) is a repetition, not a provision of its own
+    paired_text: dict[int, str] = field(default_factory=dict)
 
 
-def _near(unit: Unit, holder: Unit, holder_row: Counterparts, product: int) -> bool:
+def _near(unit: Unit, holder: Unit, holder_row: Counterparts | None, product: int) -> bool:
     """The holder's row pairs it with a unit of `unit`'s own article: an item split
     in two (火灾、爆炸 → 火灾 / 爆炸) stays in its article."""
+    if holder_row is None:  # the holder was joined into a neighbour's row
+        return False
     other = holder_row.units[product]
     return other is not None and other.article == unit.article
 
@@ -202,7 +205,7 @@ def absorb(rows: list[Counterparts], all_units: list[tuple[Unit, ...]]) -> tuple
             for j in present:
                 u = row.units[j]
                 assert u is not None
-                holder = _contained(u, keys[i], lambda h, u=u, j=j, i=i: _near(u, h, row_of[(i, h.index)], j))
+                holder = _contained(u, keys[i], lambda h, u=u, j=j, i=i: _near(u, h, row_of.get((i, h.index)), j))
                 if holder is not None:
                     absorbed.setdefault((i, holder.index), []).append((j, u))
                     dropped.add((j, u.index))
@@ -274,7 +277,7 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         # A definition changes how a clause reads only where that clause uses the word;
         # a clause that never uses it differs by the provisions that do, reported there.
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)
-    if (present[0], bu.key) in reading.repeated:
+    if len(bu.key) >= REPEAT_MIN_CHARS and bu.key in reading.paired_text.get(present[0], ""):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"{owners}在他处已有相同约定（{bu.cite}为重复），实质无差异", sides)
     if _RESTATES_LAW.search(substance(bu.text)):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}写明此项（{bu.cite}），系重述无论合同是否约定均适用的法律规定，实质无差异", sides)
@@ -303,7 +306,8 @@ _RESTATES = re.compile(r"^其他不属于本合同(?:保险)?责任范围内的[
 # over a conflicting term and fills what the contract leaves out; and a sentence that
 # only lists the contract's own parts.
 _RESTATES_LAW = re.compile(
-    r"^(?:除本合同另有约定外)?投保人和保险人可以协商变更本合同内容"
+    r"^(?:除本合同另有约定外)?投保人(?:和|与)(?:被)?保险人可协商变更本合同(?:内容)?"
+    r"|^变更本合同的应由保险人在保险单或(?:者)?其他保险凭证上批注或(?:者)?附贴批单"
     r"|(?:相悖|抵触|冲突|不一致)之处[^。]{0,6}以(?:国家)?(?:有关)?法律(?:法规)?为准"
     r"|^本合同未尽事宜[^。]{0,10}(?:以|按|依)照?(?:国家)?(?:有关)?法律(?:法规)?(?:的规定)?(?:为准|执行|办理)"
     r"|^本合同由[^。]{0,60}(?:五|四|三|两|二|六|[2-9])部分组成"
@@ -392,7 +396,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     subs = {i: substitutions(rows, 0, i, (docs[0].product or names[0], docs[i].product or names[i])) for i in range(1, len(docs))}
     if any(subs.values()):  # pair again with each product's words put back into the first product's vocabulary
         rows = _pair_substituted(all_units, subs)
-    rows = pair_splits(rows)
+    rows = extend_pairs(pair_splits(rows))
     found: list[Difference] = []
     for i, pairs in subs.items():
         if pairs:
@@ -405,7 +409,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
                 (Side(names[0], (first[0],) if first[0] else (), "", ""), Side(names[i], (first[1],) if first[1] else (), "", "")),
             ))  # fmt: skip
     absorbed, dropped = absorb(rows, all_units)
-    paired = frozenset((k, u.key) for r in rows if all(x is not None for x in r.units) for k, u in enumerate(r.units) if len(u.key) >= REPEAT_MIN_CHARS)  # type: ignore[union-attr]
+    paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
     reading = _Reading(names, all_units, subs, absorbed, dropped, paired)
     for row in rows:
         diff = _row_difference(row, reading)

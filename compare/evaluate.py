@@ -2,7 +2,11 @@
 
 A difference the engine calls material matches a gold material entry when, on each
 side, their citations share an article and agree on the item where both name one,
-and a side gold leaves empty is empty in the engine's entry too. Recall is the share
+and a side gold leaves empty is empty in the engine's entry too. An item cited by its
+place (第五项) is the item （五）. A citation by chapter heading (text outside any
+numbered article, RULES.md), perhaps with a paragraph and item (责任免除第一款（六）),
+matches an engine citation of an article whose number was inferred in that chapter
+(第十条第六项〔条号推定〕（责任免除）), agreeing on the item where both name one. Recall is the share
 of gold entries matched; precision the share of the engine's material entries that
 match some gold entry.
 """
@@ -18,6 +22,7 @@ from .differences import Difference
 from .units import INFERRED_MARK, cited_number
 
 _CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?(?P<rest>.*)$")
+_CHAPTER = re.compile(r"^(?P<heading>.+?)(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?$")
 _TERM = re.compile(r"「([^」]+)」")
 # An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
 _INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>[^）]+)）)?$")
@@ -37,7 +42,8 @@ class Cite:
         # names whatever stands in that chapter, an article whose number was inferred too.
         for heading_only, placed in ((self, other), (other, self)):
             if heading_only.chapter and not heading_only.article and placed.chapter == heading_only.chapter:
-                return True
+                items = [c.sub for c in (self, other) if c.sub and c.sub.startswith("（")]
+                return len(items) < 2 or items[0] == items[1]
         if self.article != other.article or not self.article:
             return False
         return self.sub is None or other.sub is None or self.sub == other.sub
@@ -51,17 +57,24 @@ def parse_cite(text: str) -> Cite:
     text = _INFERRED.sub("", text)
     m = _CITE.match(text)
     assert m is not None
-    if not m.group("art"):  # no article: a chapter heading (or a definition by its term alone)
-        return Cite("", None, term.group(1) if term else None, text or None)
-    item = m.group("item")
-    if item and item.startswith("第"):  # an item cited by its place (第五项) is the item （五）
-        item = f"（{item[1:-1]}）"
+    if not m.group("art"):  # no article: a chapter heading (or a definition by its term alone), perhaps with a paragraph and item
+        c = _CHAPTER.match(text)
+        if c is None:
+            return Cite("", None, term.group(1) if term else None, None)
+        return Cite("", _item(c.group("item")) or c.group("para"), term.group(1) if term else None, c.group("heading"))
+    item = _item(m.group("item"))
     sub = item or m.group("para")
     article = m.group("art").strip()
     number = cited_number(article)
     if number is not None:  # 第5条 and 第五条 cite the same article
         article = f"第{number}条"
     return Cite(article, sub, term.group(1) if term else None, chapter)
+
+
+def _item(item: str | None) -> str | None:
+    if item and item.startswith("第"):  # an item cited by its place (第五项) is the item （五）
+        return f"（{item[1:-1]}）"
+    return item
 
 
 def _side_match(found: tuple[str, ...], gold: list[str]) -> bool:

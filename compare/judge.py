@@ -73,6 +73,27 @@ _DAYS = {"小时": 1 / 24, "日": 1, "天": 1, "工作日": 1.4, "个工作日":
 
 MAX_RUNS_SAID = 3
 
+# Provisions that restate the law: the insurer's duties to decide and pay a claim
+# (《保险法》第二十二条至第二十五条), subrogation (第六十条至第六十三条), the
+# limitation period (第二十六条) and dispute resolution (《仲裁法》, 《民事诉讼法》).
+# Insurers reword them freely; what changes a party's rights there is a value: a
+# time limit, an amount, how urgent, must or may, a negation.
+STATUTORY = frozenset({Dimension.INSURER_DUTIES, Dimension.SUBROGATION, Dimension.LIMITATION, Dimension.DISPUTES})
+_VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser"})
+
+
+def _changes_value(run: Run, direction: str, said: str) -> bool:
+    """Whether a run changes a value rather than the words around it: a figure or
+    urgency changed, added or taken away; must / may; a negation; a condition
+    (书面, 未经…同意, 但…除外) added or taken away."""
+    if direction in _VALUE_DIRECTIONS or "含义相反" in said:
+        return True
+    # 尽快 → 在三十日内: a deadline where there was only an adverb, or the other way
+    old_value, new_value = ((bool(_quantities(x + run.after)), _scale(_URGENCY, x)) for x in (run.old, run.new))
+    if old_value != new_value:
+        return True
+    return bool(_RESTRICT.search(run.old)) != bool(_RESTRICT.search(run.new))
+
 
 @dataclass(frozen=True)
 class Run:
@@ -232,6 +253,8 @@ def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitution
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
     read = [(r, *_read_run(r, negation_changed)) for r in runs]
     material = [(r, d, text) for r, d, text in read if d != "none"]
+    if dimension in STATUTORY:
+        material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]
     if not material:
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞不同，实质相同" if runs else "措辞相同", runs)
     reaches = {_reach(d, dimension) for _, d, _ in material}

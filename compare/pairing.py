@@ -278,3 +278,56 @@ def pair_splits(rows: list[Counterparts]) -> list[Counterparts]:
             for i in window:
                 rows[i] = Counterparts((None, None), 0.0)
     return [r for r in rows if any(u is not None for u in r.units)]
+
+
+EXTEND_GAIN = 0.05  # joining a neighbour to a paired unit must raise their word overlap (Dice) by this much
+
+
+def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
+    """Of two clauses, a paired unit takes in the unpaired paragraphs or items next to
+    it in its own article when, taken together, they say more of its counterpart
+    (one clause says in one paragraph what the other says in two: 被保险人须为科技企业。
+    / 本合同所称科技企业，是指…)."""
+    if any(len(r.units) != 2 for r in rows):
+        return rows
+    rows = list(rows)
+    for side in (0, 1):
+        lone = {
+            u.index: r
+            for r, row in enumerate(rows)
+            if (u := row.units[side]) is not None and row.units[1 - side] is None and not u.is_lead
+        }
+        for r, row in enumerate(rows):
+            x, y = row.units[side], row.units[1 - side]
+            if x is None or y is None or x.is_lead or x.key == y.key:
+                continue
+            target = Counter(_words(y.text))
+            group = [x]
+            best = _dice(Counter(_words(x.text)), target)
+            first, last = x.index, x.index + max(len(x.parts), 1) - 1
+            grew = True
+            while grew:
+                grew = False
+                for at in (last + 1, first - 1):
+                    k = lone.get(at)
+                    if k is None:
+                        continue
+                    cand = rows[k].units[side]
+                    assert cand is not None
+                    # (a paragraph that only explains a word — 本合同所称科技企业，是指… — has no dimension of its own)
+                    if cand.article != x.article or cand.dimension not in (x.dimension, Dimension.GENERAL):
+                        continue
+                    joined = sorted([*group, cand], key=lambda u: u.index)
+                    score = _dice(Counter(w for u in joined for w in _words(u.text)), target)
+                    if score >= best + EXTEND_GAIN:
+                        group, best, grew = joined, score, True
+                        first, last = min(first, at), max(last, at)
+                        rows[k] = Counterparts((None, None), 0.0)
+                        del lone[at]
+                        break
+            if len(group) > 1:
+                parts = [p for u in group for p in (u.parts or (u.cite,))]
+                merged = replace(group[0], text="\n".join(u.text for u in group), parts=tuple(parts))
+                units = (merged, y) if side == 0 else (y, merged)
+                rows[r] = Counterparts(units, row.score)
+    return [r for r in rows if any(u is not None for u in r.units)]

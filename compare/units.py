@@ -162,15 +162,19 @@ _REFERENCE = re.compile(r"(?:保险人)?(?:依据|依照|根据|按照)第§条(
 _DROP = re.compile(r"[\s\u3000\W_]+")
 
 
+def _unlabel(line: str) -> str:
+    found = item_label(line.lstrip())
+    return line.lstrip()[found[1].end :] if found else line
+
+
 @lru_cache(maxsize=65536)
 def substance(text: str) -> str:
     """`text` with what changes nothing reduced away: whitespace, punctuation, the
     unit's own label, self-names and variant forms (see `_SAME_WORDS`), numerals as digits."""
     text = unicodedata.normalize("NFKC", text)
     text = _LABEL_AT_START.sub("", text, count=1)
-    found = item_label(text)
-    if found:
-        text = text[found[1].end :]
+    # Each line's own label goes (a unit joined from several items keeps their labels in its text).
+    text = "\n".join(_unlabel(line) for line in text.split("\n"))
     for pattern, repl in _SAME_WORDS:
         text = pattern.sub(repl, text)
     # A cross-reference follows its article when a clause is renumbered: which

@@ -84,6 +84,17 @@ def test_every_unit_keeps_its_words_and_citation() -> None:
         ("被保险人应当在知道保险事故发生后三十日内通知保险人。", "被保险人应当在知道保险事故发生后十日内通知保险人。", Dimension.POLICYHOLDER_DUTIES, Kind.WIDER),
         ("被保险人应当立即通知保险人。", "被保险人应当及时通知保险人。", Dimension.POLICYHOLDER_DUTIES, Kind.NARROWER),
         ("本保险合同约定的赔偿限额内负责赔偿。", "本合同约定的赔偿限额内负责赔偿。", Dimension.LIMITS, Kind.SAME_IN_SUBSTANCE),
+        # market synonyms and a list in another order change nothing
+        ("战争、敌对行为、军事行为、核子辐射；", "战争、敌对行动、军事行动、核辐射；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        ("罢工、骚乱、暴动；", "罢工、暴动、骚乱；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        # a restatement of the law reworded is the same rule; its time limit is a value
+        (
+            "保险人向被保险人赔偿保险金后，被保险人未经保险人同意放弃对有关责任方请求赔偿的权利的，该行为无效。",
+            "保险人向被保险人赔偿保险金后，被保险人未经保险人同意放弃对第三者请求赔偿的权利的，该行为无效。",
+            Dimension.SUBROGATION, Kind.SAME_IN_SUBSTANCE,
+        ),
+        ("保险人应当在三十日内作出核定。", "保险人应当在十五日内作出核定。", Dimension.INSURER_DUTIES, Kind.WIDER),
+        ("情形复杂的，保险人应当尽快作出核定。", "情形复杂的，保险人应当在三十日内作出核定。", Dimension.INSURER_DUTIES, Kind.DIFFERENT),
     ],
 )
 def test_what_a_difference_of_wording_does(old: str, new: str, dimension: Dimension, kind: Kind) -> None:
@@ -94,6 +105,12 @@ def test_what_a_difference_of_wording_does(old: str, new: str, dimension: Dimens
 
 def test_citations_are_compared_at_item_level() -> None:
     assert parse_cite("第六条（一）").matches(parse_cite("第六条"))
+    assert parse_cite("第二十二条第一款第五项").matches(parse_cite("第二十二条（五）"))  # an item cited by its place
+    assert not parse_cite("第二十二条第一款第五项").matches(parse_cite("第二十二条（四）"))
+    # an article whose number was inferred stands in its chapter, which gold may cite alone
+    assert parse_cite("第六条第三项〔条号推定〕（责任免除）").matches(parse_cite("责任免除"))
+    assert not parse_cite("第六条第三项〔条号推定〕（责任免除）").matches(parse_cite("保险责任"))
+    assert not parse_cite("附录：短期费率表").matches(parse_cite("附录：伤残比例表"))
     assert not parse_cite("第六条（一）").matches(parse_cite("第六条（二）"))
     assert parse_cite("第三十条「关联方」").matches(parse_cite("释义「关联方」"))
     assert parse_cite("第二十条第二款").matches(parse_cite("第二十条"))
@@ -217,3 +234,49 @@ def test_an_item_split_into_several_is_no_difference(b_items: str) -> None:
     b = parse_paragraphs(head + b_items).documents[0]
     assert len(units_of(b)) == 4
     assert not [d for d in differences([a, b], ["A", "B"]) if d.material]
+
+
+def _pair_of(head: str, a_body: str, b_body: str):
+    from tiaokuan.parse import parse_paragraphs
+
+    a = parse_paragraphs(head + a_body).documents[0]
+    b = parse_paragraphs(head + b_body).documents[0]
+    return differences([a, b], ["A", "B"])
+
+
+def test_what_only_one_clause_prints_but_changes_nothing_is_kept_apart() -> None:
+    """A definition of a word the other clause never uses, a provision printed twice,
+    and a restatement of the law are listed, not called material; the dimension they
+    stand in is then not said to be the same."""
+    head = "某某保险条款\n\n总则\n\n第一条 本保险合同由保险条款、投保单、保险单组成。\n\n"
+    common = (
+        "保险责任\n\n第二条 被保险人遭受盗窃损失的，保险人负责赔偿。\n\n"
+        "赔偿处理\n\n第三条 在保险人向有关责任方行使代位请求赔偿权利时，被保险人应当向保险人提供必要的文件和其所知道的有关情况。\n\n"
+    )
+    extra = (
+        "其他事项\n\n第四条 投保人和保险人可以协商变更合同内容。\n\n"
+        "第五条 在保险人向有关责任方行使代位请求赔偿权利时，被保险人应当向保险人提供必要的文件和其所知道的有关情况。\n\n"
+        "释义\n\n第六条 暴雪：指每小时降雪量达到十毫米以上的降雪。\n"
+    )
+    diffs = _pair_of(head, common, common + extra)
+    assert not [d for d in diffs if d.material]
+    said = {d.sides[1].citations[0]: d.what for d in diffs if not d.material and d.kind is Kind.ONLY_IN}
+    assert "重复" in said["第五条"] and "法律" in said["第四条"] and "暴雪" in said["第六条「暴雪」"]
+    assert Dimension.DEFINITIONS not in {d.dimension for d in diffs if d.checked}
+
+
+def test_a_definition_the_other_clause_relies_on_is_material() -> None:
+    head = "某某保险条款\n\n保险责任\n\n第一条 因暴雪造成保险标的的损失，保险人负责赔偿。\n\n"
+    diffs = _pair_of(head, "", "释义\n\n第二条 暴雪：指每小时降雪量达到十毫米以上的降雪。\n")
+    assert [(d.kind, d.sides[1].citations) for d in diffs if d.material] == [(Kind.ONLY_IN, ("第二条「暴雪」",))]
+
+
+def test_what_one_clause_says_in_two_paragraphs_pairs_with_one() -> None:
+    """被保险人须为科技企业 / 科技企业是指… in two paragraphs against one paragraph
+    that says both: one pair, citing both paragraphs."""
+    head = "某某保险条款\n\n总则\n\n"
+    a = "第一条 本保险合同的被保险人须为产品技术含量较高、具有核心竞争力的科技企业，并取得相关经营许可证。\n"
+    b = "第一条 本保险合同的被保险人须为科技企业。\n本保险合同所称科技企业，是指产品技术含量较高、具有核心竞争力的企业。\n"
+    diffs = [d for d in _pair_of(head, a, b) if d.material]
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs] == [(("第一条",), ("第一条第一款", "第一条第二款"))]
+    assert diffs[0].kind is not Kind.ONLY_IN
