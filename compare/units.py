@@ -182,7 +182,7 @@ def substance(text: str) -> str:
     text = _CROSS_REF.sub("第§条", text)
     text = _ITEM_REF.sub("第§项", text)
     # … and so does a reference by place: 依据第十八条所取得的 / 前款规定的 name one right.
-    text = _REFERENCE.sub("§引", text)
+    text = _REFERENCE.sub("", text)
     text = _PERCENT.sub(lambda m: f"{v}%" if (v := cn_to_int(m.group(1))) is not None else m.group(), text)
     text = _NUMERAL.sub(lambda m: str(v) if (v := cn_to_int(m.group())) is not None else m.group(), text)
     return _DROP.sub("", text)
@@ -205,7 +205,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     for d, p in (
         (Dimension.LIMITATION, r"诉讼时效|索赔时效|请求赔偿[^。]{0,12}权利[^。]{0,12}(?:消灭|期间)"),
         (Dimension.SUBROGATION, r"代位|责任方"),
-        (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险"),
+        (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险|在其他[^。]{0,12}保险(?:合同)?项下"),
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
         (Dimension.CANCELLATION, r"解除(?:本|保险)?合同|退还[^。]{0,10}保险费|短期费率|退保"),
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
@@ -243,7 +243,9 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
             if dim is Dimension.CANCELLATION and section is SectionType.POLICYHOLDER_DUTIES:
                 break  # an insurer's right to cancel for a breach is part of the duty it enforces
             return dim
-    if Category.EXCLUSION.value in categories and _EXCLUDES.search(text) and not re.search(r"未(?:按|履行)|违反|否则", said):
+    # … said first: a duty whose last sentence refuses payment for its breach is a duty.
+    first = re.split(r"[。；;]", text.strip(), maxsplit=1)[0]
+    if Category.EXCLUSION.value in categories and _EXCLUDES.search(first) and not re.search(r"未(?:按|履行)|违反|否则", said):
         return Dimension.EXCLUSIONS
     by_section = _SECTION_DIMENSION.get(section)
     if by_section is not None:

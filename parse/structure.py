@@ -209,6 +209,10 @@ class _Walker:
             if kind is None:
                 return HeadingInfo(SectionType.OTHER, False, level is HeadingLevel.PART)
             return HeadingInfo(kind.type, kind.known, level is HeadingLevel.PART)
+        if found and found[0] is ItemFamily.CN_COMMA and _PART_NAME.match(text[found[1].end :].strip()):
+            # 一、计算机硬件损失保险 standing alone names a part of a multi-part product
+            # (each part a cover with its own 保险标的, 保险责任 … chapters).
+            return HeadingInfo(SectionType.OTHER, False, True)
         if found and not (kind and kind.known):
             return None
         if kind and kind.known:
@@ -387,6 +391,9 @@ class _Walker:
         if self.pending_part is not None:
             self.sections.append(self.pending_part)
         return self.sections
+
+
+_PART_NAME = re.compile(r"^[^，。；：,;:、（）()]{2,18}保险$")
 
 
 def _piece(block: Block, item: bool = False, inferred_item: bool = False) -> Piece:
