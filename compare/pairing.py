@@ -299,7 +299,7 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
         }
         for r, row in enumerate(rows):
             x, y = row.units[side], row.units[1 - side]
-            if x is None or y is None or x.is_lead or x.key == y.key:
+            if x is None or y is None or x.key == y.key:
                 continue
             target = Counter(_words(y.text))
             group = [x]

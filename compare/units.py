@@ -151,6 +151,14 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"经济赔偿责任", "赔偿责任"),  # the liability to pay money: 经济 adds no referent
         (r"(?:损害)?赔偿(?:要求|请求)", "赔偿请求"),  # the third party's claim
         (r"员工", "雇员"),  # the insured's employees
+        # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
+        (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
+        (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
+        # Where a figure is written: the schedule (保险单) is part of the contract.
+        (r"(?:本合同|保险单(?:或(?:者)?其他保险凭证)?|保险凭证)中?(?=载明|列明)", "保险单"),
+        # The increase in risk of 《保险法》第五十二条, however worded.
+        (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
+        (r"(?<=显著)提高", "增加"),
     )
 )
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
