@@ -320,7 +320,8 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     numbered = article.label or (f"第{int_to_cn(article.number)}条" if article.number is not None else None)
     inferred = ""
     if article.label is None and article.number is not None:
-        inferred = INFERRED_MARK + (f"（{section.heading.strip()}）" if section.heading and section.heading.strip() else "")
+        heading = " ".join((section.heading or "").split())  # 第二部分\t保险责任 as printed, one space
+        inferred = INFERRED_MARK + (f"（{heading}）" if heading else "")
     many = len(article.paragraphs) > 1
 
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
