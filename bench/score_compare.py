@@ -36,6 +36,10 @@ def main() -> None:
         if missing:
             ap.error(f"no {split} gold file for {', '.join(sorted(missing))}")
     totals = [0, 0, 0, 0, 0]
+    if not files:
+        # Every held-out round so far has been scored and moved to tuning (RULES.md, Rounds).
+        print(f"no {split} pairs to score: annotate a new round into tests/gold/compare/{split}/ first")
+        return
     print(f"comparison accuracy on the {split} pairs ({len(files)} pairs)")
     for path in files:
         gold = load_gold(path)
