@@ -304,7 +304,8 @@ def _chapter_cite(heading: str | None) -> str:
 
 def _definition_term(doc: ClauseDocument, text: str) -> str | None:
     key = substance(text)
-    for d in doc.definitions:
+    # the longest term that opens the text: 专利权人 is not 专利
+    for d in sorted(doc.definitions, key=lambda d: -len(substance(d.term))):
         if substance(d.term) and key.startswith(substance(d.term)):
             return d.term
     return None
@@ -338,6 +339,9 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
 
     base = numbered or _chapter_cite(section.heading)
+    # Lists in two paragraphs of one article each count from （一）: their items are
+    # cited with their paragraph (第五条第二款（一）), or two items would share a citation.
+    listed = {it.paragraph for it in article.items}
     for p_index, paragraph in enumerate(article.paragraphs):
         para_cite = f"{base}第{int_to_cn(p_index + 1)}款" if many and numbered else base
         items = [it for it in article.items if it.paragraph == p_index]
@@ -358,7 +362,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             label = _full_width(it.label) if it.label else None
             # An item whose printed label was lost is cited by its place in the list (第五项).
             # (第五条第二款第一项 when the article has several paragraphs: each list restarts its count)
-            cite = f"{base}{label}" if label else f"{para_cite}第{int_to_cn(k + 1)}项"
+            cite = f"{para_cite if len(listed) > 1 else base}{label}" if label else f"{para_cite}第{int_to_cn(k + 1)}项"
             add(paragraph[s:end], cite, label, lead.strip())
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)

@@ -281,3 +281,14 @@ def test_what_one_clause_says_in_two_paragraphs_pairs_with_one() -> None:
     diffs = [d for d in _pair_of(head, a, b) if d.material]
     assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs] == [(("第一条",), ("第一条第一款", "第一条第二款"))]
     assert diffs[0].kind is not Kind.ONLY_IN
+
+
+@pytest.mark.corpus
+def test_every_numbered_unit_has_a_citation_of_its_own(shared_corpus: Path) -> None:
+    """Two lists in one article each count from （一）, and 专利权人 is not 专利: no two
+    units of a real clause under a numbered article share a citation."""
+    from collections import Counter
+
+    for path in sorted((shared_corpus / "text").glob("*")):
+        cites = Counter(u.cite for u in units_of(parse_file(path).documents[0]))
+        assert not [c for c, n in cites.items() if n > 1 and c.startswith("第")], path.name
