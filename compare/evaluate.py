@@ -21,8 +21,10 @@ from pathlib import Path
 from .differences import Difference
 from .units import INFERRED_MARK, cited_number
 
-_CITE = re.compile(r"^(?P<art>第[^条]{1,8}条|释义)?(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?(?P<rest>.*)$")
-_CHAPTER = re.compile(r"^(?P<heading>.+?)(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?$")
+# A paragraph and an item, each optional: 第二款（三） / 第二款第三项.
+_PARA_ITEM = r"(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?"
+_CITE = re.compile(rf"^(?P<art>第[^条]{{1,8}}条|释义)?{_PARA_ITEM}(?P<rest>.*)$")
+_CHAPTER = re.compile(rf"^(?P<heading>.+?){_PARA_ITEM}$")
 _TERM = re.compile(r"「([^」]+)」")
 # An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
 _INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>[^）]+)）)?$")

@@ -85,7 +85,8 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     members = [(r, u) for r, row in enumerate(rows) for u in row if u is not None]
     if not new or not members:
         return np.zeros((len(new), len(rows)))
-    encoded = encode_words([list(_words(u.text)) for u in new] + [list(_words(u.text)) for _, u in members])
+    word_lists = [list(_words(u.text)) for u in new] + [list(_words(u.text)) for _, u in members]
+    encoded = encode_words(word_lists)
     raw = cdist(encoded[: len(new)], encoded[len(new) :], scorer=Indel.normalized_similarity, workers=1)
     # A unit that stands whole inside a longer one (an item that gained a sentence) is its counterpart too.
     inside = cdist(encoded[: len(new)], encoded[len(new) :], scorer=fuzz.partial_ratio, workers=1) / 100.0
@@ -93,7 +94,7 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     ln, lm = lengths[: len(new)][:, None], lengths[len(new) :][None, :]
     comparable = np.minimum(ln, lm) >= CONTAINED_SHARE * np.maximum(ln, lm)
     raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
-    raw = np.maximum(raw, TFIDF_WEIGHT * _tfidf_cosine([list(_words(u.text)) for u in new], [list(_words(u.text)) for _, u in members]))
+    raw = np.maximum(raw, TFIDF_WEIGHT * _tfidf_cosine(word_lists[: len(new)], word_lists[len(new) :]))
     scores = raw + _bonus(new, [m for _, m in members])
     out = np.zeros((len(new), len(rows)))
     row_of = np.array([r for r, _ in members])
@@ -203,8 +204,10 @@ SPLIT_MAX = 4  # … into at most this many
 
 
 def _joined(units: list[Unit]) -> Unit:
-    """Consecutive units of one clause read as one: their words in order, their citations kept."""
-    return replace(units[0], text="\n".join(u.text for u in units), parts=tuple(u.cite for u in units))
+    """Consecutive units of one clause read as one: their words in order, their citations
+    kept (those of a unit already joined from several, each)."""
+    parts = tuple(p for u in units for p in (u.parts or (u.cite,)))
+    return replace(units[0], text="\n".join(u.text for u in units), parts=parts)
 
 
 def _dice(a: Counter[str], b: Counter[str]) -> float:
@@ -326,8 +329,7 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                         del lone[at]
                         break
             if len(group) > 1:
-                parts = [p for u in group for p in (u.parts or (u.cite,))]
-                merged = replace(group[0], text="\n".join(u.text for u in group), parts=tuple(parts))
+                merged = _joined(group)
                 units = (merged, y) if side == 0 else (y, merged)
                 rows[r] = Counterparts(units, row.score)
     return [r for r in rows if any(u is not None for u in r.units)]

@@ -171,8 +171,9 @@ _DROP = re.compile(r"[\s\u3000\W_]+")
 
 
 def _unlabel(line: str) -> str:
-    found = item_label(line.lstrip())
-    return line.lstrip()[found[1].end :] if found else line
+    stripped = line.lstrip()
+    found = item_label(stripped)
+    return stripped[found[1].end :] if found else line
 
 
 @lru_cache(maxsize=65536)
