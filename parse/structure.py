@@ -39,6 +39,7 @@ from .headings import classify, part_level
 from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block
+from .numbering import Point, join_cost, leave_list_cost, restore
 
 _CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
 # "本条" (this article) signals a continuation, "本条款" (this clause, the whole
@@ -72,6 +73,8 @@ class _Unit:
     pieces: list[Piece] = field(default_factory=list)
     list_open: bool = False  # a lead-in ended in ： and lost-label items follow
     list_inferred: bool = False  # … and the items after it are being read
+    list_items: int = 0  # items read into the open list
+    list_semicolons: bool = False  # … some ending in ；, so the one ending in 。 is the last
 
 
 @dataclass
@@ -131,6 +134,26 @@ def _known_heading(text: str) -> bool:
     return bool(kind and kind.known)
 
 
+def _bullets_number_articles(blocks: list[Block]) -> bool:
+    """Whether bullets stand for every numbered paragraph, articles and items alike.
+
+    Convention of converters that keep Word's numbered paragraphs as list bullets
+    but drop the numbers: then the paragraph that opens a chapter is a bullet too,
+    and a plain paragraph is an unnumbered further paragraph (款) of the article
+    above. Where bullets mark only the items of lists, chapters open with plain
+    paragraphs.
+    """
+    openers = [
+        nxt.hint is Hint.BULLET
+        for block, nxt in zip(blocks, blocks[1:])
+        if block.table is None
+        and nxt.table is None
+        and _known_heading(block.text.strip())
+        and not _known_heading(nxt.text.strip())
+    ]
+    return len(openers) >= 3 and sum(openers) > len(openers) / 2
+
+
 def _is_row(block: Block) -> bool:
     """A line of a table dumped as text: tab-separated cells, or short tokens
     with no sentence punctuation."""
@@ -153,10 +176,16 @@ def _cells(block: Block) -> tuple[str, ...]:
 class _Walker:
     """Walks one document's body blocks into section drafts."""
 
-    def __init__(self, blocks: list[Block], warnings: list[ParseWarning]):
+    def __init__(self, blocks: list[Block], warnings: list[ParseWarning], overrides: dict[int, bool] | None = None):
         self.blocks = blocks
         self.warnings = warnings
         self.labelled = any(b.table is None and article_label(b.text.strip()) for b in blocks)
+        # Where labels were lost: each paragraph's reading (numbering.Point), and the
+        # readings the clause's cross-references overturned on a first walk.
+        self.points: dict[int, Point] = {}
+        self.overrides = overrides or {}
+        self.index = 0
+        self.bullet_articles = not self.labelled and _bullets_number_articles(blocks)
         self.sections: list[_SectionDraft] = []
         self.part: str | None = None
         self.pending_part: _SectionDraft | None = None
@@ -342,18 +371,27 @@ class _Walker:
             else:
                 self.inferred_count += 1
                 self.unit = _Unit(self.inferred_count, None, True)
+                self._reading(text, True, None)
             self.unit.pieces.append(_piece(block))
             self.unit.list_open = text.endswith(("：", ":"))
             return
+        if not self.labelled and unit.inferred and self.bullet_articles and not is_item:
+            self._bulleted(block, text, unit)
+            return
         if not self.labelled and unit.inferred and not is_item and block.hint is not Hint.BULLET:
             if unit.list_open and text.endswith(("；", ";", "。")):
+                self._reading(text, False, None)
                 unit.pieces.append(_piece(block, item=True, inferred_item=True))
                 unit.list_open = not text.endswith("。")
                 return
-            if not _continues_article(text):
+            if _continues_article(text):
+                self._reading(text, False, None)
+            elif self._reading(text, True, join_cost("".join(p.text for p in unit.pieces), text)):
                 self.close_unit()
                 self.add_text(block, allow_rows)
                 return
+        elif unit.inferred:
+            self._reading(text, False, None)
         if self.labelled and not is_item and unit.list_open and block.hint is not Hint.BULLET and (
             text.endswith(("；", ";")) or (unit.list_inferred and text.endswith("。"))
         ) and not any(p.item and not p.inferred_item for p in unit.pieces):
@@ -368,8 +406,51 @@ class _Walker:
         if not item:
             unit.list_open = text.endswith(("：", ":"))
 
+    def _reading(self, text: str, start: bool, flip_cost: float | None) -> bool:
+        """Note how the paragraph being walked was read where labels were lost, and
+        return the reading to follow: the walker's own, unless the clause's
+        cross-references overturned it on a first walk (numbering.restore)."""
+        self.points.setdefault(self.index, Point(self.index, text, start, flip_cost))
+        return self.overrides.get(self.index, start)
+
+    def _bulleted(self, block: Block, text: str, unit: _Unit) -> None:
+        """A paragraph of a clause whose bullets stand for its lost numbers
+        (`_bullets_number_articles`): a bullet opens an article unless a list is
+        open (its lead ended in ：); a plain paragraph is a further paragraph."""
+        if block.hint is not Hint.BULLET:
+            self._reading(text, False, None)
+            unit.pieces.append(_piece(block))
+            unit.list_open = text.endswith(("：", ":"))
+            unit.list_items = 0
+            return
+        if not unit.list_open:
+            start = self._reading(text, True, None)
+        elif text.endswith(("：", ":")):
+            # A new lead while a list is open: the next article's, or an item's own sub-list.
+            start = self._reading(text, True, 1.0)
+        elif unit.list_items and not unit.list_semicolons and not _THIS_ARTICLE.search(text):
+            # (本条 in an item names the article the list stands in.)
+            # Items each ending in 。 give no sign of the last: the list goes on
+            # unless the clause's references say an article opens here.
+            start = self._reading(text, False, leave_list_cost([p.text for p in unit.pieces if p.item], text))
+        else:
+            start = self._reading(text, False, None)
+        if start:
+            self.close_unit()
+            self.inferred_count += 1
+            self.unit = _Unit(self.inferred_count, None, True)
+            self.unit.pieces.append(_piece(block))
+            self.unit.list_open = text.endswith(("：", ":"))
+            return
+        unit.pieces.append(_piece(block, item=True, inferred_item=True))
+        unit.list_items += 1
+        unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
+        if text.endswith(("。", ".")) and unit.list_semicolons:
+            unit.list_open = False
+
     def walk(self) -> list[_SectionDraft]:
         for index, block in enumerate(self.blocks):
+            self.index = index
             if block.table is not None:
                 self.flush_rows()
                 section = self.section
@@ -491,10 +572,18 @@ def blocks_to_documents(
         )
         doc_warnings: list[ParseWarning] = []
         walker = _Walker(doc_blocks[front_end:], doc_warnings)
+        drafts = walker.walk()
+        overrides = restore(list(walker.points.values()))
+        if overrides:
+            # The clause's cross-references overturn some of the first walk's
+            # readings: walk again, following them.
+            doc_warnings = []
+            walker = _Walker(doc_blocks[front_end:], doc_warnings, overrides)
+            drafts = walker.walk()
         sections: list[Section] = []
         definitions: list[Definition] = []
         tables: list[Table] = []
-        for draft in walker.walk():
+        for draft in drafts:
             section, defs, tabs = _finish_section(draft)
             sections.append(section)
             definitions.extend(defs)

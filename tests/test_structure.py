@@ -86,6 +86,64 @@ def test_lost_numbering_is_inferred_and_flagged() -> None:
     assert codes == [WarningCode.NUMBERING_INFERRED]
 
 
+BULLETED_LOST_NUMBERS = """澄川财产保险股份有限公司
+设备损坏保险条款
+总则
+- 本保险合同由保险条款、投保单组成。
+- 从事设备制造的企业可作为被保险人。
+保险责任
+- 在保险期间内，保险设备因意外事故造成的损失，保险人按照本保险合同的约定负责赔偿。
+- 保险事故发生后，保险人对下列费用也负责赔偿：
+- 施救费用。
+- 鉴定费用。
+责任免除
+- 下列原因造成的损失，保险人不负责赔偿：
+- 投保人的故意行为。
+- 战争、军事行动。
+- 核辐射。
+- 下列损失，保险人也不负责赔偿：
+- 罚款、罚金。
+- 间接损失。
+赔偿处理
+- 保险人按以下方式计算赔偿：
+- 保险金额等于或高于保险价值时，按实际损失计算赔偿。
+- 保险金额低于保险价值时，按比例计算赔偿。
+- 保险人每次事故的赔偿金额为根据第七条约定计算的金额扣除免赔额后的金额。
+同一原因造成的多次损失视为一次事故。
+- 保险人按照第五条的约定不负责赔偿的，应当书面说明理由。
+"""
+
+
+def test_bullets_that_stand_for_lost_numbers() -> None:
+    """Where every chapter opens with a bullet, bullets are the clause's numbered
+    paragraphs with their numbers lost (articles and items alike) and a plain
+    paragraph is a further paragraph of the article above; the clause's own
+    cross-references settle where a list of items ending in 。 stops."""
+    doc = parse(BULLETED_LOST_NUMBERS).documents[0]
+    articles = doc.numbered_articles
+    assert [a.text[:8] for a in articles] == [
+        "本保险合同由保险",
+        "从事设备制造的企",
+        "在保险期间内，保",
+        "保险事故发生后，",
+        "下列原因造成的损",
+        "下列损失，保险人",
+        "保险人按以下方式",
+        "保险人每次事故的",
+        "保险人按照第五条",
+    ]
+    # The paragraph citing 第七条 cannot stand in article 7: the list of 7 ends before it.
+    assert [a.number for a in articles] == list(range(1, 10))
+    computing = articles[6]
+    assert [i.text for i in computing.items] == [
+        "保险金额等于或高于保险价值时，按实际损失计算赔偿。",
+        "保险金额低于保险价值时，按比例计算赔偿。",
+    ]
+    assert articles[7].paragraphs[-1] == "同一原因造成的多次损失视为一次事故。"
+    assert [i.text for i in articles[4].items] == ["投保人的故意行为。", "战争、军事行动。", "核辐射。"]
+    assert all(a.number_inferred for a in articles)
+
+
 def test_labelled_article_whose_item_labels_were_lost() -> None:
     """In a clause that prints its article labels, paragraphs ending in ； after a
     lead-in ending in ： are the items of its list whose labels were lost (Word

@@ -1,0 +1,229 @@
+"""Lost article numbering, restored from the clause's own cross-references.
+
+When a converter drops Word's automatic 第X条 labels, the walker infers where
+articles start from the paragraphs' shapes (a lead ending in ：, items, cue
+words such as 前款). Some of those calls are close: is a paragraph after a list
+the list's last item or the next article; is a paragraph without a cue a further
+paragraph (款) of the article above or an article of its own?
+
+The text still carries the answer an analyst uses to restore the numbering: its
+cross-references (保险人依据第十八条所取得的保险合同解除权, 根据第十五条约定计
+算的金额). Two conventions of Chinese clause drafting make them usable:
+
+* an article never cites itself by number (it says 本条), so a reference to 第N条
+  stands outside article N;
+* the words around a reference say what article N is about (解除权 → the
+  disclosure article that grants it; 计算的金额 → the article that computes it).
+
+`restore` counts articles along the cheapest path through the close calls that
+best honours both, by dynamic programming over (paragraph, articles so far). A
+path departs from the walker's own call only where a reference asks for it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from tiaokuan.text.labels import cn_to_int
+
+# 第十八条, 第 18 条; not 第十八条款 (a clause of another document) and not a
+# statute's article (《保险法》第十六条, 保险法第十六条, 条例第三条).
+_REFERENCE = re.compile(r"(?<![》法例则])第\s*([零〇一二三四五六七八九十百两]+|\d{1,3})\s*条(?!款)")
+# Words between a reference and what it says about the article.
+_FILLER = re.compile(r"^(?:（[^）]{1,4}）[、，,]?|[、，,（）()\s]|的约定|的规定|约定|规定|所述|所列|中|之|的|项|款)+")
+_PHRASE_CHARS = 8
+_SELF_REFERENCE = 3.0  # an article citing itself by number: the path is wrong
+_CONTENT = 2.0  # a reference whose words stand in the article it names
+
+
+# -- the costs of reading a paragraph the other way ---------------------------
+
+_LOOKS_BACK = re.compile(r"前款|前述|上述|本条(?!款)|该")
+
+
+def join_cost(article: str, text: str) -> float:
+    """What reading an unlabelled paragraph as a further paragraph of the article
+    before costs, against reading it as an article of its own (the walker's call):
+    less when it looks back (前款, 上述 … further in than a paragraph's opening) or
+    shares the article's words."""
+    if _LOOKS_BACK.search(text[:24]):
+        return 0.4
+    opening = {a + b for a, b in zip(text[:40], text[1:40])}
+    shared = len(opening & {a + b for a, b in zip(article, article[1:])}) / max(1, len(opening))
+    return 1.0 - 0.6 * shared
+
+
+# An article is a sentence of its own: it opens with its subject — a party, the
+# contract, an amount — perhaps after a framing phrase (在…时，/ 对…，/ 若).
+# A list's items carry on their lead's sentence (立即通知保险人…; 罚金、延误…)
+# and open with a verb or a thing.
+_OPENS_WITH_SUBJECT = re.compile(
+    r"^(?:在[^，。]{0,30}[时后前]，|对[^，。]{0,24}，|若|如果?)?"
+    r"(?:保险人|投保人|被保险人|本保险合同|保险合同|合同|双方|免赔|保险金额|赔偿金额|责任限额|赔偿限额)"
+)
+
+
+def leave_list_cost(items: list[str], text: str) -> float:
+    """What reading a paragraph after an open list's items as the next article
+    costs: more the more it reads like those items (items of one list are drafted
+    alike: same words, same endings)."""
+    if not _OPENS_WITH_SUBJECT.match(text):
+        return 1.5
+    seen = {a + b for t in items for a, b in zip(t, t[1:])}
+    opening = {a + b for a, b in zip(text[:40], text[1:40])}
+    alike = len(opening & seen) / max(1, len(opening))
+    if any(t[-3:] == text[-3:] for t in items):
+        alike = max(alike, 0.8)
+    if "：" in text[:15] and any("：" in t[:15] for t in items):
+        alike = max(alike, 0.9)  # items that each open with a term and ：
+    return 0.3 + 0.7 * alike
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One paragraph of a clause whose labels were lost, as the walker read it.
+
+    `start`: the walker opened an article here. `flip_cost`: what it costs to
+    read it the other way, None when the reading is certain (the first paragraph
+    under a heading, a labelled item, a cue word such as 前款).
+    """
+
+    index: int  # the block's index in the walk
+    text: str
+    start: bool
+    flip_cost: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    point: int  # position in the points list
+    number: int
+    phrase: str
+
+
+def references(points: list[Point]) -> list[Reference]:
+    """The clause's references to its own articles, with the words that follow each."""
+    out: list[Reference] = []
+    for position, point in enumerate(points):
+        for m in _REFERENCE.finditer(point.text):
+            raw = m.group(1)
+            number = int(raw) if raw.isdigit() else cn_to_int(raw)
+            if not number:
+                continue
+            rest = point.text[m.end() :]
+            rest = rest[len(_FILLER.match(rest).group(0)) if _FILLER.match(rest) else 0 :]
+            out.append(Reference(position, number, rest[:_PHRASE_CHARS]))
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def _spans(points: list[Point]) -> list[int]:
+    """For each paragraph, where the article it would open ends: at the next
+    paragraph the walker read as an article start."""
+    ends = [len(points)] * len(points)
+    nxt = len(points)
+    for position in range(len(points) - 1, -1, -1):
+        ends[position] = nxt
+        if points[position].start:
+            nxt = position
+    return ends
+
+
+def _content_rewards(points: list[Point], refs: list[Reference]) -> dict[tuple[int, int], float]:
+    """(paragraph, number) → how well the references to that number describe the
+    article opened at that paragraph: the share of each reference's words, weighted
+    by rarity across the clause, found in that article (which never takes in the
+    referring paragraph: an article does not cite itself)."""
+    if not refs:
+        return {}
+    own = [_bigrams(p.text) for p in points]
+    ends = _spans(points)
+    df: dict[str, int] = {}
+    for words in own:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(points)
+    rewards: dict[tuple[int, int], float] = {}
+    for ref in refs:
+        words = _bigrams(ref.phrase)
+        if not words:
+            continue
+        weights = {w: math.log((n + 1) / (df.get(w, 0) + 1)) + 0.1 for w in words}
+        total = sum(weights.values())
+        for position in range(n):
+            if position == ref.point:
+                continue
+            end = ref.point if position < ref.point < ends[position] else ends[position]
+            text = set().union(*own[position:end])
+            found = sum(weight for w, weight in weights.items() if w in text) / total
+            if found:
+                key = (position, ref.number)
+                rewards[key] = rewards.get(key, 0.0) + _CONTENT * found
+    return rewards
+
+
+def _score(starts: list[bool], refs: list[Reference], rewards: dict[tuple[int, int], float]) -> float:
+    count = 0
+    numbers: list[int] = []
+    total = 0.0
+    for position, start in enumerate(starts):
+        if start:
+            count += 1
+            total += rewards.get((position, count), 0.0)
+        numbers.append(count)
+    for ref in refs:
+        if numbers[ref.point] == ref.number:
+            total -= _SELF_REFERENCE
+    return total
+
+
+def restore(points: list[Point]) -> dict[int, bool]:
+    """Block index → article start, for the paragraphs whose reading the
+    cross-references overturn. Empty when the walker's own reading is best."""
+    refs = references(points)
+    if not refs or not points:
+        return {}
+    rewards = _content_rewards(points, refs)
+    refs_at: dict[int, list[int]] = {}
+    for ref in refs:
+        refs_at.setdefault(ref.point, []).append(ref.number)
+    # best[k]: the best score after the paragraphs so far with k articles opened;
+    # back[position][k]: the (k before, start) that reached it.
+    best: dict[int, float] = {0: 0.0}
+    back: list[dict[int, tuple[int, bool]]] = []
+    for position, point in enumerate(points):
+        options = [(point.start, 0.0)]
+        if point.flip_cost is not None:
+            options.append((not point.start, point.flip_cost))
+        nxt: dict[int, float] = {}
+        came: dict[int, tuple[int, bool]] = {}
+        for count, score in best.items():
+            for start, cost in options:
+                k = count + 1 if start else count
+                value = score - cost
+                if start:
+                    value += rewards.get((position, k), 0.0)
+                value -= _SELF_REFERENCE * sum(1 for number in refs_at.get(position, ()) if number == k)
+                # Ties keep the walker's reading (options list it first).
+                if k not in nxt or value > nxt[k] + 1e-9:
+                    nxt[k], came[k] = value, (count, start)
+        best = nxt
+        back.append(came)
+    k = max(best, key=lambda count: best[count])
+    picked: list[bool] = []
+    for came in reversed(back):
+        k, start = came[k]
+        picked.append(start)
+    choices = picked[::-1]
+    default = [p.start for p in points]
+    if _score(choices, refs, rewards) - sum(
+        p.flip_cost or 0.0 for p, c in zip(points, choices) if c != p.start
+    ) <= _score(default, refs, rewards) + 1e-9:
+        return {}
+    return {p.index: c for p, c in zip(points, choices) if c != p.start}
