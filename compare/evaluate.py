@@ -23,7 +23,9 @@ from .units import INFERRED_MARK, cited_number
 
 # A paragraph and an item, each optional: 第二款（三） / 第二款第三项.
 _PARA_ITEM = r"(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?"
-_CITE = re.compile(rf"^(?P<art>第[^条]{{1,8}}条|释义)?{_PARA_ITEM}(?P<rest>.*)$")
+_CITE = re.compile(rf"^(?P<art>第[^条]{{1,12}}条|释义)?{_PARA_ITEM}(?P<rest>.*)$")
+# A clause of a wording numbered by decimals: 第五部分第2.1条 is clause 2.1 of clause 2.
+_DECIMAL = re.compile(r"^(?P<head>.*?第)(?P<n>\d+)(?P<sub>(?:\.\d+)+)?条$")
 _CHAPTER = re.compile(rf"^(?P<heading>.+?){_PARA_ITEM}$")
 _TERM = re.compile(r"「([^」]+)」")
 # An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
@@ -48,6 +50,10 @@ class Cite:
                 return len(items) < 2 or items[0] == items[1]
         if self.article != other.article or not self.article:
             return False
+        if self.sub and other.sub and self.sub[0].isdigit() and other.sub[0].isdigit():
+            # Decimal clauses nest: 2.1 holds 2.1.1.
+            short, long = sorted((self.sub, other.sub), key=len)
+            return long == short or long.startswith(short + ".")
         return self.sub is None or other.sub is None or self.sub == other.sub
 
 
@@ -67,8 +73,13 @@ def parse_cite(text: str) -> Cite:
     item = _item(m.group("item"))
     sub = item or m.group("para")
     article = m.group("art").strip()
+    decimal = _DECIMAL.match(article)
     number = cited_number(article)
-    if number is not None:  # 第5条 and 第五条 cite the same article
+    if decimal and (decimal.group("sub") or decimal.group("head") != "第"):
+        article = f"{decimal.group('head')}{decimal.group('n')}条"
+        if decimal.group("sub") and sub is None:
+            sub = decimal.group("n") + decimal.group("sub")
+    elif number is not None:  # 第5条 and 第五条 cite the same article
         article = f"第{number}条"
     return Cite(article, sub, term.group(1) if term else None, chapter)
 

@@ -300,7 +300,33 @@ def _canon(doc: ClauseDocument, number: int | None, item: str | None) -> str | N
 
 
 def _chapter_cite(heading: str | None) -> str:
-    return heading or "（无标题部分）"
+    # as printed, its whitespace one space (第二部分\t保险责任 → 第二部分 保险责任)
+    return " ".join((heading or "").split()) or "（无标题部分）"
+
+
+_DECIMAL = re.compile(r"^([1-9]\d?(?:\.\d{1,2})?)[.．、]?$")
+_PART = re.compile(r"^第[零〇一二三四五六七八九十百两\d]+(?:部分|章)")
+
+
+def _decimal_cite(label: str | None, section) -> str | None:
+    """A clause numbered by decimals (3., 2.1) cited the way such wordings cite
+    their own clauses: by part and number, 第五部分第2.1条 (a chapter without a
+    第X部分 number lends its heading: 前言第1条)."""
+    m = _DECIMAL.match(label or "")
+    if m is None:
+        return None
+    place = section.part or section.heading or ""
+    part = _PART.match(place.strip())
+    head = part.group(0) if part else " ".join(place.split()).rstrip("：:")
+    return f"{head}第{m.group(1)}条"
+
+
+def _deeper_decimal(base: str, label: str) -> str | None:
+    """An item numbered 2.1.1 under clause 2.1 is cited like a clause: 第五部分第2.1.1条."""
+    clause = re.match(r"^(.*第)(\d+(?:\.\d+)?)条$", base)
+    if clause and re.fullmatch(r"\d+(?:\.\d+)+", label) and label.startswith(clause.group(2) + "."):
+        return f"{clause.group(1)}{label}条"
+    return None
 
 
 def _definition_term(doc: ClauseDocument, text: str) -> str | None:
@@ -319,7 +345,9 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     # looks for a label the insurer never printed, and followed by the heading of the
     # chapter it stands in — what a reader can find on the page (RULES.md: text outside
     # any numbered article is cited by its chapter heading).
-    numbered = article.label or (f"第{int_to_cn(article.number)}条" if article.number is not None else None)
+    numbered = _decimal_cite(article.label, section) or article.label or (
+        f"第{int_to_cn(article.number)}条" if article.number is not None else None
+    )
     inferred = ""
     if article.label is None and article.number is not None:
         heading = " ".join((section.heading or "").split())  # 第二部分\t保险责任 as printed, one space
@@ -344,7 +372,8 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     # cited with their paragraph (第五条第二款（一）), or two items would share a citation.
     listed = {it.paragraph for it in article.items}
     for p_index, paragraph in enumerate(article.paragraphs):
-        para_cite = f"{base}第{int_to_cn(p_index + 1)}款" if many and numbered else base
+        # (text outside numbered articles too: 第五节 调查费用第二款, as RULES.md cites it)
+        para_cite = f"{base}第{int_to_cn(p_index + 1)}款" if many and section.type is not SectionType.DEFINITIONS else base
         items = [it for it in article.items if it.paragraph == p_index]
         if section.type is SectionType.DEFINITIONS:
             # Items that are definitions split the paragraph; a list (1. 2. …) inside a
@@ -364,6 +393,8 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             # An item whose printed label was lost is cited by its place in the list (第五项).
             # (第五条第二款第一项 when the article has several paragraphs: each list restarts its count)
             cite = f"{para_cite if len(listed) > 1 else base}{label}" if label else f"{para_cite}第{int_to_cn(k + 1)}项"
+            if label and (deeper := _deeper_decimal(base, label)):
+                cite = deeper
             add(paragraph[s:end], cite, label, lead.strip())
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)

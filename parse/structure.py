@@ -28,6 +28,7 @@ from tiaokuan.text.labels import (
     ItemFamily,
     article_label,
     close_cjk_gaps,
+    decimal_article_label,
     item_label,
     part_label,
     squash,
@@ -134,6 +135,28 @@ def _known_heading(text: str) -> bool:
     return bool(kind and kind.known)
 
 
+def _numbered_by_decimals(blocks: list[Block]) -> bool:
+    """Whether a wording without 第X条 labels numbers its clauses by decimals.
+
+    Convention of wordings drafted the London way or 通俗化 (accident, health
+    and life): clauses 1. 2. or 1.1 1.2 under each part or chapter, numbering
+    again from 1 under the next. Seen as second-level numbers (2.1) opening at
+    least three paragraphs, or a clause 1. opening at least three chapters.
+    """
+    second_level = 0
+    chapter_openers = 0
+    for block, nxt in zip([None, *blocks], blocks):
+        if nxt.table is not None:
+            continue
+        found = decimal_article_label(nxt.text.strip())
+        if found is None:
+            continue
+        second_level += "." in found.text.rstrip(".．、")
+        if found.value == 1 and block is not None and block.table is None and _known_heading(block.text.strip()):
+            chapter_openers += 1
+    return second_level >= 3 or chapter_openers >= 3
+
+
 def _bullets_number_articles(blocks: list[Block]) -> bool:
     """Whether bullets stand for every numbered paragraph, articles and items alike.
 
@@ -180,6 +203,10 @@ class _Walker:
         self.blocks = blocks
         self.warnings = warnings
         self.labelled = any(b.table is None and article_label(b.text.strip()) for b in blocks)
+        # A wording numbered by decimals (1. / 2.1) reads like a labelled one.
+        self.decimal = not self.labelled and _numbered_by_decimals(blocks)
+        self.labelled = self.labelled or self.decimal
+        self.decimal_count = 0
         # Where labels were lost: each paragraph's reading (numbering.Point), and the
         # readings the clause's cross-references overturned on a first walk.
         self.points: dict[int, Point] = {}
@@ -359,7 +386,12 @@ class _Walker:
                 section.units[-1].append(block)  # type: ignore[union-attr]
                 return
             if self.labelled or section.type in _UNNUMBERED_OK or section.heading is None:
-                if self.labelled and section.type not in _UNNUMBERED_OK and section.heading is not None:
+                if (
+                    self.labelled
+                    and not self.decimal  # such wordings open their parts with unnumbered text
+                    and section.type not in _UNNUMBERED_OK
+                    and section.heading is not None
+                ):
                     self.warnings.append(
                         ParseWarning(
                             WarningCode.UNPLACED_TEXT,
@@ -405,6 +437,27 @@ class _Walker:
         unit.pieces.append(_piece(block, item=item, inferred_item=item and not is_item))
         if not item:
             unit.list_open = text.endswith(("：", ":"))
+
+    def _opens_decimal_clause(self, block: Block) -> bool:
+        """In a wording numbered by decimals, a paragraph opening with 3. or 2.1
+        opens an article, its label kept as printed and its number its place in
+        the document. Definitions and appendices keep their own numbered lines."""
+        current = self.pending_part or (self.sections[-1] if self.sections else None)
+        if current is not None and current.type in (SectionType.DEFINITIONS, SectionType.APPENDIX):
+            return False
+        text = block.text
+        found = decimal_article_label(text.strip())
+        if found is None:
+            return False
+        self.flush_rows()
+        self.close_unit()
+        lead = len(text) - len(text.lstrip())
+        rest, bold = strip_prefix(block, lead + found.end)
+        self.decimal_count += 1
+        self.unit = _Unit(self.decimal_count, found.text, False)
+        self.unit.pieces.append(Piece(block, rest, bold))
+        self.unit.list_open = rest.rstrip().endswith(("：", ":"))
+        return True
 
     def _reading(self, text: str, start: bool, flip_cost: float | None) -> bool:
         """Note how the paragraph being walked was read where labels were lost, and
@@ -465,6 +518,8 @@ class _Walker:
             if self.labelled and article_label(block.text.strip()):
                 self.flush_rows()
                 self.start_unit(block)
+                continue
+            if self.decimal and self._opens_decimal_clause(block):
                 continue
             self.add_text(block)
         self.flush_rows()

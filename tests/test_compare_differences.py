@@ -114,6 +114,11 @@ def test_citations_are_compared_at_item_level() -> None:
     assert not parse_cite("第六条（一）").matches(parse_cite("第六条（二）"))
     assert parse_cite("第三十条「关联方」").matches(parse_cite("释义「关联方」"))
     assert parse_cite("第二十条第二款").matches(parse_cite("第二十条"))
+    # Decimal clauses nest (2.1 holds 2.1.1) and are told apart by their part.
+    assert parse_cite("第五部分第2.1条").matches(parse_cite("第五部分第2条"))
+    assert parse_cite("第五部分第2.1.1条").matches(parse_cite("第五部分第2.1条"))
+    assert not parse_cite("第五部分第2.1条").matches(parse_cite("第五部分第2.2条"))
+    assert not parse_cite("第四部分第2条").matches(parse_cite("第五部分第2条"))
 
 
 def test_comparison_json_follows_its_schema() -> None:
@@ -218,6 +223,20 @@ def test_citations_of_long_articles_and_lost_labels() -> None:
     # an item whose label was lost too, counted within its paragraph
     assert f"第五条第一款第一项{INFERRED_MARK}（保险责任）" in cites and f"第五条第二款第一项{INFERRED_MARK}（保险责任）" in cites
     assert len(cites) == len(set(cites))
+
+
+def test_citations_of_a_wording_numbered_by_decimals() -> None:
+    """Clauses numbered by decimals are cited as such wordings cite their own
+    (第二部分第 4.1 条): by part and number; an item 1.1.1 like a clause."""
+    from tests.test_structure import DECIMAL_WORDING
+    from tiaokuan.parse import parse_paragraphs
+
+    doc = parse_paragraphs(DECIMAL_WORDING).documents[0]
+    cites = [u.cite for u in units_of(doc)]
+    for expected in ("前言第1条", "第二部分第1.1条", "第三部分第2条（1）", "第四部分第1.1.1条", "第四部分第1.2条"):
+        assert expected in cites
+    numbered = [c for c in cites if "第" in c and "条" in c]
+    assert len(numbered) == len(set(numbered))
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,60 @@ def test_bullets_that_stand_for_lost_numbers() -> None:
     assert all(a.number_inferred for a in articles)
 
 
+DECIMAL_WORDING = """澄川财产保险股份有限公司
+知识产权法律费用保险条款
+前言：
+1、投保人提交的投保书是本保险合同的基础。
+2、保险公司收到保险费是其承担保险责任的先决条件。
+第一部分 释义
+法律代表
+经保险公司书面批准、受被保险人委托的律师。
+第二部分 保险责任
+按保险明细表载明的保险范围，保险公司负责赔偿：
+第一节 合约争议
+1.1 被保险人为追讨已申报契约项下的授权费而提起的诉讼。
+1.2 被保险人被指称违反已申报契约而被提起的诉讼。
+第三部分 除外责任
+在本保险合同中，保险公司对下列情况不承担责任：
+1.应由被保险人承担的免赔额；
+2.由以下引起的任何赔案：
+(1)任何财产的损失；
+(2)任何个人的人身伤亡。
+第四部分 索赔条件
+1.通告
+1.1 保险公司承担赔偿责任的先决条件是被保险人书面通知：
+1.1.1 一个诉讼；或
+1.1.2 一个事件。
+1.2 上述通知须在保险期间内提出。
+附录：短期费率表
+注：1.保险期间不满一个月的，按一个月计收。
+2.保险期间满一个月的，按月计收。
+"""
+
+
+def test_a_wording_numbered_by_decimals() -> None:
+    """London-style and 通俗化 wordings number their clauses 1. / 2.1 under each
+    part, from 1 again in the next: those clauses are the articles, their labels
+    kept as printed, their numbers their places; 1.1.1 numbers an item; text
+    under a part before its first clause stays unnumbered; definitions and the
+    appendix keep their own numbered lines."""
+    result = parse(DECIMAL_WORDING)
+    doc = result.documents[0]
+    numbered = doc.numbered_articles
+    assert [a.label for a in numbered] == ["1、", "2、", "1.1", "1.2", "1.", "2.", "1.", "1.1", "1.2"]
+    assert [a.number for a in numbered] == list(range(1, 10))
+    assert not any(a.number_inferred for a in numbered)
+    clause = numbered[7]
+    assert [(i.label, i.text) for i in clause.items] == [("1.1.1", "一个诉讼；或"), ("1.1.2", "一个事件。")]
+    assert [(i.label, i.text) for i in numbered[5].items] == [("(1)", "任何财产的损失；"), ("(2)", "任何个人的人身伤亡。")]
+    assert [(d.term, d.text) for d in doc.definitions] == [("法律代表", "经保险公司书面批准、受被保险人委托的律师。")]
+    intro = [a for s in doc.sections for a in s.articles if a.number is None and "保险明细表" in a.text]
+    assert len(intro) == 1
+    appendix = next(s for s in doc.sections if s.type is SectionType.APPENDIX)
+    assert all(a.number is None for a in appendix.articles)
+    assert not [w for w in result.warnings if w.code in (WarningCode.NUMBERING_INFERRED, WarningCode.UNPLACED_TEXT)]
+
+
 def test_labelled_article_whose_item_labels_were_lost() -> None:
     """In a clause that prints its article labels, paragraphs ending in ； after a
     lead-in ending in ： are the items of its list whose labels were lost (Word

@@ -96,6 +96,19 @@ def article_label(text: str) -> Label | None:
     return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
 
 
+def decimal_article_label(text: str) -> Label | None:
+    """A decimal clause number opening `text` (1. / 1、 / 2.1), as articles are
+    numbered in wordings drafted the London or 通俗化 way (第四部分 3., 2.1); a third
+    level (2.1.1) numbers an item. `value` is the last number."""
+    found = item_label(text)
+    if found is None or found[0] not in (ItemFamily.DECIMAL_DOT, ItemFamily.MULTI_DECIMAL):
+        return None
+    family, label = found
+    if family is ItemFamily.MULTI_DECIMAL and label.text.count(".") > 1:
+        return None
+    return label
+
+
 class HeadingLevel(StrEnum):
     PART = "part"  # 第X部分, Part 2: a part of a multi-part product
     CHAPTER = "chapter"  # 第X章, A. Definitions: a chapter
