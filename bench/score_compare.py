@@ -4,9 +4,12 @@ and precision (claimed material differences that are real), per pair and pooled,
 with kind agreement beside them.
 
 Tuning pairs may be scored at any time; held-out pairs are scored once, after
-tuning (`--heldout`), and the figures reported as they fall.
+tuning (`--heldout`), and the figures reported as they fall. `--agreement` scores
+a second analyst's independent list of a tuning pair (tests/gold/compare/agreement)
+against the first by the same rule, beside the engine on the same pairs: how far
+two careful analysts agree is the ceiling any comparison can be held to.
 
-    python bench/score_compare.py [--heldout] [--pairs PAIR ...] [--corpus ../shared/corpus] [-v]
+    python bench/score_compare.py [--heldout | --agreement] [--pairs PAIR ...] [--corpus ../shared/corpus] [-v]
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from timing import ROOT, SHARED_CORPUS  # also puts the repository on sys.path
 
 from tiaokuan.compare import differences
-from tiaokuan.compare.evaluate import load_gold, score
+from tiaokuan.compare.evaluate import agreement, load_gold, score
 from tiaokuan.parse.api import parse_file
 
 
@@ -25,9 +28,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
     ap.add_argument("--heldout", action="store_true", help="score the held-out pairs (once, after tuning)")
+    ap.add_argument("--agreement", action="store_true", help="score second analysts' lists against the first, beside the engine")
     ap.add_argument("--pairs", nargs="+", metavar="PAIR", help="score only these pairs (a held-out round, by name: IP01-SN01 …)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list what was missed and what was claimed wrongly")
     args = ap.parse_args()
+    if args.agreement:
+        return agreement_report(args)
     split = "heldout" if args.heldout else "tuning"
     files = sorted((ROOT / "tests" / "gold" / "compare" / split).glob("*.json"))
     if args.pairs:
@@ -55,6 +61,35 @@ def main() -> None:
                 print(f"      wrong   {list(d.sides[0].citations)} | {list(d.sides[1].citations)}  {d.kind.value}: {d.what[:80]}")
     gold_n, found, recalled, correct, kinds = totals
     print(f"  pooled     gold {gold_n:3d}  claimed {found:3d}  recall {recalled / gold_n:.2f}  precision {correct / max(found, 1):.2f}  kind agrees {kinds}/{recalled}")
+
+
+def agreement_report(args: argparse.Namespace) -> None:
+    gold_dir = ROOT / "tests" / "gold" / "compare"
+    files = sorted((gold_dir / "agreement").glob("*.json"))
+    if args.pairs:
+        files = [f for f in files if f.stem in args.pairs]
+    if not files:
+        print("no second annotations in tests/gold/compare/agreement/")
+        return
+    print("analyst against analyst, and the engine against the same first analyst")
+    pooled = {"analyst": [0, 0, 0, 0], "engine": [0, 0, 0, 0]}
+    for path in files:
+        second = load_gold(path)
+        first = load_gold(gold_dir / "tuning" / path.name)
+        a = parse_file(args.corpus / first["a"]["file"]).documents[0]
+        b = parse_file(args.corpus / first["b"]["file"]).documents[0]
+        for who, s in (
+            ("analyst", agreement(first["pair"], second, first)),
+            ("engine", score(first["pair"], differences([a, b], ["A", "B"]), first)),
+        ):
+            t = pooled[who]
+            pooled[who] = [t[0] + s.gold, t[1] + s.found, t[2] + s.recalled, t[3] + s.correct]
+            print(f"  {first['pair']:12s} {who:8s} first {s.gold:3d}  second {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}")
+            if args.verbose and who == "analyst":
+                for m in s.missed:
+                    print(f"      only the first  {m['a']['cite']} | {m['b']['cite']}  {m['what'][:70]}")
+    for who, (g, f, r, c) in pooled.items():
+        print(f"  {'pooled':12s} {who:8s} first {g:3d}  second {f:3d}  recall {r / g:.2f}  precision {c / max(f, 1):.2f}")
 
 
 if __name__ == "__main__":

@@ -179,6 +179,8 @@ class _Reading:
     # product prints again inside one of them (each part of a multi-part product, a duty
     # restated in the article it serves) is a repetition, not a provision of its own
     paired_text: dict[int, str] = field(default_factory=dict)
+    # (product, unit index) -> its row
+    row_of: dict[tuple[int, int], Counterparts] = field(default_factory=dict)
 
 
 def _near(unit: Unit, holder: Unit, holder_row: Counterparts | None, product: int) -> bool:
@@ -218,7 +220,11 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
     that says 不负责赔偿 itself), and the units of its product that the
     counterpart holds (an item the other product split in two)."""
     text = unit.text
-    if unit.item and unit.lead and not other.item:
+    if unit.is_lead and not other.is_lead and not other.item:
+        # A list whose counterpart says it in one sentence (火灾、爆炸 / 雷击 / … against
+        # 自然灾害或意外事故) is read whole: lead-in and items.
+        text = "\n".join([text, *(_unlabelled(u.text) for u in _items_of(reading.units[product], unit))])
+    elif unit.item and unit.lead and not other.item:
         # An item of "下列…保险人不负责赔偿：" says "对 X，保险人不负责赔偿" — the way a
         # paragraph elsewhere words the same exclusion; other lists keep their lead-in.
         body = _unlabelled(text).rstrip("；;。.， \n")
@@ -257,6 +263,39 @@ def _unlabelled(text: str) -> str:
     return text[found[1].end :] if found else text
 
 
+# An all-risks formula (自然灾害或意外事故, 一切…) covers every peril a named-perils
+# list spells out: the list and the formula are one provision worded two ways.
+_ALL_RISKS = re.compile(r"自然灾害或(?:者)?意外事故|意外事故或(?:者)?自然灾害|一切(?:突然|意外|不可预料)|任何(?:突然|意外)")
+
+
+def _items_of(units: tuple[Unit, ...], lead: Unit) -> list[Unit]:
+    key = substance(lead.text)
+    return [u for u in units if u.item and u.article == lead.article and substance(u.lead) == key]
+
+
+def _said_generally(unit: Unit, product: int, absent: list[int], reading: _Reading) -> Unit | None:
+    """The all-risks sentence that says at once the named perils this item belongs
+    to, when every product without the item pairs the list's lead-in with such a
+    sentence and has no counterpart for any of the list's items."""
+    if not unit.item or not unit.lead:
+        return None
+    key = substance(unit.lead)
+    lead = next((u for u in reading.units[product] if u.is_lead and u.article == unit.article and substance(u.text) == key), None)
+    row = reading.row_of.get((product, lead.index)) if lead is not None else None
+    if row is None:
+        return None
+    general = [row.units[i] for i in absent]
+    if any(g is None or g.is_lead or g.item or not _ALL_RISKS.search(g.text) for g in general):
+        return None
+    # Only a list none of whose items found a counterpart of its own is said whole by
+    # the sentence: where one item has its counterpart, the others are additions.
+    for item in _items_of(reading.units[product], lead):  # type: ignore[arg-type]
+        item_row = reading.row_of.get((product, item.index))
+        if item_row is None or any(item_row.units[i] is not None for i in absent):
+            return None
+    return general[0]
+
+
 def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Difference | None:
     bu = row.units[present[0]]
     assert bu is not None
@@ -268,6 +307,13 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     sides = tuple(_side(n, row.units[i]) for i, n in enumerate(names))
     if bu.is_lead:
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
+    absent_at = [i for i in range(len(row.units)) if i not in present]
+    general = _said_generally(bu, present[0], absent_at, reading)
+    if general is not None:
+        return Difference(
+            bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL,
+            f"{owners}逐项列举（{bu.cite}），{absent}以概括约定（{general.cite}）；差异见该列举与概括约定的比较", sides,
+        )  # fmt: skip
     if _restates(bu):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
     if bu.term and not _used_elsewhere(bu.term, reading.units):
@@ -410,7 +456,8 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
             ))  # fmt: skip
     absorbed, dropped = absorb(rows, all_units)
     paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
-    reading = _Reading(names, all_units, subs, absorbed, dropped, paired)
+    row_of = {(k, u.index): r for r in rows for k, u in enumerate(r.units) if u is not None}
+    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of)
     for row in rows:
         diff = _row_difference(row, reading)
         if diff is not None:

@@ -135,5 +135,20 @@ def score(pair: str, diffs: tuple[Difference, ...], gold: dict) -> Score:
     )  # fmt: skip
 
 
+def agreement(pair: str, second: dict, first: dict) -> Score:
+    """How far a second analyst's material list agrees with the first's, by the same
+    rule the engine is scored by: the second analyst's entries are the claims. It
+    measures the ceiling a comparison can be held to on that pair."""
+    claims = [(tuple(e["a"]["cite"]), tuple(e["b"]["cite"])) for e in second["material"]]
+    entries = first["material"]
+
+    def agree(claim: tuple[tuple[str, ...], tuple[str, ...]], g: dict) -> bool:
+        return _side_match(claim[0], g["a"]["cite"]) and _side_match(claim[1], g["b"]["cite"])
+
+    hit = [any(agree(c, g) for c in claims) for g in entries]
+    right = [any(agree(c, g) for g in entries) for c in claims]
+    return Score(pair, len(entries), len(claims), sum(hit), sum(right), [g for g, h in zip(entries, hit, strict=True) if not h])
+
+
 def load_gold(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))

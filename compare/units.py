@@ -159,6 +159,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The increase in risk of 《保险法》第五十二条, however worded.
         (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
         (r"(?<=显著)提高", "增加"),
+        # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
+        (r"任何", ""),
     )
 )
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")

@@ -154,6 +154,29 @@ def test_tuning_pairs_stay_above_their_floor(shared_corpus: Path) -> None:
     assert correct / found >= TUNING_FLOOR["precision"]
 
 
+def test_analysts_agreement_is_scored_by_the_engines_rule() -> None:
+    """A second analyst's list (gold/compare/agreement) is scored against the first
+    by the rule the engine is scored by: a list agrees with itself fully, and a
+    second list that leaves out an entry and cites another wrongly loses exactly
+    those."""
+    from tiaokuan.compare.evaluate import agreement
+
+    second_lists = sorted((GOLD / "agreement").glob("*.json"))
+    assert second_lists
+    for path in second_lists:
+        second = load_gold(path)
+        first = load_gold(GOLD / "tuning" / path.name)
+        assert (second["a"]["file"], second["b"]["file"]) == (first["a"]["file"], first["b"]["file"])
+        same = agreement(first["pair"], first, first)
+        assert (same.recall, same.precision) == (1.0, 1.0)
+    first = load_gold(GOLD / "tuning" / "IP02-IP03.json")
+    entries = first["material"]
+    altered = dict(first, material=[*entries[1:-1], {**entries[-1], "a": {"cite": ["第九十九条"], "wording": ""}}])
+    s = agreement(first["pair"], altered, first)
+    assert (s.gold, s.found) == (len(entries), len(entries) - 1)
+    assert s.recalled <= len(entries) - 1 and s.correct == len(entries) - 2
+
+
 SAMPLES = sorted(p for p in (ROOT / "corpus").glob("*.txt") if not p.name.endswith(".gbk.txt"))
 
 
