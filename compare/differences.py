@@ -343,7 +343,8 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
 
 
 # A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
-_RESTATES = re.compile(r"^其他不属于本合同(?:保险)?责任范围内的[^。]{0,20}保险人(?:也)?不负责赔偿$")
+# (read on the substance, where every way of saying the insurer does not pay is 不承担赔偿责任)
+_RESTATES = re.compile(r"^其他不属于本(?:合同|保险)(?:保险)?责任范围内的[^。]{0,20}?(?:保险人(?:也|均)?不承担赔偿责任)?$")
 
 
 # Provisions that restate what the law makes true whatever the contract says, so
