@@ -274,9 +274,10 @@ def _items_of(units: tuple[Unit, ...], lead: Unit) -> list[Unit]:
 
 
 def _said_generally(unit: Unit, product: int, absent: list[int], reading: _Reading) -> Unit | None:
-    """The all-risks sentence that says at once the named perils this item belongs
-    to, when every product without the item pairs the list's lead-in with such a
-    sentence and has no counterpart for any of the list's items."""
+    """The sentence that says at once the list this item belongs to — for perils
+    and exclusions only an all-risks formula does — when every product without
+    the item pairs the list's lead-in with such a sentence and has no counterpart
+    for any of the list's items."""
     if not unit.item or not unit.lead:
         return None
     key = substance(unit.lead)
@@ -285,7 +286,12 @@ def _said_generally(unit: Unit, product: int, absent: list[int], reading: _Readi
     if row is None:
         return None
     general = [row.units[i] for i in absent]
-    if any(g is None or g.is_lead or g.item or not _ALL_RISKS.search(g.text) for g in general):
+    if any(g is None or g.is_lead or g.item for g in general):
+        return None
+    # Perils and exclusions are listed one by one and each counts: only an all-risks
+    # formula says a list of them at once. A list of conditions, steps or refund
+    # rules against one sentence is one provision worded two ways.
+    if unit.dimension in (Dimension.COVER, Dimension.EXCLUSIONS) and not all(_ALL_RISKS.search(g.text) for g in general):  # type: ignore[union-attr]
         return None
     # Only a list none of whose items found a counterpart of its own is said whole by
     # the sentence: where one item has its counterpart, the others are additions.
