@@ -385,6 +385,9 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     bu = row.units[base]
     assert bu is not None
     reach = _exclusion_reach(bu, [row.units[i] for i in present[1:]], [names[i] for i in present[1:]], names[base])
+    if all(_restates(u) for u in row.units if u is not None):
+        # Two catch-alls, however worded, both say only that what is not covered is not paid.
+        return Difference(bu.dimension, Kind.SAME_IN_SUBSTANCE, False, Effect.NEUTRAL, "各方均为兜底约定（未保的本来就不赔），实质相同", tuple(_side(names[i], row.units[i]) for i in present))
     if len({u.key for u in row.units if u is not None}) == 1:
         if not reach:
             return None
