@@ -17,6 +17,7 @@ from enum import StrEnum
 from tiaokuan.model import Article, ClauseDocument, EntityType, Section, SectionType, Table
 from tiaokuan.parse import parse_paragraphs
 from tiaokuan.text.labels import ItemFamily, int_to_cn, item_label
+from tiaokuan.text.labels import article_label as printed_article_label  # (build's article_label writes one)
 
 from .spec import ARTICLE_LABEL, ITEM_REF, Schedule, WordingSpec, dropped_labels, heading_key, same_label
 
@@ -284,9 +285,16 @@ def build(spec: WordingSpec, base: ClauseDocument, base_source: str, riders: tup
     labels: list[str | None] = []
     numbers: dict[int, int] = {}  # base article number → its number in the wording
     count = 0
+    # A base numbered by decimals under its parts (1. / 2.1, London-style) keeps its
+    # printed numbers: they restart in each part and its references name them by
+    # part (第五部分第 6.3 条), so renumbering them 第X条 would rewrite the wording.
+    decimal = any(a.label and printed_article_label(a.label) is None for a in base.articles if a.number is not None)
     for p in plan:
         if p.base is not None and p.base.number is None:
             labels.append(None)
+            continue
+        if decimal:
+            labels.append(p.base.label if p.base is not None else None)
             continue
         count += 1
         labels.append(article_label(count))
