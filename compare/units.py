@@ -141,7 +141,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<!险)保单", "保险单"),  # the policy, abbreviated
         (r"签订|签署", "订立"),  # making a contract or an agreement
         (r"(?:防止|避免)(?=或?减少)", "防止"),  # the mitigation duty: 防止或减少 / 避免或减少 损失
-        (r"采用(?=[^，。；]{0,6}措施)", "采取"),  # taking measures
+        (r"采用", "采取"),  # taking measures, adopting the insurer's standard terms
         (r"责任限额", "赔偿限额"),  # the limit, named for the liability or for the payment
         (r"申请赔偿|索赔申请", "请求赔偿"),  # the claim itself
         (r"(?<=证明)材料|(?<=证明和)材料|(?<=相关)材料|(?<=有关)材料", "资料"),  # the claim papers
@@ -159,6 +159,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The increase in risk of 《保险法》第五十二条, however worded.
         (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
         (r"(?<=显著)提高", "增加"),
+        (r"或者", "或"),  # the same conjunction, long and short form
+        (r"各种", ""),  # like 任何: 各种间接损失 and 间接损失 name the same losses
+        (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike
         # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
         (r"任何", ""),
     )
