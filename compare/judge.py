@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -134,21 +135,49 @@ def _runs(ta: list[str], tb: list[str]) -> tuple[Run, ...]:
     # that gains a member — is read as one addition (or one deletion).
     gained, lost = Counter(tb) - Counter(ta), Counter(ta) - Counter(tb)
     if (gained and not lost) or (lost and not gained):
-        # The words that came or went, in their order; a repeated word is taken at its
-        # last occurrence (运行区域、航线或进入管控区域 gains 进入管控区域).
-        left = Counter(gained or lost)
-        extra = []
-        for t in reversed(tb if gained else ta):
-            if left[t] > 0:
-                extra.append(t)
-                left[t] -= 1
-        extra.reverse()
-        return (Run("", "".join(extra)),) if gained else (Run("".join(extra), ""),)
+        # The words that came or went, in their order. A repeated word is taken where
+        # the words quoted break least: at its last occurrence (运行区域、航线或进入管控
+        # 区域 gains 进入管控区域), or where the two wordings' common sequence leaves it
+        # out. Words that did not stand together are quoted apart (在…以及就该侵权行为
+        # 启动的程序): the quote never joins into a phrase the clause does not print.
+        source, other = (tb, ta) if gained else (ta, tb)
+        at = min(
+            (_positions(source, Counter(gained or lost), prefer) for prefer in (_last, _unaligned(source, other))),
+            key=_breaks,
+        )
+        said = "".join(("…" if k and i != at[k - 1] + 1 else "") + source[i] for k, i in enumerate(at))
+        return (Run("", said),) if gained else (Run(said, ""),)
     out: list[Run] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op != "equal":
             out.append(Run("".join(ta[i1:i2]), "".join(tb[j1:j2]), "".join(tb[j2 : j2 + 1])))
     return tuple(out)
+
+
+def _last(i: int) -> bool:
+    return True
+
+
+def _unaligned(source: list[str], other: list[str]) -> Callable[[int], bool]:
+    blocks = difflib.SequenceMatcher(None, source, other, autojunk=False).get_matching_blocks()
+    kept = {i for b in blocks for i in range(b.a, b.a + b.size)}
+    return lambda i: i not in kept
+
+
+def _positions(source: list[str], wanted: Counter[str], prefer: Callable[[int], bool]) -> list[int]:
+    """Where in `source` the wanted words stand: the preferred places first, from the end."""
+    left = Counter(wanted)
+    at: list[int] = []
+    for pick in (prefer, _last):
+        for i in range(len(source) - 1, -1, -1):
+            if i not in at and left[source[i]] > 0 and pick(i):
+                at.append(i)
+                left[source[i]] -= 1
+    return sorted(at)
+
+
+def _breaks(at: list[int]) -> int:
+    return sum(1 for k in range(1, len(at)) if at[k] != at[k - 1] + 1)
 
 
 def _quantities(text: str) -> list[tuple[float, str]]:
