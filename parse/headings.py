@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tiaokuan.model import SectionType as T
-from tiaokuan.text.labels import HeadingLevel, heading_label, squash
+from tiaokuan.text.labels import TERMINAL, HeadingLevel, heading_label, squash
 
 # Headings as printed in filed clauses, whitespace removed and brackets made full-width.
 VARIANTS: dict[str, T] = {
@@ -216,3 +216,12 @@ def part_level(text: str) -> HeadingLevel | None:
     if found:
         return found[0]
     return HeadingLevel.PART if squash(text) in {"通用条款", "通用部分"} else None
+
+
+def known_heading(text: str) -> bool:
+    """A short line, not a sentence, that names a chapter the table knows."""
+    key = squash(text)
+    if len(key) > 30 or not key or key[-1] in TERMINAL:
+        return False
+    kind = classify(text)
+    return bool(kind and kind.known)

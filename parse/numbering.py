@@ -26,7 +26,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from tiaokuan.text.labels import cn_to_int
+from tiaokuan.text.labels import cn_to_int, decimal_article_label
+
+from .headings import known_heading
+from .layout import Block
+from .lines import Hint
 
 # 第十八条, 第 18 条; not 第十八条款 (a clause of another document) and not a
 # statute's article (《保险法》第十六条, 保险法第十六条, 条例第三条).
@@ -36,6 +40,50 @@ _FILLER = re.compile(r"^(?:（[^）]{1,4}）[、，,]?|[、，,（）()\s]|的�
 _PHRASE_CHARS = 8
 _SELF_REFERENCE = 3.0  # an article citing itself by number: the path is wrong
 _CONTENT = 2.0  # a reference whose words stand in the article it names
+
+
+# -- which numbering convention a clause follows ------------------------------
+
+def numbered_by_decimals(blocks: list[Block]) -> bool:
+    """Whether a wording without 第X条 labels numbers its clauses by decimals.
+
+    Convention of wordings drafted the London way or 通俗化 (accident, health
+    and life): clauses 1. 2. or 1.1 1.2 under each part or chapter, numbering
+    again from 1 under the next. Seen as second-level numbers (2.1) opening at
+    least three paragraphs, or a clause 1. opening at least three chapters.
+    """
+    second_level = 0
+    chapter_openers = 0
+    for block, nxt in zip([None, *blocks], blocks):
+        if nxt.table is not None:
+            continue
+        found = decimal_article_label(nxt.text.strip())
+        if found is None:
+            continue
+        second_level += "." in found.text.rstrip(".．、")
+        if found.value == 1 and block is not None and block.table is None and known_heading(block.text.strip()):
+            chapter_openers += 1
+    return second_level >= 3 or chapter_openers >= 3
+
+
+def bullets_number_articles(blocks: list[Block]) -> bool:
+    """Whether bullets stand for every numbered paragraph, articles and items alike.
+
+    Convention of converters that keep Word's numbered paragraphs as list bullets
+    but drop the numbers: then the paragraph that opens a chapter is a bullet too,
+    and a plain paragraph is an unnumbered further paragraph (款) of the article
+    above. Where bullets mark only the items of lists, chapters open with plain
+    paragraphs.
+    """
+    openers = [
+        nxt.hint is Hint.BULLET
+        for block, nxt in zip(blocks, blocks[1:])
+        if block.table is None
+        and nxt.table is None
+        and known_heading(block.text.strip())
+        and not known_heading(nxt.text.strip())
+    ]
+    return len(openers) >= 3 and sum(openers) > len(openers) / 2
 
 
 # -- the costs of reading a paragraph the other way ---------------------------

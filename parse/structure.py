@@ -36,11 +36,11 @@ from tiaokuan.text.labels import (
 
 from .articles import Piece, build_article, strip_prefix
 from .definitions import DefBlock, Entry, group_entries
-from .headings import classify, part_level
+from .headings import classify, known_heading, part_level
 from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block
-from .numbering import Point, join_cost, leave_list_cost, restore
+from .numbering import Point, bullets_number_articles, join_cost, leave_list_cost, numbered_by_decimals, restore
 
 _CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
 # "本条" (this article) signals a continuation, "本条款" (this clause, the whole
@@ -122,59 +122,9 @@ def split_documents(blocks: list[Block]) -> list[list[Block]]:
             docs.append(carried)
             body_seen = False
         docs[-1].append(block)
-        if block.table is None and (article_label(text) or _known_heading(text)):
+        if block.table is None and (article_label(text) or known_heading(text)):
             body_seen = True
     return [d for d in docs if d]
-
-
-def _known_heading(text: str) -> bool:
-    key = squash(text)
-    if len(key) > 30 or not key or key[-1] in TERMINAL:
-        return False
-    kind = classify(text)
-    return bool(kind and kind.known)
-
-
-def _numbered_by_decimals(blocks: list[Block]) -> bool:
-    """Whether a wording without 第X条 labels numbers its clauses by decimals.
-
-    Convention of wordings drafted the London way or 通俗化 (accident, health
-    and life): clauses 1. 2. or 1.1 1.2 under each part or chapter, numbering
-    again from 1 under the next. Seen as second-level numbers (2.1) opening at
-    least three paragraphs, or a clause 1. opening at least three chapters.
-    """
-    second_level = 0
-    chapter_openers = 0
-    for block, nxt in zip([None, *blocks], blocks):
-        if nxt.table is not None:
-            continue
-        found = decimal_article_label(nxt.text.strip())
-        if found is None:
-            continue
-        second_level += "." in found.text.rstrip(".．、")
-        if found.value == 1 and block is not None and block.table is None and _known_heading(block.text.strip()):
-            chapter_openers += 1
-    return second_level >= 3 or chapter_openers >= 3
-
-
-def _bullets_number_articles(blocks: list[Block]) -> bool:
-    """Whether bullets stand for every numbered paragraph, articles and items alike.
-
-    Convention of converters that keep Word's numbered paragraphs as list bullets
-    but drop the numbers: then the paragraph that opens a chapter is a bullet too,
-    and a plain paragraph is an unnumbered further paragraph (款) of the article
-    above. Where bullets mark only the items of lists, chapters open with plain
-    paragraphs.
-    """
-    openers = [
-        nxt.hint is Hint.BULLET
-        for block, nxt in zip(blocks, blocks[1:])
-        if block.table is None
-        and nxt.table is None
-        and _known_heading(block.text.strip())
-        and not _known_heading(nxt.text.strip())
-    ]
-    return len(openers) >= 3 and sum(openers) > len(openers) / 2
 
 
 def _is_row(block: Block) -> bool:
@@ -204,7 +154,7 @@ class _Walker:
         self.warnings = warnings
         self.labelled = any(b.table is None and article_label(b.text.strip()) for b in blocks)
         # A wording numbered by decimals (1. / 2.1) reads like a labelled one.
-        self.decimal = not self.labelled and _numbered_by_decimals(blocks)
+        self.decimal = not self.labelled and numbered_by_decimals(blocks)
         self.labelled = self.labelled or self.decimal
         self.decimal_count = 0
         # Where labels were lost: each paragraph's reading (numbering.Point), and the
@@ -212,7 +162,7 @@ class _Walker:
         self.points: dict[int, Point] = {}
         self.overrides = overrides or {}
         self.index = 0
-        self.bullet_articles = not self.labelled and _bullets_number_articles(blocks)
+        self.bullet_articles = not self.labelled and bullets_number_articles(blocks)
         self.sections: list[_SectionDraft] = []
         self.part: str | None = None
         self.pending_part: _SectionDraft | None = None
