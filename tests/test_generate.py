@@ -142,6 +142,26 @@ def test_a_reference_follows_its_article() -> None:
     assert text == cited.text.replace("本保险合同第十二条", "本保险合同第十条")
 
 
+def test_a_wording_numbered_by_decimals_keeps_its_numbers(tmp_path: Path) -> None:
+    """Its clauses restart from 1 in each part and its references name them by part
+    (第四部分第 1.1 条): the wording keeps the printed numbers and the references
+    as they are, and parses back to the same structure."""
+    from tiaokuan.parse import parse_paragraphs
+
+    from .test_structure import DECIMAL_WORDING
+
+    text = DECIMAL_WORDING.replace("1.2 上述通知须在保险期间内提出。", "1.2 第四部分第 1.1 条所述通知须在保险期间内提出。")
+    base = parse_paragraphs(text).documents[0]
+    wording = build(WordingSpec(base="decimal.txt"), base, "decimal.txt")
+    assert [a.label for a in wording.document.articles if a.number is not None] == [
+        a.label for a in base.articles if a.number is not None
+    ]
+    assert [a.text for a in wording.document.articles] == [a.text for a in base.articles]
+    out = tmp_path / "decimal.docx"
+    write(wording, out, OutputFormat.DOCX)
+    assert _structure(parse_file(out).documents[0]) == _structure(wording.document)
+
+
 def test_exclusions_removed_and_added_relabel_the_items() -> None:
     base = _base()
     spec = WordingSpec(base="x", remove_exclusions=("licensed_use", "第七条（二）"), add_exclusions=("被保险人未按期缴纳专利年费导致保险专利终止后发生的侵权",))
