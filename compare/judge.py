@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -193,10 +194,39 @@ def _scale(words: dict[str, int], text: str) -> int | None:
     return max(found) if found else None
 
 
-def _read_run(run: Run, negation_changed: bool = True) -> tuple[str, str]:
+def _printed(said: str, raw: str) -> str:
+    """A run's words as the clause prints them: each stretch of it (…-separated)
+    found back in the wording whose substance it is (以及就该侵权行为启动的任何程序,
+    not the 以及就该侵权行为启动的程序 it is read as); as read where not found."""
+    return "…".join(_find_printed(part, raw) or part for part in said.split("…")) if said else said
+
+
+@lru_cache(maxsize=8192)
+def _find_printed(part: str, raw: str) -> str | None:
+    for start, ch in enumerate(raw):
+        if ch != part[0]:
+            continue
+        for end in range(start + len(part), min(len(raw), start + 2 * len(part) + 8) + 1):
+            if substance(raw[start:end]) == part:
+                return raw[start:end]
+    return None
+
+
+def _read_run(run: Run, negation_changed: bool = True, shown: Run | None = None) -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
-    'different' or 'none' (immaterial), for the second wording against the first."""
-    old, new = run.old, run.new
+    'different' or 'none' (immaterial), for the second wording against the first.
+    The description quotes `shown`, the run as printed, when given."""
+    direction, _ = _direction(run, negation_changed)
+    if direction == "none":
+        return direction, ""
+    return direction, _direction(shown or run, negation_changed, run)[1]
+
+
+def _direction(run: Run, negation_changed: bool, read: Run | None = None) -> tuple[str, str]:
+    """(direction, description) of `read` (default: `run`), described in `run`'s words."""
+    read = read or run
+    said_old, said_new = run.old, run.new
+    old, new = read.old, read.new
     if not (set(tokens(old)) | set(tokens(new))) - _FILLER:
         return "none", ""
     qa, qb = _quantities(old + run.after), _quantities(new + run.after)
@@ -204,26 +234,26 @@ def _read_run(run: Run, negation_changed: bool = True) -> tuple[str, str]:
         (va, ua), (vb, ub) = qa[0], qb[0]
         da, db = _in_days(va, ua), _in_days(vb, ub)
         if da is not None and db is not None and da != db:
-            return ("longer" if db > da else "shorter"), f"期限由“{old}{run.after}”变为“{new}{run.after}”（{'更长' if db > da else '更短'}）"
+            return ("longer" if db > da else "shorter"), f"期限由“{said_old}{run.after}”变为“{said_new}{run.after}”（{'更长' if db > da else '更短'}）"
         if ua == ub and va != vb:
-            return ("more" if vb > va else "less"), f"数值由“{old}{run.after}”变为“{new}{run.after}”（{'更高' if vb > va else '更低'}）"
+            return ("more" if vb > va else "less"), f"数值由“{said_old}{run.after}”变为“{said_new}{run.after}”（{'更高' if vb > va else '更低'}）"
     ua_, ub_ = _scale(_URGENCY, old), _scale(_URGENCY, new)
     if ua_ is not None and ub_ is not None and ua_ != ub_:
-        return ("stricter" if ub_ > ua_ else "looser"), f"“{old}”变为“{new}”"
+        return ("stricter" if ub_ > ua_ else "looser"), f"“{said_old}”变为“{said_new}”"
     ma, mb = _scale(_MODAL, old), _scale(_MODAL, new)
     if ma is not None and mb is not None and ma != mb:
-        return ("stricter" if mb > ma else "looser"), f"“{old}”变为“{new}”"
+        return ("stricter" if mb > ma else "looser"), f"“{said_old}”变为“{said_new}”"
     if negation_changed and bool(_NEGATION.search(old)) != bool(_NEGATION.search(new)):
-        return "different", f"“{old or '（无）'}”变为“{new or '（无）'}”，含义相反"
+        return "different", f"“{said_old or '（无）'}”变为“{said_new or '（无）'}”，含义相反"
     if old and not new:
-        return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{old}”"
+        return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{said_old}”"
     if new and not old:
-        return ("narrower" if _RESTRICT.search(new) else "wider"), f"增加“{new}”"
+        return ("narrower" if _RESTRICT.search(new) else "wider"), f"增加“{said_new}”"
     if _RESTRICT.search(new) and not _RESTRICT.search(old):
-        return "narrower", f"“{old}”改为“{new}”"
+        return "narrower", f"“{said_old}”改为“{said_new}”"
     if _RESTRICT.search(old) and not _RESTRICT.search(new):
-        return "wider", f"“{old}”改为“{new}”"
-    return "different", f"“{old}”改为“{new}”"
+        return "wider", f"“{said_old}”改为“{said_new}”"
+    return "different", f"“{said_old}”改为“{said_new}”"
 
 
 # A run's direction read as the provision's reach, by dimension: a longer deadline
@@ -280,7 +310,7 @@ def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitution
     # A sentence is reversed only when the whole wording gains or loses a negation,
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
-    read = [(r, *_read_run(r, negation_changed)) for r in runs]
+    read = [(r, *_read_run(r, negation_changed, Run(_printed(r.old, old), _printed(r.new, new), r.after))) for r in runs]
     material = [(r, d, text) for r, d, text in read if d != "none"]
     if dimension in STATUTORY:
         material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]
