@@ -192,12 +192,18 @@ def _near(unit: Unit, holder: Unit, holder_row: Counterparts | None, product: in
     return other is not None and other.article == unit.article
 
 
-def absorb(rows: list[Counterparts], all_units: list[tuple[Unit, ...]]) -> tuple[dict[tuple[int, int], list[tuple[int, Unit]]], frozenset[tuple[int, int]]]:
+def rows_by_unit(rows: list[Counterparts]) -> dict[tuple[int, int], Counterparts]:
+    """(product, unit index) -> the row the unit stands in."""
+    return {(k, u.index): r for r in rows for k, u in enumerate(r.units) if u is not None}
+
+
+def absorb(
+    rows: list[Counterparts], all_units: list[tuple[Unit, ...]], row_of: dict[tuple[int, int], Counterparts]
+) -> tuple[dict[tuple[int, int], list[tuple[int, Unit]]], frozenset[tuple[int, int]]]:
     """Units with no counterpart whose words stand whole inside a unit of a product
     that lacks them: a merged or split item, a sentence moved into a longer paragraph.
     Long units may stand anywhere in the other clause; short ones (a peril split
     off a list) only in the counterpart of a unit of their own article."""
-    row_of = {(k, u.index): r for r in rows for k, u in enumerate(r.units) if u is not None}
     keys = [_Keys(units) for units in all_units]
     absorbed: dict[tuple[int, int], list[tuple[int, Unit]]] = {}
     dropped: set[tuple[int, int]] = set()
@@ -309,11 +315,11 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     if all((k, row.units[k].index) in reading.dropped for k in present):  # type: ignore[union-attr]
         return None  # the other clause says it inside a longer unit
     owners = "、".join(names[i] for i in present)
-    absent = "、".join(names[i] for i in range(len(row.units)) if i not in present)
+    absent_at = [i for i in range(len(row.units)) if i not in present]
+    absent = "、".join(names[i] for i in absent_at)
     sides = tuple(_side(n, row.units[i]) for i, n in enumerate(names))
     if bu.is_lead:
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
-    absent_at = [i for i in range(len(row.units)) if i not in present]
     general = _said_generally(bu, present[0], absent_at, reading)
     if general is not None:
         return Difference(
@@ -464,9 +470,9 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
                 f"两者为同一措辞用于不同标的：{names[0]}的{said}（{len(cites)}处）；仅因此不同的条款不再逐条列出",
                 (Side(names[0], (first[0],) if first[0] else (), "", ""), Side(names[i], (first[1],) if first[1] else (), "", "")),
             ))  # fmt: skip
-    absorbed, dropped = absorb(rows, all_units)
+    row_of = rows_by_unit(rows)
+    absorbed, dropped = absorb(rows, all_units, row_of)
     paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
-    row_of = {(k, u.index): r for r in rows for k, u in enumerate(r.units) if u is not None}
     reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of)
     for row in rows:
         diff = _row_difference(row, reading)

@@ -98,9 +98,12 @@ def _side_match(found: tuple[str, ...], gold: list[str]) -> bool:
     return any(parse_cite(f).matches(parse_cite(g)) for f in found for g in gold)
 
 
+def _cites_match(a: tuple[str, ...], b: tuple[str, ...], gold: dict) -> bool:
+    return _side_match(a, gold["a"]["cite"]) and _side_match(b, gold["b"]["cite"])
+
+
 def matches(diff: Difference, gold: dict) -> bool:
-    a, b = diff.sides[0], diff.sides[1]
-    return _side_match(a.citations, gold["a"]["cite"]) and _side_match(b.citations, gold["b"]["cite"])
+    return _cites_match(diff.sides[0].citations, diff.sides[1].citations, gold)
 
 
 @dataclass
@@ -141,12 +144,8 @@ def agreement(pair: str, second: dict, first: dict) -> Score:
     measures the ceiling a comparison can be held to on that pair."""
     claims = [(tuple(e["a"]["cite"]), tuple(e["b"]["cite"])) for e in second["material"]]
     entries = first["material"]
-
-    def agree(claim: tuple[tuple[str, ...], tuple[str, ...]], g: dict) -> bool:
-        return _side_match(claim[0], g["a"]["cite"]) and _side_match(claim[1], g["b"]["cite"])
-
-    hit = [any(agree(c, g) for c in claims) for g in entries]
-    right = [any(agree(c, g) for g in entries) for c in claims]
+    hit = [any(_cites_match(*c, g) for c in claims) for g in entries]
+    right = [any(_cites_match(*c, g) for g in entries) for c in claims]
     return Score(pair, len(entries), len(claims), sum(hit), sum(right), [g for g, h in zip(entries, hit, strict=True) if not h])
 
 

@@ -168,11 +168,11 @@ def _unaligned(source: list[str], other: list[str]) -> Callable[[int], bool]:
 def _positions(source: list[str], wanted: Counter[str], prefer: Callable[[int], bool]) -> list[int]:
     """Where in `source` the wanted words stand: the preferred places first, from the end."""
     left = Counter(wanted)
-    at: list[int] = []
+    at: set[int] = set()
     for pick in (prefer, _last):
         for i in range(len(source) - 1, -1, -1):
             if i not in at and left[source[i]] > 0 and pick(i):
-                at.append(i)
+                at.add(i)
                 left[source[i]] -= 1
     return sorted(at)
 
@@ -212,23 +212,14 @@ def _find_printed(part: str, raw: str) -> str | None:
     return None
 
 
-def _read_run(run: Run, negation_changed: bool = True, shown: Run | None = None) -> tuple[str, str]:
+def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "") -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
     'different' or 'none' (immaterial), for the second wording against the first.
-    The description quotes `shown`, the run as printed, when given."""
-    direction, _ = _direction(run, negation_changed)
-    if direction == "none":
-        return direction, ""
-    return direction, _direction(shown or run, negation_changed, run)[1]
-
-
-def _direction(run: Run, negation_changed: bool, read: Run | None = None) -> tuple[str, str]:
-    """(direction, description) of `read` (default: `run`), described in `run`'s words."""
-    read = read or run
-    said_old, said_new = run.old, run.new
-    old, new = read.old, read.new
+    Given the wordings as printed, the description quotes the run as printed."""
+    old, new = run.old, run.new
     if not (set(tokens(old)) | set(tokens(new))) - _FILLER:
         return "none", ""
+    said_old, said_new = _printed(old, old_raw), _printed(new, new_raw)
     qa, qb = _quantities(old + run.after), _quantities(new + run.after)
     if qa and qb and len(qa) == len(qb):
         (va, ua), (vb, ub) = qa[0], qb[0]
@@ -310,7 +301,7 @@ def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitution
     # A sentence is reversed only when the whole wording gains or loses a negation,
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
-    read = [(r, *_read_run(r, negation_changed, Run(_printed(r.old, old), _printed(r.new, new), r.after))) for r in runs]
+    read = [(r, *_read_run(r, negation_changed, old, new)) for r in runs]
     material = [(r, d, text) for r, d, text in read if d != "none"]
     if dimension in STATUTORY:
         material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]

@@ -26,7 +26,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, SectionType
-from tiaokuan.text.labels import cn_to_int, int_to_cn, item_label
+from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, item_label
 
 
 class Dimension(StrEnum):
@@ -310,7 +310,6 @@ def _chapter_cite(heading: str | None) -> str:
 
 
 _DECIMAL = re.compile(r"^([1-9]\d?(?:\.\d{1,2})?)[.．、]?$")
-_PART = re.compile(r"^第[零〇一二三四五六七八九十百两\d]+(?:部分|章)")
 
 
 def _decimal_cite(label: str | None, section) -> str | None:
@@ -320,9 +319,12 @@ def _decimal_cite(label: str | None, section) -> str | None:
     m = _DECIMAL.match(label or "")
     if m is None:
         return None
-    place = section.part or section.heading or ""
-    part = _PART.match(place.strip())
-    head = part.group(0) if part else " ".join(place.split()).rstrip("：:")
+    place = (section.part or section.heading or "").strip()
+    found = heading_label(place)
+    if found and found[0] is not HeadingLevel.SUBSECTION and found[1].text.startswith("第"):
+        head = "".join(found[1].text.split())  # 第五部分, 第三章
+    else:
+        head = " ".join(place.split()).rstrip("：:")
     return f"{head}第{m.group(1)}条"
 
 

@@ -91,6 +91,11 @@ def bullets_number_articles(blocks: list[Block]) -> bool:
 _LOOKS_BACK = re.compile(r"前款|前述|上述|本条(?!款)|该")
 
 
+def _pairs(text: str) -> set[str]:
+    """The pairs of neighbouring characters in `text`."""
+    return {a + b for a, b in zip(text, text[1:])}
+
+
 def join_cost(article: str, text: str) -> float:
     """What reading an unlabelled paragraph as a further paragraph of the article
     before costs, against reading it as an article of its own (the walker's call):
@@ -98,8 +103,8 @@ def join_cost(article: str, text: str) -> float:
     shares the article's words."""
     if _LOOKS_BACK.search(text[:24]):
         return 0.4
-    opening = {a + b for a, b in zip(text[:40], text[1:40])}
-    shared = len(opening & {a + b for a, b in zip(article, article[1:])}) / max(1, len(opening))
+    opening = _pairs(text[:40])
+    shared = len(opening & _pairs(article)) / max(1, len(opening))
     return 1.0 - 0.6 * shared
 
 
@@ -119,8 +124,8 @@ def leave_list_cost(items: list[str], text: str) -> float:
     alike: same words, same endings)."""
     if not _OPENS_WITH_SUBJECT.match(text):
         return 1.5
-    seen = {a + b for t in items for a, b in zip(t, t[1:])}
-    opening = {a + b for a, b in zip(text[:40], text[1:40])}
+    seen = set().union(*map(_pairs, items))
+    opening = _pairs(text[:40])
     alike = len(opening & seen) / max(1, len(opening))
     if any(t[-3:] == text[-3:] for t in items):
         alike = max(alike, 0.8)
@@ -160,15 +165,14 @@ def references(points: list[Point]) -> list[Reference]:
             number = int(raw) if raw.isdigit() else cn_to_int(raw)
             if not number:
                 continue
-            rest = point.text[m.end() :]
-            rest = rest[len(_FILLER.match(rest).group(0)) if _FILLER.match(rest) else 0 :]
+            rest = _FILLER.sub("", point.text[m.end() :], count=1)
             out.append(Reference(position, number, rest[:_PHRASE_CHARS]))
     return out
 
 
 def _bigrams(text: str) -> set[str]:
-    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    return {a + b for a, b in zip(chars, chars[1:])}
+    """Neighbouring Chinese characters, punctuation and figures left out."""
+    return _pairs("".join(c for c in text if "\u4e00" <= c <= "\u9fff"))
 
 
 def _spans(points: list[Point]) -> list[int]:
@@ -264,14 +268,12 @@ def restore(points: list[Point]) -> dict[int, bool]:
         best = nxt
         back.append(came)
     k = max(best, key=lambda count: best[count])
+    value = best[k]  # the path's score less the cost of its departures
     picked: list[bool] = []
     for came in reversed(back):
         k, start = came[k]
         picked.append(start)
     choices = picked[::-1]
-    default = [p.start for p in points]
-    if _score(choices, refs, rewards) - sum(
-        p.flip_cost or 0.0 for p, c in zip(points, choices) if c != p.start
-    ) <= _score(default, refs, rewards) + 1e-9:
+    if value <= _score([p.start for p in points], refs, rewards) + 1e-9:
         return {}
     return {p.index: c for p, c in zip(points, choices) if c != p.start}

@@ -26,6 +26,7 @@ from tiaokuan.text.labels import (
     TERMINAL,
     HeadingLevel,
     ItemFamily,
+    Label,
     article_label,
     close_cjk_gaps,
     decimal_article_label,
@@ -302,16 +303,24 @@ class _Walker:
             return self.sections[-1].heading.text.strip()
         return None
 
-    def start_unit(self, block: Block) -> None:
+    def start_unit(self, block: Block, found: Label | None = None, number: int | None = None) -> None:
+        """Open the article whose printed label (第X条, or `found`) opens `block`."""
         self.close_unit()
         text = block.text
-        found = article_label(text.strip())
+        found = found or article_label(text.strip())
         lead = len(text) - len(text.lstrip())
         assert found is not None
         rest, bold = strip_prefix(block, lead + found.end)
-        self.unit = _Unit(found.value, found.text, False)
+        self.unit = _Unit(found.value if number is None else number, found.text, False)
         self.unit.pieces.append(Piece(block, rest, bold))
         self.unit.list_open = rest.rstrip().endswith(("：", ":"))
+
+    def start_inferred(self, block: Block, text: str) -> None:
+        """Open an article whose label was lost, numbered by its place."""
+        self.inferred_count += 1
+        self.unit = _Unit(self.inferred_count, None, True)
+        self.unit.pieces.append(_piece(block))
+        self.unit.list_open = text.endswith(("：", ":"))
 
     def add_text(self, block: Block, allow_rows: bool = True) -> None:
         section = self.section
@@ -350,12 +359,11 @@ class _Walker:
                         )
                     )
                 self.unit = _Unit(None, None, False)
+                self.unit.pieces.append(_piece(block))
+                self.unit.list_open = text.endswith(("：", ":"))
             else:
-                self.inferred_count += 1
-                self.unit = _Unit(self.inferred_count, None, True)
                 self._reading(text, True, None)
-            self.unit.pieces.append(_piece(block))
-            self.unit.list_open = text.endswith(("：", ":"))
+                self.start_inferred(block, text)
             return
         if not self.labelled and unit.inferred and self.bullet_articles and not is_item:
             self._bulleted(block, text, unit)
@@ -400,13 +408,8 @@ class _Walker:
         if found is None:
             return False
         self.flush_rows()
-        self.close_unit()
-        lead = len(text) - len(text.lstrip())
-        rest, bold = strip_prefix(block, lead + found.end)
         self.decimal_count += 1
-        self.unit = _Unit(self.decimal_count, found.text, False)
-        self.unit.pieces.append(Piece(block, rest, bold))
-        self.unit.list_open = rest.rstrip().endswith(("：", ":"))
+        self.start_unit(block, found, self.decimal_count)
         return True
 
     def _reading(self, text: str, start: bool, flip_cost: float | None) -> bool:
@@ -440,10 +443,7 @@ class _Walker:
             start = self._reading(text, False, None)
         if start:
             self.close_unit()
-            self.inferred_count += 1
-            self.unit = _Unit(self.inferred_count, None, True)
-            self.unit.pieces.append(_piece(block))
-            self.unit.list_open = text.endswith(("：", ":"))
+            self.start_inferred(block, text)
             return
         unit.pieces.append(_piece(block, item=True, inferred_item=True))
         unit.list_items += 1
