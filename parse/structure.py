@@ -421,7 +421,7 @@ class _Walker:
 
     def _bulleted(self, block: Block, text: str, unit: _Unit) -> None:
         """A paragraph of a clause whose bullets stand for its lost numbers
-        (`_bullets_number_articles`): a bullet opens an article unless a list is
+        (`numbering.bullets_number_articles`): a bullet opens an article unless a list is
         open (its lead ended in ：); a plain paragraph is a further paragraph."""
         if block.hint is not Hint.BULLET:
             self._reading(text, False, None)
