@@ -30,7 +30,7 @@ from tiaokuan.model import ClauseDocument
 from tiaokuan.text.labels import item_label
 
 from .judge import Effect, Kind, judge, runs_between
-from .pairing import Counterparts, extend_pairs, pair_splits, pair_units
+from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units
 from .redline import Op, diff_text
 from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
 
@@ -458,7 +458,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     subs = {i: substitutions(rows, 0, i, (docs[0].product or names[0], docs[i].product or names[i])) for i in range(1, len(docs))}
     if any(subs.values()):  # pair again with each product's words put back into the first product's vocabulary
         rows = _pair_substituted(all_units, subs)
-    rows = extend_pairs(pair_splits(rows))
+    rows = pair_rewritten(extend_pairs(pair_splits(rows)))
     found: list[Difference] = []
     for i, pairs in subs.items():
         if pairs:

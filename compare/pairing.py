@@ -333,3 +333,45 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                 units = (merged, y) if side == 0 else (y, merged)
                 rows[r] = Counterparts(units, row.score)
     return [r for r in rows if any(u is not None for u in r.units)]
+
+
+# Provisions a clause states once, in one place: whatever one clause says there and
+# the other says in other words is one provision rewritten, not two provisions each
+# only in one clause. Lists (exclusions, duties, claim papers, definitions) are not:
+# an item with no counterpart there is an item the other clause does not have.
+SAID_ONCE = frozenset({
+    Dimension.INSURED, Dimension.SUBJECT, Dimension.COVER, Dimension.LIMITS, Dimension.DEDUCTIBLE,
+    Dimension.PERIOD, Dimension.PREMIUM, Dimension.TERRITORY, Dimension.SUBROGATION,
+    Dimension.OTHER_INSURANCE, Dimension.CANCELLATION, Dimension.LIMITATION, Dimension.DISPUTES,
+})  # fmt: skip
+
+
+def _one_place(units: list) -> bool:
+    """Units standing in one run of consecutive articles: one provision, not a
+    dimension a multi-part clause states once per part."""
+    arts = sorted({u.article for u in units})
+    return arts[-1] - arts[0] == len(arts) - 1
+
+
+def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
+    """Of two clauses, the units left without a counterpart in a dimension each clause
+    states once are paired as that provision rewritten: all of one clause's against
+    all of the other's."""
+    if any(len(r.units) != 2 for r in rows):
+        return rows
+    lone: dict[Dimension, list[list[int]]] = {}
+    for r, row in enumerate(rows):
+        for side, u in enumerate(row.units):
+            if u is not None and row.units[1 - side] is None and not u.is_lead and u.dimension in SAID_ONCE:
+                lone.setdefault(u.dimension, [[], []])[side].append(r)
+    rows = list(rows)
+    for left, right in lone.values():
+        if not left or not right or not all(_one_place([rows[r].units[k] for r in rs]) for k, rs in ((0, left), (1, right))):
+            continue
+        a = _joined([rows[r].units[0] for r in left])  # type: ignore[misc]
+        b = _joined([rows[r].units[1] for r in right])  # type: ignore[misc]
+        first = min(left[0], right[0])
+        for r in left + right:
+            rows[r] = Counterparts((None, None), 0.0)
+        rows[first] = Counterparts((a, b), 0.0)
+    return [r for r in rows if any(u is not None for u in r.units)]

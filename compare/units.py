@@ -138,7 +138,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"政府(?:有关)?(?:部门|当局|机关)|公共当局", "政府部门"),  # the authority that orders or confiscates
         (r"(?<!不)可以", "可"),  # the same permissive modal
         (r"履行赔偿(?:保险金)?(?:的)?义务", "赔偿保险金"),  # the insurer's payment, as an act or as a duty
-        (r"(?<!险)保单", "保险单"),  # the policy, abbreviated
+        (r"(?<![险投])保单", "保险单"),  # the policy, abbreviated (投保单 is the application)
         (r"签订|签署", "订立"),  # making a contract or an agreement
         (r"(?:防止|避免)(?=或?减少)", "防止"),  # the mitigation duty: 防止或减少 / 避免或减少 损失
         (r"采用", "采取"),  # taking measures, adopting the insurer's standard terms
@@ -155,7 +155,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
         # Where a figure is written: the schedule (保险单) is part of the contract.
-        (r"(?:本合同|保险单(?:或(?:者)?其他保险凭证)?|保险凭证)中?(?=载明|列明)", "保险单"),
+        (r"(?:本合同|保险单(?:明细表)?(?:或(?:者)?其他保险凭证)?|保险凭证)中?(?=载明|列明)", "保险单"),
         # The increase in risk of 《保险法》第五十二条, however worded.
         (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
         (r"(?<=显著)提高", "增加"),
@@ -164,6 +164,27 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike
         # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
         (r"任何", ""),
+        # Statutory restatements (matched after NFKC: ASCII punctuation), each read as the law it restates (the rule holds whether
+        # or not the clause prints it, so two wordings of it are one rule):
+        # the limitation period of 《保险法》第二十六条 (two years from when the insured
+        # knew or should have known), stated in full or left to the law;
+        (r"(?<=请求赔偿)保险金(?=的诉讼时效)", ""),
+        (
+            r"诉讼时效(?:期间)?(?:为二年|(?:适用|以)(?:我国)?现行(?:有效)?法律(?:法规)?(?:的规定|为准))(?:,自其?知道或应知道保险事故发生之日起计算)?",
+            "诉讼时效依法",
+        ),
+        # a court hears the dispute when the parties made no arbitration agreement
+        # (《仲裁法》第四条、第五条) — the 且 of the law, not an 或 that opens the court more;
+        (r"[;,]?(?:保险单|本合同)?未载明仲裁机构且争议发生后未达成仲裁协议的,可?依法向(?:中华人民共和国)?(?:有管辖权的)?(?:人民)?法院起诉", ""),
+        # the duty of disclosure of 《保险法》第十六条 in its two usual forms;
+        (
+            r"订立本合同,保险人就保险标的或被保险人的有关情况提出询问的,投保人应如实告知"
+            r"|投保人应履行如实告知义务,如实回答保险人就保险标的或被保险人的有关情况提出的询问",
+            "投保人应如实告知保险人就保险标的或被保险人的有关情况提出的询问",
+        ),
+        # the policy and the certificate that evidences it (《保险法》第十三条) are one document
+        # where the clause lists what the contract is made of.
+        (r"(?<=投保单、)保险单(?:、保险凭证|或(?:其他)?保险凭证)?(?:,?以?及)?(?=批单)", "保险单及"),
     )
 )
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")

@@ -19,6 +19,7 @@ from tiaokuan.compare.compare_out import to_json
 from tiaokuan.compare.evaluate import load_gold, parse_cite, score
 from tiaokuan.compare.judge import judge
 from tiaokuan.compare.pairing import pair_units
+from tiaokuan.compare.units import substance
 from tiaokuan.parse.api import parse_file
 from tiaokuan.text.labels import cn_to_int, int_to_cn
 
@@ -333,3 +334,48 @@ def test_every_numbered_unit_has_a_citation_of_its_own(shared_corpus: Path) -> N
     for path in sorted((shared_corpus / "text").glob("*")):
         cites = Counter(u.cite for u in units_of(parse_file(path).documents[0]))
         assert not [c for c, n in cites.items() if n > 1 and c.startswith("第")], path.name
+
+
+def test_a_provision_said_once_and_rewritten_is_one_difference() -> None:
+    """A cover article rewritten from end to end (nothing pairs by its words) is one
+    provision said two ways: one difference citing both, not two 'only in' claims.
+    An exclusion list is not said once: an item with no counterpart stays only in one."""
+    head = "某某保险条款\n\n"
+    a = (
+        "保险责任\n\n第一条 在保险期间内，因火灾、爆炸造成保险标的的直接物质损坏或灭失，保险人按照本合同的约定负责赔偿。\n\n"
+        "责任免除\n\n第二条 下列原因造成的损失、费用，保险人不负责赔偿：\n（一）战争、敌对行动、军事行为；\n（二）核辐射、核污染。\n"
+    )
+    b = (
+        "保险责任\n\n第一条 被保险人的研发项目因意外事故中断，由此产生的合理必要的研发费用，由保险人在保险金额内赔偿。\n\n"
+        "责任免除\n\n第二条 下列原因造成的损失、费用，保险人不负责赔偿：\n（一）战争、敌对行动、军事行为；\n（二）大气、土地、水污染及其他各种污染。\n"
+    )
+    material = [d for d in _pair_of(head, a, b) if d.material]
+    cover = [d for d in material if d.dimension is Dimension.COVER]
+    assert [(d.kind, d.sides[0].citations, d.sides[1].citations) for d in cover] == [(Kind.DIFFERENT, ("第一条",), ("第一条",))]
+    exclusions = sorted((d.sides[0].citations, d.sides[1].citations) for d in material if d.dimension is Dimension.EXCLUSIONS)
+    assert exclusions == [((), ("第二条（二）",)), (("第二条（二）",), ())]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("被保险人向保险人请求赔偿的诉讼时效适用现行有效法律的规定。", "被保险人向保险人请求赔偿保险金的诉讼时效期间为二年，自其知道或者应当知道保险事故发生之日起计算。"),
+        (
+            "协商不成的，提交保险单载明的仲裁机构仲裁。",
+            "协商不成的，提交保险单载明的仲裁机构仲裁；保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向中华人民共和国人民法院起诉。",
+        ),
+        ("投保人应履行如实告知义务，如实回答保险人就保险标的或被保险人的有关情况提出的询问。", "订立本保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。"),
+        ("本保险合同由保险条款、投保单、保险单、保险凭证以及批单组成。", "本保险合同由保险条款、投保单、保险单或其他保险凭证以及批单组成。"),
+    ],
+)
+def test_two_wordings_of_what_the_law_says_are_one_rule(a: str, b: str) -> None:
+    """The limitation period of 《保险法》第二十六条, the court's jurisdiction without an
+    arbitration agreement, the duty of disclosure of 第十六条, and the policy and its
+    certificate as one document: said in full or left to the law, the same rule."""
+    assert substance(a) == substance(b)
+
+
+def test_a_court_opened_by_either_condition_is_not_the_law_restated() -> None:
+    """未载明仲裁机构**或**未达成仲裁协议 opens the court more than the law's 且: a difference."""
+    a = "协商不成的，提交保险单载明的仲裁机构仲裁；保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向人民法院起诉。"
+    assert substance(a) != substance(a.replace("且争议", "或争议"))
