@@ -346,7 +346,7 @@ SAID_ONCE = frozenset({
 })  # fmt: skip
 
 
-def _one_place(units: list) -> bool:
+def _one_place(units: list[Unit]) -> bool:
     """Units standing in one run of consecutive articles: one provision, not a
     dimension a multi-part clause states once per part."""
     arts = sorted({u.article for u in units})
@@ -366,10 +366,11 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
                 lone.setdefault(u.dimension, [[], []])[side].append(r)
     rows = list(rows)
     for left, right in lone.values():
-        if not left or not right or not all(_one_place([rows[r].units[k] for r in rs]) for k, rs in ((0, left), (1, right))):
+        a_units = [u for r in left if (u := rows[r].units[0]) is not None]
+        b_units = [u for r in right if (u := rows[r].units[1]) is not None]
+        if not (a_units and b_units and _one_place(a_units) and _one_place(b_units)):
             continue
-        a = _joined([rows[r].units[0] for r in left])  # type: ignore[misc]
-        b = _joined([rows[r].units[1] for r in right])  # type: ignore[misc]
+        a, b = _joined(a_units), _joined(b_units)
         first = min(left[0], right[0])
         for r in left + right:
             rows[r] = Counterparts((None, None), 0.0)

@@ -164,8 +164,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike
         # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
         (r"任何", ""),
-        # Statutory restatements (matched after NFKC: ASCII punctuation), each read as the law it restates (the rule holds whether
-        # or not the clause prints it, so two wordings of it are one rule):
+        # Statutory restatements, each read as the law it restates: the rule holds whether
+        # or not the clause prints it, so two wordings of it are one rule. (Matched after
+        # NFKC, so their punctuation is ASCII.)
         # the limitation period of 《保险法》第二十六条 (two years from when the insured
         # knew or should have known), stated in full or left to the law;
         (r"(?<=请求赔偿)保险金(?=的诉讼时效)", ""),
@@ -325,9 +326,13 @@ def _canon(doc: ClauseDocument, number: int | None, item: str | None) -> str | N
     return None
 
 
+def _one_space(heading: str | None) -> str:
+    """A heading as printed, its whitespace one space (第二部分\t保险责任 → 第二部分 保险责任)."""
+    return " ".join((heading or "").split())
+
+
 def _chapter_cite(heading: str | None) -> str:
-    # as printed, its whitespace one space (第二部分\t保险责任 → 第二部分 保险责任)
-    return " ".join((heading or "").split()) or "（无标题部分）"
+    return _one_space(heading) or "（无标题部分）"
 
 
 _DECIMAL = re.compile(r"^([1-9]\d?(?:\.\d{1,2})?)[.．、]?$")
@@ -345,7 +350,7 @@ def _decimal_cite(label: str | None, section) -> str | None:
     if found and found[0] is not HeadingLevel.SUBSECTION and found[1].text.startswith("第"):
         head = "".join(found[1].text.split())  # 第五部分, 第三章
     else:
-        head = " ".join(place.split()).rstrip("：:")
+        head = _one_space(place).rstrip("：:")
     return f"{head}第{m.group(1)}条"
 
 
@@ -378,7 +383,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     )
     inferred = ""
     if article.label is None and article.number is not None:
-        heading = " ".join((section.heading or "").split())  # 第二部分\t保险责任 as printed, one space
+        heading = _one_space(section.heading)
         inferred = INFERRED_MARK + (f"（{heading}）" if heading else "")
     many = len(article.paragraphs) > 1
 
