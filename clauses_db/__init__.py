@@ -3,15 +3,16 @@
 `ClauseDB(url)` opens (and migrates) a database; `ingest`, `add`, `search`,
 `products`, `load` and `integrity_problems` are the operations the CLI wraps;
 `ClauseFinder` turns what users call a clause (a file, an id, a 注册号, a product
-name) into the document.
+name, `太平科技:财产基本险` where insurers share the name) into the document.
 """
 
 from .api import ClauseDB, ProductVersion
 from .ingest import FileReport, IngestReport, Outcome
-from .resolve import ClauseFinder, Resolved, looks_like_a_file
+from .names import split_insurer
+from .resolve import ClauseFinder, Resolved, looks_like_a_file, with_insurer
 from .search import Filters, Hit, MatchKind
 
 __all__ = [
     "ClauseDB", "ClauseFinder", "FileReport", "Filters", "Hit", "IngestReport", "MatchKind", "Outcome", "ProductVersion",
-    "Resolved", "looks_like_a_file",
+    "Resolved", "looks_like_a_file", "split_insurer", "with_insurer",
 ]  # fmt: skip

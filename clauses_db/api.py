@@ -12,12 +12,15 @@ from sqlalchemy import Connection, Integer, cast, distinct, func, select
 from sqlalchemy.exc import IntegrityError
 
 from tiaokuan.errors import DatabaseError, NotFoundError, OptionsError
+from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument, ParseResult, Source, SourceFormat
 from tiaokuan.parse.api import ParseOptions
+from tiaokuan.text.insurers import insurer_short_name, insurers_named
 
 from . import schema as s
 from .database import make_engines, require_existing, resolve_url, transaction, upgrade
 from .ingest import IngestReport, ingest
+from .names import spellings
 from .search import MAIN_PRODUCT, Filters, Hit, article_listing, search, version_listing
 from .store import Prepared, load_version, prepare, write_prepared
 
@@ -138,17 +141,25 @@ class ClauseDB:
             raise NotFoundError(None, f"no version with id {version_id}")
         return ProductVersion(*row)
 
-    def find_version(self, product: str, version: str = "latest") -> ProductVersion:
-        """The one version of `product` (exact name, else the only name containing it)."""
+    def find_version(self, product: str, version: str = "latest", insurer: str | None = None) -> ProductVersion:
+        """The one version of `product` (exact name, else the only name containing it),
+        of the insurer `insurer` names (its full or short name or part of it; None: any).
+        A name several insurers' products share is an error listing how to name each."""
         candidates = self.products(Filters(product=product, version=version))
+        if not candidates:
+            raise NotFoundError(self.url, f"no product matching {product!r} (version {version}); list them with `tiaokuan products`")
+        if insurer is not None:
+            named = set(insurers_named(insurer, [c.insurer for c in candidates]))
+            if not named:
+                others = "、".join(sorted({insurer_short_name(c.insurer) or "(none named)" for c in candidates}))
+                raise NotFoundError(self.url, f"no product matching {product!r} of an insurer named {insurer!r}; its insurers: {others}")
+            candidates = [c for c in candidates if c.insurer in named]
         exact = [c for c in candidates if c.product == product]
         chosen = exact or candidates
-        names = sorted({(c.insurer, c.product) for c in chosen})
-        if not chosen:
-            raise NotFoundError(self.url, f"no product matching {product!r} (version {version}); list them with `tiaokuan products`")
+        names = spellings(chosen)
         if len(names) > 1:
-            listed = "; ".join(f"{i} {n}" for i, n in names[:5])
-            raise NotFoundError(self.url, f"{product!r} matches {len(names)} products ({listed}…); give more of the name")
+            more = "…" if len(names) > 8 else ""
+            raise NotFoundError(self.url, f"{product!r} matches {len(names)} products; name one: {', '.join(names[:8])}{more}")
         return chosen[-1]
 
     def generation(self) -> tuple[int, int]:
@@ -200,7 +211,7 @@ class ClauseDB:
             if fmt == "csv":
                 return to_csv(rows, ARTICLE_COLUMNS, out)
             if fmt == "xlsx":
-                return to_xlsx(rows, ARTICLE_COLUMNS, out, "articles")
+                return to_xlsx(rows, ARTICLE_COLUMNS, out, _("条文"))
         raise OptionsError(str(out), f"unknown export format {fmt!r}; use jsonl, csv or xlsx")
 
     def catalog(self, fmt: str, path: str | os.PathLike[str], filters: Filters = Filters()) -> int:
@@ -211,11 +222,11 @@ class ClauseDB:
         with self.read() as conn:
             rows = catalog_rows(conn, filters)
         if fmt == "xlsx":
-            return to_xlsx(rows, CATALOG_COLUMNS, out, "catalog")
+            return to_xlsx(rows, CATALOG_COLUMNS, out, _("产品目录"))
         if fmt == "csv":
             return to_csv(rows, CATALOG_COLUMNS, out)
         if fmt == "html":
-            return to_html(rows, CATALOG_COLUMNS, out, "保险产品目录 product catalog")
+            return to_html(rows, CATALOG_COLUMNS, out, _("保险产品目录"))
         raise OptionsError(str(out), f"unknown catalog format {fmt!r}; use xlsx, csv or html")
 
     def load_source(self, version_id: int) -> Source:

@@ -12,6 +12,10 @@ from pathlib import Path
 from jinja2 import Environment
 from sqlalchemy import Connection, select
 
+from tiaokuan.i18n import _, install
+from tiaokuan.paper import fit_columns, print_sheet
+from tiaokuan.text.vocab import CATEGORY_NAMES, SECTION_NAMES, TERM_FIELD_NAMES, say, yes_no
+
 from . import schema as s
 from .search import MAIN_PRODUCT, Filters, article_listing, version_listing
 
@@ -31,8 +35,26 @@ CATALOG_COLUMNS = (
     ("reg_company", "公司代码"), ("reg_line_code", "险类代码"), ("reg_line", "险类"), ("reg_date", "备案日期"),
     ("reg_agrees", "险类与分类一致"), ("line", "业务线"), ("liability_type", "责任类型"), ("ip_right", "权利类型"),
     ("function", "功能"), ("rider", "主险/附加险"), ("main_product", "所附主险"), ("articles", "条数"),
-    *((f"term:{t}", t) for t in KEY_TERMS), ("source", "来源文件"),
+    *((f"term:{t}", TERM_FIELD_NAMES[t]) for t in KEY_TERMS), ("source", "来源文件"),
 )  # fmt: skip
+
+
+def _shown(key: str, value):
+    """A stored value as the catalog and the article export print it: codes in their
+    Chinese words (the same words as a comparison's), yes/no as 是/否."""
+    if isinstance(value, bool) or (key in ("latest", "reg_agrees") and value is None):
+        return yes_no(value)
+    if key in ("line", "reg_line") or key.startswith("term:"):
+        return say(value)
+    if key == "section_type":
+        return say(value, SECTION_NAMES)
+    if key == "categories":
+        return "、".join(say(c, CATEGORY_NAMES) for c in str(value).split())
+    return value
+
+
+def _shown_row(row: dict, columns) -> list:
+    return [_shown(k, row[k]) for k, _zh in columns]
 
 
 def article_rows(conn: Connection, filters: Filters) -> Iterator[dict]:
@@ -43,7 +65,7 @@ def article_rows(conn: Connection, filters: Filters) -> Iterator[dict]:
         a.c.number, a.c.first_page, a.c.categories, a.c.text, src.c.path,
     ).order_by(p.c.insurer, p.c.name, v.c.sort_key, v.c.id, sec.c.position, a.c.position)  # fmt: skip
     for r in conn.execute(q):
-        yield dict(zip((k for k, _ in ARTICLE_COLUMNS), (*r[:9], " ".join(r[9]), r[10], r[11]), strict=True))
+        yield dict(zip((k for k, _zh in ARTICLE_COLUMNS), (*r[:9], " ".join(r[9]), r[10], r[11]), strict=True))
 
 
 def _term_text(value) -> str:
@@ -52,18 +74,31 @@ def _term_text(value) -> str:
 
 def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
     v, p, src, t = s.versions, s.products, s.sources, s.term_values
-    columns = (v, p.c.insurer.label("p_insurer"), p.c.name, MAIN_PRODUCT.c.name.label("main_name"), p.c.main_product_name, src.c.path)
+    columns = (
+        v,
+        p.c.insurer.label("p_insurer"),
+        p.c.name,
+        MAIN_PRODUCT.c.name.label("main_name"),
+        p.c.main_product_name,
+        src.c.path,
+    )
     q = version_listing(filters, *columns)
     versions = [dict(r) for r in conn.execute(q).mappings()]
     terms: dict[int, dict[str, str]] = {}
     ids = [r["id"] for r in versions]
     for i in range(0, len(ids), 500):
-        for row in conn.execute(select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))):
+        for row in conn.execute(
+            select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))
+        ):
             terms.setdefault(row.version_id, {})[row.field] = _term_text(row.value)
     also: dict[int, list[str]] = {}  # the same filing found in further files
     vs = s.version_sources
     for i in range(0, len(ids), 500):
-        q = select(vs.c.version_id, src.c.path).join(src, src.c.id == vs.c.source_id).where(vs.c.version_id.in_(ids[i : i + 500]))
+        q = (
+            select(vs.c.version_id, src.c.path)
+            .join(src, src.c.id == vs.c.source_id)
+            .where(vs.c.version_id.in_(ids[i : i + 500]))
+        )
         for version_id, path in conn.execute(q.order_by(src.c.id)):
             also.setdefault(version_id, []).append(path)
     out = []
@@ -72,7 +107,7 @@ def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
             "insurer": r["p_insurer"], "product": r["name"], "version": r["version_label"] or "", "latest": r["is_latest"],
             "registration_no": r["registration_no"] or "", "reg_company": r["reg_company"] or "",
             "reg_line_code": r["reg_line_code"] or "", "reg_line": r["reg_line"] or "", "reg_date": r["reg_date"] or "",
-            "reg_agrees": "" if r["registration_agrees"] is None else ("yes" if r["registration_agrees"] else "NO"),
+            "reg_agrees": r["registration_agrees"],
             "line": r["line"] or "", "liability_type": r["liability_type"] or "", "ip_right": r["ip_right"] or "",
             "function": r["function"] or "", "rider": "附加险" if r["rider"] else "主险",
             "main_product": r["main_name"] or r["main_product_name"] or "", "articles": r["article_count"],
@@ -84,7 +119,7 @@ def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
 
 
 def _header(columns) -> list[str]:
-    return [f"{zh} {key}" if not key.startswith("term:") else zh for key, zh in columns]
+    return [_(zh) for _key, zh in columns]
 
 
 def to_csv(rows: Sequence[dict] | Iterator[dict], columns, path: Path) -> int:
@@ -93,7 +128,7 @@ def to_csv(rows: Sequence[dict] | Iterator[dict], columns, path: Path) -> int:
         writer = csv.writer(fh)
         writer.writerow(_header(columns))
         for row in rows:
-            writer.writerow([row[k] for k, _ in columns])
+            writer.writerow(_shown_row(row, columns))
             n += 1
     return n
 
@@ -109,8 +144,7 @@ def to_jsonl(rows, path: Path) -> int:
 
 def to_xlsx(rows, columns, path: Path, sheet: str) -> int:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill
 
     wb = Workbook(write_only=False)
     ws = wb.active
@@ -121,37 +155,36 @@ def to_xlsx(rows, columns, path: Path, sheet: str) -> int:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     n = 0
     for row in rows:
-        ws.append([row[k] for k, _ in columns])
+        ws.append(_shown_row(row, columns))
         n += 1
-    wide = {"text": 80, "product": 30, "source": 40, "section": 16, "main_product": 24}
-    for i, (key, _) in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = wide.get(key, 14)
-        if key == "text":
-            for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    fit_columns(ws, ceiling=80 if any(k == "text" for k, _zh in columns) else 40)
     ws.freeze_panes = "C2"
+    print_sheet(ws)
     ws.auto_filter.ref = ws.dimensions
     wb.save(path)
     return n
 
 
-_HTML = Environment(autoescape=True).from_string(
+_ENV = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+install(_ENV)
+_HTML = _ENV.from_string(
     """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title>
 <style>
+@page{size:A4 landscape;margin:1.2cm}
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em}
 table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
 th{background:#ddebf7;position:sticky;top:0}tr:nth-child(even){background:#f7f7f7}
 </style></head><body>
-<h1>{{ title }}</h1><p>{{ rows|length }} product version(s).</p>
+<h1>{{ title }}</h1><p>{{ _("共 %(n)s 个产品版本。", n=rows|length) }}</p>
 <table><thead><tr>{% for h in header %}<th>{{ h }}</th>{% endfor %}</tr></thead><tbody>
-{% for row in rows %}<tr>{% for key in keys %}<td>{{ row[key] }}</td>{% endfor %}</tr>
+{% for row in rows %}<tr>{% for value in row %}<td>{{ value }}</td>{% endfor %}</tr>
 {% endfor %}</tbody></table></body></html>
 """
 )
 
 
 def to_html(rows: list[dict], columns, path: Path, title: str) -> int:
-    html = _HTML.render(title=title, rows=rows, header=_header(columns), keys=[k for k, _ in columns])
+    html = _HTML.render(title=title, rows=[_shown_row(r, columns) for r in rows], header=_header(columns))
     path.write_text(html, encoding="utf-8")
     return len(rows)

@@ -1,5 +1,6 @@
 """Naming a clause the way users do: a file path, a database version id, a 注册号
-or a product name. The CLI, the workbench and the generator all resolve names
+or a product name, with its insurer in front where insurers share the name
+(`太平科技:财产基本险`). The CLI, the workbench and the generator all resolve names
 here, so the same name means the same clause everywhere."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from tiaokuan.errors import NotFoundError, OptionsError
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
 
+from .names import split_insurer
 from .search import Filters
 
 if TYPE_CHECKING:
@@ -39,6 +41,19 @@ def looks_like_a_file(ref: str) -> bool:
     return "/" in ref or "\\" in ref or Path(ref).suffix.lower() in _FILE_SUFFIXES
 
 
+def is_product_name(ref: str) -> bool:
+    """`ref` names a product by name: not a file, a version id or a 注册号."""
+    return not (Path(ref).is_file() or looks_like_a_file(ref) or ref.isdigit() or _REGISTRATION_NO.fullmatch(ref))
+
+
+def with_insurer(ref: str, insurer: str | None) -> str:
+    """`ref` narrowed to the products of `insurer` (`太平科技:财产基本险`) when it is a
+    product name naming no insurer yet; files, ids and 注册号 are left as they are."""
+    if not insurer or not is_product_name(ref) or split_insurer(ref)[0] is not None:
+        return ref
+    return f"{insurer.strip()}:{ref}"
+
+
 class ClauseFinder:
     """Resolves clause references. Files are parsed with `options`; anything else is
     looked up in the database `db` — an open `ClauseDB`, or a URL opened on first
@@ -59,7 +74,8 @@ class ClauseFinder:
 
     def resolve(self, ref: str, version: str = "latest") -> Resolved:
         """The clause `ref` names; a file that bundles several clauses gives its
-        first, with the bundled riders' names."""
+        first, with the bundled riders' names. A product name may carry its insurer
+        (`太平科技:财产基本险`), and must where insurers share it."""
         path = Path(ref)
         if path.is_file():
             docs = parse_file(path, self._options).documents
@@ -76,7 +92,8 @@ class ClauseFinder:
                 raise NotFoundError(db.url, f"no clause with {hint} {ref}; list them with `tiaokuan products --json`")
             chosen = found[-1]
         else:
-            chosen = db.find_version(ref, version)
+            insurer, name = split_insurer(ref)
+            chosen = db.find_version(name, version, insurer)
         riders = tuple(p.product for p in db.products() if p.main_product == chosen.product and p.insurer == chosen.insurer)
         label = chosen.version_label or ""
         name = chosen.product if label in chosen.product else f"{chosen.product} {label}".strip()

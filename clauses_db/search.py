@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Connection, Row, Select, and_, column, exists, func, literal_column, select, table, text
+from sqlalchemy import Connection, Row, Select, and_, column, exists, func, literal_column, or_, select, table, text
+
+from tiaokuan.text.insurers import stems_abbreviated_as
 
 from . import schema as s
 from .rows import segment
@@ -28,6 +30,7 @@ class MatchKind(StrEnum):
 @dataclass(frozen=True)
 class Filters:
     """Which articles a search, listing or export looks at; None means any.
+    `insurer` is part of an insurer's full or short name (太平科技, 人保).
     `version` is "latest" (the newest filing of each product), "all", or a label."""
 
     insurer: str | None = None
@@ -63,7 +66,9 @@ def version_conditions(f: Filters) -> list:
     v, p = s.versions, s.products
     conds = []
     if f.insurer:
-        conds.append(p.c.insurer.contains(f.insurer))
+        # A short name such as 人保 is not part of the full name (中国人民财产保险…).
+        spelled = [p.c.insurer.startswith(stem) for stem in stems_abbreviated_as(f.insurer)]
+        conds.append(or_(p.c.insurer.contains(f.insurer), *spelled))
     if f.product:
         conds.append(p.c.name.contains(f.product))
     if f.ip_right:

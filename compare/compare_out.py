@@ -10,6 +10,10 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
+from tiaokuan.i18n import _, install
+from tiaokuan.paper import chinese_document, fit_columns, print_sheet
+from tiaokuan.text.vocab import N_
+
 from .differences import Difference
 from .matrix import Cell, Comparison, Status
 
@@ -18,7 +22,17 @@ def _md_cell(c: Cell) -> str:
     return c.shown.replace("|", "\\|").replace("\n", " ")
 
 
-DIFFERENCES_TITLE = "逐项差异 aligned differences"
+DIFFERENCES_TITLE = N_("逐项差异")
+SUMMARY_TITLE = N_("主要差异")
+NOTHING_FOUND = N_("未发现实质差异")
+
+
+def title(products) -> str:
+    return _("产品比较：{products}").format(products="、".join(products))
+
+
+def difference_header(products) -> list[str]:
+    return [_("维度"), _("差异"), *products]
 
 
 def difference_rows(cmp: Comparison) -> list[list[str]]:
@@ -30,7 +44,10 @@ def difference_rows(cmp: Comparison) -> list[list[str]]:
     for d in cmp.differences:
         if not d.material:
             continue
-        cells = [f"{'、'.join(s.citations)}：{s.marked or s.wording}" if s.citations else "（无对应约定）" for s in d.sides]
+        cells = [
+            f"{'、'.join(s.citations)}：{s.marked or s.wording}" if s.citations else _("（无对应约定）")
+            for s in d.sides
+        ]
         rows.append([f"{d.dimension_name}·{KIND_WORDS[d.kind]}", d.what, *cells])
     return rows
 
@@ -40,11 +57,17 @@ def _md_text(text: str) -> str:
 
 
 def to_markdown(cmp: Comparison) -> str:
-    out = [f"# 产品比较 comparison: {' · '.join(cmp.products)}", "", "## 主要差异 material differences", ""]
-    out += [f"- {line}" for line in cmp.summary] or ["- none found"]
+    out = [f"# {title(cmp.products)}", "", f"## {_(SUMMARY_TITLE)}", ""]
+    out += [f"- {line}" for line in cmp.summary] or [f"- {_(NOTHING_FOUND)}"]
     rows = difference_rows(cmp)
     if rows:
-        out += ["", f"## {DIFFERENCES_TITLE}", "", "| 维度 | 差异 | " + " | ".join(cmp.products) + " |", "|---" * (len(cmp.products) + 2) + "|"]
+        out += [
+            "",
+            f"## {_(DIFFERENCES_TITLE)}",
+            "",
+            "| " + " | ".join(difference_header(cmp.products)) + " |",
+            "|---" * (len(cmp.products) + 2) + "|",
+        ]
         out += ["| " + " | ".join(_md_text(c) for c in row) + " |" for row in rows]
     for m in cmp.matrices:
         out += ["", f"## {m.title}", "", "| | " + " | ".join(m.products) + " |", "|---" * (len(m.products) + 1) + "|"]
@@ -66,7 +89,10 @@ def difference_json(d: Difference) -> dict:
         "checked": d.checked,
         "what": d.what,
         "affects": list(d.affects),
-        "products": [{"product": s.product, "citations": list(s.citations), "wording": s.wording, "marked": s.marked} for s in d.sides],
+        "products": [
+            {"product": s.product, "citations": list(s.citations), "wording": s.wording, "marked": s.marked}
+            for s in d.sides
+        ],
     }
 
 
@@ -80,7 +106,10 @@ def to_json(cmp: Comparison) -> str:
         "summary": list(cmp.summary),
         "differences": [difference_json(d) for d in cmp.differences],
         "matrices": [
-            {"title": m.title, "rows": [{"key": r.key, "label": r.label, "cells": [cell(c) for c in r.cells]} for r in m.rows]}
+            {
+                "title": m.title,
+                "rows": [{"key": r.key, "label": r.label, "cells": [cell(c) for c in r.cells]} for r in m.rows],
+            }
             for m in cmp.matrices
         ],
     }
@@ -100,20 +129,22 @@ def marked_html(text: str) -> Markup:
     return Markup("".join(out))
 
 
-_ENV = Environment(autoescape=True)
+_ENV = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
 _ENV.filters["marked"] = marked_html
+install(_ENV)
 _HTML = _ENV.from_string(
     """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{ title }}</title>
 <style>
+@page{size:A4 landscape;margin:1.5cm}
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:1.5em}
 table{border-collapse:collapse;font-size:13px;margin-bottom:2em}th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
 th{background:#ddebf7;position:sticky;top:0}.silent{color:#999;font-style:italic}.excluded{background:#fde2e2}
 .narrowed{background:#fff1cc}.differs td:first-child{font-weight:bold}
 del{color:#b00020;text-decoration:line-through}ins{color:#0b5394;text-decoration:underline}
 </style></head><body><h1>{{ title }}</h1>
-<h2>主要差异 material differences</h2><ul>{% for line in summary %}<li>{{ line|marked }}</li>{% else %}<li>none found</li>{% endfor %}</ul>
-{% if differences %}<h2>{{ differences_title }}</h2><table><thead><tr><th>维度</th><th>差异</th>{% for p in products %}<th>{{ p }}</th>{% endfor %}</tr></thead><tbody>
+<h2>{{ _("主要差异") }}</h2><ul>{% for line in summary %}<li>{{ line|marked }}</li>{% else %}<li>{{ _("未发现实质差异") }}</li>{% endfor %}</ul>
+{% if differences %}<h2>{{ _("逐项差异") }}</h2><table><thead><tr>{% for h in header %}<th>{{ h }}</th>{% endfor %}</tr></thead><tbody>
 {% for row in differences %}<tr>{% for c in row %}<td>{{ c|marked }}</td>{% endfor %}</tr>
 {% endfor %}</tbody></table>{% endif %}
 {% for m in matrices %}<h2>{{ m.title }}</h2><table><thead><tr><th></th>{% for p in m.products %}<th>{{ p }}</th>{% endfor %}</tr></thead><tbody>
@@ -125,66 +156,97 @@ del{color:#b00020;text-decoration:line-through}ins{color:#0b5394;text-decoration
 
 def to_html(cmp: Comparison) -> str:
     return _HTML.render(
-        title=f"产品比较 comparison: {' · '.join(cmp.products)}", summary=cmp.summary, matrices=cmp.matrices,
-        differences=difference_rows(cmp), differences_title=DIFFERENCES_TITLE, products=cmp.products,
+        title=title(cmp.products), summary=cmp.summary, matrices=cmp.matrices,
+        differences=difference_rows(cmp), header=difference_header(cmp.products),
     )  # fmt: skip
 
 
 _FILLS = {Status.EXCLUDED: "FDE2E2", Status.NARROWED: "FFF1CC", Status.SILENT: "F2F2F2"}
 
 
+_MARKS = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})", re.S)
+
+
+def marked_rich_text(text: str):
+    """Marked wording as an XLSX cell's rich text: [-deleted-] red and struck through,
+    {+inserted+} blue and underlined (the marks themselves are not printed)."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    deleted = InlineFont(strike=True, color="B00020")
+    inserted = InlineFont(u="single", color="0B5394")
+    parts = []
+    for part in _MARKS.split(text):
+        if part.startswith("[-") and part.endswith("-]"):
+            parts.append(TextBlock(deleted, part[2:-2]))
+        elif part.startswith("{+") and part.endswith("+}"):
+            parts.append(TextBlock(inserted, part[2:-2]))
+        elif part:
+            parts.append(part)
+    return CellRichText(parts) if any(not isinstance(p, str) for p in parts) else text
+
+
+_SUMMARY_HEAD = re.compile(r"^【(?P<dimension>[^·】]+)·(?P<kind>[^】]+)】")
+
+
+def _header_row(ws, values: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _plain(text: str) -> str:
+    return _MARKS.sub(lambda m: m.group(0)[2:-2], text)
+
+
 def to_xlsx(cmp: Comparison, path: str | Path) -> None:
+    """One sheet for the summary (a row per line: dimension, kind, what and both
+    wordings, changed words in colour), one for the aligned differences and one per
+    matrix; every sheet prints on A4 landscape, fitted to the width, header repeated."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font, PatternFill
 
     wb = Workbook()
     summary = wb.active
-    summary.title = "summary"
-    summary.append(["主要差异 material differences"])
-    summary["A1"].font = Font(bold=True)
-    for line in cmp.summary:
-        summary.append([line])
-    summary.column_dimensions["A"].width = 140
+    summary.title = _(SUMMARY_TITLE)
+    _header_row(summary, [_("序号"), _("维度"), _("差异"), _("说明（删去的文字红色删除线，增加的文字蓝色下划线）")])
+    for k, line in enumerate(cmp.summary or [_(NOTHING_FOUND)], start=1):
+        head = _SUMMARY_HEAD.match(line)
+        dimension, kind, rest = (head["dimension"], head["kind"], line[head.end() :]) if head else ("", "", line)
+        summary.append([k, dimension, kind, marked_rich_text(rest)])
+    fit_columns(summary, ceiling=110, measure=_plain)
+    print_sheet(summary)
     rows = difference_rows(cmp)
     if rows:
-        ws = wb.create_sheet("逐项差异")
-        ws.append(["维度", "差异", *cmp.products])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        ws = wb.create_sheet(_(DIFFERENCES_TITLE))
+        _header_row(ws, difference_header(cmp.products))
         for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions["A"].width = 16
-        ws.column_dimensions["B"].width = 40
-        for j in range(3, len(cmp.products) + 3):
-            ws.column_dimensions[get_column_letter(j)].width = 50
+            ws.append([marked_rich_text(c) for c in row])
+        fit_columns(ws, ceiling=50, measure=_plain)
         ws.freeze_panes = "C2"
+        print_sheet(ws)
     for m in cmp.matrices:
-        ws = wb.create_sheet(m.title.split()[-1][:31])
-        ws.append(["", *m.products])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        ws = wb.create_sheet(m.title[:31])
+        _header_row(ws, ["", *m.products])
         for r in m.rows:
             ws.append([r.label, *(c.shown for c in r.cells)])
             row = ws.max_row
             for j, c in enumerate(r.cells, start=2):
                 cell = ws.cell(row=row, column=j)
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if c.status in _FILLS:
                     cell.fill = PatternFill("solid", fgColor=_FILLS[c.status])
                 if c.cite:
-                    cell.comment = Comment(f"{m.products[j - 2]}: {c.cite}", "tiaokuan")
+                    cell.comment = Comment(f"{m.products[j - 2]}：{c.cite}", "tiaokuan")
             if r.differs:
                 ws.cell(row=row, column=1).font = Font(bold=True)
-        ws.column_dimensions["A"].width = 28
-        for j in range(2, len(m.products) + 2):
-            ws.column_dimensions[get_column_letter(j)].width = 38
+        fit_columns(ws, ceiling=40)
         ws.freeze_panes = "B2"
+        print_sheet(ws)
     wb.save(str(path))
 
 
@@ -229,14 +291,14 @@ def _table_with_header(doc, header_texts: list[str]):
 def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
     """The comparison's summary and matrices appended to an open python-docx Document
     (a comparison file of its own, or a chapter of a client pack)."""
-    doc.add_heading(f"产品比较 comparison: {' · '.join(cmp.products)}", level=level)
-    doc.add_heading("主要差异 material differences", level=level + 1)
-    for line in cmp.summary or ("none found",):
+    doc.add_heading(title(cmp.products), level=level)
+    doc.add_heading(_(SUMMARY_TITLE), level=level + 1)
+    for line in cmp.summary or (_(NOTHING_FOUND),):
         add_marked(doc.add_paragraph(style="List Bullet"), line)
     rows = difference_rows(cmp)
     if rows:
-        doc.add_heading(DIFFERENCES_TITLE, level=level + 1)
-        table = _table_with_header(doc, ["维度", "差异", *cmp.products])
+        doc.add_heading(_(DIFFERENCES_TITLE), level=level + 1)
+        table = _table_with_header(doc, difference_header(cmp.products))
         for row in rows:
             for cell, text in zip(table.add_row().cells, row, strict=True):
                 add_marked(cell.paragraphs[0], text)
@@ -250,25 +312,8 @@ def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
                 cell.text = c.shown
 
 
-def orient(section, landscape: bool = True) -> None:
-    """Turn a python-docx section to landscape (or back to portrait), swapping its page size."""
-    from docx.enum.section import WD_ORIENT
-
-    wanted = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    if section.orientation != wanted:
-        section.orientation = wanted
-        section.page_width, section.page_height = section.page_height, section.page_width
-
-
 def to_docx(cmp: Comparison, path: str | Path) -> None:
-    from docx import Document
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    doc = Document()
-    orient(doc.sections[0])
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(9)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "SimSun")
+    """The comparison as a Word file on A4 landscape: its tables set products side by side."""
+    doc = chinese_document(body_size=9, landscape=True)
     add_to_docx(doc, cmp)
     doc.save(str(path))

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from tiaokuan.i18n import _
 from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped, SectionType
-from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, cost_heads_in
+from tiaokuan.text.insurers import insurer_labels
+from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, N_, TERM_FIELD_NAMES, cost_heads_in, say
 
 from .differences import Difference, differences, summary_lines
 from .dimensions import UNIT_ROWS
@@ -48,6 +50,10 @@ class Product:
     riders: tuple[str, ...] = ()  # riders known to attach to it (bundled or in the database)
 
 
+# What a cell says when it states no value of its own.
+STATUS_WORDS = {Status.EXCLUDED: N_("除外"), Status.NARROWED: N_("除外（另有例外约定）"), Status.SILENT: N_("未约定")}
+
+
 @dataclass(frozen=True)
 class Cell:
     status: Status
@@ -57,11 +63,11 @@ class Cell:
     @property
     def shown(self) -> str:
         if self.status is Status.SILENT:
-            return "— silent"
-        text = {Status.EXCLUDED: "excluded", Status.NARROWED: "excluded, narrowed"}.get(self.status, self.value)
+            return _(STATUS_WORDS[Status.SILENT])
+        text = _(STATUS_WORDS[self.status]) if self.status is not Status.VALUE else self.value
         if self.status is not Status.VALUE and self.value:
-            text = f"{text}: {self.value}"
-        return f"{text} ({self.cite})" if self.cite else text
+            text = f"{text}：{self.value}"
+        return f"{text}（{self.cite}）" if self.cite else text
 
 
 @dataclass(frozen=True)
@@ -85,36 +91,22 @@ class Matrix:
 
 # The term matrix's rows: (term-sheet field or special key, label).
 TERM_ROWS = (
-    ("identity", "产品 / 注册号 / 版本"),
-    ("line", "业务线 / 分类"),
-    ("insured", "投保人与被保险人"),
-    ("subject", "保险标的（可保 / 特约 / 不保）"),
-    ("trigger", "触发 trigger"),
-    ("retroactive_period", "追溯期"),
-    ("cover", "保障费用 heads of cover"),
-    ("limit_kinds", "限额 limits"),
-    ("deductible_kinds", "免赔 / 比例赔付"),
-    ("deductible_applies", "免赔适用于"),
-    ("territory", "承保区域 territory"),
-    ("period", "保险期间"),
-    ("premium", "保险费交付与合同生效"),
-    ("waiting_period", "等待期"),
-    ("notice_deadline", "出险通知"),
-    ("claim_deadline", "索赔期限"),
-    ("insurer_decision_deadline", "核定期限"),
-    ("payment_deadline", "赔付期限"),
-    ("settlement_consent", "和解须经保险人同意"),
-    ("defence", "保险人抗辩、处理权"),
-    ("limitation_period", "诉讼时效"),
-    ("subrogation_scope", "代位求偿范围"),
-    ("other_insurance", "重复保险"),
-    ("insurer_cancels", "保险人解除权"),
-    ("cancellation_fee", "退保手续费"),
-    ("refund_method", "退费方式"),
-    ("dispute_resolution", "争议处理"),
-    ("governing_law", "法律适用"),
-    ("riders", "附加险 riders"),
-)
+    ("identity", N_("产品 / 注册号 / 版本")),
+    ("line", N_("业务线 / 分类")),
+    ("insured", N_("投保人与被保险人")),
+    ("subject", N_("保险标的（可保 / 特约 / 不保）")),
+    ("trigger", TERM_FIELD_NAMES["trigger"]),
+    ("retroactive_period", TERM_FIELD_NAMES["retroactive_period"]),
+    ("cover", N_("保障费用")),
+    *((key, TERM_FIELD_NAMES[key]) for key in (
+        "limit_kinds", "deductible_kinds", "deductible_applies", "territory", "period", "premium", "waiting_period",
+        "notice_deadline", "claim_deadline", "insurer_decision_deadline", "payment_deadline", "settlement_consent",
+        "defence", "limitation_period", "subrogation_scope",
+    )),
+    ("other_insurance", N_("重复保险")),
+    *((key, TERM_FIELD_NAMES[key]) for key in ("insurer_cancels", "cancellation_fee", "refund_method", "dispute_resolution", "governing_law")),
+    ("riders", N_("附加险")),
+)  # fmt: skip
 
 _EXCEPTION = re.compile(r"但[^。；]{0,80}(?:除外|不在此限)|(?:除外|不在此限)[^。；]{0,4}$|经保险人(?:书面)?同意的除外")
 
@@ -126,18 +118,6 @@ def article_cite(doc: ClauseDocument, number: int | None, item: str | None = Non
     return f"{label}{item or ''}"
 
 
-# The term sheet's codes as a Chinese reader expects them; other values are printed words.
-TERM_WORDS = {
-    "occurrence": "事故发生制", "claims_made": "索赔提出制", "present": "有", "schedule": "保险单载明",
-    "cn_mainland": "中国境内（不含港澳台）", "cn": "中国境内", "worldwide": "全球", "other": "其他",
-    "per_occurrence": "每次事故", "per_patent": "每件专利", "per_person": "每人", "aggregate": "累计", "per_item": "分项",
-    "amount": "免赔额", "rate": "免赔率", "period": "免赔期", "coinsurance": "比例赔付",
-    "immediately": "立即/及时", "statutory": "依法律规定", "none": "不收手续费", "short_rate": "短期费率",
-    "pro_rata": "日比例", "arbitration_or_litigation": "仲裁或诉讼", "arbitration": "仲裁", "litigation": "诉讼",
-    "prc": "中华人民共和国法律",
-}  # fmt: skip
-
-
 def term_cell(doc: ClauseDocument, key: str) -> Cell:
     """One term-sheet field of `doc` as a matrix cell: the value in Chinese and its citation, or silent."""
     if doc.semantics is None:
@@ -146,7 +126,7 @@ def term_cell(doc: ClauseDocument, key: str) -> Cell:
     if term is None or term.value == SILENT:
         return Cell(Status.SILENT)
     values = term.value if isinstance(term.value, tuple) else (str(term.value),)
-    value = "、".join(TERM_WORDS.get(v, v) for v in values)
+    value = "、".join(say(v) for v in values)
     if term.value == "immediately" and term.text:  # 立即 and 及时 are different answers: say the word printed
         value = next((w for w in ("立即", "及时", "尽快") if w in term.text), value)
     return Cell(Status.VALUE, value, article_cite(doc, term.article) or _unnumbered_cite(doc, term.text))
@@ -165,10 +145,10 @@ def _category_cell(doc: ClauseDocument, category: Category) -> Cell:
     found = [a for a in doc.articles if category.value in a.categories]
     if not found:
         return Cell(Status.SILENT)
-    return Cell(Status.VALUE, "有约定", "、".join(a.label or f"第{a.number}条" for a in found if a.number)[:60])
+    return Cell(Status.VALUE, _("有约定"), "、".join(a.label or f"第{a.number}条" for a in found if a.number)[:60])
 
 
-_UNIT_READERS = {key: reader for key, _, reader in UNIT_ROWS}
+_UNIT_READERS = {key: reader for key, _name, reader in UNIT_ROWS}
 
 
 def _cell(p: Product, key: str, units: tuple[Unit, ...] = ()) -> Cell:
@@ -183,7 +163,13 @@ def _cell(p: Product, key: str, units: tuple[Unit, ...] = ()) -> Cell:
         tax = doc.semantics.taxonomy if doc.semantics else None
         if tax is None:
             return Cell(Status.SILENT)
-        parts = [tax.line, tax.liability_type or "", tax.right or "", tax.function or "", "附加险" if doc.rider else "主险"]
+        parts = [
+            say(tax.line),
+            tax.liability_type or "",
+            tax.right or "",
+            tax.function or "",
+            _("附加险") if doc.rider else _("主险"),
+        ]
         return Cell(Status.VALUE, " / ".join(x for x in parts if x))
     if key == "cover":
         heads = doc.semantics.cost_heads if doc.semantics else ()
@@ -222,8 +208,11 @@ def _check(products: list[Product]) -> None:
 def term_matrix(products: list[Product]) -> Matrix:
     _check(products)
     units = [units_of(p.doc) for p in products]
-    rows = tuple(Row(key, label, tuple(_cell(p, key, u) for p, u in zip(products, units, strict=True))) for key, label in TERM_ROWS)
-    return Matrix("条款要素 terms", tuple(p.name for p in products), rows)
+    rows = tuple(
+        Row(key, _(label), tuple(_cell(p, key, u) for p, u in zip(products, units, strict=True)))
+        for key, label in TERM_ROWS
+    )
+    return Matrix(_("条款要素"), tuple(p.name for p in products), rows)
 
 
 def _cites(cites: list[str]) -> str:
@@ -237,7 +226,7 @@ def _mapped_cell(doc: ClauseDocument, found: list[Mapped], narrowed_ok: bool) ->
         return Cell(Status.SILENT)
     cites = _cites([article_cite(doc, m.article, m.item) for m in found])
     if not narrowed_ok:
-        return Cell(Status.VALUE, "covered", cites)
+        return Cell(Status.VALUE, _("承保"), cites)
     narrowed = any(_EXCEPTION.search(m.text) for m in found)
     return Cell(Status.NARROWED if narrowed else Status.EXCLUDED, "", cites)
 
@@ -248,13 +237,19 @@ def exclusion_matrix(products: list[Product]) -> Matrix:
     _check(products)
     excl = [p.doc.semantics.exclusions if p.doc.semantics else () for p in products]
     rows = [
-        Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)))
+        Row(
+            c.key,
+            c.label,
+            tuple(
+                _mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)
+            ),
+        )
         for c in EXCLUSIONS
     ]
     # Exclusions that map to no canonical key are compared by their wording, in
     # the aligned differences (`differences`), never as rows of one product each.
     rows = [r for r in rows if any(c.status is not Status.SILENT for c in r.cells)]
-    return Matrix("责任免除 exclusions", tuple(p.name for p in products), tuple(rows))
+    return Matrix(_("责任免除"), tuple(p.name for p in products), tuple(rows))
 
 
 def _cost_cell(doc: ClauseDocument, covered: list[Mapped], canon_pattern: re.Pattern[str]) -> Cell:
@@ -292,17 +287,47 @@ def coverage_matrix(products: list[Product]) -> Matrix:
     _check(products)
     heads = [(*(p.doc.semantics.cost_heads if p.doc.semantics else ()), *defined_costs(p.doc)) for p in products]
     rows = [
-        Row(c.key, c.label, tuple(_cost_cell(p.doc, [m for m in h if m.key == c.key], c.pattern) for p, h in zip(products, heads, strict=True)))
+        Row(
+            c.key,
+            c.label,
+            tuple(
+                _cost_cell(p.doc, [m for m in h if m.key == c.key], c.pattern)
+                for p, h in zip(products, heads, strict=True)
+            ),
+        )
         for c in COST_HEADS
     ]
     # A cost nobody covers is not a row, even where an exclusion happens to name it.
     rows = [r for r in rows if any(c.status is Status.VALUE for c in r.cells)]
-    return Matrix("保障费用 heads of cover", tuple(p.name for p in products), tuple(rows))
+    return Matrix(_("保障费用"), tuple(p.name for p in products), tuple(rows))
 
 
 def column_names(names: list[str], docs: list[ClauseDocument]) -> list[str]:
-    """Names that tell the columns apart: two filings of one product go by their
-    version label (2026版 / 2027版), else their 注册号, else their order."""
+    """Names that tell the columns apart: products of different insurers sharing a
+    name go by the insurer's short name in front (人保 财产基本险 / 太平科技 财产基本险),
+    two filings of one product by their version label (2026版 / 2027版), else
+    their 注册号, else their order."""
+    return _by_filing(_by_insurer(names, docs), docs)
+
+
+def _by_insurer(names: list[str], docs: list[ClauseDocument]) -> list[str]:
+    """Each name that products of different insurers share, with the insurer in front."""
+    out = list(names)
+    for name in set(names):
+        at = [i for i, n in enumerate(names) if n == name]
+        insurers = [docs[i].insurer or "" for i in at]
+        if len(set(insurers)) < 2:
+            continue
+        known = sorted({x for x in insurers if x})
+        labels = dict(zip(known, insurer_labels(known), strict=True))
+        for i, insurer in zip(at, insurers, strict=True):
+            if insurer:
+                out[i] = f"{labels[insurer]} {name}"
+    return out
+
+
+def _by_filing(names: list[str], docs: list[ClauseDocument]) -> list[str]:
+    """Each name that several filings share, with its version label, 注册号 or order."""
     out = list(names)
     for name in set(names):
         at = [i for i, n in enumerate(names) if n == name]
@@ -334,7 +359,7 @@ def flag_wording(matrix: Matrix, diffs: tuple[Difference, ...]) -> Matrix:
     """A canonical row says two products both exclude 故意行为; the aligned wording may
     say that one of them also excludes 重大过失. Cells whose exclusion differs in
     substance say so, so a canonical key never hides a wording difference."""
-    differing = [set() for _ in matrix.products]
+    differing = [set() for _product in matrix.products]
     for d in diffs:
         if d.material and not d.checked:
             for k, side in enumerate(d.sides):

@@ -7,33 +7,34 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from jinja2 import Environment
+
+from tiaokuan.i18n import _
+from tiaokuan.paper import BODY_FONT, chinese_document
+from tiaokuan.text.vocab import N_
 
 from .redline import Change, Op, Redline
 
 AUTHOR = "tiaokuan"
-EAST_ASIAN_FONT = "SimSun"  # Word's default Chinese serif; LibreOffice substitutes a CJK font
 
 _LABELS = {
-    Change.SAME: "unchanged",
-    Change.RENUMBERED: "renumbered",
-    Change.CHANGED: "changed",
-    Change.DELETED: "deleted",
-    Change.INSERTED: "inserted",
+    Change.SAME: N_("未改"),
+    Change.RENUMBERED: N_("条号变动"),
+    Change.CHANGED: N_("修改"),
+    Change.DELETED: N_("删除"),
+    Change.INSERTED: N_("新增"),
 }
 
 
 def heading(a) -> str:
     if a.change is Change.DELETED:
-        return f"{a.old.name} (deleted)"
+        return f"{a.old.name}（{_(_LABELS[a.change])}）"
     if a.change is Change.INSERTED:
-        return f"{a.new.name} (inserted)"
+        return f"{a.new.name}（{_(_LABELS[a.change])}）"
     moved = f"{a.old.name} → {a.new.name}" if a.old.name != a.new.name else a.new.name
-    return f"{moved} ({_LABELS[a.change]})"
+    return f"{moved}（{_(_LABELS[a.change])}）"
 
 
 def to_text(redline: Redline, old_name: str, new_name: str) -> str:
@@ -48,13 +49,14 @@ def to_text(redline: Redline, old_name: str, new_name: str) -> str:
 
 
 def _summary(redline: Redline) -> str:
-    return ", ".join(f"{redline.count(c)} {_LABELS[c]}" for c in Change)
+    return "，".join(_("{label} {n} 条").format(label=_(_LABELS[c]), n=redline.count(c)) for c in Change)
 
 
 _HTML = Environment(autoescape=True).from_string(
     """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{ old }} → {{ new }}</title>
 <style>
+@page{size:A4;margin:2.54cm 3.18cm}
 body{font-family:"Noto Serif CJK SC","SimSun",serif;max-width:60em;margin:2em auto;line-height:1.7}
 ins{background:#d4f7d4;text-decoration:underline}del{background:#fbd4d4;text-decoration:line-through}
 h2{font-size:1em;margin:1.2em 0 .2em}.same{color:#666}.meta{color:#555}
@@ -69,14 +71,16 @@ p{white-space:pre-wrap;margin:0}
 
 
 def to_html(redline: Redline, old_name: str, new_name: str) -> str:
-    return _HTML.render(old=old_name, new=new_name, summary=_summary(redline), articles=redline.articles, heading=heading)
+    return _HTML.render(
+        old=old_name, new=new_name, summary=_summary(redline), articles=redline.articles, heading=heading
+    )
 
 
 def _run(text: str, deleted: bool = False) -> OxmlElement:
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     fonts = OxmlElement("w:rFonts")
-    fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    fonts.set(qn("w:eastAsia"), BODY_FONT)
     props.append(fonts)
     run.append(props)
     t = OxmlElement("w:delText" if deleted else "w:t")
@@ -98,10 +102,7 @@ def _tracked(tag: str, text: str, change_id: int, when: str) -> OxmlElement:
 def to_docx(redline: Redline, old_name: str, new_name: str, path: str | Path, when: datetime | None = None) -> None:
     """A Word document of the new version with every change tracked against the old."""
     stamp = (when or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    doc = chinese_document()
     doc.add_heading(f"{old_name} → {new_name}", level=1)
     doc.add_paragraph(_summary(redline))
     change_id = 1

@@ -11,12 +11,13 @@ taken as written, in the new numbering.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, ClauseDocument, EntityType, Section, SectionType, Table
 from tiaokuan.parse import parse_paragraphs
-from tiaokuan.text.labels import ItemFamily, int_to_cn, item_label
+from tiaokuan.text.labels import ItemFamily, Label, int_to_cn, item_label, numbered_like
 from tiaokuan.text.labels import article_label as printed_article_label  # (build's article_label writes one)
 
 from .spec import ARTICLE_LABEL, ITEM_REF, Schedule, WordingSpec, dropped_labels, heading_key, same_label
@@ -53,6 +54,18 @@ class Wording:
     riders: tuple[Wording, ...] = ()
     schedule: Schedule = field(default_factory=Schedule)
     version: str | None = None  # the version label the spec gives, else the one read from the title
+
+    @property
+    def article_count(self) -> int:
+        """The articles a reader counts: those printed with a number (第X条, or 2.1 in a
+        wording numbered by decimals). A 释义 entry printed without one, the schedule
+        and tables are not articles, though the provenance lists the entries too."""
+        return sum(1 for a in self.document.articles if a.number is not None)
+
+    @property
+    def definition_count(self) -> int:
+        """The terms the wording defines (释义), as entries of their own or inside an article."""
+        return len(self.document.definitions)
 
 
 @dataclass(frozen=True)
@@ -97,26 +110,76 @@ def _removed_items(spec: WordingSpec, base: ClauseDocument) -> tuple[set[str], d
     return articles, items
 
 
+# A relabelled list keeps the printed style of its neighbours, as the insurer printed
+# that list: （一） or (一), 1. or 1、 or (1), 一、. When a list mixes styles, the style
+# most of its labels share wins; on a tie, a relabelled item keeps the style of the
+# label it replaces and a new item takes that of the item before it. A kept item
+# keeps its own spacing after its label; a new item gets the spacing most of the
+# list prints (on a tie, that of the item before it).
+@dataclass(frozen=True)
+class _ListStyle:
+    family: ItemFamily  # the family of the article's top-level items
+    label: str | None  # a label in the style most of the list's labels share; None on a tie
+    gap: str | None  # the spacing most of them print after the label; None on a tie
+
+
+def _top_items(lines: list[str], family: ItemFamily | None = None) -> tuple[ItemFamily | None, list[tuple[int, Label]]]:
+    """The family of an article's top-level items (`family`, else that of its first
+    labelled line) and their labels, each with the index of its line."""
+    family = family or next((f[0] for line in lines if (f := item_label(line))), None)
+    return family, [(k, f[1]) for k, line in enumerate(lines) if (f := item_label(line)) and f[0] is family]
+
+
+def _majority(values: list[str]) -> str | None:
+    ranked = Counter(values).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _gap(line: str, label: Label) -> str:
+    """The spacing printed after `label` in `line`."""
+    rest = line[label.end :]
+    return rest[: len(rest) - len(rest.lstrip(" \t\u3000\u00a0"))]
+
+
+def _list_style(lines: list[str], family: ItemFamily | None = None) -> _ListStyle | None:
+    family, items = _top_items(lines, family)
+    if not items:
+        return None
+    # numbered_like(label, 1) is a label's style with its own number taken out.
+    shapes = [numbered_like(label.text, 1) for _, label in items]
+    return _ListStyle(family, _majority(shapes), _majority([_gap(lines[k], label) for k, label in items]))
+
+
+def _relabelled(line: str, label: Label, value: int, style: _ListStyle) -> str:
+    """`line` with its item label renumbered `value` in the list's style."""
+    start = label.end - len(label.text)
+    return line[:start] + numbered_like(style.label or label.text, value) + line[label.end :]
+
+
 def _without_items(text: str, labels: set[str]) -> str:
     """`text` without the listed top-level items (and their sub-items); the items
-    after them relabelled （三）→（二）, and the last item closed with 。 when the
-    removed one was last."""
+    after them relabelled (三)→(二) in the list's printed style, and the last item
+    closed with 。 when the removed one was last."""
     lines = text.split("\n")
+    # The list is the one whose labels are removed: (二) names a （一） list, not a 1. one.
+    style = _list_style(lines, next((f[0] for x in sorted(labels) if (f := item_label(x))), None))
+    if style is None:
+        return text
     out: list[str] = []
-    family: ItemFamily | None = None
     skipping = False
     removed = 0
     for line in lines:
         found = item_label(line)
-        if found and (family is None or found[0] is family) and found[0] is ItemFamily.PAREN_CN:
-            family = found[0]
+        if found and found[0] is style.family:
             label = found[1]
             skipping = any(same_label(label.text, x) for x in labels)
             if skipping:
                 removed += 1
                 continue
             if removed and label.value is not None:
-                line = f"（{int_to_cn(label.value - removed)}）" + line[label.end :]
+                line = _relabelled(line, label, label.value - removed, style)
         elif skipping and found:
             continue  # a sub-item of a removed item
         elif skipping:
@@ -151,26 +214,31 @@ def _labelled(article: Article) -> str:
 
 
 def _with_items(text: str, additions: tuple[str, ...]) -> str:
-    """`text` with new top-level items after its last one; the list's closing
-    punctuation moves to the new last item."""
+    """`text` with new top-level items after its last one, labelled in the list's
+    printed style; the list's closing punctuation moves to the new last item."""
     lines = text.split("\n")
-    last = max((i for i, line in enumerate(lines) if (f := item_label(line)) and f[0] is ItemFamily.PAREN_CN), default=None)
-    if last is None:
+    style = _list_style(lines)
+    if style is None:
         return text
+    _, items = _top_items(lines, style.family)
+    last, label = items[-1]
     # The items of the list end at the next line that is neither an item nor a sub-item.
     end = last
     while end + 1 < len(lines) and item_label(lines[end + 1]):
         end += 1
-    count = sum(1 for line in lines[: end + 1] if (f := item_label(line)) and f[0] is ItemFamily.PAREN_CN)
     closing = lines[end][-1] if lines[end][-1:] in TERMINAL else ""
+    # Items are separated as the list separates them (；or ;), the last one closes it.
+    separator = _majority([lines[k][-1] for k, _ in items[:-1] if lines[k][-1:] in "；;"]) or "；"
     if closing == "。":
-        lines[end] = lines[end][:-1] + "；"
+        lines[end] = lines[end][:-1] + separator
+    shape, gap = style.label or label.text, style.gap if style.gap is not None else _gap(lines[last], label)
+    count = label.value if label.value is not None else len(items)
     new = []
     for k, addition in enumerate(additions, start=1):
         body = addition.strip()
         if body[-1:] not in TERMINAL:
-            body += "。" if k == len(additions) else "；"
-        new.append(f"（{int_to_cn(count + k)}）{body}")
+            body += (closing or "。") if k == len(additions) else separator
+        new.append(f"{numbered_like(shape, count + k)}{gap}{body}")
     return "\n".join(lines[: end + 1] + new + lines[end + 1 :])
 
 

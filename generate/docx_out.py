@@ -8,17 +8,16 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from tiaokuan.paper import BODY_FONT, HEADING_FONT, chinese_document
+
 from .build import Wording
 from .view import schedule_rows, wording_view
 
-BODY_FONT = "宋体"
-HEADING_FONT = "黑体"
 # Fixed document properties keep a generated file byte-stable for the same input.
 CREATED = datetime(2026, 1, 1)
 
@@ -76,14 +75,10 @@ def _paragraph(document, pieces: list[tuple[str, bool]], indent: bool = True, al
 
 
 def new_document():
-    """An empty Word document with fixed properties and 宋体 10.5 pt as its body face."""
-    document = Document()
+    """An empty A4 Word document with fixed properties and 宋体 10.5 pt as its body face."""
+    document = chinese_document()
     document.core_properties.created = document.core_properties.modified = CREATED
     document.core_properties.author = "tiaokuan"
-    normal = document.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(10.5)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
     return document
 
 

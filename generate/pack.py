@@ -11,7 +11,9 @@ from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from tiaokuan.compare import Comparison, Product, compare_products
-from tiaokuan.compare.compare_out import add_to_docx, orient
+from tiaokuan.compare.compare_out import add_to_docx
+from tiaokuan.i18n import _
+from tiaokuan.paper import a4_section
 
 from .build import Wording
 from .docx_out import BODY_FONT, centred, header_footer, new_document, set_font, write_clause
@@ -21,18 +23,28 @@ from .view import wording_view
 def _cover_lines(products: list[Product], wordings: list[Wording]) -> list[str]:
     """One line per product for the cover: insurer, product and 注册号."""
     return [
-        "　".join(x for x in (w.document.insurer, p.name, w.document.registration_no and f"注册号 {w.document.registration_no}") if x)
+        "　".join(
+            x
+            for x in (w.document.insurer, p.name, w.document.registration_no and f"注册号 {w.document.registration_no}")
+            if x
+        )
         for p, w in zip(products, wordings, strict=True)
     ]
 
 
-def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path, client: str | None = None, on: date | None = None) -> Comparison:
+def pack_docx(
+    products: list[Product],
+    wordings: list[Wording],
+    path: str | Path,
+    client: str | None = None,
+    on: date | None = None,
+) -> Comparison:
     """Write the pack for `products` (2 to 10; `wordings` are their full texts in the
     same order) to `path`, and return the comparison it shows."""
     result = compare_products(products)
     document = new_document()
     header_footer(document, client or "", "保险产品比较报告")
-    for _ in range(6):
+    for _blank in range(6):
         document.add_paragraph()
     centred(document, "保险产品比较报告", size=22)
     if client:
@@ -46,13 +58,17 @@ def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path
     centred(document, f"{when.year}年{when.month}月{when.day}日", size=12)
     notice = document.add_paragraph()
     notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_font(notice.add_run("本报告依据各产品条款文本比较生成，每项结论均注明所依据的条款；以保险合同约定为准。"), BODY_FONT, size=9)
+    set_font(
+        notice.add_run("本报告依据各产品条款文本比较生成，每项结论均注明所依据的条款；以保险合同约定为准。"),
+        BODY_FONT,
+        size=9,
+    )
     matrices = document.add_section(WD_SECTION.NEW_PAGE)
-    orient(matrices)
+    a4_section(matrices, landscape=True)
     add_to_docx(document, result, level=1)
     appendix = document.add_section(WD_SECTION.NEW_PAGE)
-    orient(appendix, landscape=False)
-    document.add_heading("附录：条款全文 appendix: full wordings", level=1)
+    a4_section(appendix)
+    document.add_heading(_("附录：条款全文"), level=1)
     for k, w in enumerate(wordings):
         if k:
             document.add_page_break()
@@ -61,7 +77,14 @@ def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path
     return result
 
 
-def pack_text(products: list[Product], wordings: list[Wording], fmt: str, client: str | None = None, on: date | None = None, templates: Path | None = None) -> tuple[str, Comparison]:
+def pack_text(
+    products: list[Product],
+    wordings: list[Wording],
+    fmt: str,
+    client: str | None = None,
+    on: date | None = None,
+    templates: Path | None = None,
+) -> tuple[str, Comparison]:
     """The pack as Markdown or HTML (`fmt` "md" or "html") from the Jinja2 templates
     pack.md.j2 / pack.html.j2, and the comparison it shows."""
     from .render import render_template

@@ -16,7 +16,9 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from tiaokuan.compare.compare_out import marked_html
 from tiaokuan.errors import TiaokuanError
+from tiaokuan.i18n import install
 
 from .build import Wording
 from .view import schedule_rows, wording_view
@@ -35,16 +37,22 @@ class RenderError(TiaokuanError):
 
 def _environment(templates: Path | None) -> Environment:
     package = PackageLoader("tiaokuan.generate", "templates")
-    if templates is None:
-        return Environment(loader=package, autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, keep_trailing_newline=True)
+    settings = {
+        "autoescape": lambda name: bool(name and name.endswith(".html.j2")),
+        "undefined": StrictUndefined,
+        "keep_trailing_newline": True,
+        "extensions": ["jinja2.ext.i18n"],  # {{ _("…") }}: the words of the message catalog (tiaokuan.i18n)
+    }
     # A user's template may come from anyone: it runs sandboxed, and clause text is
     # still escaped in HTML.
-    return SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(templates)), package]),
-        autoescape=lambda name: bool(name and name.endswith(".html.j2")),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
+    env = (
+        Environment(loader=package, **settings)
+        if templates is None
+        else SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(templates)), package]), **settings)
     )
+    install(env)
+    env.filters["marked"] = marked_html
+    return env
 
 
 def render_template(name: str, templates: Path | None = None, **context) -> str:
@@ -54,13 +62,17 @@ def render_template(name: str, templates: Path | None = None, **context) -> str:
     except TemplateError as e:
         where = getattr(e, "filename", None) or (str(templates) if templates else "generate/templates")
         line = getattr(e, "lineno", None)
-        raise RenderError(where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out") from None
+        raise RenderError(
+            where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out"
+        ) from None
 
 
 def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = None) -> str:
     """The wording (riders after it, then the schedule) as Markdown or HTML."""
     suffix = "md" if fmt is OutputFormat.MD else "html"
-    parts = [render_template(f"wording.{suffix}.j2", templates, wording=wording_view(w)) for w in (wording, *wording.riders)]
+    parts = [
+        render_template(f"wording.{suffix}.j2", templates, wording=wording_view(w)) for w in (wording, *wording.riders)
+    ]
     rows = schedule_rows(wording.schedule)
     if rows:
         parts.append(render_template(f"schedule.{suffix}.j2", templates, rows=rows))
@@ -124,15 +136,27 @@ def to_pdf(wording: Wording, path: Path) -> None:
 
     office = soffice()
     if office is None:
-        raise RenderError(str(path), "PDF needs LibreOffice: install it (Debian: apt install libreoffice-writer-nogui) or write --format docx and print that")
+        raise RenderError(
+            str(path),
+            "PDF needs LibreOffice: install it (Debian: apt install libreoffice-writer-nogui) or write --format docx and print that",
+        )
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         to_docx(wording, source)
         _use_local_faces(source)
-        done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=False, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         made = Path(tmp) / (path.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
-            raise RenderError(str(path), f"LibreOffice did not print the PDF ({(done.stderr or done.stdout).strip()[:200]}); try --format docx")
+            raise RenderError(
+                str(path),
+                f"LibreOffice did not print the PDF ({(done.stderr or done.stdout).strip()[:200]}); try --format docx",
+            )
         shutil.move(str(made), path)
 
 

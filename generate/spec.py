@@ -307,10 +307,28 @@ def same_label(a: str | None, b: str) -> bool:
     return a is not None and a.replace("(", "（").replace(")", "）") == b.replace("(", "（").replace(")", "）")
 
 
+# Example values of the schedule, consistent with each other (the deductible below
+# the limits, the period's end after its start) so that uncommenting them all gives
+# a spec that loads; the drafter puts the client's own values in their place.
+_STARTER_SCHEDULE = (
+    ("insured", '""'),
+    ("territory", '""'),
+    ("limit_per_occurrence", "1000000"),
+    ("limit_per_patent", "500000"),
+    ("limit_aggregate", "2000000"),
+    ("deductible_amount", "10000"),
+    ("deductible_rate", "0.1"),
+    ("period_start", "2027-01-01"),
+    ("period_end", "2027-12-31"),
+    ("retroactive_date", "2026-01-01"),
+)
+
+
 def new_spec(base: ClauseDocument, ref: str) -> str:
-    """A starting spec (TOML) for a wording built on `base`, named `ref`: every key
-    present, nothing changed yet, the base's chapters, articles and exclusions listed
-    in comments so the drafter can pick from them."""
+    """A starting spec (TOML) for a wording built on `base`, named `ref`: nothing
+    changed yet, the base's chapters, articles and exclusions listed in comments so
+    the drafter can pick from them, and commented-out examples that give a valid
+    spec once uncommented."""
     import tomlkit
 
     doc = tomlkit.document()
@@ -330,18 +348,18 @@ def new_spec(base: ClauseDocument, ref: str) -> str:
     chapters.add(tomlkit.comment("chapters: " + "、".join(s.heading for s in base.sections if s.heading)))
     chapters.add("drop", tomlkit.array())
     doc.add("chapters", chapters)
-    articles = tomlkit.table()
-    for a in base.articles:
-        if a.label:
-            articles.add(tomlkit.comment(f"{a.label} {a.text.splitlines()[0][:36]}"))
-    articles.add("drop", tomlkit.array())
-    replace = tomlkit.aot()
-    articles.add(tomlkit.comment('[[articles.replace]] article = "第X条", text = "…"; [[articles.add]] after = "第X条" or a chapter, text = "…"'))
-    articles.add("replace", replace)
-    doc.add("articles", articles)
+    doc.add("articles", _starter_articles(base))
     exclusions = tomlkit.table()
     keys = sorted({m.key for m in base.semantics.exclusions} - {"unmapped"}) if base.semantics else []
-    exclusions.add(tomlkit.comment("the base excludes: " + ", ".join(keys) + "; or name an item such as 第七条（二）"))
+    # An item of the base's own exclusions as exclusions.remove names it (第五条(三)).
+    excluding = [a for s in base.sections if s.type is SectionType.EXCLUSIONS for a in s.articles]
+    items = [f"{a.label}{i.label}" for a in excluding for i in a.items]
+    item = next((x for x in items if ITEM_REF.fullmatch(x)), None)
+    named = ", ".join(f'"{x}"' for x in (keys[:1] + [item] if item else keys[:1]))
+    exclusions.add(tomlkit.comment(f"the base excludes: {', '.join(keys) or 'nothing it names'}"))
+    if named:
+        exclusions.add(tomlkit.comment(f"name them or an item, e.g. remove = [{named}]"))
+    exclusions.add(tomlkit.comment('add = ["the text of a new exclusion"] adds an item to the last exclusion article'))
     exclusions.add("remove", tomlkit.array())
     exclusions.add("add", tomlkit.array())
     doc.add("exclusions", exclusions)
@@ -350,12 +368,45 @@ def new_spec(base: ClauseDocument, ref: str) -> str:
     riders["append"].comment("rider clauses (files, 注册号 or product names) printed after the wording")
     doc.add("riders", riders)
     schedule = tomlkit.table()
-    schedule.add(tomlkit.comment("money in yuan, deductible_rate as a fraction (0.1 = 10%), dates as 2027-01-01"))
-    for key in ("insured", "territory"):
-        schedule.add(tomlkit.comment(f'{key} = ""'))
-    for key in _MONEY + ("deductible_rate",):
-        schedule.add(tomlkit.comment(f"{key} = 0"))
-    for key in _DATES:
-        schedule.add(tomlkit.comment(f"{key} = 2027-01-01"))
+    schedule.add(tomlkit.comment("uncomment the lines you need and put your values in: money in yuan, deductible_rate"))
+    schedule.add(tomlkit.comment("as a fraction (0.1 = 10%), dates as 2027-01-01"))
+    for key, value in _STARTER_SCHEDULE:
+        schedule.add(tomlkit.comment(f"{key} = {value}"))
     doc.add("schedule", schedule)
     return tomlkit.dumps(doc)
+
+
+def _starter_articles(base: ClauseDocument):
+    """The [articles] table of a starting spec. Replacements and additions are arrays
+    of tables ([[articles.replace]]): an empty `replace = []` would make the tables a
+    drafter adds a second definition of the key, which TOML refuses. So they are
+    complete examples, commented out, naming the base's real first article."""
+    import tomlkit
+
+    articles = tomlkit.table()
+    for a in base.articles:
+        if a.label:
+            articles.add(tomlkit.comment(f"{a.label} {a.text.splitlines()[0][:36]}".rstrip()))
+    articles.add("drop", tomlkit.array())
+    first = next((a.label for a in base.articles if a.label), None)
+    chapter = next((s.heading for s in base.sections if s.heading), None)
+    lines = []
+    if first:
+        lines += [
+            "To replace an article, uncomment the three lines under this one and write its new text (in the",
+            "wording's numbering) between the quotes; repeat the three lines for each article you replace.",
+            "[[articles.replace]]",
+            f'article = "{first}"',
+            'text = ""',
+        ]
+    if first or chapter:
+        lines += [
+            "To add an article, uncomment the three lines under this one and write its text between the quotes;",
+            "after names a base article (the new one follows it) or a chapter (it goes at the chapter's end).",
+            "[[articles.add]]",
+            f'after = "{first or chapter}"',
+            'text = ""',
+        ]
+    for line in lines:
+        articles.add(tomlkit.comment(line))
+    return articles

@@ -70,6 +70,11 @@ def soffice_available(calc: bool = False) -> bool:
 def soffice_pdf_pages(path: Path, outdir: Path) -> int:
     """Open `path` in LibreOffice headless and print it to PDF: the file opens in an
     office suite, not only in the library that wrote it. Returns the PDF's page count."""
+    return len(soffice_pdf_page_sizes(path, outdir))
+
+
+def soffice_pdf_page_sizes(path: Path, outdir: Path) -> list[tuple[float, float]]:
+    """`path` printed to PDF by LibreOffice headless: each page's width and height in mm."""
     import subprocess
 
     import pdfplumber
@@ -80,7 +85,7 @@ def soffice_pdf_pages(path: Path, outdir: Path) -> int:
     pdf_path = outdir / (path.stem + ".pdf")
     assert pdf_path.exists(), f"LibreOffice could not open {path.name}"
     with pdfplumber.open(pdf_path) as pdf:
-        return len(pdf.pages)
+        return [(round(float(p.width) * 25.4 / 72), round(float(p.height) * 25.4 / 72)) for p in pdf.pages]
 
 
 # --- PostgreSQL -------------------------------------------------------------------

@@ -4,6 +4,7 @@ not exclusion, and the outputs (Markdown golden, XLSX, DOCX, CLI) hold them."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from tiaokuan.cli import main
-from tiaokuan.compare import Dimension, Effect, Kind, Product, Status, compare_products
+from tiaokuan.compare import Dimension, Effect, Kind, Product, Status, column_names, compare_products
 from tiaokuan.compare.compare_out import to_docx, to_html, to_json, to_markdown, to_xlsx
 from tiaokuan.compare.matrix import exclusion_matrix, term_matrix
 from tiaokuan.parse.api import parse_file
+from tiaokuan.text import insurer_labels, insurer_short_name, insurers_named
 
 from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
 
@@ -62,8 +64,8 @@ def test_xlsx_docx_json(tmp_path: Path) -> None:
     xlsx, docx = tmp_path / "cmp.xlsx", tmp_path / "cmp.docx"
     to_xlsx(result, xlsx)
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["summary", "逐项差异", "terms", "exclusions", "cover"]
-    terms = wb["terms"]
+    assert wb.sheetnames == ["主要差异", "逐项差异", "条款要素", "责任免除", "保障费用"]
+    terms = wb["条款要素"]
     assert terms.freeze_panes == "B2" and [c.value for c in terms[1]][1:] == list(result.products)
     assert any(c.comment and "第" in c.comment.text for row in terms.iter_rows(min_row=2) for c in row)
     to_docx(result, docx)
@@ -96,6 +98,40 @@ def test_cli_compare_from_the_database(tmp_path: Path, capsys) -> None:
     assert "| 代位求偿范围 |" in out and "附加专利权无效宣告费用保险" in out  # its rider, from the database
     assert main(["compare", "澄川", "植物新品种权保险", "--db", str(db)]) == 1
     assert "matches" in capsys.readouterr().err  # ambiguous: the candidates are listed
+
+
+
+def test_insurer_short_names() -> None:
+    for full, short in (
+        ("太平科技保险股份有限公司", "太平科技"),
+        ("紫金财产保险股份有限公司", "紫金"),
+        ("中国平安财产保险股份有限公司", "平安"),
+        ("华泰财产保险有限公司", "华泰"),
+        ("中国太平洋财产保险股份有限公司北京分公司", "太平洋"),  # the branch goes with the legal form
+        ("中国人民财产保险股份有限公司", "人保"),  # the rule's 人民 is no name: the market's own
+        ("澄川财产保险股份有限公司", "澄川"),
+        ("", ""),
+    ):
+        assert insurer_short_name(full) == short, full
+    # Insurers whose short names coincide keep their full names.
+    head, branch = "青岚保险股份有限公司", "青岚财产保险有限公司"
+    assert insurer_labels([head, branch, "紫金财产保险股份有限公司"]) == [head, branch, "紫金"]
+    # A short name typed whole names that insurer only, though it is part of others' names.
+    insurers = ["太平财产保险有限公司", "太平科技保险股份有限公司", "中国太平洋财产保险股份有限公司"]
+    assert insurers_named("太平", insurers) == ["太平财产保险有限公司"]
+    assert insurers_named("太平科", insurers) == ["太平科技保险股份有限公司"]
+    assert insurers_named("人保", ["中国人民财产保险股份有限公司", *insurers]) == ["中国人民财产保险股份有限公司"]
+
+
+def test_columns_of_one_name_from_different_insurers_name_the_insurer() -> None:
+    old, new = (parse_file(SAMPLES / f).documents[0] for f in ("patent-enforcement-with-rider.txt", "patent-enforcement-2027.txt"))
+    other = replace(old, insurer="青岚科技保险股份有限公司")
+    name = old.product
+    assert column_names([name, name], [old, other]) == [f"澄川 {name}", f"青岚科技 {name}"]
+    # Two filings of one insurer and a third insurer's product: the insurer, then the filing.
+    assert column_names([name] * 3, [old, new, other]) == [f"澄川 {name} 2026版", f"澄川 {name} 2027版", f"青岚科技 {name}"]
+    # Without an insurer printed, only order is left to tell them apart.
+    assert column_names([name, name], [replace(old, insurer=None), replace(other, insurer=None, registration_no=None)])[1] == f"{name} #2"
 
 
 @pytest.mark.corpus

@@ -72,7 +72,7 @@ def test_an_inserted_article_renumbers_the_rest_without_rewriting_them() -> None
     moved = next(a for a in result.articles if a.old and a.old.label == "第八条")
     assert moved.new.label == "第九条" and moved.change is Change.RENUMBERED
     text = to_text(result, "old", "new")
-    assert "第八条 → 第九条 (renumbered)" in text and "{+被保险人应当每年向保险人报告专利维持情况。+}" in text
+    assert "第八条 → 第九条（条号变动）" in text and "{+被保险人应当每年向保险人报告专利维持情况。+}" in text
 
 
 def test_word_file_holds_real_tracked_changes(tmp_path: Path) -> None:

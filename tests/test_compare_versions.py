@@ -162,6 +162,6 @@ def test_cli_compare_and_diff_of_two_filings(tmp_path: Path, capsys) -> None:
     assert main(["diff", str(OLD), str(NEW), "--format", "txt"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("--- 澄川专利执行保险 2026版\n+++ 澄川专利执行保险 2027版\n")
-    assert "## 第十五条 → 第十六条 (changed)" in out and "[-三十日-]{+十五日+}" in out
+    assert "## 第十五条 → 第十六条（修改）" in out and "[-三十日-]{+十五日+}" in out
     assert main(["compare", str(OLD), str(NEW), "--format", "md"]) == 0
     assert "| | 澄川专利执行保险 2026版 | 澄川专利执行保险 2027版 |" in capsys.readouterr().out

@@ -5,6 +5,7 @@ written whole or not at all, search finds Chinese words, bad files do not stop a
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -16,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from tiaokuan.clauses_db import ClauseDB, Filters, MatchKind, Outcome
+from tiaokuan.clauses_db import ClauseDB, ClauseFinder, Filters, MatchKind, Outcome, with_insurer
 from tiaokuan.clauses_db import schema as s
 from tiaokuan.clauses_db.store import prepare
 from tiaokuan.cli import main
-from tiaokuan.errors import DatabaseError
+from tiaokuan.errors import DatabaseError, NotFoundError
 from tiaokuan.model import (
     Article,
     Box,
@@ -360,3 +361,83 @@ def test_exclusion_counts_and_generation(db: ClauseDB, tmp_path: Path) -> None:
     extra.write_text((SAMPLES / "bold-exclusions.txt").read_text(encoding="utf-8").replace("专有权保险条款", "专有权保险（乙）条款", 1), encoding="utf-8")
     sample_db.ingest([extra])
     assert sample_db.generation() > before
+
+
+# -- one product name, two insurers ---------------------------------------------------
+SHARED_NAME = "集成电路布图设计专有权保险"
+SAMPLE_INSURER = "澄川财产保险股份有限公司"
+OTHER_INSURER = "青岚科技保险股份有限公司"  # fictional, like 澄川
+OTHER_REGISTRATION = "C00088831912026010100011"
+
+
+def _other_insurers_filing(folder: Path) -> Path:
+    """The sample 集成电路布图设计专有权保险 as a second insurer files it: the same
+    wording under its own insurer line and 注册号."""
+    text = (SAMPLES / "bold-exclusions.txt").read_text(encoding="utf-8")
+    assert text.startswith(f"{SAMPLE_INSURER}\n{SHARED_NAME}条款\n注册号：C00999930612026010100085\n")
+    path = folder / "other-insurer-layout-design.txt"
+    path.write_text(text.replace(SAMPLE_INSURER, OTHER_INSURER, 1).replace("C00999930612026010100085", OTHER_REGISTRATION, 1), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def two_insurers(db: ClauseDB, tmp_path: Path) -> ClauseDB:
+    """The sample product and the same-named product of a second insurer."""
+    assert not db.ingest([SAMPLES / "bold-exclusions.txt", _other_insurers_filing(tmp_path)]).failures
+    return db
+
+
+def test_a_name_two_insurers_share_is_named_with_its_insurer(two_insurers: ClauseDB) -> None:
+    db, finder = two_insurers, ClauseFinder(two_insurers)
+    ids = {v.insurer: v.version_id for v in db.products() if v.product == SHARED_NAME}
+    assert set(ids) == {SAMPLE_INSURER, OTHER_INSURER}
+    with pytest.raises(NotFoundError) as bare:
+        finder.resolve(SHARED_NAME)
+    assert f"name one: 澄川:{SHARED_NAME}, 青岚科技:{SHARED_NAME}" in bare.value.detail and "\n" not in str(bare.value)
+    for ref, insurer in (
+        (f"青岚科技:{SHARED_NAME}", OTHER_INSURER),
+        (f"青岚科技：{SHARED_NAME}", OTHER_INSURER),
+        (f"澄川:{SHARED_NAME}", SAMPLE_INSURER),
+        (f"{OTHER_INSURER}:{SHARED_NAME}", OTHER_INSURER),
+        (with_insurer(SHARED_NAME, "青岚"), OTHER_INSURER),
+    ):
+        found = finder.resolve(ref)
+        assert found.document.insurer == insurer and found.name == SHARED_NAME, ref
+    assert db.find_version(SHARED_NAME, insurer="青岚科技").version_id == ids[OTHER_INSURER]
+    assert db.find_version("布图设计", insurer="澄川").version_id == ids[SAMPLE_INSURER]  # part of the name, narrowed
+    with pytest.raises(NotFoundError, match="of an insurer named '人保'; its insurers: 澄川、青岚科技"):
+        db.find_version(SHARED_NAME, insurer="人保")
+    # --insurer narrows names only: an id, a 注册号 or a name that names its insurer stays as it is.
+    for ref in (str(ids[SAMPLE_INSURER]), OTHER_REGISTRATION, f"澄川:{SHARED_NAME}"):
+        assert with_insurer(ref, "青岚科技") == ref
+    # Listings take the short name too.
+    assert {v.insurer for v in db.products(Filters(insurer="青岚科技"))} == {OTHER_INSURER}
+
+
+def test_cli_names_the_insurer_where_names_collide(two_insurers: ClauseDB, capsys: pytest.CaptureFixture[str]) -> None:
+    url = two_insurers.url
+    assert main(["products", "--db", url, "--json"]) == 0
+    listed = {p["insurer"]: p["version_id"] for p in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert main(["products", "--db", url]) == 0
+    table = capsys.readouterr().out
+    assert sorted(int(i) for i in re.findall(r"^│ (\d+) +│", table, flags=re.M)) == sorted(listed.values())
+
+    assert main(["show", SHARED_NAME, "--db", url]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and f"澄川:{SHARED_NAME}" in err and f"青岚科技:{SHARED_NAME}" in err
+    for args, insurer in (([f"青岚科技：{SHARED_NAME}"], OTHER_INSURER), ([SHARED_NAME, "--insurer", "澄川"], SAMPLE_INSURER)):
+        assert main(["show", *args, "--db", url, "--article", "1"]) == 0
+        assert capsys.readouterr().out.strip().splitlines()[-1].startswith(f"— {insurer} {SHARED_NAME}")
+
+    # The ids `products` shows are what compare takes; the columns say whose product is whose.
+    assert main(["compare", str(listed[SAMPLE_INSURER]), str(listed[OTHER_INSURER]), "--db", url, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["products"] == [f"澄川 {SHARED_NAME}", f"青岚科技 {SHARED_NAME}"]
+    assert main(["compare", f"青岚科技:{SHARED_NAME}", SHARED_NAME, "--insurer", "澄川", "--db", url, "--format", "md"]) == 0
+    markdown = capsys.readouterr().out
+    assert f"青岚科技 {SHARED_NAME}" in markdown and f"澄川 {SHARED_NAME}" in markdown and "#1" not in markdown
+    assert markdown.index(f"青岚科技 {SHARED_NAME}") < markdown.index(f"澄川 {SHARED_NAME}")  # in the order named
+    assert main(["compare", SHARED_NAME, str(listed[OTHER_INSURER]), "--db", url]) == 1
+    assert f"青岚科技:{SHARED_NAME}" in capsys.readouterr().err
+    assert main(["diff", f"澄川:{SHARED_NAME}", f"青岚科技:{SHARED_NAME}", "--db", url, "--format", "txt"]) == 0
+    old, new = capsys.readouterr().out.splitlines()[:2]
+    assert f"澄川 {SHARED_NAME}" in old and f"青岚科技 {SHARED_NAME}" in new

@@ -12,6 +12,7 @@ from tiaokuan.text.labels import (
     display_width,
     heading_label,
     item_label,
+    numbered_like,
 )
 
 
@@ -101,3 +102,32 @@ def test_display_width_and_gaps() -> None:
 @pytest.mark.parametrize("line", ["0.7至1.3之间确定。", "1.5倍以下", "2.5 %"])
 def test_numbers_are_not_decimal_labels(line: str) -> None:
     assert item_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "value", "written"),
+    [
+        ("(四)", 3, "(三)"),
+        ("（四）", 11, "（十一）"),
+        ("( 四 )", 2, "( 二 )"),
+        ("（4）", 12, "（12）"),
+        ("（４）", 10, "（１０）"),
+        ("4.", 3, "3."),
+        ("4．", 3, "3．"),
+        ("4、", 3, "3、"),
+        ("四、", 3, "三、"),
+        ("④", 21, "㉑"),
+        ("d.", 1, "a."),
+        ("B)", 3, "C)"),
+        ("2.1.4 ", 3, "2.1.3 "),
+    ],
+)
+def test_a_label_numbered_like_a_printed_one(printed: str, value: int, written: str) -> None:
+    assert numbered_like(printed, value) == written
+    found = item_label(written)
+    assert found is not None and found[0] is item_label(printed)[0] and found[1].value == value
+
+
+def test_a_label_without_a_number_cannot_be_numbered() -> None:
+    with pytest.raises(ValueError):
+        numbered_like("（ ）", 1)

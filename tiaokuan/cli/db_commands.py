@@ -9,7 +9,16 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .options import EXIT_FAILURES, db_option, expansion_option, filter_options, filters, parse_options, progress_bar
+from .options import (
+    EXIT_FAILURES,
+    db_option,
+    expansion_option,
+    filter_options,
+    filters,
+    insurer_option,
+    parse_options,
+    progress_bar,
+)
 
 
 def _open(db_url: str | None, create: bool = False):
@@ -97,7 +106,8 @@ def search_command(query, db_url, limit, substring, as_json, **chosen) -> None:
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the products as JSON lines.")
 def products_command(db_url, as_json, **chosen) -> None:
-    """List products and their versions (the latest of each by default).
+    """List products and their versions (the latest of each by default), each with
+    its id, which `compare`, `diff`, `pack` and `new-spec` accept in place of a name.
 
     Example: tiaokuan products --line ip --version all
     """
@@ -107,10 +117,13 @@ def products_command(db_url, as_json, **chosen) -> None:
             click.echo(json.dumps(r.__dict__, ensure_ascii=False))
         return
     table = Table()
-    for name in ("insurer", "product", "version", "注册号", "line", "rider of", "articles", "latest"):
+    for name in ("id", "insurer", "product", "version", "注册号", "line", "rider of", "articles", "latest"):
         table.add_column(name, overflow="fold")
     for r in rows:
-        table.add_row(r.insurer, r.product, r.version_label or r.reg_date or "", r.registration_no or "", r.line or "", r.main_product or "", str(r.article_count), "yes" if r.is_latest else "")
+        table.add_row(
+            str(r.version_id), r.insurer, r.product, r.version_label or r.reg_date or "", r.registration_no or "", r.line or "",
+            r.main_product or "", str(r.article_count), "yes" if r.is_latest else "",
+        )  # fmt: skip
     Console().print(table)
     click.echo(f"{len(rows)} product version(s)", err=True)
 
@@ -118,21 +131,25 @@ def products_command(db_url, as_json, **chosen) -> None:
 @click.command("show")
 @click.argument("product")
 @db_option
+@insurer_option
 @click.option("--version", default="latest", show_default=True, help='"latest" or a version label.')
 @click.option("--article", type=int, help="Only this article number.")
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True, help="Output format.")
-def show_command(product, db_url, version, article, fmt) -> None:
+def show_command(product, db_url, insurer, version, article, fmt) -> None:
     """Print a stored product version (or one article of it) as Markdown or JSON.
+    PRODUCT is a product name (太平科技:财产基本险 where insurers share a name).
 
     Example: tiaokuan show 专利无效费用损失保险 --article 4
     """
+    from tiaokuan.clauses_db import split_insurer
     from tiaokuan.errors import NotFoundError
     from tiaokuan.model import ParseResult
     from tiaokuan.parse import to_dict, to_markdown
     from tiaokuan.parse.serialize import article_to_dict
 
     db = _open(db_url)
-    chosen = db.find_version(product, version)
+    named, name = split_insurer(product)
+    chosen = db.find_version(name, version, named or insurer)
     result = ParseResult(db.load_source(chosen.version_id), (db.load(chosen.version_id),))
     if article is None:
         click.echo(json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .options import count_products, db_option
+from .options import count_products, db_option, insurer_option
 
 
 @click.command("generate")
@@ -27,23 +27,39 @@ def generate_command(spec, output, fmt, templates, db_url) -> None:
     from tiaokuan.generate import generate_wording
 
     written = generate_wording(spec, output, fmt, templates, db_url)
-    changed = sum(1 for p in written.wording.provenance if p.origin.value != "base")
-    click.echo(f"wrote {output} ({len(written.wording.provenance)} articles, {changed} not verbatim from the base) and {written.provenance}", err=True)
+    wording = written.wording
+    # Counted as a reader counts them: 释义 entries are definitions, not articles.
+    counts = [_counted(wording.article_count, "article")]
+    if wording.definition_count:
+        counts.append(_counted(wording.definition_count, "definition"))
+    counts.append(f"{sum(1 for p in wording.provenance if p.origin.value != 'base')} not verbatim from the base")
+    if wording.riders:
+        riders = " + ".join(str(r.article_count) for r in wording.riders)
+        counts[-1] += f"; {_counted(len(wording.riders), 'rider')} of {riders} articles"
+    click.echo(f"wrote {output} ({', '.join(counts)}) and {written.provenance}", err=True)
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @click.command("new-spec")
 @click.argument("product")
 @db_option
-def new_spec_command(product, db_url) -> None:
+@insurer_option
+def new_spec_command(product, db_url, insurer) -> None:
     """Print a starting wording spec (TOML) for PRODUCT: every key, nothing changed
     yet, and the product's chapters, articles and exclusions listed as comments.
-    PRODUCT is a clause file, database version id, 注册号 or product name.
+    PRODUCT is a clause file, database version id, 注册号 or product name
+    (太平科技:财产基本险 where insurers share a name).
 
     Example: tiaokuan new-spec corpus/patent-enforcement-with-rider.txt > spec.toml
     """
-    from tiaokuan.clauses_db import ClauseFinder
+    from tiaokuan.clauses_db import ClauseFinder, with_insurer
     from tiaokuan.generate import new_spec
 
+    # The spec names its base as resolved here, insurer and all, so `generate` finds the same clause.
+    product = with_insurer(product, insurer)
     base = ClauseFinder(db_url).pick(product)
     click.echo(new_spec(base.document, product), nl=False)
 
@@ -55,16 +71,19 @@ def new_spec_command(product, db_url) -> None:
 @click.option("--client", help="The client named on the cover and in the page header.")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A folder of your own Jinja2 templates for md/html (run sandboxed).")
 @db_option
-def pack_command(products, output, fmt, client, templates, db_url) -> None:
+@insurer_option
+def pack_command(products, output, fmt, client, templates, db_url, insurer) -> None:
     """Write a client comparison pack for 2 to 10 PRODUCTS as one Word file (or
     Markdown / HTML from the pack templates): cover, differences summary, term /
     exclusion / cover matrices with citations, and an appendix with every product's
-    full wording. PRODUCTS are clause files, database version ids, 注册号 or product names.
+    full wording. PRODUCTS are clause files, database version ids, 注册号 or product
+    names (太平科技:财产基本险 where insurers share a name).
 
     Example: tiaokuan pack 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） -o pack.docx
     """
+    from tiaokuan.clauses_db import with_insurer
     from tiaokuan.generate import write_pack
 
     count_products(products)
-    result = write_pack(list(products), output, fmt, client, templates, db_url)
+    result = write_pack([with_insurer(ref, insurer) for ref in products], output, fmt, client, templates, db_url)
     click.echo(f"wrote {output} ({len(products)} products, {len(result.summary)} differences)", err=True)

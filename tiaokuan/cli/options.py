@@ -22,6 +22,15 @@ def db_option(f):
     return click.option("--db", "db_url", envvar="TIAOKUAN_DB", default=None, help=_DB_HELP)(f)
 
 
+def insurer_option(f):
+    """--insurer: which insurer's product a product name means, where insurers share names."""
+    return click.option(
+        "--insurer",
+        help="Product names mean this insurer's products: its short name (太平科技, 人保) or part of its name. "
+        "A name may say it itself: 太平科技:财产基本险.",
+    )(f)
+
+
 def expansion_option(f):
     """--max-expanded-mb: the bound on what a file's compressed parts may expand to."""
     return click.option(
@@ -45,7 +54,7 @@ def parse_options(max_expanded_mb: int | None, **chosen):
 def filter_options(f):
     """The filters every listing command takes."""
     options = [
-        click.option("--insurer", help="Insurer name contains this."),
+        click.option("--insurer", help="Insurer name, or its short name (人保, 太平科技), contains this."),
         click.option("--product", help="Product name contains this."),
         click.option("--section", "section_type", type=click.Choice([t.value for t in SectionType]), help="Section type."),
         click.option("--category", type=click.Choice([c.value for c in Category]), help="Clause category (article or one of its items)."),

@@ -153,6 +153,36 @@ def item_label(text: str) -> tuple[ItemFamily, Label] | None:
     return None
 
 
+_CIRCLED = "[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]"
+# The number inside a printed label; the last one of 2.1 is the item's own.
+_LABEL_NUMBER = re.compile(rf"{_CN}|[0-9]+|[０-９]+|{_CIRCLED}|[a-zA-Z]")
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def numbered_like(printed: str, value: int) -> str:
+    """The label `printed` ((四), （4）, 4., 4、, 四、, ④, d.) numbered `value` instead,
+    written the same way: Chinese or Arabic numerals, half- or full-width brackets and
+    digits, the same punctuation and spaces. ValueError when `printed` has no number."""
+    found = list(_LABEL_NUMBER.finditer(printed))
+    if not found:
+        raise ValueError(f"{printed!r} holds no number")
+    number = found[-1].group(0)
+    if re.fullmatch(_CIRCLED, number):
+        if not 1 <= value <= 50:
+            raise ValueError(f"no circled numeral for {value}")
+        first, base = (1, 0x2460) if value <= 20 else (21, 0x3251) if value <= 35 else (36, 0x32B1)
+        written = chr(base + value - first)
+    elif number.isascii() and number.isalpha():
+        if not 1 <= value <= 26:
+            raise ValueError(f"no letter for {value}")
+        written = chr(ord("a" if number.islower() else "A") + value - 1)
+    elif number.isdigit():
+        written = str(value) if number.isascii() else str(value).translate(_FULL_WIDTH_DIGITS)
+    else:
+        written = int_to_cn(value)
+    return printed[: found[-1].start()] + written + printed[found[-1].end() :]
+
+
 def _circled_value(ch: str) -> int | None:
     code = ord(ch[0])
     if 0x2460 <= code <= 0x2473:

@@ -47,23 +47,51 @@ COST_HEADS: tuple[Canon, ...] = (
 
 
 EXCLUSIONS: tuple[Canon, ...] = (
-    _canon("intentional_criminal", "故意、犯罪或重大过失行为", r"故意|犯罪|重大过失|欺诈|(?i:deliberate|criminal|fraudulent|dishonest)"),
-    _canon("war_terrorism", "战争、军事行动、恐怖活动", r"战争|敌对行动|军事|武装冲突|恐怖|暴动|骚乱|罢工|暴乱|政变|(?i:\bwar\b|terroris)"),
+    _canon(
+        "intentional_criminal",
+        "故意、犯罪或重大过失行为",
+        r"故意|犯罪|重大过失|欺诈|(?i:deliberate|criminal|fraudulent|dishonest)",
+    ),
+    _canon(
+        "war_terrorism",
+        "战争、军事行动、恐怖活动",
+        r"战争|敌对行动|军事|武装冲突|恐怖|暴动|骚乱|罢工|暴乱|政变|(?i:\bwar\b|terroris)",
+    ),
     # 非放射性污染 is ordinary pollution, and 核污染 / 放射性污染 are nuclear.
-    _canon("nuclear", "核辐射、核污染", r"核(?:爆炸|辐射|污染|反应|裂变|聚变|武器|材料|子辐射)|(?<!非)放射性|(?i:nuclear|radioactiv)"),
+    _canon(
+        "nuclear",
+        "核辐射、核污染",
+        r"核(?:爆炸|辐射|污染|反应|裂变|聚变|武器|材料|子辐射)|(?<!非)放射性|(?i:nuclear|radioactiv)",
+    ),
     _canon("pollution", "污染", r"(?<!核)(?<!放射性)污染"),
     _canon("compulsory_licence", "强制许可", r"强制许可|非自愿许可"),
     _canon("government_act", "行政行为、司法行为", r"行政行为|司法行为|没收|征用|政府"),
-    _canon("prior_knowledge", "保险合同生效前已知", r"(?:生效|开始|追溯期)(?:前|之前).{0,30}(?:知道|知悉|已经发生|已发生)|已经?知道或者?应(?:当|该)知道|已获知|已经知道"),
+    _canon(
+        "prior_knowledge",
+        "保险合同生效前已知",
+        r"(?:生效|开始|追溯期)(?:前|之前).{0,30}(?:知道|知悉|已经发生|已发生)|已经?知道或者?应(?:当|该)知道|已获知|已经知道",
+    ),
     # 行政许可 (a licence from the state) is not the insured's licence to use the right.
-    _canon("licensed_use", "经许可或授权的实施", r"(?:许可|授权)(?:或者?|、)(?:授权|默许|许可)|经(?!营).{0,6}(?<!行政)许可|授权实施"),
+    _canon(
+        "licensed_use",
+        "经许可或授权的实施",
+        r"(?:许可|授权)(?:或者?|、)(?:授权|默许|许可)|经(?!营).{0,6}(?<!行政)许可|授权实施",
+    ),
     _canon("other_losses", "其他不属于保险责任范围的损失", r"其他不属于|其他损失|除本保险合同.{0,50}之外的其他"),
-    _canon("contractual_liability", "合同责任", r"合同(?:约定的|中约定的)?(?:违约)?责任(?!范围)|协议.{0,6}(?:责任|违约)|违约责任|约定的责任"),
+    _canon(
+        "contractual_liability",
+        "合同责任",
+        r"合同(?:约定的|中约定的)?(?:违约)?责任(?!范围)|协议.{0,6}(?:责任|违约)|违约责任|约定的责任",
+    ),
     _canon("fines_penalties", "罚款、罚金及惩罚性赔偿", r"罚款|罚金|惩罚性赔偿|(?i:fine|penalt|punitive)"),
     _canon("indirect_loss", "间接损失", r"间接损失"),
     _canon("deductible", "免赔额（率）", r"免赔额|免赔率|免赔期|免赔金额|(?i:\bexcess\b|deductible)"),
     _canon("moral_damage", "精神损害", r"精神损害"),
-    _canon("bodily_injury_property", "人身伤亡和财产损失", r"人身伤亡|人身伤害|财产损失|实体财产|(?i:bodily injury|damage to)"),
+    _canon(
+        "bodily_injury_property",
+        "人身伤亡和财产损失",
+        r"人身伤亡|人身伤害|财产损失|实体财产|(?i:bodily injury|damage to)",
+    ),
     # Claims by (or between) related parties; not 被保险人或其关联方的故意行为.
     _canon("related_party", "关联方索赔", r"(?:关联|继受)关系|关联(?:方|企业|公司)[^，；。]{0,20}(?:提出|之间|对)"),
     _canon("outside_scope", "保险范围以外的权利或产品", r"以外的|范围以外|非被保险人.{0,10}(?:发明|专利)"),
@@ -76,12 +104,32 @@ EXCLUSIONS: tuple[Canon, ...] = (
     _canon("theft", "盗窃、抢劫", r"盗窃|抢劫|抢夺"),
     _canon("employee_dishonesty", "雇员欺诈或不诚实", r"雇员.{0,6}(?:欺诈|不诚实)"),
     _canon("cyber_data", "网络安全、数据", r"网络|计算机|数据"),
-    _canon("unapproved_costs", "未经保险人同意的费用", r"未经保险人.{0,6}同意|未给予书面认可|获得保险公司书面同意.{0,10}之前"),
-    _canon("outside_territory", "承保区域以外", r"(?:承保|保险)(?:区域|地区|地域)(?:范围)?(?:之外|以外)|区域以外|(?i:outside the territor)"),
-    _canon("prior_acts", "追溯期以前的行为", r"追溯期(?:起始日|开始日?)?(?:以前|之前)|保险期间(?:以前|开始前)(?:已经?)?(?:发生|实施|搁置)|(?i:retroactive)"),
-    _canon("recoverable_elsewhere", "可从其他保险或第三方获得赔偿", r"其他保险合同中获得赔偿|可从.{0,10}获得赔偿|(?i:other insurance)"),
+    _canon(
+        "unapproved_costs",
+        "未经保险人同意的费用",
+        r"未经保险人.{0,6}同意|未给予书面认可|获得保险公司书面同意.{0,10}之前",
+    ),
+    _canon(
+        "outside_territory",
+        "承保区域以外",
+        r"(?:承保|保险)(?:区域|地区|地域)(?:范围)?(?:之外|以外)|区域以外|(?i:outside the territor)",
+    ),
+    _canon(
+        "prior_acts",
+        "追溯期以前的行为",
+        r"追溯期(?:起始日|开始日?)?(?:以前|之前)|保险期间(?:以前|开始前)(?:已经?)?(?:发生|实施|搁置)|(?i:retroactive)",
+    ),
+    _canon(
+        "recoverable_elsewhere",
+        "可从其他保险或第三方获得赔偿",
+        r"其他保险合同中获得赔偿|可从.{0,10}获得赔偿|(?i:other insurance)",
+    ),
     _canon("undeclared", "未申报或未列明的权利、产品", r"未向保险公司申报|未申报|未列明于"),
-    _canon("internal_costs", "被保险人自身的工资和管理费用", r"(?:雇员|员工|工作人员)的?(?:工资|薪酬|奖金)|日常管理费用|内部管理费用"),
+    _canon(
+        "internal_costs",
+        "被保险人自身的工资和管理费用",
+        r"(?:雇员|员工|工作人员)的?(?:工资|薪酬|奖金)|日常管理费用|内部管理费用",
+    ),
 )
 
 
@@ -106,3 +154,74 @@ def cost_heads_in(text: str) -> list[tuple[Canon, re.Match[str]]]:
                 found.append((canon, m))
                 taken.append((m.start(), m.end()))
     return sorted(found, key=lambda pair: pair[1].start())
+
+
+# --- one vocabulary for the values every output shows ---------------------------
+# The term sheet, the catalog and the taxonomy store short codes (occurrence,
+# short_rate, property); whatever a person reads — the CLI, the files, the
+# workbench — shows the same Chinese words for them, from here. Each word is a
+# message of the catalog (tiaokuan.i18n), so a reader's language can replace it.
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction (Babel's N_ keyword); it is translated where shown."""
+    return message
+
+
+VALUE_WORDS = {
+    "occurrence": N_("事故发生制"), "claims_made": N_("索赔提出制"), "present": N_("有"), "schedule": N_("保险单载明"),
+    "cn_mainland": N_("中国境内（不含港澳台）"), "cn": N_("中国境内"), "worldwide": N_("全球"), "other": N_("其他"),
+    "per_occurrence": N_("每次事故"), "per_patent": N_("每件专利"), "per_person": N_("每人"), "aggregate": N_("累计"),
+    "per_item": N_("分项"), "amount": N_("免赔额"), "rate": N_("免赔率"), "period": N_("免赔期"), "coinsurance": N_("比例赔付"),
+    "immediately": N_("立即/及时"), "statutory": N_("依法律规定"), "none": N_("不收手续费"), "short_rate": N_("短期费率"),
+    "pro_rata": N_("日比例"), "arbitration_or_litigation": N_("仲裁或诉讼"), "arbitration": N_("仲裁"),
+    "litigation": N_("诉讼"), "prc": N_("中华人民共和国法律"), "silent": N_("未约定"),
+    # lines of business (tiaokuan.model.LINES_OF_BUSINESS)
+    "ip": N_("知识产权"), "property": N_("财产"), "liability": N_("责任"), "surety_credit": N_("保证与信用"),
+    "engineering": N_("工程"), "accident_health": N_("意外健康"), "cargo": N_("货运"),
+}  # fmt: skip
+
+# Chapter types (tiaokuan.model.SectionType) and clause categories (Category) by their Chinese names.
+SECTION_NAMES = {
+    "preamble": N_("前言"), "general": N_("总则"), "subject": N_("保险标的"), "coverage": N_("保险责任"),
+    "exclusions": N_("责任免除"), "amounts": N_("保险金额与赔偿限额"), "period": N_("保险期间"), "premium": N_("保险费"),
+    "insurer_duties": N_("保险人义务"), "policyholder_duties": N_("投保人、被保险人义务"), "claims": N_("赔偿处理"),
+    "disputes": N_("争议处理"), "other": N_("其他事项"), "definitions": N_("释义"), "appendix": N_("附录"),
+}  # fmt: skip
+CATEGORY_NAMES = {
+    "coverage": N_("保险责任"), "coverage_extension": N_("扩展责任"), "exclusion": N_("责任免除"), "limit": N_("赔偿限额"),
+    "deductible": N_("免赔"), "condition": N_("条件"), "obligation": N_("义务"), "claims_procedure": N_("索赔程序"),
+    "payment": N_("赔付"), "subrogation": N_("代位求偿"), "other_insurance": N_("重复保险"), "cancellation": N_("合同解除"),
+    "dispute": N_("争议处理"), "definition": N_("释义"), "general": N_("一般约定"),
+}  # fmt: skip
+
+# The term sheet's fields, as a comparison and the catalog head their rows and columns.
+TERM_FIELD_NAMES = {
+    "trigger": N_("责任触发方式"), "retroactive_period": N_("追溯期"), "limit_kinds": N_("赔偿限额"),
+    "deductible_kinds": N_("免赔 / 比例赔付"), "deductible_applies": N_("免赔适用于"), "territory": N_("承保区域"),
+    "period": N_("保险期间"), "premium": N_("保险费交付与合同生效"), "waiting_period": N_("等待期"),
+    "notice_deadline": N_("出险通知"), "claim_deadline": N_("索赔期限"), "insurer_decision_deadline": N_("核定期限"),
+    "payment_deadline": N_("赔付期限"), "settlement_consent": N_("和解须经保险人同意"), "defence": N_("保险人抗辩、处理权"),
+    "limitation_period": N_("诉讼时效"), "subrogation_scope": N_("代位求偿范围"), "insurer_cancels": N_("保险人解除权"),
+    "cancellation_fee": N_("退保手续费"), "refund_method": N_("退费方式"), "dispute_resolution": N_("争议处理"),
+    "governing_law": N_("法律适用"),
+}  # fmt: skip
+
+
+def say(value: str | None, words: dict[str, str] = VALUE_WORDS) -> str:
+    """A stored value as a reader sees it: a code (or several, space-separated) in
+    its Chinese words from `words`; any other value (十五日, 一年, a printed word) as it is."""
+    from tiaokuan.i18n import _
+
+    if not value:
+        return ""
+    codes = value.split()
+    if all(c in words for c in codes):
+        return "、".join(_(words[c]) for c in codes)
+    return value
+
+
+def yes_no(value: bool | None) -> str:
+    from tiaokuan.i18n import _
+
+    return "" if value is None else _("是") if value else _("否")

@@ -14,16 +14,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from .charts import LINE_NAMES
+from tiaokuan.text.vocab import SECTION_NAMES, say
 
 HERE = Path(__file__).parent
-# The interface speaks Chinese: closed-set codes are shown by these names.
-SECTION_NAMES = {
-    "preamble": "前言", "general": "总则", "subject": "保险标的", "coverage": "保险责任", "exclusions": "责任免除",
-    "amounts": "保险金额与赔偿限额", "period": "保险期间", "premium": "保险费", "insurer_duties": "保险人义务",
-    "policyholder_duties": "投保人、被保险人义务", "claims": "赔偿处理", "disputes": "争议处理", "other": "其他事项",
-    "definitions": "释义", "appendix": "附录",
-}  # fmt: skip
 CSRF_COOKIE = "tiaokuan_session"
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
 
@@ -51,8 +44,8 @@ class Workbench:
 
         self.templates.env.filters["marked"] = marked_html  # [-deleted-] / {+inserted+} as <del> / <ins>
         self.templates.env.globals["read_only"] = settings.read_only
-        self.templates.env.globals["line_name"] = lambda code: LINE_NAMES.get(code or "", code or "—")
-        self.templates.env.globals["section_name"] = lambda code: SECTION_NAMES.get(code or "", code or "")
+        self.templates.env.globals["line_name"] = lambda code: say(code) or "—"
+        self.templates.env.globals["section_name"] = lambda code: say(code, SECTION_NAMES)
 
     @cached_property
     def db(self):
@@ -94,5 +87,20 @@ class Workbench:
         return self.templates.TemplateResponse(request, name, context, status_code=status_code)
 
     def error(self, request: Request, status_code: int, message: str) -> HTMLResponse:
-        titles = {400: "请求有误", 403: "不允许的操作", 404: "未找到", 405: "不支持的请求方式", 413: "文件过大", 415: "不支持的文件类型", 500: "服务器内部错误"}
-        return self.page(request, "error.html", status_code, title=titles.get(status_code, "出错了"), message=message, status=status_code)
+        titles = {
+            400: "请求有误",
+            403: "不允许的操作",
+            404: "未找到",
+            405: "不支持的请求方式",
+            413: "文件过大",
+            415: "不支持的文件类型",
+            500: "服务器内部错误",
+        }
+        return self.page(
+            request,
+            "error.html",
+            status_code,
+            title=titles.get(status_code, "出错了"),
+            message=message,
+            status=status_code,
+        )

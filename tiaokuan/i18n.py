@@ -1,0 +1,75 @@
+"""The words of every output people read, from one message catalog.
+
+Chinese is the source language: each message id is the Chinese wording itself, so
+Chinese needs no catalog and is what every output says unless a reader asks for
+another language. Messages are marked with `_` (and `ngettext`) in the code and
+with Jinja2's i18n extension (`{% trans %}`, `_()`) in templates; Babel extracts
+them (`pybabel extract -F babel.cfg -o tiaokuan/locale/tiaokuan.pot .`), and a
+language's catalog lives in `tiaokuan/locale/<lang>/LC_MESSAGES/tiaokuan.po`,
+compiled to `.mo` beside it (`pybabel compile -d tiaokuan/locale -D tiaokuan`).
+
+The chosen language is a context variable, so a web request or a CLI command
+sets it for what it renders without touching anyone else's output.
+"""
+
+from __future__ import annotations
+
+import gettext
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from importlib.resources import files
+
+DOMAIN = "tiaokuan"
+SOURCE_LANGUAGE = "zh"
+
+_current: ContextVar[str] = ContextVar("tiaokuan_language", default=SOURCE_LANGUAGE)
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalog of `language`; the source language, and a language without a
+    catalog, give the messages as written (Chinese)."""
+    if language == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    localedir = str(files("tiaokuan") / "locale")
+    return gettext.translation(DOMAIN, localedir=localedir, languages=[language], fallback=True)
+
+
+def languages() -> tuple[str, ...]:
+    """The languages outputs can be written in: Chinese, and each compiled catalog."""
+    root = files("tiaokuan") / "locale"
+    found = (
+        sorted(d.name for d in root.iterdir() if d.is_dir() and (d / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file())
+        if root.is_dir()
+        else []
+    )
+    return (SOURCE_LANGUAGE, *found)
+
+
+def current() -> str:
+    return _current.get()
+
+
+@contextmanager
+def language(code: str | None):
+    """Render in `code` (None: Chinese) inside the block."""
+    token = _current.set(code or SOURCE_LANGUAGE)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _(message: str) -> str:
+    return translations(_current.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_current.get()).ngettext(singular, plural, n)
+
+
+def install(env) -> None:
+    """Give a Jinja2 environment (made with the `jinja2.ext.i18n` extension) the
+    catalog of the language current when each template renders."""
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)
