@@ -13,7 +13,7 @@ from jinja2 import Environment
 from sqlalchemy import Connection, select
 
 from tiaokuan.i18n import _, install
-from tiaokuan.paper import fit_columns, print_sheet
+from tiaokuan.paper import fit_columns, header_row, print_sheet
 from tiaokuan.text.vocab import CATEGORY_NAMES, SECTION_NAMES, TERM_FIELD_NAMES, say, yes_no
 
 from . import schema as s
@@ -74,31 +74,18 @@ def _term_text(value) -> str:
 
 def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
     v, p, src, t = s.versions, s.products, s.sources, s.term_values
-    columns = (
-        v,
-        p.c.insurer.label("p_insurer"),
-        p.c.name,
-        MAIN_PRODUCT.c.name.label("main_name"),
-        p.c.main_product_name,
-        src.c.path,
-    )
+    columns = (v, p.c.insurer.label("p_insurer"), p.c.name, MAIN_PRODUCT.c.name.label("main_name"), p.c.main_product_name, src.c.path)
     q = version_listing(filters, *columns)
     versions = [dict(r) for r in conn.execute(q).mappings()]
     terms: dict[int, dict[str, str]] = {}
     ids = [r["id"] for r in versions]
     for i in range(0, len(ids), 500):
-        for row in conn.execute(
-            select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))
-        ):
+        for row in conn.execute(select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))):
             terms.setdefault(row.version_id, {})[row.field] = _term_text(row.value)
     also: dict[int, list[str]] = {}  # the same filing found in further files
     vs = s.version_sources
     for i in range(0, len(ids), 500):
-        q = (
-            select(vs.c.version_id, src.c.path)
-            .join(src, src.c.id == vs.c.source_id)
-            .where(vs.c.version_id.in_(ids[i : i + 500]))
-        )
+        q = select(vs.c.version_id, src.c.path).join(src, src.c.id == vs.c.source_id).where(vs.c.version_id.in_(ids[i : i + 500]))
         for version_id, path in conn.execute(q.order_by(src.c.id)):
             also.setdefault(version_id, []).append(path)
     out = []
@@ -144,15 +131,11 @@ def to_jsonl(rows, path: Path) -> int:
 
 def to_xlsx(rows, columns, path: Path, sheet: str) -> int:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
 
     wb = Workbook(write_only=False)
     ws = wb.active
     ws.title = sheet
-    ws.append(_header(columns))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    header_row(ws, _header(columns))
     n = 0
     for row in rows:
         ws.append(_shown_row(row, columns))

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from tiaokuan.i18n import _, install
-from tiaokuan.paper import chinese_document, fit_columns, print_sheet
-from tiaokuan.text.vocab import N_
+from tiaokuan.i18n import N_, _, install
+from tiaokuan.paper import chinese_document, fit_columns, header_row, print_sheet
 
 from .differences import Difference
 from .matrix import Cell, Comparison, Status
+from .redline import Op
 
 
 def _md_cell(c: Cell) -> str:
@@ -44,10 +45,7 @@ def difference_rows(cmp: Comparison) -> list[list[str]]:
     for d in cmp.differences:
         if not d.material:
             continue
-        cells = [
-            f"{'、'.join(s.citations)}：{s.marked or s.wording}" if s.citations else _("（无对应约定）")
-            for s in d.sides
-        ]
+        cells = [f"{'、'.join(s.citations)}：{s.marked or s.wording}" if s.citations else _("（无对应约定）") for s in d.sides]
         rows.append([f"{d.dimension_name}·{KIND_WORDS[d.kind]}", d.what, *cells])
     return rows
 
@@ -61,13 +59,7 @@ def to_markdown(cmp: Comparison) -> str:
     out += [f"- {line}" for line in cmp.summary] or [f"- {_(NOTHING_FOUND)}"]
     rows = difference_rows(cmp)
     if rows:
-        out += [
-            "",
-            f"## {_(DIFFERENCES_TITLE)}",
-            "",
-            "| " + " | ".join(difference_header(cmp.products)) + " |",
-            "|---" * (len(cmp.products) + 2) + "|",
-        ]
+        out += ["", f"## {_(DIFFERENCES_TITLE)}", "", "| " + " | ".join(difference_header(cmp.products)) + " |", "|---" * (len(cmp.products) + 2) + "|"]
         out += ["| " + " | ".join(_md_text(c) for c in row) + " |" for row in rows]
     for m in cmp.matrices:
         out += ["", f"## {m.title}", "", "| | " + " | ".join(m.products) + " |", "|---" * (len(m.products) + 1) + "|"]
@@ -89,10 +81,7 @@ def difference_json(d: Difference) -> dict:
         "checked": d.checked,
         "what": d.what,
         "affects": list(d.affects),
-        "products": [
-            {"product": s.product, "citations": list(s.citations), "wording": s.wording, "marked": s.marked}
-            for s in d.sides
-        ],
+        "products": [{"product": s.product, "citations": list(s.citations), "wording": s.wording, "marked": s.marked} for s in d.sides],
     }
 
 
@@ -106,27 +95,32 @@ def to_json(cmp: Comparison) -> str:
         "summary": list(cmp.summary),
         "differences": [difference_json(d) for d in cmp.differences],
         "matrices": [
-            {
-                "title": m.title,
-                "rows": [{"key": r.key, "label": r.label, "cells": [cell(c) for c in r.cells]} for r in m.rows],
-            }
+            {"title": m.title, "rows": [{"key": r.key, "label": r.label, "cells": [cell(c) for c in r.cells]} for r in m.rows]}
             for m in cmp.matrices
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+_MARKS = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})", re.S)
+
+
+def marked_pieces(text: str) -> Iterator[tuple[Op, str]]:
+    """The pieces of marked wording, each with what happened to it: [-deleted-],
+    {+inserted+} or kept (the marks themselves taken off); empty pieces left out."""
+    for part in _MARKS.split(text):
+        if part.startswith("[-") and part.endswith("-]"):
+            yield Op.DELETE, part[2:-2]
+        elif part.startswith("{+") and part.endswith("+}"):
+            yield Op.INSERT, part[2:-2]
+        elif part:
+            yield Op.EQUAL, part
+
+
 def marked_html(text: str) -> Markup:
     """Marked wording as HTML: [-deleted-] struck through, {+inserted+} underlined."""
-    out = []
-    for part in re.split(r"(\[-.*?-\]|\{\+.*?\+\})", text, flags=re.S):
-        if part.startswith("[-") and part.endswith("-]"):
-            out.append(f"<del>{escape(part[2:-2])}</del>")
-        elif part.startswith("{+") and part.endswith("+}"):
-            out.append(f"<ins>{escape(part[2:-2])}</ins>")
-        else:
-            out.append(str(escape(part)))
-    return Markup("".join(out))
+    tags = {Op.DELETE: "<del>{}</del>", Op.INSERT: "<ins>{}</ins>", Op.EQUAL: "{}"}
+    return Markup("".join(tags[op].format(escape(piece)) for op, piece in marked_pieces(text)))
 
 
 _ENV = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
@@ -164,43 +158,18 @@ def to_html(cmp: Comparison) -> str:
 _FILLS = {Status.EXCLUDED: "FDE2E2", Status.NARROWED: "FFF1CC", Status.SILENT: "F2F2F2"}
 
 
-_MARKS = re.compile(r"(\[-.*?-\]|\{\+.*?\+\})", re.S)
-
-
 def marked_rich_text(text: str):
     """Marked wording as an XLSX cell's rich text: [-deleted-] red and struck through,
     {+inserted+} blue and underlined (the marks themselves are not printed)."""
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
 
-    deleted = InlineFont(strike=True, color="B00020")
-    inserted = InlineFont(u="single", color="0B5394")
-    parts = []
-    for part in _MARKS.split(text):
-        if part.startswith("[-") and part.endswith("-]"):
-            parts.append(TextBlock(deleted, part[2:-2]))
-        elif part.startswith("{+") and part.endswith("+}"):
-            parts.append(TextBlock(inserted, part[2:-2]))
-        elif part:
-            parts.append(part)
+    fonts = {Op.DELETE: InlineFont(strike=True, color="B00020"), Op.INSERT: InlineFont(u="single", color="0B5394")}
+    parts = [TextBlock(fonts[op], piece) if op in fonts else piece for op, piece in marked_pieces(text)]
     return CellRichText(parts) if any(not isinstance(p, str) for p in parts) else text
 
 
 _SUMMARY_HEAD = re.compile(r"^【(?P<dimension>[^·】]+)·(?P<kind>[^】]+)】")
-
-
-def _header_row(ws, values: list[str]) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-
-
-def _plain(text: str) -> str:
-    return _MARKS.sub(lambda m: m.group(0)[2:-2], text)
 
 
 def to_xlsx(cmp: Comparison, path: str | Path) -> None:
@@ -214,25 +183,25 @@ def to_xlsx(cmp: Comparison, path: str | Path) -> None:
     wb = Workbook()
     summary = wb.active
     summary.title = _(SUMMARY_TITLE)
-    _header_row(summary, [_("序号"), _("维度"), _("差异"), _("说明（删去的文字红色删除线，增加的文字蓝色下划线）")])
+    header_row(summary, [_("序号"), _("维度"), _("差异"), _("说明（删去的文字红色删除线，增加的文字蓝色下划线）")])
     for k, line in enumerate(cmp.summary or [_(NOTHING_FOUND)], start=1):
         head = _SUMMARY_HEAD.match(line)
         dimension, kind, rest = (head["dimension"], head["kind"], line[head.end() :]) if head else ("", "", line)
         summary.append([k, dimension, kind, marked_rich_text(rest)])
-    fit_columns(summary, ceiling=110, measure=_plain)
+    fit_columns(summary, ceiling=110)
     print_sheet(summary)
     rows = difference_rows(cmp)
     if rows:
         ws = wb.create_sheet(_(DIFFERENCES_TITLE))
-        _header_row(ws, difference_header(cmp.products))
+        header_row(ws, difference_header(cmp.products))
         for row in rows:
             ws.append([marked_rich_text(c) for c in row])
-        fit_columns(ws, ceiling=50, measure=_plain)
+        fit_columns(ws, ceiling=50)
         ws.freeze_panes = "C2"
         print_sheet(ws)
     for m in cmp.matrices:
         ws = wb.create_sheet(m.title[:31])
-        _header_row(ws, ["", *m.products])
+        header_row(ws, ["", *m.products])
         for r in m.rows:
             ws.append([r.label, *(c.shown for c in r.cells)])
             row = ws.max_row
@@ -255,19 +224,14 @@ def add_marked(paragraph, text: str) -> None:
     blue and underlined, the rest plain."""
     from docx.shared import RGBColor
 
-    for part in re.split(r"(\[-.*?-\]|\{\+.*?\+\})", text, flags=re.S):
-        if not part:
-            continue
-        if part.startswith("[-") and part.endswith("-]"):
-            run = paragraph.add_run(part[2:-2])
+    for op, piece in marked_pieces(text):
+        run = paragraph.add_run(piece)
+        if op is Op.DELETE:
             run.font.strike = True
             run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
-        elif part.startswith("{+") and part.endswith("+}"):
-            run = paragraph.add_run(part[2:-2])
+        elif op is Op.INSERT:
             run.font.underline = True
             run.font.color.rgb = RGBColor(0x0B, 0x53, 0x94)
-        else:
-            paragraph.add_run(part)
 
 
 def _table_with_header(doc, header_texts: list[str]):

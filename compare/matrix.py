@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from tiaokuan.i18n import _
+from tiaokuan.i18n import N_, _
 from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped, SectionType
 from tiaokuan.text.insurers import insurer_labels
-from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, N_, TERM_FIELD_NAMES, cost_heads_in, say
+from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, TERM_FIELD_NAMES, cost_heads_in, say
 
 from .differences import Difference, differences, summary_lines
 from .dimensions import UNIT_ROWS
@@ -90,22 +90,21 @@ class Matrix:
 
 
 # The term matrix's rows: (term-sheet field or special key, label).
-TERM_ROWS = (
-    ("identity", N_("产品 / 注册号 / 版本")),
-    ("line", N_("业务线 / 分类")),
-    ("insured", N_("投保人与被保险人")),
-    ("subject", N_("保险标的（可保 / 特约 / 不保）")),
-    ("trigger", TERM_FIELD_NAMES["trigger"]),
-    ("retroactive_period", TERM_FIELD_NAMES["retroactive_period"]),
-    ("cover", N_("保障费用")),
-    *((key, TERM_FIELD_NAMES[key]) for key in (
-        "limit_kinds", "deductible_kinds", "deductible_applies", "territory", "period", "premium", "waiting_period",
-        "notice_deadline", "claim_deadline", "insurer_decision_deadline", "payment_deadline", "settlement_consent",
-        "defence", "limitation_period", "subrogation_scope",
-    )),
-    ("other_insurance", N_("重复保险")),
-    *((key, TERM_FIELD_NAMES[key]) for key in ("insurer_cancels", "cancellation_fee", "refund_method", "dispute_resolution", "governing_law")),
-    ("riders", N_("附加险")),
+# Rows that are not a term-sheet field (those are named in TERM_FIELD_NAMES).
+_ROW_NAMES = {
+    "identity": N_("产品 / 注册号 / 版本"), "line": N_("业务线 / 分类"), "insured": N_("投保人与被保险人"),
+    "subject": N_("保险标的（可保 / 特约 / 不保）"), "cover": N_("保障费用"), "other_insurance": N_("重复保险"),
+    "riders": N_("附加险"),
+}  # fmt: skip
+TERM_ROWS = tuple(
+    (key, _ROW_NAMES.get(key) or TERM_FIELD_NAMES[key])
+    for key in (
+        "identity", "line", "insured", "subject", "trigger", "retroactive_period", "cover", "limit_kinds",
+        "deductible_kinds", "deductible_applies", "territory", "period", "premium", "waiting_period", "notice_deadline",
+        "claim_deadline", "insurer_decision_deadline", "payment_deadline", "settlement_consent", "defence",
+        "limitation_period", "subrogation_scope", "other_insurance", "insurer_cancels", "cancellation_fee",
+        "refund_method", "dispute_resolution", "governing_law", "riders",
+    )
 )  # fmt: skip
 
 _EXCEPTION = re.compile(r"但[^。；]{0,80}(?:除外|不在此限)|(?:除外|不在此限)[^。；]{0,4}$|经保险人(?:书面)?同意的除外")
@@ -163,13 +162,7 @@ def _cell(p: Product, key: str, units: tuple[Unit, ...] = ()) -> Cell:
         tax = doc.semantics.taxonomy if doc.semantics else None
         if tax is None:
             return Cell(Status.SILENT)
-        parts = [
-            say(tax.line),
-            tax.liability_type or "",
-            tax.right or "",
-            tax.function or "",
-            _("附加险") if doc.rider else _("主险"),
-        ]
+        parts = [say(tax.line), tax.liability_type or "", tax.right or "", tax.function or "", _("附加险") if doc.rider else _("主险")]
         return Cell(Status.VALUE, " / ".join(x for x in parts if x))
     if key == "cover":
         heads = doc.semantics.cost_heads if doc.semantics else ()
@@ -208,10 +201,7 @@ def _check(products: list[Product]) -> None:
 def term_matrix(products: list[Product]) -> Matrix:
     _check(products)
     units = [units_of(p.doc) for p in products]
-    rows = tuple(
-        Row(key, _(label), tuple(_cell(p, key, u) for p, u in zip(products, units, strict=True)))
-        for key, label in TERM_ROWS
-    )
+    rows = tuple(Row(key, _(label), tuple(_cell(p, key, u) for p, u in zip(products, units, strict=True))) for key, label in TERM_ROWS)
     return Matrix(_("条款要素"), tuple(p.name for p in products), rows)
 
 
@@ -237,13 +227,7 @@ def exclusion_matrix(products: list[Product]) -> Matrix:
     _check(products)
     excl = [p.doc.semantics.exclusions if p.doc.semantics else () for p in products]
     rows = [
-        Row(
-            c.key,
-            c.label,
-            tuple(
-                _mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)
-            ),
-        )
+        Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)))
         for c in EXCLUSIONS
     ]
     # Exclusions that map to no canonical key are compared by their wording, in
@@ -287,14 +271,7 @@ def coverage_matrix(products: list[Product]) -> Matrix:
     _check(products)
     heads = [(*(p.doc.semantics.cost_heads if p.doc.semantics else ()), *defined_costs(p.doc)) for p in products]
     rows = [
-        Row(
-            c.key,
-            c.label,
-            tuple(
-                _cost_cell(p.doc, [m for m in h if m.key == c.key], c.pattern)
-                for p, h in zip(products, heads, strict=True)
-            ),
-        )
+        Row(c.key, c.label, tuple(_cost_cell(p.doc, [m for m in h if m.key == c.key], c.pattern) for p, h in zip(products, heads, strict=True)))
         for c in COST_HEADS
     ]
     # A cost nobody covers is not a row, even where an exclusion happens to name it.

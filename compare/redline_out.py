@@ -11,9 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from jinja2 import Environment
 
-from tiaokuan.i18n import _
+from tiaokuan.i18n import N_, _
 from tiaokuan.paper import BODY_FONT, chinese_document
-from tiaokuan.text.vocab import N_
 
 from .redline import Change, Op, Redline
 
@@ -30,11 +29,12 @@ _LABELS = {
 
 def heading(a) -> str:
     if a.change is Change.DELETED:
-        return f"{a.old.name}（{_(_LABELS[a.change])}）"
-    if a.change is Change.INSERTED:
-        return f"{a.new.name}（{_(_LABELS[a.change])}）"
-    moved = f"{a.old.name} → {a.new.name}" if a.old.name != a.new.name else a.new.name
-    return f"{moved}（{_(_LABELS[a.change])}）"
+        name = a.old.name
+    elif a.change is Change.INSERTED or a.old.name == a.new.name:
+        name = a.new.name
+    else:
+        name = f"{a.old.name} → {a.new.name}"
+    return f"{name}（{_(_LABELS[a.change])}）"
 
 
 def to_text(redline: Redline, old_name: str, new_name: str) -> str:
@@ -71,9 +71,7 @@ p{white-space:pre-wrap;margin:0}
 
 
 def to_html(redline: Redline, old_name: str, new_name: str) -> str:
-    return _HTML.render(
-        old=old_name, new=new_name, summary=_summary(redline), articles=redline.articles, heading=heading
-    )
+    return _HTML.render(old=old_name, new=new_name, summary=_summary(redline), articles=redline.articles, heading=heading)
 
 
 def _run(text: str, deleted: bool = False) -> OxmlElement:

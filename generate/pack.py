@@ -23,22 +23,12 @@ from .view import wording_view
 def _cover_lines(products: list[Product], wordings: list[Wording]) -> list[str]:
     """One line per product for the cover: insurer, product and 注册号."""
     return [
-        "　".join(
-            x
-            for x in (w.document.insurer, p.name, w.document.registration_no and f"注册号 {w.document.registration_no}")
-            if x
-        )
+        "　".join(x for x in (w.document.insurer, p.name, w.document.registration_no and f"注册号 {w.document.registration_no}") if x)
         for p, w in zip(products, wordings, strict=True)
     ]
 
 
-def pack_docx(
-    products: list[Product],
-    wordings: list[Wording],
-    path: str | Path,
-    client: str | None = None,
-    on: date | None = None,
-) -> Comparison:
+def pack_docx(products: list[Product], wordings: list[Wording], path: str | Path, client: str | None = None, on: date | None = None) -> Comparison:
     """Write the pack for `products` (2 to 10; `wordings` are their full texts in the
     same order) to `path`, and return the comparison it shows."""
     result = compare_products(products)
@@ -58,11 +48,7 @@ def pack_docx(
     centred(document, f"{when.year}年{when.month}月{when.day}日", size=12)
     notice = document.add_paragraph()
     notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_font(
-        notice.add_run("本报告依据各产品条款文本比较生成，每项结论均注明所依据的条款；以保险合同约定为准。"),
-        BODY_FONT,
-        size=9,
-    )
+    set_font(notice.add_run("本报告依据各产品条款文本比较生成，每项结论均注明所依据的条款；以保险合同约定为准。"), BODY_FONT, size=9)
     matrices = document.add_section(WD_SECTION.NEW_PAGE)
     a4_section(matrices, landscape=True)
     add_to_docx(document, result, level=1)
@@ -77,14 +63,7 @@ def pack_docx(
     return result
 
 
-def pack_text(
-    products: list[Product],
-    wordings: list[Wording],
-    fmt: str,
-    client: str | None = None,
-    on: date | None = None,
-    templates: Path | None = None,
-) -> tuple[str, Comparison]:
+def pack_text(products: list[Product], wordings: list[Wording], fmt: str, client: str | None = None, on: date | None = None, templates: Path | None = None) -> tuple[str, Comparison]:
     """The pack as Markdown or HTML (`fmt` "md" or "html") from the Jinja2 templates
     pack.md.j2 / pack.html.j2, and the comparison it shows."""
     from .render import render_template

@@ -43,13 +43,10 @@ def _environment(templates: Path | None) -> Environment:
         "keep_trailing_newline": True,
         "extensions": ["jinja2.ext.i18n"],  # {{ _("…") }}: the words of the message catalog (tiaokuan.i18n)
     }
-    # A user's template may come from anyone: it runs sandboxed, and clause text is
-    # still escaped in HTML.
-    env = (
-        Environment(loader=package, **settings)
-        if templates is None
-        else SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(templates)), package]), **settings)
-    )
+    if templates is None:
+        env = Environment(loader=package, **settings)
+    else:  # a user's template may come from anyone: it runs sandboxed, and clause text is still escaped in HTML
+        env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(str(templates)), package]), **settings)
     install(env)
     env.filters["marked"] = marked_html
     return env
@@ -62,17 +59,13 @@ def render_template(name: str, templates: Path | None = None, **context) -> str:
     except TemplateError as e:
         where = getattr(e, "filename", None) or (str(templates) if templates else "generate/templates")
         line = getattr(e, "lineno", None)
-        raise RenderError(
-            where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out"
-        ) from None
+        raise RenderError(where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out") from None
 
 
 def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = None) -> str:
     """The wording (riders after it, then the schedule) as Markdown or HTML."""
     suffix = "md" if fmt is OutputFormat.MD else "html"
-    parts = [
-        render_template(f"wording.{suffix}.j2", templates, wording=wording_view(w)) for w in (wording, *wording.riders)
-    ]
+    parts = [render_template(f"wording.{suffix}.j2", templates, wording=wording_view(w)) for w in (wording, *wording.riders)]
     rows = schedule_rows(wording.schedule)
     if rows:
         parts.append(render_template(f"schedule.{suffix}.j2", templates, rows=rows))
@@ -136,27 +129,15 @@ def to_pdf(wording: Wording, path: Path) -> None:
 
     office = soffice()
     if office is None:
-        raise RenderError(
-            str(path),
-            "PDF needs LibreOffice: install it (Debian: apt install libreoffice-writer-nogui) or write --format docx and print that",
-        )
+        raise RenderError(str(path), "PDF needs LibreOffice: install it (Debian: apt install libreoffice-writer-nogui) or write --format docx and print that")
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         to_docx(wording, source)
         _use_local_faces(source)
-        done = subprocess.run(
-            [office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=False, capture_output=True, text=True, timeout=300)
         made = Path(tmp) / (path.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
-            raise RenderError(
-                str(path),
-                f"LibreOffice did not print the PDF ({(done.stderr or done.stdout).strip()[:200]}); try --format docx",
-            )
+            raise RenderError(str(path), f"LibreOffice did not print the PDF ({(done.stderr or done.stdout).strip()[:200]}); try --format docx")
         shutil.move(str(made), path)
 
 

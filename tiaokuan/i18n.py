@@ -2,7 +2,8 @@
 
 Chinese is the source language: each message id is the Chinese wording itself, so
 Chinese needs no catalog and is what every output says unless a reader asks for
-another language. Messages are marked with `_` (and `ngettext`) in the code and
+another language. Messages are marked with `_` (`N_` where a message is defined
+and translated later, `ngettext`) in the code and
 with Jinja2's i18n extension (`{% trans %}`, `_()`) in templates; Babel extracts
 them (`pybabel extract -F babel.cfg -o tiaokuan/locale/tiaokuan.pot .`), and a
 language's catalog lives in `tiaokuan/locale/<lang>/LC_MESSAGES/tiaokuan.po`,
@@ -36,21 +37,6 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=localedir, languages=[language], fallback=True)
 
 
-def languages() -> tuple[str, ...]:
-    """The languages outputs can be written in: Chinese, and each compiled catalog."""
-    root = files("tiaokuan") / "locale"
-    found = (
-        sorted(d.name for d in root.iterdir() if d.is_dir() and (d / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file())
-        if root.is_dir()
-        else []
-    )
-    return (SOURCE_LANGUAGE, *found)
-
-
-def current() -> str:
-    return _current.get()
-
-
 @contextmanager
 def language(code: str | None):
     """Render in `code` (None: Chinese) inside the block."""
@@ -63,6 +49,12 @@ def language(code: str | None):
 
 def _(message: str) -> str:
     return translations(_current.get()).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction (Babel's N_ keyword) where it is defined; it is
+    translated with `_` where it is shown."""
+    return message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

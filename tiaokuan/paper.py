@@ -20,7 +20,6 @@ Functions over python-docx and openpyxl objects, imported lazily.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -86,11 +85,21 @@ def print_sheet(ws, header_rows: int = 1, landscape: bool = True) -> None:
         ws.print_title_rows = f"1:{header_rows}"
 
 
-def fit_columns(ws, floor: int = 6, ceiling: int = 60, measure: Callable[[str], str] = str) -> None:
+def header_row(ws, values: list) -> None:
+    """Append a bold, shaded header row to an openpyxl worksheet."""
+    from openpyxl.styles import Font, PatternFill
+
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+
+
+def fit_columns(ws, floor: int = 6, ceiling: int = 60) -> None:
     """Size every column of an openpyxl worksheet to its longest line in display
-    cells (within `floor` and `ceiling`; `measure` gives the text a value prints,
-    e.g. without its change marks), and wrap every cell at the top, so a value
-    longer than its column runs down, not off the page."""
+    cells (within `floor` and `ceiling`; rich text counts by its words), and wrap
+    every cell at the top, so a value longer than its column runs down, not off
+    the page."""
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -98,7 +107,7 @@ def fit_columns(ws, floor: int = 6, ceiling: int = 60, measure: Callable[[str], 
     for column in ws.iter_cols(min_row=1, max_row=ws.max_row):
         if not column:
             continue
-        widest = max((display_width(measure(str(c.value))) for c in column if c.value is not None), default=0)
+        widest = max((display_width(str(c.value)) for c in column if c.value is not None), default=0)
         widths[column[0].column] = width = min(max(widest + 2, floor), ceiling)
         ws.column_dimensions[get_column_letter(column[0].column)].width = width
         for cell in column:
@@ -106,7 +115,7 @@ def fit_columns(ws, floor: int = 6, ceiling: int = 60, measure: Callable[[str], 
     # Each row as tall as its most wrapped cell: spreadsheet programs do not all grow
     # a row for wrapped text on opening (LibreOffice keeps the default height).
     for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
-        lines = max((_wrapped_lines(measure(str(c.value)), widths.get(c.column, floor)) for c in row if c.value is not None), default=1)
+        lines = max((_wrapped_lines(str(c.value), widths.get(c.column, floor)) for c in row if c.value is not None), default=1)
         if lines > 1:
             ws.row_dimensions[row[0].row].height = LINE_HEIGHT_PT * lines
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tiaokuan.i18n import N_, _
+
 
 @dataclass(frozen=True, slots=True)
 class Canon:
@@ -163,11 +165,6 @@ def cost_heads_in(text: str) -> list[tuple[Canon, re.Match[str]]]:
 # message of the catalog (tiaokuan.i18n), so a reader's language can replace it.
 
 
-def N_(message: str) -> str:
-    """Mark a message for extraction (Babel's N_ keyword); it is translated where shown."""
-    return message
-
-
 VALUE_WORDS = {
     "occurrence": N_("事故发生制"), "claims_made": N_("索赔提出制"), "present": N_("有"), "schedule": N_("保险单载明"),
     "cn_mainland": N_("中国境内（不含港澳台）"), "cn": N_("中国境内"), "worldwide": N_("全球"), "other": N_("其他"),
@@ -211,8 +208,6 @@ TERM_FIELD_NAMES = {
 def say(value: str | None, words: dict[str, str] = VALUE_WORDS) -> str:
     """A stored value as a reader sees it: a code (or several, space-separated) in
     its Chinese words from `words`; any other value (十五日, 一年, a printed word) as it is."""
-    from tiaokuan.i18n import _
-
     if not value:
         return ""
     codes = value.split()
@@ -222,6 +217,4 @@ def say(value: str | None, words: dict[str, str] = VALUE_WORDS) -> str:
 
 
 def yes_no(value: bool | None) -> str:
-    from tiaokuan.i18n import _
-
     return "" if value is None else _("是") if value else _("否")

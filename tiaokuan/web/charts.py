@@ -32,9 +32,7 @@ def stacked_bars(counts: dict[str, Counter], title: str) -> Chart:
     top = max((sum(c.values()) for c in counts.values()), default=1)
     width, left, bar = 720, 110, 22
     height = 30 + len(rows) * (bar + 8) + 24 * ((len(insurers) + 2) // 3) + 10
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">'
-    ]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">']
     for r, (line, c) in enumerate(rows):
         y = 20 + r * (bar + 8)
         parts.append(_text(left - 8, y + bar * 0.7, say(line), "end"))
@@ -44,9 +42,7 @@ def stacked_bars(counts: dict[str, Counter], title: str) -> Chart:
             if not n:
                 continue
             w = (width - left - 60) * n / top
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour[insurer]}"><title>{escape(insurer)}: {n}</title></rect>'
-            )
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour[insurer]}"><title>{escape(insurer)}: {n}</title></rect>')
             x += w
         parts.append(_text(x + 6, y + bar * 0.7, str(sum(c.values()))))
     legend_y = 30 + len(rows) * (bar + 8)
@@ -65,9 +61,7 @@ def heat_map(counts: dict[tuple[str, str], int], per_line: Counter, title: str) 
     labels = sorted({label for _, label in counts}, key=lambda lab: -sum(n for (_, x), n in counts.items() if x == lab))
     cell_w, cell_h, left, top = 64, 20, 250, 46
     width, height = left + cell_w * len(lines) + 10, top + cell_h * len(labels) + 10
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">'
-    ]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">']
     for c, line in enumerate(lines):
         parts.append(_text(left + c * cell_w + cell_w / 2, top - 10, say(line), "middle", 11))
     for r, label in enumerate(labels):
@@ -80,9 +74,7 @@ def heat_map(counts: dict[tuple[str, str], int], per_line: Counter, title: str) 
             fill = f"rgb({shade},{shade},255)" if n else "#f7f7f7"
             x = left + c * cell_w
             tip = f"{say(line)} · {label}: {n}/{per_line[line]}"
-            parts.append(
-                f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="{fill}"><title>{escape(tip)}</title></rect>'
-            )
+            parts.append(f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="{fill}"><title>{escape(tip)}</title></rect>')
             if n:
                 parts.append(_text(x + cell_w / 2, y + cell_h * 0.7, f"{round(100 * share)}%", "middle", 10))
     parts.append("</svg>")
@@ -95,16 +87,12 @@ def timeline(months: Counter, title: str) -> Chart:
     width, height, left, bottom = 720, 200, 40, 40
     top = max(months.values(), default=1)
     step = (width - left - 10) / max(len(keys), 1)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">'
-    ]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">']
     parts.append(f'<line x1="{left}" y1="{height - bottom}" x2="{width - 5}" y2="{height - bottom}" stroke="#333"/>')
     for k, key in enumerate(keys):
         h = (height - bottom - 20) * months[key] / top
         x = left + k * step
-        parts.append(
-            f'<rect x="{x + 1:.1f}" y="{height - bottom - h:.1f}" width="{max(step - 2, 1):.1f}" height="{h:.1f}" fill="#2b6cb0"><title>{escape(key)}: {months[key]}</title></rect>'
-        )
+        parts.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - h:.1f}" width="{max(step - 2, 1):.1f}" height="{h:.1f}" fill="#2b6cb0"><title>{escape(key)}: {months[key]}</title></rect>')
         if k % max(1, len(keys) // 8) == 0:
             parts.append(_text(x + step / 2, height - bottom + 16, key, "middle", 10))
     parts.append(_text(left - 6, 24, str(top), "end", 10))

@@ -87,20 +87,5 @@ class Workbench:
         return self.templates.TemplateResponse(request, name, context, status_code=status_code)
 
     def error(self, request: Request, status_code: int, message: str) -> HTMLResponse:
-        titles = {
-            400: "请求有误",
-            403: "不允许的操作",
-            404: "未找到",
-            405: "不支持的请求方式",
-            413: "文件过大",
-            415: "不支持的文件类型",
-            500: "服务器内部错误",
-        }
-        return self.page(
-            request,
-            "error.html",
-            status_code,
-            title=titles.get(status_code, "出错了"),
-            message=message,
-            status=status_code,
-        )
+        titles = {400: "请求有误", 403: "不允许的操作", 404: "未找到", 405: "不支持的请求方式", 413: "文件过大", 415: "不支持的文件类型", 500: "服务器内部错误"}
+        return self.page(request, "error.html", status_code, title=titles.get(status_code, "出错了"), message=message, status=status_code)
