@@ -32,7 +32,7 @@ from scipy.optimize import linear_sum_assignment
 
 from tiaokuan.text.words import words
 
-from .align import encode_words
+from .align import encode_words, tfidf_cosine
 from .units import Dimension, Unit, substance
 
 SAME_DIMENSION_BONUS = 0.1
@@ -94,7 +94,7 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     ln, lm = lengths[: len(new)][:, None], lengths[len(new) :][None, :]
     comparable = np.minimum(ln, lm) >= CONTAINED_SHARE * np.maximum(ln, lm)
     raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
-    raw = np.maximum(raw, TFIDF_WEIGHT * _tfidf_cosine(word_lists[: len(new)], word_lists[len(new) :]))
+    raw = np.maximum(raw, TFIDF_WEIGHT * tfidf_cosine(word_lists[: len(new)], word_lists[len(new) :]))
     scores = raw + _bonus(new, [m for _, m in members])
     out = np.zeros((len(new), len(rows)))
     row_of = np.array([r for r, _ in members])
@@ -103,27 +103,6 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
 
 
 TFIDF_WEIGHT = 1.0  # TF-IDF cosine counts as fully as the word-sequence similarity
-
-
-def _tfidf_cosine(left: list[list[str]], right: list[list[str]]) -> np.ndarray:
-    """Cosine of TF-IDF word vectors: words every unit uses (保险人, 赔偿) weigh little,
-    the words that name a provision's subject (施救, 残值, 代位) much."""
-    docs = left + right
-    vocab: dict[str, int] = {}
-    for d in docs:
-        for w in d:
-            vocab.setdefault(w, len(vocab))
-    if not vocab:
-        return np.zeros((len(left), len(right)))
-    m = np.zeros((len(docs), len(vocab)))
-    for i, d in enumerate(docs):
-        for w, c in Counter(d).items():
-            m[i, vocab[w]] = c
-    df = (m > 0).sum(axis=0)
-    m = np.log1p(m) * np.log((1 + len(docs)) / (1 + df))
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    m = m / np.where(norms == 0, 1, norms)
-    return m[: len(left)] @ m[len(left) :].T
 
 
 def pair_units(sides: list[tuple[Unit, ...]]) -> list[Counterparts]:

@@ -1,7 +1,8 @@
 """Redlines between two versions of a clause, article by article and word by word.
 
 Articles are paired first (`compare.align`), so a renumbered article shows as
-renumbered, not as rewritten; within a pair the texts are compared over jieba
+renumbered, not as rewritten, and an article that moved shows twice: struck out
+where it stood (MOVED) and, compared with its old self, where it stands now; within a pair the texts are compared over jieba
 words (difflib), and a replaced run of words whose characters are mostly shared
 is compared again character by character, so 三十日 → 十五日 shows as exactly that.
 Inside an article the lines (paragraphs and items) are paired first, by their
@@ -23,7 +24,7 @@ from tiaokuan.model import ClauseDocument
 from tiaokuan.text.labels import item_label
 from tiaokuan.text.words import tokens
 
-from .align import Alignment, ArticleRef, align
+from .align import Alignment, ArticleRef, Pair, align
 
 CHAR_FALLBACK_RATIO = 0.5  # a replaced word run this similar by characters is diffed by characters
 CHAR_FALLBACK_MIN = 6  # … when both sides have at least this many characters
@@ -50,6 +51,7 @@ class Change(StrEnum):
     CHANGED = "changed"
     DELETED = "deleted"  # only in the old version
     INSERTED = "inserted"  # only in the new version
+    MOVED = "moved"  # where an article stood in the old version that stands elsewhere in the new one
 
 
 @dataclass(frozen=True)
@@ -59,18 +61,25 @@ class ArticleDiff:
     new: ArticleRef | None
     pieces: tuple[Piece, ...]
     score: float | None = None  # alignment score of a pair
+    moved: bool = False  # a pair whose old article stood elsewhere (its old place is a MOVED entry)
 
 
 @dataclass(frozen=True)
 class Redline:
-    articles: tuple[ArticleDiff, ...]  # in the new version's order, deleted articles where they stood
+    articles: tuple[ArticleDiff, ...]  # in the new version's order, deleted and moved-away articles where they stood
     alignment: Alignment
+    before: ClauseDocument
+    after: ClauseDocument
 
     def count(self, change: Change) -> int:
         return sum(1 for a in self.articles if a.change is change)
 
+    def changed(self) -> tuple[ArticleDiff, ...]:
+        """The articles whose wording or place changed: not the same, not merely renumbered."""
+        return tuple(a for a in self.articles if a.change not in (Change.SAME, Change.RENUMBERED) or a.moved)
 
-def _merge(pieces: list[Piece]) -> tuple[Piece, ...]:
+
+def merge_pieces(pieces: list[Piece]) -> tuple[Piece, ...]:
     out: list[Piece] = []
     for p in pieces:
         if not p.text:
@@ -180,13 +189,13 @@ def _slide(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
             best = max(best, (_at_boundary(a, r, b), -shift, a, r, b))
         _, _, a, r, b = best
         out[k - 1], out[k], out[k + 1] = Piece(Op.EQUAL, a), Piece(run.op, r), Piece(Op.EQUAL, b)
-    return _merge(out)
+    return merge_pieces(out)
 
 
 def diff_text(old: str, new: str) -> tuple[Piece, ...]:
     """Differences of two texts: lines paired first, then words within a pair,
     falling back to characters inside a replaced run that mostly shares its characters."""
-    return _slide(_merge(_by_lines(old, new)))
+    return _slide(merge_pieces(_by_lines(old, new)))
 
 
 def old_text(pieces: tuple[Piece, ...]) -> str:
@@ -197,30 +206,35 @@ def new_text(pieces: tuple[Piece, ...]) -> str:
     return "".join(p.text for p in pieces if p.op is not Op.DELETE)
 
 
+def _pair_diff(pair: Pair) -> ArticleDiff:
+    if pair.a.text == pair.b.text:
+        kind = Change.RENUMBERED if pair.renumbered else Change.SAME
+        return ArticleDiff(kind, pair.a, pair.b, (Piece(Op.EQUAL, pair.b.text),), pair.score, pair.moved)
+    return ArticleDiff(Change.CHANGED, pair.a, pair.b, diff_text(pair.a.text, pair.b.text), pair.score, pair.moved)
+
+
 def redline(old: ClauseDocument, new: ClauseDocument) -> Redline:
-    """The article-aligned redline from `old` to `new`."""
+    """The article-aligned redline from `old` to `new`, in the new version's order
+    with each old article that has no place there (deleted, or moved away) after the
+    new counterpart of the nearest article before it that stayed: read for the old
+    side only it is the old clause in order, for the new side only the new one."""
     alignment = align(old, new)
-    by_new = {p.b.index: p for p in alignment.pairs}
-    new_for_old = {p.a.index: p.b.index for p in alignment.pairs}
-    # A deleted article goes after the new counterpart of the nearest paired article before it.
-    deleted_after: dict[int, list[ArticleRef]] = {}
-    anchor = -1
+    pair_of_old = {p.a.index: p for p in alignment.pairs}
+    pair_of_new = {p.b.index: p for p in alignment.pairs}
     old_refs = sorted([*(p.a for p in alignment.pairs), *alignment.only_a], key=lambda r: r.index)
-    for ref in old_refs:
-        if ref.index in new_for_old:
-            anchor = new_for_old[ref.index]
-        else:
-            deleted_after.setdefault(anchor, []).append(ref)
-    out: list[ArticleDiff] = [ArticleDiff(Change.DELETED, r, None, (Piece(Op.DELETE, r.text),)) for r in deleted_after.get(-1, [])]
     new_refs = sorted([*(p.b for p in alignment.pairs), *alignment.only_b], key=lambda r: r.index)
-    for ref in new_refs:
-        pair = by_new.get(ref.index)
-        if pair is None:
-            out.append(ArticleDiff(Change.INSERTED, None, ref, (Piece(Op.INSERT, ref.text),)))
-        elif pair.a.text == ref.text:
-            kind = Change.RENUMBERED if pair.renumbered else Change.SAME
-            out.append(ArticleDiff(kind, pair.a, ref, (Piece(Op.EQUAL, ref.text),), pair.score))
+    left_behind: dict[int, list[ArticleDiff]] = {}
+    anchor = -1
+    for ref in old_refs:
+        pair = pair_of_old.get(ref.index)
+        if pair is not None and not pair.moved:
+            anchor = pair.b.index
         else:
-            out.append(ArticleDiff(Change.CHANGED, pair.a, ref, diff_text(pair.a.text, ref.text), pair.score))
-        out += [ArticleDiff(Change.DELETED, r, None, (Piece(Op.DELETE, r.text),)) for r in deleted_after.get(ref.index, [])]
-    return Redline(tuple(out), alignment)
+            kind, new_ref = (Change.MOVED, pair.b) if pair is not None else (Change.DELETED, None)
+            left_behind.setdefault(anchor, []).append(ArticleDiff(kind, ref, new_ref, (Piece(Op.DELETE, ref.text),)))
+    out = list(left_behind.get(-1, []))
+    for ref in new_refs:
+        pair = pair_of_new.get(ref.index)
+        out.append(ArticleDiff(Change.INSERTED, None, ref, (Piece(Op.INSERT, ref.text),)) if pair is None else _pair_diff(pair))
+        out += left_behind.get(ref.index, [])
+    return Redline(tuple(out), alignment, old, new)

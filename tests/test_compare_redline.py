@@ -3,6 +3,7 @@ keeps every character of both texts, and the Word file holds real tracked change
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,11 +16,12 @@ from hypothesis import strategies as st
 from tiaokuan.cli import main
 from tiaokuan.compare import Change, Op, align, diff_text, redline
 from tiaokuan.compare.redline import new_text, old_text
-from tiaokuan.compare.redline_out import AUTHOR, to_docx, to_html, to_text
+from tiaokuan.compare.redline_out import AUTHOR, Layout, to_docx, to_html, to_text
 from tiaokuan.model import Article, SectionType
-from tiaokuan.parse.api import parse_file
+from tiaokuan.parse.api import parse_bytes, parse_file
 
 from .conftest import SAMPLES, soffice_available, soffice_pdf_pages
+from .tracked import clause_shape, settle
 
 CN = "〇一二三四五六七八九十"
 
@@ -163,3 +165,106 @@ def test_picc_and_tpkj_all_risks_align_and_differ_where_they_do(shared_corpus: P
     # counterpart; PICC 第四十一条 (the law prevails over conflicting terms) has none in 太平科技.
     assert {"第二条", "第四十一条"} <= only_picc and {"第二条", "第二十七条"} <= only_tpkj
     assert ("第二十七条", "第二十八条") in {(p.a.label, p.b.label) for p in result.pairs}
+
+
+# -- the Word redline is the clause: Accept All gives the new one, Reject All the old ---
+def _round_trip(old_path: Path, new_path: Path, tmp_path: Path) -> None:
+    old, new = parse_file(old_path).documents[0], parse_file(new_path).documents[0]
+    out = tmp_path / "redline.docx"
+    to_docx(redline(old, new), "old", "new", out)
+    data = out.read_bytes()
+    for accept, expected in ((True, new), (False, old)):
+        got = parse_bytes(settle(data, accept=accept), "settled.docx").documents[0]
+        assert clause_shape(got) == clause_shape(expected), f"{old_path.name} → {new_path.name}, accept={accept}"
+
+
+SAMPLE_FILES = sorted(SAMPLES.glob("*.docx"))
+
+
+@pytest.mark.parametrize("k", range(len(SAMPLE_FILES) - 1), ids=[p.stem for p in SAMPLE_FILES[1:]])
+def test_accept_all_and_reject_all_give_each_sample_clause(k: int, tmp_path: Path) -> None:
+    _round_trip(SAMPLE_FILES[k], SAMPLE_FILES[k + 1], tmp_path)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("old,new", [("IP02", "IP03"), ("PK01", "PC02"), ("PC28", "PC29"), ("PK08", "PC07")])
+def test_accept_all_and_reject_all_give_each_real_clause(old: str, new: str, shared_corpus: Path, tmp_path: Path) -> None:
+    # rate tables, 释义 lists and moved articles included (PK08 → PC07 moves five articles)
+    text = shared_corpus / "text"
+    _round_trip(next(text.glob(f"{old}_*")), next(text.glob(f"{new}_*")), tmp_path)
+
+
+@pytest.mark.corpus
+def test_articles_rewritten_in_place_pair_as_changed(shared_corpus: Path) -> None:
+    # Read in the two clauses: B款 rewrote A款's 核定 (第十三条 → 第十五条), 如实告知
+    # (第十四条 → 第十七条) and 施救/通知 (第十八条 → 第二十一条) duties where they stood,
+    # with few words left in sequence; each is one provision changed, not one deleted and one new.
+    a = parse_file(next((shared_corpus / "text").glob("IP02_*"))).documents[0]
+    b = parse_file(next((shared_corpus / "text").glob("IP03_*"))).documents[0]
+    result = redline(a, b)
+    pairs = {(d.old.label, d.new.label): d for d in result.articles if d.old and d.new}
+    for old, new in (("第十三条", "第十五条"), ("第十四条", "第十七条"), ("第十八条", "第二十一条")):
+        assert pairs[(old, new)].change is Change.CHANGED
+    assert result.count(Change.DELETED) == 0
+    # B款's new articles in between stay new: 第十六条 (先行赔付 within 六十日)
+    assert "第十六条" in {d.new.label for d in result.articles if d.change is Change.INSERTED}
+
+
+def test_an_article_that_moved_stands_struck_where_it_was_and_changed_where_it_is(tmp_path: Path) -> None:
+    old = parse_file(SAMPLES / "patent-enforcement-with-rider.txt").documents[0]
+    articles = [a for s in old.sections for a in s.articles]
+    first, last = articles[0], articles[-1]
+    moved = replace(first, text=first.text.replace("书面形式", "书面或电子形式"))
+    # the first article moves to the end of the last chapter, with one change of wording
+    sections = [replace(s, articles=tuple(a for a in s.articles if a is not first)) for s in old.sections]
+    sections[-1] = replace(sections[-1], articles=(*sections[-1].articles, moved))
+    new = replace(old, sections=tuple(sections))
+    result = redline(old, new)
+    away = [d for d in result.articles if d.change is Change.MOVED]
+    there = [d for d in result.articles if d.moved]
+    assert len(away) == len(there) == 1 and away[0].old.text == first.text and there[0].change is Change.CHANGED
+    assert old_text(there[0].pieces) == first.text and new_text(there[0].pieces) == moved.text
+    assert "".join(p.text for p in there[0].pieces if p.op is Op.INSERT) in ("或电子", "书面或电子形式")
+    assert result.articles.index(away[0]) < result.articles.index(there[0])
+    assert "（移至" in to_text(result, "old", "new") and last.text in to_text(result, "old", "new")
+    out = tmp_path / "moved.docx"
+    to_docx(result, "old", "new", out)
+    data = out.read_bytes()
+    assert clause_shape(parse_bytes(settle(data, accept=True), "a.docx").documents[0]) == clause_shape(new)
+    assert clause_shape(parse_bytes(settle(data, accept=False), "r.docx").documents[0]) == clause_shape(old)
+
+
+def test_changed_only_and_side_by_side(tmp_path: Path) -> None:
+    old = parse_file(SAMPLES / "patent-enforcement-with-rider.txt").documents[0]
+    new = parse_file(SAMPLES / "patent-enforcement-2027.txt").documents[0]
+    result = redline(old, new)
+    changed = result.changed()
+    assert changed and all(a.change not in (Change.SAME, Change.RENUMBERED) for a in changed)
+    text = to_text(result, "old", "new", changed_only=True)
+    assert text.count("\n## ") == len(changed) and "（未改）" not in text and "（条号变动）" not in text
+    # side by side: a row per article, the old text (with deletions) left, the new (with insertions) right
+    html = to_html(result, "old", "new", layout=Layout.SIDE_BY_SIDE)
+    rows = re.findall(r"<tr class=\"(\w+)\">(.*?)</tr>", html, flags=re.S)
+    assert len(rows) == len(result.articles)
+    for (kind, row), entry in zip(rows, result.articles, strict=True):
+        left, right = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
+        assert kind == entry.change.value
+        assert "<ins>" not in left and "<del>" not in right
+        if entry.old:
+            assert html_text(left.split("</h2>", 1)[-1]).endswith(entry.old.text)
+        if entry.new and entry.change is not Change.MOVED:
+            assert html_text(right.split("</h2>", 1)[-1]).endswith(entry.new.text)
+    assert "size:A4 landscape" in html and "<th>原版：old</th>" in html
+    out = tmp_path / "changed.docx"
+    to_docx(result, "old", "new", out, changed_only=True)
+    body = "".join(t.text or "" for t in Document(str(out)).element.body.iter(qn("w:t")))
+    unchanged = next(a for a in result.articles if a.change is Change.SAME)
+    assert unchanged.new.text not in body
+    assert main(["diff", str(SAMPLES / "patent-enforcement-with-rider.txt"), str(SAMPLES / "patent-enforcement-2027.txt"), "--format", "html", "--layout", "side-by-side", "--changed-only", "-o", str(tmp_path / "d.html")]) == 0
+    assert (tmp_path / "d.html").read_text(encoding="utf-8").count("<tr class=") == len(changed)
+
+
+def html_text(fragment: str) -> str:
+    import html as _html
+
+    return _html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()

@@ -16,9 +16,10 @@ from tiaokuan.cli import main
 from tiaokuan.compare import Change, Dimension, Effect, Kind, Op, Product, column_names, compare_products, redline
 from tiaokuan.compare.compare_out import to_markdown
 from tiaokuan.compare.redline_out import to_docx, to_html, to_text
-from tiaokuan.parse.api import parse_file
+from tiaokuan.parse.api import parse_bytes, parse_file
 
 from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
+from .tracked import clause_shape, settle, tracked_changes
 
 OLD, NEW = SAMPLES / "patent-enforcement-with-rider.txt", SAMPLES / "patent-enforcement-2027.txt"
 WHEN = datetime(2026, 11, 1, tzinfo=UTC)
@@ -65,7 +66,7 @@ def _by_old_label(result, label: str):
 def test_the_changes_read_in_the_two_filings() -> None:
     result = redline(*_docs())
     # One article inserted (第六条, customs measures), everything after it renumbered.
-    assert [result.count(c) for c in Change] == [4, 15, 8, 0, 1]
+    assert [result.count(c) for c in Change] == [4, 15, 8, 0, 1, 0]
     inserted = next(a for a in result.articles if a.change is Change.INSERTED)
     assert inserted.new.label == "第六条" and "海关" in inserted.pieces[0].text
     # 核定 within 三十日 became 十五日 — and nothing else in that article moved.
@@ -111,49 +112,27 @@ def test_the_comparison_of_the_two_filings() -> None:
     assert all(line.startswith("【") for line in result.summary)
 
 
-def _apply(body, accept: bool) -> list[str]:
-    """The article texts Word shows after Accept All (or Reject All): runs inside
-    w:del (or w:ins) vanish, and a paragraph whose mark is deleted (or inserted)
-    runs on into the next one."""
-    drop = qn("w:del") if accept else qn("w:ins")
-    articles: list[str] = []
-    current: list[str] | None = None
-    for p in body.iter(qn("w:p")):
-        style = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
-        if style is not None and style.get(qn("w:val")).startswith("Heading"):
-            current = [] if style.get(qn("w:val")) == "Heading3" else None
-            if current is not None:
-                articles.append("")
-            continue
-        if current is None:
-            continue
-        text = []
-        for el in p.iter(qn("w:t"), qn("w:delText")):
-            wrapper = next((a for a in el.iterancestors() if a.tag in (qn("w:ins"), qn("w:del"))), None)
-            if wrapper is not None and wrapper.tag == drop:
-                continue
-            text.append(el.text or "")
-        mark = p.find(qn("w:pPr") + "/" + qn("w:rPr"))
-        mark_dropped = mark is not None and mark.find(drop) is not None
-        articles[-1] += "".join(text) + ("" if mark_dropped else "\n")
-    return [a.removesuffix("\n") for a in articles]
-
-
 def test_word_redline_accepts_to_the_new_and_rejects_to_the_old(tmp_path: Path) -> None:
     old, new = _docs()
     result = redline(old, new)
     out = tmp_path / "redline.docx"
     to_docx(result, *_names(old, new), out, when=WHEN)
+    data = out.read_bytes()
+    # Accept All and Reject All, applied to the XML as Word does, then read by tiaokuan:
+    # the clause itself, labels, chapter headings and title included, and nothing else.
+    assert clause_shape(parse_bytes(settle(data, accept=True), "accepted.docx").documents[0]) == clause_shape(new)
+    assert clause_shape(parse_bytes(settle(data, accept=False), "rejected.docx").documents[0]) == clause_shape(old)
+    assert tracked_changes(settle(data, accept=True)) == 0
     body = Document(str(out)).element.body
-    accepted = [t for t in _apply(body, accept=True)]
-    rejected = [t for t in _apply(body, accept=False)]
-    assert [t for t, a in zip(accepted, result.articles, strict=True) if a.new] == [a.new.text for a in result.articles if a.new]
-    assert [t for t, a in zip(rejected, result.articles, strict=True) if a.old] == [a.old.text for a in result.articles if a.old]
     # The deleted item's line break and the inserted article's text are tracked, with author and date.
     marks = body.findall(".//" + qn("w:pPr") + "/" + qn("w:rPr") + "/" + qn("w:del"))
     assert marks and all(m.get(qn("w:date")) == "2026-11-01T00:00:00Z" for m in marks)
     ids = [el.get(qn("w:id")) for el in body.iter(qn("w:ins"), qn("w:del"))]
     assert len(ids) == len(set(ids)), "every tracked change has its own id"
+    # what happened to each article is a comment on it, not text in the clause
+    comments = [c.text for c in Document(str(out)).comments]
+    assert "条号变动：第八条 → 第九条" in comments and "修改：原第十五条" in comments
+    assert not any("（修改）" in (t.text or "") for t in body.iter(qn("w:t")))
     if soffice_available():
         assert soffice_pdf_pages(out, tmp_path) >= 1
 

@@ -44,21 +44,31 @@ def compare_command(products, db_url, insurer, fmt, output) -> None:
 @insurer_option
 @click.option("--format", "fmt", type=click.Choice(["html", "docx", "txt"]), default="html", show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write (required for docx; default stdout).")
-def diff_command(old, new, db_url, insurer, fmt, output) -> None:
+@click.option("--layout", type=click.Choice(["inline", "side-by-side"]), default="inline", show_default=True, help="HTML: the new clause with changes marked, or old and new in two columns.")
+@click.option("--changed-only", is_flag=True, help="Only the articles whose wording or place changed (the DOCX is then an excerpt).")
+def diff_command(old, new, db_url, insurer, fmt, output, layout, changed_only) -> None:
     """Redline from OLD to NEW, article by article and word by word: renumbered
-    articles are shown as renumbered, not rewritten. OLD and NEW are clause files,
+    articles are shown as renumbered, not rewritten, and an article rewritten or moved
+as changed. OLD and NEW are clause files,
     database version ids, 注册号 or product names (太平科技:财产基本险 where insurers
-    share a name). The DOCX holds real Word tracked changes (Accept/Reject works).
+    share a name). The DOCX is the clause with real Word tracked changes: Accept All
+gives the new clause, Reject All the old; what happened to each article is a comment.
 
     Example: tiaokuan diff old.pdf new.docx --format docx -o changes.docx
     """
     from tiaokuan.clauses_db import ClauseFinder, with_insurer
     from tiaokuan.compare import products_of, redline
-    from tiaokuan.compare.redline_out import to_docx, to_html, to_text
+    from tiaokuan.compare.redline_out import Layout, to_docx, to_html, to_text
 
     finder = ClauseFinder(db_url)
     before, after = products_of([finder.resolve(with_insurer(ref, insurer)) for ref in (old, new)])
     old_name, new_name = before.name, after.name
     result = redline(before.doc, after.doc)
-    write_docx = (lambda path: to_docx(result, old_name, new_name, path)) if fmt == "docx" else None
-    emit(fmt, output, write_docx, lambda: (to_html if fmt == "html" else to_text)(result, old_name, new_name))
+    write_docx = (lambda path: to_docx(result, old_name, new_name, path, changed_only=changed_only)) if fmt == "docx" else None
+
+    def text() -> str:
+        if fmt == "html":
+            return to_html(result, old_name, new_name, layout=Layout(layout), changed_only=changed_only)
+        return to_text(result, old_name, new_name, changed_only=changed_only)
+
+    emit(fmt, output, write_docx, text)
