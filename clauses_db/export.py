@@ -12,8 +12,8 @@ from pathlib import Path
 from jinja2 import Environment
 from sqlalchemy import Connection, select
 
-from tiaokuan.i18n import _, install
-from tiaokuan.paper import fit_columns, header_row, print_sheet
+from tiaokuan.i18n import N_, _, install
+from tiaokuan.paper import fit_columns, header_row, print_across
 from tiaokuan.text.vocab import CATEGORY_NAMES, SECTION_NAMES, TERM_FIELD_NAMES, say, yes_no
 
 from . import schema as s
@@ -37,6 +37,25 @@ CATALOG_COLUMNS = (
     ("function", "功能"), ("rider", "主险/附加险"), ("main_product", "所附主险"), ("articles", "条数"),
     *((f"term:{t}", TERM_FIELD_NAMES[t]) for t in KEY_TERMS), ("source", "来源文件"),
 )  # fmt: skip
+# How the workbooks print. A legal team files the catalog as a record, so the paper
+# holds every field the workbook does (a reading subset would make the paper and the
+# file disagree on what the catalog says, and the sheet stays the one to filter).
+# Fitted to one page width its 31 columns printed at 2.6 pt; instead the text prints
+# at 8 pt or more, 保险公司 and 产品 — the first two columns of both exports —
+# repeat at the left of every page so each page names its rows, and the other
+# columns break across pages between groups where they can, so a page is about one
+# thing (catalog: 登记 版本 … 险类与分类一致; 分类 业务线 … 条数; 保障 责任触发方式
+# … 免赔; 期限与争议 出险通知 … 争议处理; 来源文件 — articles: 版本 … 注册号; 章节类型
+# … 条款类别; 条文; 来源文件). The pages of one band of rows print one after another,
+# so a product's fields are on consecutive sheets of paper; each page is numbered.
+TITLE_COLUMNS = 2
+PAGE_GROUPS = frozenset({"version", "line", "term:trigger", "term:notice_deadline", "section_type", "text", "source"})
+PAGE_FOOTER = N_("第 &P 页，共 &N 页")
+# Columns with a ceiling of their own (the others stop at 40 cells): an article's
+# text and the source paths run wider, since at 40 a path wraps onto four lines and
+# makes its whole row that tall; 产品 repeats on every page, so a long name takes a
+# second line (the rows are two lines tall already) rather than every page's width.
+COLUMN_CEILINGS = {"text": 80, "source": 80, "product": 28}
 
 
 def _shown(key: str, value):
@@ -140,9 +159,11 @@ def to_xlsx(rows, columns, path: Path, sheet: str) -> int:
     for row in rows:
         ws.append(_shown_row(row, columns))
         n += 1
-    fit_columns(ws, ceiling=80 if any(k == "text" for k, _zh in columns) else 40)
+    keys = [key for key, _zh in columns]
+    fit_columns(ws, ceiling=40, header_lines=2, ceilings={k: COLUMN_CEILINGS[key] for k, key in enumerate(keys, start=1) if key in COLUMN_CEILINGS})
     ws.freeze_panes = "C2"
-    print_sheet(ws)
+    groups = frozenset(k for k, key in enumerate(keys, start=1) if key in PAGE_GROUPS)
+    print_across(ws, TITLE_COLUMNS, groups, footer=_(PAGE_FOOTER))
     ws.auto_filter.ref = ws.dimensions
     wb.save(path)
     return n

@@ -12,7 +12,17 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from tiaokuan.i18n import N_, _, install
-from tiaokuan.paper import chinese_document, fit_columns, header_row, print_sheet
+from tiaokuan.paper import (
+    HEADER_FILL,
+    chinese_document,
+    display_width,
+    fit_columns,
+    header_row,
+    print_sheet,
+    set_column_widths,
+    table_column_widths,
+    usable_width_pt,
+)
 
 from .differences import Difference
 from .matrix import Cell, Comparison, Status
@@ -172,6 +182,22 @@ def marked_rich_text(text: str):
 _SUMMARY_HEAD = re.compile(r"^【(?P<dimension>[^·】]+)·(?P<kind>[^】]+)】")
 
 
+def summary_header() -> list[str]:
+    return [_("序号"), _("维度"), _("差异"), _("说明（删去的文字红色删除线，增加的文字蓝色下划线）")]
+
+
+def summary_rows(cmp: Comparison) -> list[list[str]]:
+    """The summary as table rows, the same in the workbook and in Word: its number,
+    the dimension and the kind of difference (the line's 【维度·差异】 head) and the
+    rest of the line, its change marks kept."""
+    rows = []
+    for k, line in enumerate(cmp.summary or [_(NOTHING_FOUND)], start=1):
+        head = _SUMMARY_HEAD.match(line)
+        dimension, kind, rest = (head["dimension"], head["kind"], line[head.end() :]) if head else ("", "", line)
+        rows.append([str(k), dimension, kind, rest])
+    return rows
+
+
 def to_xlsx(cmp: Comparison, path: str | Path) -> None:
     """One sheet for the summary (a row per line: dimension, kind, what and both
     wordings, changed words in colour), one for the aligned differences and one per
@@ -183,11 +209,9 @@ def to_xlsx(cmp: Comparison, path: str | Path) -> None:
     wb = Workbook()
     summary = wb.active
     summary.title = _(SUMMARY_TITLE)
-    header_row(summary, [_("序号"), _("维度"), _("差异"), _("说明（删去的文字红色删除线，增加的文字蓝色下划线）")])
-    for k, line in enumerate(cmp.summary or [_(NOTHING_FOUND)], start=1):
-        head = _SUMMARY_HEAD.match(line)
-        dimension, kind, rest = (head["dimension"], head["kind"], line[head.end() :]) if head else ("", "", line)
-        summary.append([k, dimension, kind, marked_rich_text(rest)])
+    header_row(summary, summary_header())
+    for number, dimension, kind, rest in summary_rows(cmp):
+        summary.append([int(number), dimension, kind, marked_rich_text(rest)])
     fit_columns(summary, ceiling=110)
     print_sheet(summary)
     rows = difference_rows(cmp)
@@ -249,7 +273,32 @@ def _table_with_header(doc, header_texts: list[str]):
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
+        shading = OxmlElement("w:shd")  # shaded as the workbooks' header rows are
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), HEADER_FILL)
+        cell._tc.get_or_add_tcPr().append(shading)
     return table
+
+
+# The summary table's narrow columns, in display cells at most: 序号; 维度, whose
+# longest names (投保人、被保险人义务) keep to one line; 差异 (范围更宽, 仅一方有).
+# 说明 takes the rest of the page's width, so the wording it quotes runs in long lines.
+_SUMMARY_COLUMN_CELLS = (6, 20, 12)
+
+
+def _add_summary_table(doc, cmp: Comparison) -> None:
+    """The summary as a table like the workbook's summary sheet: 序号, 维度, 差异 and
+    说明, whose deleted words are red and struck through and added words blue and
+    underlined; the header row repeats on every page the table runs onto."""
+    header, rows = summary_header(), summary_rows(cmp)
+    table = _table_with_header(doc, header)
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            add_marked(cell.paragraphs[0], text)
+    cells = [min(max(display_width(r[k]) for r in (header, *rows)), most) for k, most in enumerate(_SUMMARY_COLUMN_CELLS)]
+    size = doc.styles["Normal"].font.size
+    body_pt = size.pt if size is not None else 10.5
+    set_column_widths(table, table_column_widths([*cells, None], body_pt, usable_width_pt(doc.sections[-1])))
 
 
 def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
@@ -257,8 +306,7 @@ def add_to_docx(doc, cmp: Comparison, level: int = 1) -> None:
     (a comparison file of its own, or a chapter of a client pack)."""
     doc.add_heading(title(cmp.products), level=level)
     doc.add_heading(_(SUMMARY_TITLE), level=level + 1)
-    for line in cmp.summary or (_(NOTHING_FOUND),):
-        add_marked(doc.add_paragraph(style="List Bullet"), line)
+    _add_summary_table(doc, cmp)
     rows = difference_rows(cmp)
     if rows:
         doc.add_heading(_(DIFFERENCES_TITLE), level=level + 1)
