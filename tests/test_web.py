@@ -4,6 +4,7 @@ Chromium against a real server on loopback, with a screenshot of every page."""
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import shutil
@@ -99,6 +100,143 @@ def test_product_page_reads_like_the_clause(web_db: Path, tmp_path: Path) -> Non
     assert source.status_code == 200 and len(source.content) > 1000
 
 
+def _articles(page: str) -> dict[str, str]:
+    """A product page's articles by anchor: their text as read (tags, page links and blanks taken off)."""
+    found = re.finditer(r'<div class="art" id="([\w-]+)">(.*?)</div>', page, re.S)
+    return {m[1]: html.unescape(re.sub(r'<a class="page"[^>]*>.*?</a>|<[^>]+>|\s', "", m[2])) for m in found}
+
+
+@pytest.fixture(scope="module")
+def misnumbered_db(web_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample database and one clause more whose insurer printed 第六条 twice (the
+    second was to be 第七条), as filed clauses sometimes do: its citations repeat too."""
+    where = tmp_path_factory.mktemp("misnumbered")
+    shutil.copy(web_db, where / "clauses.db")
+    text = (SAMPLES / "bold-exclusions.txt").read_text(encoding="utf-8")
+    assert "第七条　下列损失" in text
+    text = text.replace("集成电路布图设计专有权保险条款", "集成电路布图设计专有权保险（重号）条款", 1).replace("第七条　下列损失", "第六条　下列损失", 1)
+    (where / "misnumbered.txt").write_text(text, encoding="utf-8")
+    with ClauseDB(str(where / "clauses.db")) as db:
+        db.ingest([where / "misnumbered.txt"])
+    return where / "clauses.db"
+
+
+def test_every_article_has_its_own_anchor(misnumbered_db: Path, tmp_path: Path) -> None:
+    client = _client(misnumbered_db, tmp_path)
+    with ClauseDB(str(misnumbered_db)) as db:
+        for name, version in _version_ids(client).items():
+            anchors = list(_articles(client.get(f"/product/{version}").text))
+            assert anchors == [f"a-{k}" for k in range(1, len(db.load(version).articles) + 1)], name
+
+
+def test_compare_citations_link_to_the_article_they_cite(misnumbered_db: Path, tmp_path: Path) -> None:
+    from tiaokuan.compare import Product, column_names, compare_products
+    from tiaokuan.text.labels import cn_to_int
+    from tiaokuan.web.compare_view import summary
+
+    client = _client(misnumbered_db, tmp_path)
+    ids = _version_ids(client)
+    pairs = [(ids["集成电路布图设计专有权保险（重号）"], ids["澄川专利执行保险"]), (ids["澄川专利执行保险"], ids["澄川知识产权综合保险"]), (ids["商标被侵权损失保险"], ids["地理标志被侵权损失保险"], ids["植物新品种权保险"])]
+    pages: dict[str, dict[str, str]] = {}
+    db = ClauseDB(str(misnumbered_db))
+    for chosen in pairs:
+        page = client.get("/compare?" + "&".join(f"v={i}" for i in chosen)).text
+        links = re.findall(r'<a class="cite" href="/product/(\d+)#a-(\d+)">([^<]+)</a>', page)
+        assert not re.findall(r'<span class="cite">', page), "a citation without its link"
+        assert len({version for version, _, _ in links}) == len(chosen)
+        # In the table of differences each product keeps its column, citing only its own articles.
+        rows = re.findall(r'<tr id="row-\d+">(.*?)</tr>', page, re.S)
+        assert rows
+        for row in rows:
+            cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            assert len(cells) == 3 + len(chosen)
+            for version, cell in zip(chosen, cells[3:], strict=True):
+                assert set(re.findall(r'href="/product/(\d+)#', cell)) <= {str(version)}
+        for version, index, cite in links:
+            articles = pages.setdefault(f"/product/{version}", _articles(client.get(f"/product/{version}").text))
+            assert f"a-{index}" in articles, (version, index, cite)
+            # The article cited: its printed label, or the number a lost label was read as.
+            article = db.load(int(version)).articles[int(index) - 1]
+            label = re.match(r"第([^条]+)条", cite)
+            if label:
+                assert article.label == label.group(0) or (article.label is None and article.number == cn_to_int(label.group(1))), (cite, article.label)
+    # Where a citation repeats (第六条（一） of both 第六条), the wording tells which article is meant.
+    chosen = list(pairs[0])
+    docs = [db.load(i) for i in chosen]
+    cmp = compare_products([Product(n, d) for n, d in zip(column_names([db.version(i).product for i in chosen], docs), docs, strict=True)])
+    db.close()
+    said = [(c, side) for g in summary(cmp, chosen, docs).groups for line in g.lines for side in line.sides for c in side.citations[:1]]
+    for citation, side in said:
+        path, anchor = citation.href.split("#")
+        wording = re.sub(r"\[-|-\]|\{\+|\+\}|\s", "", side.marked)
+        assert wording[:30] in pages[path][anchor], (citation, wording[:30])
+    twice = {c.href for c, _ in said if c.text.startswith("第六条（") and c.href.startswith(f"/product/{chosen[0]}#")}
+    assert len(twice) == 2
+
+
+def test_a_search_hit_opens_at_its_article(web_db: Path, tmp_path: Path) -> None:
+    client = _client(web_db, tmp_path)
+    hits = re.findall(r'<a href="/product/(\d+)#(a-\d+)"><b>[^<]*</b>[^<]*· ([^<]+)</a>', client.get("/?q=免赔额").text)
+    assert len(hits) >= 10
+    pages: dict[str, dict[str, str]] = {}
+    for version, anchor, label in hits:
+        articles = pages.setdefault(version, _articles(client.get(f"/product/{version}").text))
+        printed = re.match(r"第[^条]+条", label).group(0)  # printed, or inferred where the copy lost it (shown so on the page)
+        assert articles[anchor].startswith(printed) or articles[anchor].startswith(f"〔{printed}〕"), (label, articles[anchor][:20])
+        assert "免赔" in articles[anchor]
+
+
+def test_the_compare_page_numbers_its_differences_as_the_workbook_does(web_db: Path, tmp_path: Path) -> None:
+    client = _client(web_db, tmp_path)
+    ids = _version_ids(client)
+    query = f"v={ids['澄川专利执行保险']}&v={ids['澄川知识产权综合保险']}"
+    page = client.get(f"/compare?{query}").text
+    shown = dict(re.findall(r'<tr id="row-(\d+)"><td class="number"><a[^>]*>\d+</a></td><td>([^<]+)</td>', page))
+    sheet = load_workbook(io.BytesIO(client.get(f"/compare/download?{query}&format=xlsx").content))["主要差异"]
+    header = [c.value for c in sheet[1]]
+    at = {name: header.index(name) for name in ("序号", "维度", "差异")}
+    rows = {str(r[at["序号"]]): f"{r[at['维度']]}·{r[at['差异']]}" for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(shown) >= 20 and all(rows[number] == said for number, said in shown.items())
+    # The page's headings are the dimensions, in the order a comparison is read, each once.
+    from tiaokuan.compare.units import DIMENSION_NAMES
+
+    headings = re.findall(r'<section class="dimension" id="dim-\d+"><h3>([^<]+?) <span', page)
+    order = list(DIMENSION_NAMES.values())
+    assert len(headings) == len(set(headings)) >= 5 and headings == sorted(headings, key=order.index)
+
+
+def test_too_few_products_are_told_why(web_db: Path, tmp_path: Path) -> None:
+    client = _client(web_db, tmp_path)
+    one = _version_ids(client)["澄川专利执行保险"]
+    for url in (f"/compare?v={one}", f"/compare?v={one}&v={one}"):
+        r = client.get(url)
+        assert r.status_code == 400 and "请至少选择两个产品进行比较" in r.text, url
+        assert re.search(rf'value="{one}" id="v{one}" checked', r.text)  # the choice is kept
+    assert "请至少选择" not in client.get("/compare").text
+    for url, words in ((f"/diff?old={one}", "请同时选择旧版本和新版本"), (f"/diff?old={one}&new={one}", "请选择两个不同的版本")):
+        r = client.get(url)
+        assert r.status_code == 400 and words in r.text and "<select" in r.text, url
+
+
+def test_the_catalog_legend_names_every_swatch(web_db: Path, tmp_path: Path) -> None:
+    from collections import Counter
+
+    from tiaokuan.web.charts import stacked_bars
+
+    client = _client(web_db, tmp_path)
+    page = client.get("/catalog").text
+    insurers = {m for m in re.findall(r"<td>([^<]*保险[^<]*公司)</td>", page)}
+    assert insurers and all(f">{name}</text>" in page for name in insurers)
+    # What the sample corpus lacks: a product without an insurer, a line with no
+    # Chinese name, more insurers than colours.
+    counts = {"ip": Counter({"": 2, **{f"第{k}家财产保险股份有限公司": 1 for k in range(10)}}), "marine": Counter({"某财产保险股份有限公司": 1})}
+    svg = stacked_bars(counts, "产品数").svg
+    legend = re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="12" height="12" fill="(#\w+)"><title>([^<]*)</title></rect><text[^>]*>([^<]*)</text>', svg)
+    assert legend and all(text.strip() and re.search(r"[\u4e00-\u9fff]", text) for _, _, text in legend), legend
+    assert len({fill for fill, _, _ in legend}) == len(legend), "two legend entries share a colour"
+    assert "未注明保险公司" in svg and "其他保险公司" in svg and ">marine<" not in svg and ">其他</text>" in svg
+
+
 def test_downloads_open(web_db: Path, tmp_path: Path) -> None:
     client = _client(web_db, tmp_path)
     ids = _version_ids(client)
@@ -116,12 +254,67 @@ def test_generate_form(web_db: Path, tmp_path: Path) -> None:
     token = _csrf(form)
     no_token = client.post("/generate", data={"base": str(base)})
     assert no_token.status_code == 403 and "安全令牌" in no_token.text
-    bad = client.post("/generate", data={"csrf": token, "base": str(base), "limit_per_patent": "1000", "deductible_amount": "5000", "period_start": "2027-13-01"})
-    assert bad.status_code == 400 and "schedule.deductible_amount" in bad.text and "schedule.period_start" in bad.text
     good = client.post("/generate", data={"csrf": token, "base": str(base), "product": "澄川专利执行保险（网页定制）", "drop": ["第八条"], "remove": ["licensed_use"], "insured": "某某科技", "limit_per_patent": "500000"})
     assert good.status_code == 200 and good.headers["content-type"].startswith("application/vnd.openxmlformats")
     texts = [p.text for p in Document(io.BytesIO(good.content)).paragraphs]
     assert "澄川专利执行保险（网页定制）条款" in texts and "保险单明细表" in texts
+
+
+def _notices(page: str) -> dict[str, str]:
+    """The problems a form lists: the field each is about (its input's id) → the line."""
+    listed = re.search(r'<div class="problems" role="alert">(.*?)</div>', page, re.S)
+    return dict(re.findall(r'<li><a href="#([\w-]+)">([^<]+)</a></li>', listed.group(1))) if listed else {}
+
+
+def test_the_generate_form_replaces_and_adds_articles_as_a_spec_does(web_db: Path, tmp_path: Path) -> None:
+    from tiaokuan.parse import parse_file
+
+    client = _client(web_db, tmp_path)
+    base = _version_ids(client)["澄川专利执行保险"]
+    form = client.get(f"/generate?base={base}").text
+    token = _csrf(form)
+    # One row of each, as a browser without script sends them; the choices are the base's own.
+    assert 'name="replace_article"' in form and 'name="add_after"' in form and '<option value="第八条">' in form and '<option value="责任免除">' in form
+    old = re.search(r'<option value="第八条">第八条 ([^<]+)</option>', form).group(1).rstrip("…")
+    new = "被保险人因其雇员的故意行为所致的损失，保险人不负责赔偿。"
+    added, at_end = "被保险人应当妥善保管与保险专利有关的全部证据原件。", "保险人应当对被保险人提供的商业秘密承担保密义务。"
+    # "再新增一条" posts the form back with one more empty row, what was typed kept.
+    more = client.post("/generate", data={"csrf": token, "base": str(base), "replace_article": "第八条", "replace_text": new, "add_after": "第九条", "add_text": added, "more": "add"})
+    assert more.status_code == 200 and more.text.count('name="add_after"') == 2 and added in more.text and new in more.text
+    done = client.post("/generate", data={"csrf": token, "base": str(base), "replace_article": ["第八条"], "replace_text": [new], "add_after": ["第九条", "责任免除"], "add_text": [added, at_end]})
+    assert done.status_code == 200, _notices(done.text)
+    wording = tmp_path / "wording.docx"
+    wording.write_bytes(done.content)
+    articles = {a.label: a.text for a in parse_file(wording).documents[0].articles}
+    assert new in articles["第八条"] and old not in articles["第八条"]
+    placed = [label for label, text in articles.items() if added in text or at_end in text]
+    assert placed == ["第十条", "第十一条"]  # after 第九条, then at the end of 责任免除 (第九条 is its last article)
+    # A chapter heading two parts share is not offered: the addition would go into both.
+    multipart = client.get(f"/generate?base={_version_ids(client)['澄川知识产权综合保险']}").text
+    assert '<option value="保险责任">' not in multipart and '<option value="保险期间">' in multipart
+
+
+def test_generate_problems_are_one_chinese_line_each_beside_the_field(web_db: Path, tmp_path: Path) -> None:
+    client = _client(web_db, tmp_path)
+    base = _version_ids(client)["澄川专利执行保险"]
+    token = _csrf(client.get(f"/generate?base={base}").text)
+    bad = client.post("/generate", data={
+        "csrf": token, "base": str(base), "drop": ["第四条"], "limit_per_patent": "1000", "deductible_amount": "5000", "period_start": "2027-13-01",
+        "replace_article": ["", "第八条", ""], "replace_text": ["", "", "没有选条款的新条文"], "add_after": ["第九十九条"], "add_text": ["新增条文"],
+    })  # fmt: skip
+    assert bad.status_code == 400 and "Traceback" not in bad.text
+    notices = _notices(bad.text)
+    assert set(notices) == {"drop", "deductible_amount", "period_start", "replace-text-0", "replace-article-1", "add-after-0"}
+    for field, line in notices.items():
+        assert "\n" not in line and re.search(r"[\u4e00-\u9fff]{4}", line), line
+        assert not re.search(r"[A-Za-z]{3,}", line), f"English on the form: {line}"
+        assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', bad.text), field  # the field is marked too
+    assert "第五条" in notices["drop"]  # 第五条 cites the dropped 第四条
+    assert "第九十九条" in notices["add-after-0"]
+    # What was typed comes back: nothing to type again.
+    assert "没有选条款的新条文" in bad.text and re.search(r'<input type="checkbox" name="drop" value="第四条" checked>', bad.text)
+    dates = client.post("/generate", data={"csrf": token, "base": str(base), "period_start": "2027年1月1日", "period_end": "2026/12/31"})
+    assert set(_notices(dates.text)) == {"period_end"}  # both read as dates; the end is before the start
 
 
 def test_upload_rules(web_db: Path, tmp_path: Path) -> None:
@@ -221,10 +414,10 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN"]
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=flags)
-        page = browser.new_page(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+        page = browser.new_page(viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="zh-CN")
 
         def shot(name: str) -> None:
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -244,16 +437,46 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         page.goto(server + "/compare")
         boxes = page.locator("input[name=v]")
         boxes.nth(0).check()
+        page.click("button[type=submit]")
+        assert "请至少选择两个产品进行比较" in page.inner_text(".notice")  # one product: told why, the choice kept
+        assert page.locator("input[name=v]:checked").count() == 1
+        shot("3a-compare-too-few")
+        boxes = page.locator("input[name=v]")
         boxes.nth(1).check()
         page.click("button[type=submit]")
         page.wait_for_selector("table.matrix")
+        assert page.locator("section.dimension h3").count() >= 2 and page.locator("ol.differences li").count() >= 5
         shot("3-compare")
+        compared = page.url
+        # Every citation is a link to an article that is on its product page.
+        hrefs = page.eval_on_selector_all("a.cite", "links => links.map(a => a.getAttribute('href'))")
+        assert len(hrefs) > 20 and page.locator("span.cite").count() == 0
+        by_page: dict[str, set[str]] = {}
+        for href in hrefs:
+            path, anchor = href.split("#")
+            by_page.setdefault(path, set()).add(anchor)
+        for path, anchors in by_page.items():
+            page.goto(server + path)
+            found = set(page.eval_on_selector_all("div.art", "articles => articles.map(a => a.id)"))
+            assert anchors <= found, sorted(anchors - found)[:5]
+        page.goto(compared)
+        first = page.locator("section.dimension a.cite").first
+        cited = first.inner_text()
+        first.click()
+        page.wait_for_url("**/product/*#a-*")
+        label = re.match(r"第[^条]+条", cited).group(0)  # printed, or (a lost label) as it was inferred
+        assert page.locator(".art:target").count() == 1 and label in page.inner_text(".art:target")
+        shot("3b-cited-article")
+        page.goto(compared)
         with page.expect_download() as download:
             page.click("text=下载 XLSX")
         xlsx = tmp_path / "comparison.xlsx"
         download.value.save_as(str(xlsx))
         assert load_workbook(xlsx).sheetnames == ["主要差异", "逐项差异", "条款要素", "责任免除", "保障费用"]
 
+        page.goto(server + "/diff?old=" + next(iter(by_page)).rsplit("/", 1)[1])
+        assert "请同时选择旧版本和新版本" in page.inner_text(".notice")
+        shot("4a-diff-too-few")
         page.goto(server + "/diff")
         options = page.locator("select[name=old] option")
         values = [options.nth(k).get_attribute("value") for k in range(options.count())]
@@ -270,14 +493,36 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         page.goto(server + f"/generate?base={old}")
         page.fill("input[name=insured]", "某某科技有限公司")
         page.fill("input[name=limit_per_patent]", "500000")
-        page.check("input[name=drop][value=第八条]")
+        page.check("input[name=drop][value=第十条]")
+        replaced = "被保险人因其雇员的故意行为所致的损失，保险人不负责赔偿。"
+        page.select_option("#replace-article-0", "第八条")
+        page.fill("#replace-text-0", replaced)
+        page.click("button[name=more][value=replace]")  # no script: the form comes back with one more row
+        page.wait_for_selector("#replace-article-1")
+        assert page.input_value("#replace-text-0") == replaced and page.input_value("#limit_per_patent") == "500000"
+        added = ["被保险人应当妥善保管与保险专利有关的全部证据原件。", "保险人应当对被保险人提供的商业秘密承担保密义务。"]
+        page.select_option("#add-after-0", "第九条")
+        page.fill("#add-text-0", added[0])
+        page.click("button[name=more][value=add]")
+        page.wait_for_selector("#add-after-1")
+        page.select_option("#add-after-1", "保险人义务")
+        page.fill("#add-text-1", added[1])
         shot("5-generate")
+        page.fill("input[name=deductible_amount]", "900000")  # above the limit: the form says so
+        page.click("form.generate > p > button[type=submit]")
+        page.wait_for_selector(".problems")
+        problem = page.inner_text(".problems li")
+        assert "免赔额" in problem and "赔偿限额" in problem and page.locator("#deductible_amount[aria-invalid=true]").count() == 1
+        shot("5a-generate-problems")
+        page.fill("input[name=deductible_amount]", "5000")
         with page.expect_download() as download:
-            page.click("button[type=submit]")
+            page.click("form.generate > p > button[type=submit]")
         wording = tmp_path / "wording.docx"
         download.value.save_as(str(wording))
         texts = [p.text for p in Document(str(wording)).paragraphs]
         assert "保险单明细表" in texts
+        body = "\n".join(texts)
+        assert replaced in body and all(a in body for a in added)
 
         page.goto(server + "/catalog")
         page.wait_for_selector(".charts svg")
@@ -303,7 +548,8 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         assert "专有权保险（上传）条款" in page.inner_text("header.clause-head")
         shot("9-uploaded")
         browser.close()
-    for name in ("1-search", "2-product", "3-compare", "4-diff", "5-generate", "6-catalog", "7-not-found", "8-upload-refused", "9-uploaded"):
+    shots = ("1-search", "2-product", "3a-compare-too-few", "3-compare", "3b-cited-article", "4a-diff-too-few", "4-diff", "5-generate", "5a-generate-problems", "6-catalog", "7-not-found", "8-upload-refused", "9-uploaded")
+    for name in shots:
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000, name
 
 

@@ -1,8 +1,9 @@
 """The web workbench: a FastAPI application with server-rendered Jinja2 pages.
 
-`create_app(settings)` builds it; the routes live in `pages.py`, what they share
-(settings, database, templates, CSRF) in `workbench.py`. Everything a page
-needs ships in the package (templates, one stylesheet; no CDN, no build step).
+`create_app(settings)` builds it; the routes live in `pages.py` (the generate form
+in `generate_page.py`), what they share (settings, database, templates, CSRF) in
+`workbench.py`. Everything a page needs ships in the package (templates, one
+stylesheet; no CDN, no build step).
 Safety is decided here, once: clause text is escaped (autoescape), POST forms carry
 a CSRF token tied to a cookie, `read_only` refuses every write, uploads are
 limited in size and type and stored under generated names, and every error is a
@@ -22,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tiaokuan.errors import NotFoundError, TiaokuanError
 
+from .generate_page import router as generate_router
 from .messages import chinese
 from .pages import router
 from .workbench import CSRF_COOKIE, HERE, WebSettings, Workbench
@@ -117,6 +119,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         return bench.error(request, 500, "处理请求时出现意外错误，已记入服务器日志。请稍后重试。")
 
     app.include_router(router)
+    app.include_router(generate_router)
     return app
 
 

@@ -9,9 +9,24 @@ from collections import Counter
 from dataclasses import dataclass
 from html import escape
 
-from tiaokuan.text.vocab import say
+from tiaokuan.i18n import _
+from tiaokuan.text.vocab import VALUE_WORDS, say
 
-_PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030", "#2c7a7b", "#975a16", "#4a5568")
+_PALETTE = ("#2b6cb0", "#c05621", "#2f855a", "#6b46c1", "#b7791f", "#c53030", "#2c7a7b", "#975a16")
+_REST = "#a0aec0"  # the insurers beyond the palette, together: no colour stands for two of them
+LEGEND_CHARS = 16
+
+
+def line_name(code: str | None) -> str:
+    """A line of business in Chinese; a code the vocabulary does not name is 其他,
+    a value that is already words is shown as it is."""
+    if code and code in VALUE_WORDS:
+        return say(code)
+    return code if code and not code.isascii() else _("其他")
+
+
+def _cut(name: str, chars: int = LEGEND_CHARS) -> str:
+    return name if len(name) <= chars else name[: chars - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -27,29 +42,36 @@ def _text(x: float, y: float, s: str, anchor: str = "start", size: int = 12, wei
 def stacked_bars(counts: dict[str, Counter], title: str) -> Chart:
     """One horizontal bar per line of business, stacked by insurer."""
     rows = sorted(counts.items(), key=lambda kv: -sum(kv[1].values()))
-    insurers = sorted({i for c in counts.values() for i in c}, key=lambda i: -sum(c[i] for c in counts.values()))
-    colour = {i: _PALETTE[k % len(_PALETTE)] for k, i in enumerate(insurers)}
+    ranked = sorted({i for c in counts.values() for i in c}, key=lambda i: -sum(c[i] for c in counts.values()))
+    # Every swatch of the legend has its name: an insurer without one is named as
+    # such, and those beyond the palette share one grey swatch named for them all.
+    rest = _("其他保险公司（{n} 家）").format(n=len(ranked) - len(_PALETTE) + 1) if len(ranked) > len(_PALETTE) else None
+    named = ranked[: len(_PALETTE) - 1] if rest else ranked
+    colour = {i: _PALETTE[k] for k, i in enumerate(named)} | {i: _REST for i in ranked if i not in named}
+    insurers = named + ([ranked[len(named)]] if rest else [])  # one legend entry stands for the rest
+    shown = {i: (i or _("未注明保险公司")) for i in ranked}
     top = max((sum(c.values()) for c in counts.values()), default=1)
     width, left, bar = 720, 110, 22
     height = 30 + len(rows) * (bar + 8) + 24 * ((len(insurers) + 2) // 3) + 10
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">']
     for r, (line, c) in enumerate(rows):
         y = 20 + r * (bar + 8)
-        parts.append(_text(left - 8, y + bar * 0.7, say(line), "end"))
+        parts.append(_text(left - 8, y + bar * 0.7, line_name(line), "end"))
         x = left
-        for insurer in insurers:
+        for insurer in ranked:
             n = c.get(insurer, 0)
             if not n:
                 continue
             w = (width - left - 60) * n / top
-            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour[insurer]}"><title>{escape(insurer)}: {n}</title></rect>')
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour[insurer]}"><title>{escape(shown[insurer])}：{n}</title></rect>')
             x += w
         parts.append(_text(x + 6, y + bar * 0.7, str(sum(c.values()))))
     legend_y = 30 + len(rows) * (bar + 8)
     for k, insurer in enumerate(insurers):
         x, y = 10 + (k % 3) * 235, legend_y + (k // 3) * 24
-        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour[insurer]}"/>')
-        parts.append(_text(x + 18, y + 11, insurer[:16], size=11))
+        label = rest if rest and k == len(insurers) - 1 else shown[insurer]
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour[insurer]}"><title>{escape(label)}</title></rect>')
+        parts.append(_text(x + 18, y + 11, _cut(label), size=11))
     parts.append("</svg>")
     return Chart(title, "".join(parts))
 
@@ -63,17 +85,17 @@ def heat_map(counts: dict[tuple[str, str], int], per_line: Counter, title: str) 
     width, height = left + cell_w * len(lines) + 10, top + cell_h * len(labels) + 10
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" aria-label="{escape(title)}">']
     for c, line in enumerate(lines):
-        parts.append(_text(left + c * cell_w + cell_w / 2, top - 10, say(line), "middle", 11))
+        parts.append(_text(left + c * cell_w + cell_w / 2, top - 10, line_name(line), "middle", 11))
     for r, label in enumerate(labels):
         y = top + r * cell_h
-        parts.append(_text(left - 8, y + cell_h * 0.7, label[:20], "end", 11))
+        parts.append(_text(left - 8, y + cell_h * 0.7, _cut(label or _("未命名的免除"), 20), "end", 11))
         for c, line in enumerate(lines):
             n = counts.get((line, label), 0)
             share = n / per_line[line] if per_line[line] else 0
             shade = int(255 - 200 * share)
             fill = f"rgb({shade},{shade},255)" if n else "#f7f7f7"
             x = left + c * cell_w
-            tip = f"{say(line)} · {label}: {n}/{per_line[line]}"
+            tip = f"{line_name(line)} · {label}：{n}/{per_line[line]}"
             parts.append(f'<rect x="{x}" y="{y}" width="{cell_w - 2}" height="{cell_h - 2}" fill="{fill}"><title>{escape(tip)}</title></rect>')
             if n:
                 parts.append(_text(x + cell_w / 2, y + cell_h * 0.7, f"{round(100 * share)}%", "middle", 10))

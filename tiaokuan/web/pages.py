@@ -1,4 +1,5 @@
-"""The workbench's pages: search, product, compare, diff, generate, upload, catalog.
+"""The workbench's pages: search, product, compare, diff, upload, catalog (the
+generate form is `generate_page.py`).
 
 Routes are thin: they read the query or form, call the library (clauses_db,
 compare, generate) and render a template. Ids in paths are integers by type;
@@ -8,7 +9,6 @@ every choice that reaches the library is checked against a closed set.
 from __future__ import annotations
 
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,24 +17,23 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
-from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUpload
 
 from tiaokuan.errors import TiaokuanError, TooLargeError, UnsupportedFormatError
+from tiaokuan.i18n import _
 from tiaokuan.model import LINES_OF_BUSINESS, Article, EntityType, SectionType
 
 from .charts import catalog_charts
+from .compare_view import Anchors, article_anchor, cell_text, matrix_citations, summary, versus
 from .messages import chinese
-from .workbench import UPLOAD_SUFFIXES, Workbench
+from .workbench import DOCX, UPLOAD_SUFFIXES, XLSX, Workbench, send_file
 
 router = APIRouter()
 Id = Annotated[int, Query(ge=1, le=2**31)]
 Text = Annotated[str | None, Query(max_length=200)]
 LINES = LINES_OF_BUSINESS
 SECTIONS = tuple(t.value for t in SectionType)
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _bench(request: Request) -> Workbench:
@@ -57,7 +56,27 @@ def search_page(request: Request, q: Text = None, insurer: Text = None, product:
     bench = _bench(request)
     filters = Filters(insurer=insurer or None, product=product or None, section_type=_choice(section, SECTIONS, "section"), line=_choice(line, LINES, "line"), version=_choice(version, ("latest", "all"), "version") or "latest")
     hits = bench.db.search(q, filters, limit=50) if q and q.strip() else []
-    return bench.page(request, "search.html", q=q or "", hits=hits, filters=filters, sections=SECTIONS, lines=LINES, snippet=_snippet)
+    return bench.page(request, "search.html", q=q or "", hits=hits, anchors=_hit_anchors(bench, hits), inferred_label=_inferred_label, filters=filters, sections=SECTIONS, lines=LINES, snippet=_snippet)
+
+
+def _hit_anchors(bench: Workbench, hits) -> dict[int, str]:
+    """Each hit's article (by its database id) as the product page's anchor: the
+    article's place in its version, in the order the version is loaded."""
+    from sqlalchemy import select
+
+    from tiaokuan.clauses_db import schema
+
+    versions = {h.version_id for h in hits}
+    if not versions:
+        return {}
+    a = schema.articles
+    query = select(a.c.id, a.c.version_id).where(a.c.version_id.in_(versions)).order_by(a.c.version_id, a.c.section_id, a.c.position)
+    anchors, seen = {}, dict.fromkeys(versions, 0)
+    with bench.db.read() as conn:
+        for article_id, version_id in conn.execute(query):
+            anchors[article_id] = article_anchor(seen[version_id])
+            seen[version_id] += 1
+    return anchors
 
 
 def _snippet(text: str) -> list[tuple[str, bool]]:
@@ -84,7 +103,7 @@ def _segments(article: Article, definitions: dict[str, str]) -> list[list[Seg]]:
     cuts = {0, len(text)}
     bold = [(s.start, s.end) for s in article.bold]
     terms = [(e.start, e.end, definitions.get(str(e.value))) for e in article.entities if e.type is EntityType.DEFINED_TERM and definitions.get(str(e.value))]
-    for start, end in bold + [(s, e) for s, e, _ in terms]:
+    for start, end in bold + [(s, e) for s, e, _term in terms]:
         cuts |= {max(0, min(start, len(text))), max(0, min(end, len(text)))}
     for k, ch in enumerate(text):
         if ch == "\n":
@@ -107,6 +126,7 @@ def product_page(request: Request, version_id: int):
     from tiaokuan.clauses_db import Filters
     from tiaokuan.compare import Status
     from tiaokuan.compare.matrix import TERM_ROWS, term_cell
+    from tiaokuan.text.vocab import TERM_FIELD_NAMES
 
     bench = _bench(request)
     if not 1 <= version_id <= 2**31:
@@ -114,14 +134,43 @@ def product_page(request: Request, version_id: int):
     doc = bench.document(version_id)
     this = bench.db.version(version_id)
     others = [p for p in bench.db.products(Filters(product=this.product, version="all")) if p.product == this.product and p.insurer == this.insurer]
+    # Versions are named by their label or 注册号; two that share one (the same filing
+    # read from two files) are told apart by the file each was read from.
+    names = [p.version_label or p.registration_no or _("版本 {n}").format(n=p.version_id) for p in others]
+    others = [(p, f"{n}（{Path(p.source).name}）" if names.count(n) > 1 else n) for p, n in zip(others, names, strict=True)]
     definitions = {d.term: d.text for d in doc.definitions}
     labels = dict(TERM_ROWS)
+    anchors = Anchors(doc, version_id)
     terms = []
-    for key, _ in doc.semantics.term_sheet if doc.semantics else ():
+    for key, _value in doc.semantics.term_sheet if doc.semantics else ():
         cell = term_cell(doc, key)
-        terms.append((labels.get(key, key), "未约定 silent" if cell.status is Status.SILENT else cell.value, cell.cite))
-    sections = [(s, [(a, _segments(a, definitions)) for a in s.articles]) for s in doc.sections]
+        silent = cell.status is Status.SILENT
+        name = _(labels.get(key) or TERM_FIELD_NAMES.get(key) or "其他要素")
+        terms.append((name, cell_text(cell), anchors.pieces(cell.cite) if cell.cite else [], silent))
+    # Each article's anchor counts over the whole document (article_anchor), so it is
+    # unique where a rider or a second part numbers its articles from 第一条 again.
+    sections, k, part = [], 0, None
+    for s in doc.sections:
+        # A part's heading (第一部分 …) is printed where the part begins, not over each of its chapters.
+        opens_part = bool(s.part) and s.part != part and s.part != s.heading
+        sections.append((s, opens_part, [(article_anchor(k + j), a, _segments(a, definitions), _inferred(a)) for j, a in enumerate(s.articles)]))
+        k, part = k + len(s.articles), s.part
     return bench.page(request, "product.html", doc=doc, this=this, others=others, sections=sections, terms=terms, version_id=version_id)
+
+
+def _inferred(article: Article) -> str | None:
+    """The number of an article whose copy lost its label (第五条), as comparisons cite
+    it, so a reader who follows such a citation finds it; None for a printed label."""
+    from tiaokuan.text.labels import int_to_cn
+
+    return f"第{int_to_cn(article.number)}条" if article.label is None and article.number is not None else None
+
+
+def _inferred_label(number: int) -> str:
+    from tiaokuan.compare.units import INFERRED_MARK
+    from tiaokuan.text.labels import int_to_cn
+
+    return f"第{int_to_cn(number)}条{INFERRED_MARK}"
 
 
 @router.get("/source/{version_id}")
@@ -153,13 +202,20 @@ def compare_page(request: Request, v: Annotated[list[int], Query(max_length=10)]
     bench = _bench(request)
     ids = list(dict.fromkeys(v))
     if len(ids) < 2:
-        return bench.page(request, "compare_pick.html", products=bench.db.products(Filters()), chosen=ids)
+        # Asked with too few products (a link, a bookmark, one box ticked): say so on the picker.
+        message = _("请至少选择两个产品进行比较（当前只选了 {n} 个）。").format(n=len(ids)) if v else ""
+        return bench.page(request, "compare_pick.html", 400 if v else 200, products=bench.db.products(Filters()), chosen=ids, message=message)
     if len(ids) > 10:
         raise HTTPException(400, "一次最多比较 10 个产品。")
-    result = compare_products(_products(request, ids))
-    from tiaokuan.compare.compare_out import difference_rows
+    from tiaokuan.compare.compare_out import difference_header
 
-    return bench.page(request, "compare.html", result=result, ids=ids, differences=difference_rows(result))
+    products = _products(request, ids)
+    result = compare_products(products)
+    docs = [p.doc for p in products]
+    return bench.page(
+        request, "compare.html", result=result, ids=ids, summary=summary(result, ids, docs),
+        cites=matrix_citations(result, ids, docs), cell_text=cell_text, named=list(zip(result.products, ids, strict=True)), versus=versus(result.products), header=difference_header(result.products),
+    )  # fmt: skip
 
 
 @router.get("/compare/download")
@@ -168,16 +224,7 @@ def compare_download(request: Request, v: Annotated[list[int], Query(min_length=
     from tiaokuan.compare.compare_out import to_docx, to_xlsx
 
     result = compare_products(_products(request, list(dict.fromkeys(v))))
-    return _file(lambda path: (to_xlsx if format == "xlsx" else to_docx)(result, path), f"comparison.{format}", XLSX if format == "xlsx" else DOCX)
-
-
-def _file(write, name: str, media_type: str) -> FileResponse:
-    """A file written to a temporary place, sent, then removed."""
-    folder = Path(tempfile.mkdtemp(prefix="tiaokuan-web-"))
-    path = folder / name
-    write(path)
-    cleanup = BackgroundTask(lambda: (path.unlink(missing_ok=True), folder.rmdir()))
-    return FileResponse(path, media_type=media_type, filename=name, background=cleanup)
+    return send_file(lambda path: (to_xlsx if format == "xlsx" else to_docx)(result, path), f"comparison.{format}", XLSX if format == "xlsx" else DOCX)
 
 
 # -- diff ------------------------------------------------------------------------------------
@@ -187,8 +234,9 @@ def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, 
     from tiaokuan.compare import Change, redline
 
     bench = _bench(request)
-    if old is None or new is None:
-        return bench.page(request, "diff_pick.html", products=bench.db.products(Filters(version="all")), old=old, new=new)
+    if old is None or new is None or old == new:
+        message = "" if old is None and new is None else _("请选择两个不同的版本进行对比。") if old == new else _("请同时选择旧版本和新版本。")
+        return bench.page(request, "diff_pick.html", 400 if message else 200, products=bench.db.products(Filters(version="all")), old=old, new=new, message=message)
     products = _products(request, [old, new])
     result = redline(products[0].doc, products[1].doc)
     names = {Change.SAME: "未变", Change.RENUMBERED: "仅条号变化", Change.CHANGED: "有修改", Change.DELETED: "删除", Change.INSERTED: "新增"}
@@ -209,94 +257,7 @@ def diff_download(request: Request, old: Id, new: Id):
 
     products = _products(request, [old, new])
     result = redline(products[0].doc, products[1].doc)
-    return _file(lambda path: to_docx(result, products[0].name, products[1].name, path), "redline.docx", DOCX)
-
-
-# -- generate -------------------------------------------------------------------------------
-@router.get("/generate")
-def generate_form(request: Request, base: Annotated[int | None, Query(ge=1)] = None):
-    from tiaokuan.clauses_db import Filters
-
-    bench = _bench(request)
-    if base is None:
-        return bench.page(request, "generate_pick.html", products=bench.db.products(Filters()))
-    doc = bench.document(base)
-    return bench.page(request, "generate.html", doc=doc, base=base, exclusions=_exclusion_choices(doc), problems=[], values={})
-
-
-def _exclusion_choices(doc) -> list[tuple[str, str]]:
-    """The canonical exclusions `doc` makes, (key, label), for the form's checkboxes."""
-    return sorted({(m.key, m.label) for m in doc.semantics.exclusions if m.key != "unmapped"}) if doc.semantics else []
-
-
-def _number(value: str, key: str, problems: list) -> float | None:
-    from tiaokuan.generate import Problem
-
-    if not value.strip():
-        return None
-    try:
-        return float(value.replace(",", ""))
-    except ValueError:
-        problems.append(Problem(key, "请填写数字"))
-        return None
-
-
-@router.post("/generate")
-async def generate_submit(request: Request):
-    import datetime as dt
-
-    from tiaokuan.generate import Problem
-
-    bench = _bench(request)
-    form = await request.form()
-    if not bench.csrf_ok(request, form.get("csrf")):
-        raise HTTPException(403, "表单已失效（缺少或错误的安全令牌）。请刷新页面后重新提交。")
-    try:
-        base_id = int(form.get("base", ""))
-    except ValueError:
-        raise HTTPException(400, "缺少基础条款。") from None
-    doc = await run_in_threadpool(bench.document, base_id)
-
-    def field(name: str) -> str:
-        return str(form.get(name) or "").strip()
-
-    # The form is read into the same tables as a TOML spec, so it is checked by the same code.
-    problems: list[Problem] = []
-    schedule: dict = {k: field(k) for k in ("insured", "territory") if field(k)}
-    for name in ("period_start", "period_end", "retroactive_date"):
-        if field(name):
-            try:
-                schedule[name] = dt.date.fromisoformat(field(name))
-            except ValueError:
-                problems.append(Problem(f"schedule.{name}", "日期格式应为 2027-01-01"))
-    for name in ("limit_per_occurrence", "limit_per_patent", "limit_aggregate", "deductible_amount", "deductible_rate"):
-        value = _number(field(name), f"schedule.{name}", problems)
-        if value is not None:
-            schedule[name] = value / 100 if name == "deductible_rate" else value  # the form asks for a percentage
-    raw = {
-        "base": {"product": str(base_id)},
-        "wording": {k: field(k) for k in ("product", "version") if field(k)},
-        "articles": {"drop": [str(x) for x in form.getlist("drop")]},
-        "exclusions": {
-            "remove": [str(x) for x in form.getlist("remove")],
-            "add": [line.strip() for line in field("add_exclusions").splitlines() if line.strip()],
-        },
-        "schedule": schedule,
-    }
-    return await run_in_threadpool(_generate, request, bench, doc, base_id, raw, problems, dict(form))
-
-
-def _generate(request: Request, bench: Workbench, doc, base_id: int, raw: dict, problems: list, values: dict):
-    """Check the spec the form gave, then build and write the wording (blocking work, in the thread pool)."""
-    from tiaokuan.generate import OutputFormat, build, check_against_base, spec_from_dict, write
-
-    spec, spec_problems = spec_from_dict(raw)
-    problems += spec_problems + (check_against_base(spec, doc) if spec else [])
-    if problems:
-        return bench.page(request, "generate.html", 400, doc=doc, base=base_id, exclusions=_exclusion_choices(doc), problems=problems, values=values)
-    wording = build(spec, doc, f"database version {base_id}")
-    name = re.sub(r"[^\w（）()\-]", "_", wording.document.product or "wording")[:60] + ".docx"
-    return _file(lambda path: write(wording, path, OutputFormat.DOCX), name, DOCX)
+    return send_file(lambda path: to_docx(result, products[0].name, products[1].name, path), "redline.docx", DOCX)
 
 
 # -- upload -----------------------------------------------------------------------------------

@@ -6,19 +6,28 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import shutil
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
+from starlette.background import BackgroundTask
 
+from tiaokuan.i18n import install
 from tiaokuan.text.vocab import SECTION_NAMES, say
+
+from .charts import line_name
 
 HERE = Path(__file__).parent
 CSRF_COOKIE = "tiaokuan_session"
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -40,11 +49,14 @@ class Workbench:
         self.settings = settings
         self.catalog_cache: dict = {}  # the catalog page's products and charts, by line, for one database generation
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on for .html
+        self.templates.env.add_extension("jinja2.ext.i18n")
+        install(self.templates.env)  # _() in the templates: the message catalog (tiaokuan.i18n)
         from tiaokuan.compare.compare_out import marked_html
 
         self.templates.env.filters["marked"] = marked_html  # [-deleted-] / {+inserted+} as <del> / <ins>
         self.templates.env.globals["read_only"] = settings.read_only
-        self.templates.env.globals["line_name"] = lambda code: say(code) or "—"
+        self.templates.env.globals["line_name"] = lambda code: line_name(code) if code else "—"
+        self.templates.env.globals["say"] = say
         self.templates.env.globals["section_name"] = lambda code: say(code, SECTION_NAMES)
 
     @cached_property
@@ -89,3 +101,13 @@ class Workbench:
     def error(self, request: Request, status_code: int, message: str) -> HTMLResponse:
         titles = {400: "请求有误", 403: "不允许的操作", 404: "未找到", 405: "不支持的请求方式", 413: "文件过大", 415: "不支持的文件类型", 500: "服务器内部错误"}
         return self.page(request, "error.html", status_code, title=titles.get(status_code, "出错了"), message=message, status=status_code)
+
+
+def send_file(write: Callable[[Path], object], name: str, media_type: str) -> FileResponse:
+    """A file `write` puts in a temporary folder, sent, then the folder removed with
+    whatever else the writer put beside it (a wording's provenance record)."""
+    folder = Path(tempfile.mkdtemp(prefix="tiaokuan-web-"))
+    path = folder / name
+    write(path)
+    cleanup = BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
+    return FileResponse(path, media_type=media_type, filename=name, background=cleanup)
