@@ -25,7 +25,7 @@ from docx.text.run import Run
 
 from tiaokuan.i18n import _
 
-from .redline import ArticleDiff, Change, Op, Redline
+from .redline import ArticleDiff, Change, Op, Piece, Redline
 from .redline_doc import LINE_SEPARATOR, Block, BlockKind, TableDiff, clause_blocks, summary, table_diffs
 
 AUTHOR = "tiaokuan"
@@ -100,6 +100,27 @@ def _new_paragraph(doc, kind: BlockKind):
     return p
 
 
+def _end_mark(pieces: tuple[Piece, ...], breaks: str) -> tuple[tuple[Piece, ...], Op]:
+    """The block's pieces and how its own closing paragraph mark is tracked.
+
+    A block on one side only has its closing mark inserted or deleted. A block that
+    ends with paragraphs added or removed ("…A" + "\nX") is written as A's mark kept
+    and X's closing mark tracked — X with the paragraph mark after it, which is how
+    Word itself records a paragraph typed after A — not as A's mark tracked and X's
+    kept: both mean the same to Word, but LibreOffice joins the following paragraph
+    onto A when it rejects the latter."""
+    has_old = any(p.text for p in pieces if p.op is not Op.INSERT)
+    has_new = any(p.text for p in pieces if p.op is not Op.DELETE)
+    if not has_new:
+        return pieces, Op.DELETE
+    if not has_old:
+        return pieces, Op.INSERT
+    last = pieces[-1] if pieces else None
+    if last is not None and last.op is not Op.EQUAL and last.text.startswith(breaks):
+        return (*pieces[:-1], Piece(Op.EQUAL, breaks), Piece(last.op, last.text[len(breaks) :])), last.op
+    return pieces, Op.EQUAL
+
+
 def _write_block(doc, block: Block, tracker: _Tracker) -> Run:
     """Write a block as paragraphs; returns an empty run at its start to hang a comment on.
     The lines of a front-matter or heading block are paragraphs (a line break inside
@@ -107,9 +128,10 @@ def _write_block(doc, block: Block, tracker: _Tracker) -> Run:
     article (its paragraphs and items) are paragraphs, as the clause prints them."""
     bold = block.kind is not BlockKind.ARTICLE
     breaks = "\n" if block.kind is BlockKind.ARTICLE else LINE_SEPARATOR
+    pieces, closing = _end_mark(block.pieces, breaks)
     paragraph = _new_paragraph(doc, block.kind)
     anchor = paragraph.add_run()
-    for piece in block.pieces:
+    for piece in pieces:
         for k, part in enumerate(piece.text.split(breaks)):
             if k:
                 if piece.op is not Op.EQUAL:
@@ -117,12 +139,8 @@ def _write_block(doc, block: Block, tracker: _Tracker) -> Run:
                 paragraph = _new_paragraph(doc, block.kind)
             if part:
                 paragraph._p.append(tracker.run(piece.op, part, bold))
-    has_old = any(p.text for p in block.pieces if p.op is not Op.INSERT)
-    has_new = any(p.text for p in block.pieces if p.op is not Op.DELETE)
-    if not has_new:
-        tracker.paragraph_mark(paragraph._p, Op.DELETE)
-    elif not has_old:
-        tracker.paragraph_mark(paragraph._p, Op.INSERT)
+    if closing is not Op.EQUAL:
+        tracker.paragraph_mark(paragraph._p, closing)
     return anchor
 
 
@@ -143,6 +161,9 @@ def _write_table(doc, table: TableDiff, tracker: _Tracker) -> None:
                 cell.paragraphs[0]._p.append(tracker.run(op, text, bold=False))
         if op is not Op.EQUAL:
             row._tr.get_or_add_trPr().append(tracker.mark("w:ins" if op is Op.INSERT else "w:del"))
+    # Two tables with nothing between them are one table to Word and LibreOffice: an
+    # empty paragraph keeps each table its own (and is no text to a reader or parser).
+    doc.add_paragraph()
 
 
 def note(entry: ArticleDiff) -> str | None:

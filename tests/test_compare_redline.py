@@ -4,6 +4,7 @@ keeps every character of both texts, and the Word file holds real tracked change
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from tiaokuan.model import Article, SectionType
 from tiaokuan.parse.api import parse_bytes, parse_file
 
 from .conftest import SAMPLES, soffice_available, soffice_pdf_pages
-from .tracked import clause_shape, settle
+from .tracked import clause_shape, libreoffice_profile, libreoffice_settle, settle
 
 CN = "〇一二三四五六七八九十"
 
@@ -192,6 +193,23 @@ def test_accept_all_and_reject_all_give_each_real_clause(old: str, new: str, sha
     # rate tables, 释义 lists and moved articles included (PK08 → PC07 moves five articles)
     text = shared_corpus / "text"
     _round_trip(next(text.glob(f"{old}_*")), next(text.glob(f"{new}_*")), tmp_path)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed (Debian: apt install libreoffice-writer); .ci/run installs it")
+@pytest.mark.parametrize("old,new", [("IP02", "IP03"), ("PK08", "PC07")])
+def test_libreoffice_accept_all_and_reject_all_give_each_real_clause(old: str, new: str, shared_corpus: Path, tmp_path: Path) -> None:
+    # LibreOffice's own commands: a paragraph added at an article's end, a chapter
+    # heading dropped after it, moved articles and two rate tables one after another
+    text = shared_corpus / "text"
+    a, b = (parse_file(next(text.glob(f"{k}_*"))).documents[0] for k in (old, new))
+    out = tmp_path / "redline.docx"
+    to_docx(redline(a, b), "old", "new", out)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    profile = libreoffice_profile(soffice, tmp_path)
+    for accept, expected in ((True, b), (False, a)):
+        settled = libreoffice_settle(soffice, profile, out, accept)
+        assert clause_shape(parse_bytes(settled, "settled.docx").documents[0]) == clause_shape(expected), f"accept={accept}"
 
 
 @pytest.mark.corpus

@@ -5,6 +5,7 @@ its tracked changes both ways."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from tiaokuan.compare.redline_out import to_docx, to_html, to_text
 from tiaokuan.parse.api import parse_bytes, parse_file
 
 from .conftest import GOLDEN, SAMPLES, soffice_available, soffice_pdf_pages
-from .tracked import clause_shape, settle, tracked_changes
+from .tracked import clause_shape, libreoffice_profile, libreoffice_settle, settle, tracked_changes
 
 OLD, NEW = SAMPLES / "patent-enforcement-with-rider.txt", SAMPLES / "patent-enforcement-2027.txt"
 WHEN = datetime(2026, 11, 1, tzinfo=UTC)
@@ -135,6 +136,21 @@ def test_word_redline_accepts_to_the_new_and_rejects_to_the_old(tmp_path: Path) 
     assert not any("（修改）" in (t.text or "") for t in body.iter(qn("w:t")))
     if soffice_available():
         assert soffice_pdf_pages(out, tmp_path) >= 1
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed (Debian: apt install libreoffice-writer); .ci/run installs it")
+def test_libreoffice_accept_all_and_reject_all_give_each_filing(tmp_path: Path) -> None:
+    # LibreOffice's own Accept All / Reject All (.uno:AcceptAllTrackedChanges), run
+    # headless by a Basic macro, then the saved file read by tiaokuan.
+    old, new = _docs()
+    out = tmp_path / "redline.docx"
+    to_docx(redline(old, new), *_names(old, new), out, when=WHEN)
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    profile = libreoffice_profile(soffice, tmp_path)
+    for accept, expected in ((True, new), (False, old)):
+        data = libreoffice_settle(soffice, profile, out, accept)
+        assert tracked_changes(data) == 0
+        assert clause_shape(parse_bytes(data, "settled.docx").documents[0]) == clause_shape(expected)
 
 
 def test_cli_compare_and_diff_of_two_filings(tmp_path: Path, capsys) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from lxml import etree
 
@@ -108,3 +109,51 @@ def clause_shape(doc) -> dict:
         "definitions": [(d.term, d.text) for d in doc.definitions],
         "tables": [t.rows for t in doc.tables],
     }
+
+
+# -- the same in LibreOffice: its own Accept All / Reject All, run by a Basic macro ----
+_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Settle(inPath As String, outPath As String, command As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), &quot;_blank&quot;, 0, args())
+  dispatcher = createUnoService(&quot;com.sun.star.frame.DispatchHelper&quot;)
+  dispatcher.executeDispatch(doc.CurrentController.Frame, &quot;.uno:&quot; &amp; command, &quot;&quot;, 0, Array())
+  Dim out(0) As New com.sun.star.beans.PropertyValue
+  out(0).Name = &quot;FilterName&quot;
+  out(0).Value = &quot;MS Word 2007 XML&quot;
+  doc.storeToURL(ConvertToURL(outPath), out())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def libreoffice_profile(soffice: str, where: Path) -> Path:
+    """A LibreOffice user profile of its own whose Standard Basic library holds the
+    Settle macro (a first headless start writes the profile, then the macro replaces
+    the empty Module1)."""
+    import subprocess
+
+    profile = where / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"], capture_output=True, timeout=300, check=False)
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    assert module.exists(), "LibreOffice did not write its user profile"
+    module.write_text(_MACRO, encoding="utf-8")
+    return profile
+
+
+def libreoffice_settle(soffice: str, profile: Path, path: Path, accept: bool) -> bytes:
+    """`path` opened in LibreOffice, its changes all accepted (or rejected) by
+    LibreOffice's own command, saved as .docx again: the bytes."""
+    import subprocess
+
+    out = path.with_name(f"{path.stem}-{'accepted' if accept else 'rejected'}-by-libreoffice.docx")
+    command = "AcceptAllTrackedChanges" if accept else "RejectAllTrackedChanges"
+    macro = f'macro:///Standard.Module1.Settle("{path}","{out}","{command}")'
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", macro], capture_output=True, timeout=300, check=False)
+    assert out.exists(), f"LibreOffice did not save {out.name}"
+    return out.read_bytes()
