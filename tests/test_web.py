@@ -489,6 +489,12 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         page.wait_for_selector(".redline")
         assert page.locator("del", has_text="三十日").count() >= 1 and page.locator("ins", has_text="十五日").count() >= 1
         shot("4-diff")
+        page.click("text=左右对照")
+        page.wait_for_selector("table.sbs")
+        page.click("text=仅有修改的条款")
+        page.wait_for_selector("table.sbs")
+        assert page.locator("table.sbs tbody tr").count() == 9
+        shot("4b-diff-side-by-side")
 
         page.goto(server + f"/generate?base={old}")
         page.fill("input[name=insured]", "某某科技有限公司")
@@ -548,7 +554,7 @@ def test_the_whole_flow_in_chromium(server: str, tmp_path: Path) -> None:
         assert "专有权保险（上传）条款" in page.inner_text("header.clause-head")
         shot("9-uploaded")
         browser.close()
-    shots = ("1-search", "2-product", "3a-compare-too-few", "3-compare", "3b-cited-article", "4a-diff-too-few", "4-diff", "5-generate", "5a-generate-problems", "6-catalog", "7-not-found", "8-upload-refused", "9-uploaded")
+    shots = ("1-search", "2-product", "3a-compare-too-few", "3-compare", "3b-cited-article", "4a-diff-too-few", "4-diff", "4b-diff-side-by-side", "5-generate", "5a-generate-problems", "6-catalog", "7-not-found", "8-upload-refused", "9-uploaded")
     for name in shots:
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000, name
 
@@ -557,9 +563,25 @@ def test_redline_page_speaks_chinese(web_db: Path, tmp_path: Path) -> None:
     with ClauseDB(str(web_db)) as db:
         old = next(p.version_id for p in db.products(_all_versions()) if p.registration_no == "C00999930612026010100011")
         new = next(p.version_id for p in db.products(_all_versions()) if p.registration_no == "C00999930612026110100097")
-    page = _client(web_db, tmp_path).get(f"/diff?old={old}&new={new}").text
-    assert "第十五条 → 第十六条（有修改）" in page and "<del>三十日</del><ins>十五日</ins>" in page
-    assert "未变 4 · 仅条号变化 15 · 有修改 8 · 删除 0 · 新增 1" in page
+    client = _client(web_db, tmp_path)
+    page = client.get(f"/diff?old={old}&new={new}").text
+    # the words of the redline files (redline_doc): one vocabulary for the CLI, the files and the web
+    assert "第十五条 → 第十六条（修改）" in page and "<del>三十日</del><ins>十五日</ins>" in page
+    assert "未改 4 条，条号变动 15 条，修改 8 条，新增 1 条" in page
+    # side by side: the old wording left with its deletions, the new right with its insertions
+    sbs = client.get(f"/diff?old={old}&new={new}&layout=side-by-side").text
+    rows = re.findall(r'<tr class="(\w+)">(.*?)</tr>', sbs, flags=re.S)
+    assert len(rows) == 28 and "原版：" in sbs and "新版：" in sbs
+    decided = next(row for kind, row in rows if "十五日" in row)
+    left, right = re.findall(r"<td>(.*?)</td>", decided, flags=re.S)
+    assert "<del>三十日</del>" in left and "<ins>" not in left and "<ins>十五日</ins>" in right and "<del>" not in right
+    # only the changed articles: 8 changed and 1 new
+    changed = client.get(f"/diff?old={old}&new={new}&layout=side-by-side&changed=true").text
+    assert len(re.findall(r'<tr class="(\w+)">', changed)) == 9 and 'class="same"' not in changed
+    assert client.get(f"/diff?old={old}&new={new}&layout=sideways").status_code == 400
+    excerpt = Document(io.BytesIO(client.get(f"/diff/download?old={old}&new={new}&changed=true").content))
+    whole = Document(io.BytesIO(client.get(f"/diff/download?old={old}&new={new}").content))
+    assert 0 < len(excerpt.paragraphs) < len(whole.paragraphs)
 
 
 def _all_versions():

@@ -229,9 +229,17 @@ def compare_download(request: Request, v: Annotated[list[int], Query(min_length=
 
 # -- diff ------------------------------------------------------------------------------------
 @router.get("/diff")
-def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, new: Annotated[int | None, Query(ge=1)] = None):
+def diff_page(
+    request: Request,
+    old: Annotated[int | None, Query(ge=1)] = None,
+    new: Annotated[int | None, Query(ge=1)] = None,
+    layout: Annotated[str, Query(pattern="^(inline|side-by-side)$")] = "inline",
+    changed: bool = False,
+):
     from tiaokuan.clauses_db import Filters
-    from tiaokuan.compare import Change, redline
+    from tiaokuan.compare import redline
+    from tiaokuan.compare.redline_doc import heading, summary
+    from tiaokuan.compare.redline_out import side
 
     bench = _bench(request)
     if old is None or new is None or old == new:
@@ -239,25 +247,22 @@ def diff_page(request: Request, old: Annotated[int | None, Query(ge=1)] = None, 
         return bench.page(request, "diff_pick.html", 400 if message else 200, products=bench.db.products(Filters(version="all")), old=old, new=new, message=message)
     products = _products(request, [old, new])
     result = redline(products[0].doc, products[1].doc)
-    names = {Change.SAME: "未变", Change.RENUMBERED: "仅条号变化", Change.CHANGED: "有修改", Change.DELETED: "删除", Change.INSERTED: "新增"}
-    counts = [(label, result.count(change)) for change, label in names.items()]
-
-    def heading(a) -> str:
-        before, after = (a.old.name if a.old else None), (a.new.name if a.new else None)
-        moved = f"{before} → {after}" if before and after and before != after else (after or before)
-        return f"{moved}（{names[a.change]}）"
-
-    return bench.page(request, "diff.html", result=result, old=old, new=new, names=(products[0].name, products[1].name), heading=heading, counts=counts)
+    articles = result.changed() if changed else result.articles
+    return bench.page(
+        request, "diff.html", result=result, articles=articles, old=old, new=new, names=(products[0].name, products[1].name),
+        heading=heading, summary=summary(result), side=side, layout=layout, changed=changed,
+    )  # fmt: skip
 
 
 @router.get("/diff/download")
-def diff_download(request: Request, old: Id, new: Id):
+def diff_download(request: Request, old: Id, new: Id, changed: bool = False):
     from tiaokuan.compare import redline
     from tiaokuan.compare.redline_out import to_docx
 
     products = _products(request, [old, new])
     result = redline(products[0].doc, products[1].doc)
-    return send_file(lambda path: to_docx(result, products[0].name, products[1].name, path), "redline.docx", DOCX)
+    write = lambda path: to_docx(result, products[0].name, products[1].name, path, changed_only=changed)  # noqa: E731
+    return send_file(write, "redline.docx", DOCX)
 
 
 # -- upload -----------------------------------------------------------------------------------
