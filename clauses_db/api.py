@@ -104,7 +104,7 @@ class ClauseDB:
                 if conn.execute(select(s.sources.c.id).where(s.sources.c.sha256 == prepared.sha256)).first():
                     return None
             first_line = str(e.orig).strip().splitlines()[0]
-            raise DatabaseError(prepared.path, f"not stored, nothing of it was written ({first_line}); please report this file") from None
+            raise DatabaseError(prepared.path, _("未存入，没有写入任何内容（{reason}）；请报告这个文件").format(reason=first_line)) from None
 
     def ingest(
         self,
@@ -138,7 +138,7 @@ class ClauseDB:
         with self.read() as conn:
             row = conn.execute(q).first()
         if row is None:
-            raise NotFoundError(None, f"no version with id {version_id}")
+            raise NotFoundError(None, _("没有 id 为 {id} 的版本").format(id=version_id))
         return ProductVersion(*row)
 
     def find_version(self, product: str, version: str = "latest", insurer: str | None = None) -> ProductVersion:
@@ -147,19 +147,20 @@ class ClauseDB:
         A name several insurers' products share is an error listing how to name each."""
         candidates = self.products(Filters(product=product, version=version))
         if not candidates:
-            raise NotFoundError(self.url, f"no product matching {product!r} (version {version}); list them with `tiaokuan products`")
+            raise NotFoundError(self.url, _("没有与“{product}”相符的产品（版本 {version}）；用 `tiaokuan products` 列出产品").format(product=product, version=version))
         if insurer is not None:
             named = set(insurers_named(insurer, [c.insurer for c in candidates]))
             if not named:
-                others = "、".join(sorted({insurer_short_name(c.insurer) or "(none named)" for c in candidates}))
-                raise NotFoundError(self.url, f"no product matching {product!r} of an insurer named {insurer!r}; its insurers: {others}")
+                others = "、".join(sorted({insurer_short_name(c.insurer) or _("（未注明）") for c in candidates}))
+                said = _("没有名为“{insurer}”的保险公司的产品与“{product}”相符；这些产品的保险公司：{others}")
+                raise NotFoundError(self.url, said.format(product=product, insurer=insurer, others=others))
             candidates = [c for c in candidates if c.insurer in named]
         exact = [c for c in candidates if c.product == product]
         chosen = exact or candidates
         names = spellings(chosen)
         if len(names) > 1:
             more = "…" if len(names) > 8 else ""
-            raise NotFoundError(self.url, f"{product!r} matches {len(names)} products; name one: {', '.join(names[:8])}{more}")
+            raise NotFoundError(self.url, _("“{product}”与 {n} 个产品相符；请指明其中一个：{names}{more}").format(product=product, n=len(names), names=_("、").join(names[:8]), more=more))
         return chosen[-1]
 
     def generation(self) -> tuple[int, int]:
@@ -196,7 +197,7 @@ class ClauseDB:
         """A stored version rebuilt exactly as it was parsed."""
         with self.read() as conn:
             if conn.execute(select(s.versions.c.id).where(s.versions.c.id == version_id)).first() is None:
-                raise NotFoundError(None, f"no version with id {version_id}")
+                raise NotFoundError(None, _("没有 id 为 {id} 的版本").format(id=version_id))
             return load_version(conn, version_id)
 
     def export(self, fmt: str, path: str | os.PathLike[str], filters: Filters = Filters()) -> int:
@@ -212,7 +213,7 @@ class ClauseDB:
                 return to_csv(rows, ARTICLE_COLUMNS, out)
             if fmt == "xlsx":
                 return to_xlsx(rows, ARTICLE_COLUMNS, out, _("条文"))
-        raise OptionsError(str(out), f"unknown export format {fmt!r}; use jsonl, csv or xlsx")
+        raise OptionsError(str(out), _("未知的导出格式 {fmt!r}；请用 jsonl、csv 或 xlsx").format(fmt=fmt))
 
     def catalog(self, fmt: str, path: str | os.PathLike[str], filters: Filters = Filters()) -> int:
         """Write the product catalog (one row per product version) as xlsx, csv or html."""
@@ -227,7 +228,7 @@ class ClauseDB:
             return to_csv(rows, CATALOG_COLUMNS, out)
         if fmt == "html":
             return to_html(rows, CATALOG_COLUMNS, out, _("保险产品目录"))
-        raise OptionsError(str(out), f"unknown catalog format {fmt!r}; use xlsx, csv or html")
+        raise OptionsError(str(out), _("未知的目录格式 {fmt!r}；请用 xlsx、csv 或 html").format(fmt=fmt))
 
     def load_source(self, version_id: int) -> Source:
         """The file a version was read from."""
@@ -235,7 +236,7 @@ class ClauseDB:
         with self.read() as conn:
             row = conn.execute(select(src).join(v, v.c.source_id == src.c.id).where(v.c.id == version_id)).mappings().first()
         if row is None:
-            raise NotFoundError(None, f"no version with id {version_id}")
+            raise NotFoundError(None, _("没有 id 为 {id} 的版本").format(id=version_id))
         return Source(row["path"], row["sha256"], SourceFormat(row["format"]), row["pages"], tuple(row["ocr_pages"]))
 
     def integrity_problems(self) -> list[str]:

@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError
 
 from tiaokuan.errors import DatabaseError, MissingDatabaseError
+from tiaokuan.i18n import _
 
 DEFAULT_PATH = "tiaokuan.db"
 ENV_URL = "TIAOKUAN_DB"
@@ -95,7 +96,7 @@ def require_existing(url: str) -> None:
     path = Path(parsed.database)
     if not path.is_file():
         raise MissingDatabaseError(
-            str(path), f"no clause database here; create it with `tiaokuan ingest FILES --db {path}`, or give --db the database you meant"
+            str(path), _("这里没有条款数据库；请用 `tiaokuan ingest FILES --db {path}` 创建，或用 --db 指定你要用的数据库").format(path=path)
         )
 
 
@@ -110,7 +111,7 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
                 except OSError as e:
                     raise DatabaseError(
                         url,
-                        f"cannot create the folder for the database file ({e.strerror}); give a path you can write to",
+                        _("无法创建数据库文件所在的文件夹（{reason}）；请给出一个可写入的路径").format(reason=e.strerror),
                     ) from None
             return _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
         engine = create_engine(url, pool_pre_ping=True)
@@ -118,7 +119,7 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     except (ArgumentError, NoSuchModuleError, ValueError) as e:
         raise DatabaseError(
             url,
-            f"not a database URL tiaokuan can use ({e}); give a file path, sqlite:///FILE or postgresql://USER@HOST/DB",
+            _("不是 tiaokuan 能用的数据库地址（{reason}）；请给出文件路径、sqlite:///FILE 或 postgresql://USER@HOST/DB").format(reason=e),
         ) from None
 
 
@@ -148,7 +149,7 @@ def upgrade(writer: Engine, url: str) -> None:
     except DBAPIError as e:
         raise DatabaseError(
             url,
-            f"cannot open the database: {_first_line(e)}; check the URL, that the server is running, and that it is a tiaokuan database",
+            _("无法打开数据库：{reason}；请检查地址、服务器是否在运行，以及它是否为 tiaokuan 数据库").format(reason=_first_line(e)),
         ) from None
 
 
@@ -165,4 +166,4 @@ def transaction(engine: Engine, url: str) -> Iterator[Connection]:
     except IntegrityError:
         raise  # the caller decides (a concurrent writer may have stored the same file)
     except DBAPIError as e:
-        raise DatabaseError(url, f"database error: {_first_line(e)}") from None
+        raise DatabaseError(url, _("数据库错误：{reason}").format(reason=_first_line(e))) from None

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from tiaokuan.errors import NoClauseStructureError, TiaokuanError
+from tiaokuan.i18n import _, current, language
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import ParseOptions, expand_paths, parse_file
 
@@ -84,20 +85,29 @@ def is_rate_table(doc: ClauseDocument, path: str) -> bool:
     return bool(re.search(r"费率表\s*$", name)) and not doc.numbered_articles
 
 
-def parse_for_db(path: str, options: ParseOptions = ParseOptions()) -> Parsed:
-    """Parse one file into rows (runs in worker processes; never raises for bad input)."""
+def parse_for_db(path: str, options: ParseOptions = ParseOptions(), lang: str | None = None) -> Parsed:
+    """Parse one file into rows (runs in worker processes; never raises for bad input),
+    its messages in `lang` (the caller's language: a worker does not inherit it;
+    None: the language in force here)."""
+    if lang is None:
+        return _parse_for_db(path, options)
+    with language(lang):
+        return _parse_for_db(path, options)
+
+
+def _parse_for_db(path: str, options: ParseOptions) -> Parsed:
     try:
         result = parse_file(path, options)
         clauses = tuple(d for d in result.documents if not is_rate_table(d, path))
         if not clauses:
-            return Parsed(path, None, Outcome.NOT_A_CLAUSE, f"{path}: a rate table (费率表), not a clause; rate tables are not stored")
+            return Parsed(path, None, Outcome.NOT_A_CLAUSE, _("{path}：这是费率表，不是条款；费率表不存入数据库").format(path=path))
         return Parsed(path, prepare(replace(result, documents=clauses)))
     except NoClauseStructureError as e:
         return Parsed(path, None, Outcome.NOT_A_CLAUSE, str(e))
     except TiaokuanError as e:
         return Parsed(path, None, Outcome.FAILED, str(e))
     except Exception as e:  # noqa: BLE001 - a parser bug must not stop the batch; it is reported
-        return Parsed(path, None, Outcome.FAILED, f"{path}: unexpected error {type(e).__name__}: {e}; please report it")
+        return Parsed(path, None, Outcome.FAILED, _("{path}：意外错误（{kind}：{reason}）；请报告").format(path=path, kind=type(e).__name__, reason=e))
 
 
 def _local(paths: list[str], jobs: int, options: ParseOptions) -> Iterator[Parsed]:
@@ -106,7 +116,7 @@ def _local(paths: list[str], jobs: int, options: ParseOptions) -> Iterator[Parse
             yield parse_for_db(path, options)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(parse_for_db, path, options) for path in paths]
+        futures = [pool.submit(parse_for_db, path, options, current()) for path in paths]
         for future in as_completed(futures):
             yield future.result()
 
@@ -117,7 +127,7 @@ def _on_dask(paths: list[str], address: str, options: ParseOptions) -> Iterator[
 
     with Client(address) as client:
         # Paths must be readable by the workers (a shared file system), as with any Dask job.
-        futures = client.map(parse_for_db, paths, options=options, pure=False)
+        futures = client.map(parse_for_db, paths, options=options, lang=current(), pure=False)
         for future in dask_completed(futures):
             yield future.result()
 
@@ -156,7 +166,7 @@ def ingest(
             hashes[path] = sha256_of(path)
         except OSError as e:
             hashes[path] = ""
-            record(FileReport(path, Outcome.FAILED, f"{path}: cannot read ({e.strerror}); check the path and permissions"))
+            record(FileReport(path, Outcome.FAILED, _("{path}：无法读取（{reason}）；请检查路径和权限").format(path=path, reason=e.strerror)))
     stored = known_hashes(db, [h for h in hashes.values() if h])
     todo = []
     for path in files:

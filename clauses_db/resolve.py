@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tiaokuan.errors import NotFoundError, OptionsError
+from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
 
@@ -82,14 +83,14 @@ class ClauseFinder:
             riders = tuple(d.product or d.title or "" for d in docs[1:] if d.rider)
             return Resolved(docs[0], docs[0].product or path.name, riders)
         if looks_like_a_file(ref):
-            raise NotFoundError(ref, "no such file; check the path (or name the product, its 注册号 or its database id)")
+            raise NotFoundError(ref, _("没有这个文件；请检查路径（或者写产品名称、注册号或数据库 id）"))
         db = self.db
         if ref.isdigit() or _REGISTRATION_NO.fullmatch(ref):
             key, what = ("version_id", int(ref)) if ref.isdigit() else ("registration_no", ref)
             found = [p for p in db.products(Filters(version="all")) if getattr(p, key) == what]
             if not found:
-                hint = "version id" if ref.isdigit() else "注册号"
-                raise NotFoundError(db.url, f"no clause with {hint} {ref}; list them with `tiaokuan products --json`")
+                said = _("没有版本 id 为 {ref} 的条款；用 `tiaokuan products --json` 列出") if ref.isdigit() else _("没有注册号为 {ref} 的条款；用 `tiaokuan products --json` 列出")
+                raise NotFoundError(db.url, said.format(ref=ref))
             chosen = found[-1]
         else:
             insurer, name = split_insurer(ref)
@@ -112,5 +113,5 @@ class ClauseFinder:
         if rider:
             return Resolved(next((d for d in docs if d.rider), docs[0]), ref)
         if not 1 <= document <= len(docs):
-            raise OptionsError(ref, f"holds {len(docs)} clause(s), not {document}; give a document number from 1 to {len(docs)}")
+            raise OptionsError(ref, _("其中有 {n} 个条款，没有第 {document} 个；请给出 1 到 {n} 之间的序号").format(n=len(docs), document=document))
         return Resolved(docs[document - 1], ref)

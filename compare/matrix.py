@@ -195,7 +195,7 @@ def _check(products: list[Product]) -> None:
     if not 2 <= len(products) <= MAX_PRODUCTS:
         from tiaokuan.errors import OptionsError
 
-        raise OptionsError(None, f"compare takes 2 to {MAX_PRODUCTS} products, got {len(products)}")
+        raise OptionsError(None, _("比较需要 2 到 {most} 个产品，而不是 {n} 个").format(most=MAX_PRODUCTS, n=len(products)))
 
 
 def term_matrix(products: list[Product]) -> Matrix:

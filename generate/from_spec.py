@@ -9,6 +9,7 @@ from pathlib import Path
 from tiaokuan.clauses_db import ClauseDB, ClauseFinder
 from tiaokuan.compare import Comparison, products_of
 from tiaokuan.errors import OptionsError, TiaokuanError
+from tiaokuan.i18n import _
 
 from .build import Wording, build
 from .pack import pack_docx, pack_text
@@ -82,10 +83,10 @@ def write_pack(
     """A client comparison pack of 2 to 10 products (clause files, version ids,
     注册号 or product names) written to `output` as DOCX, Markdown or HTML."""
     if not 2 <= len(refs) <= 10:
-        raise OptionsError(None, f"give 2 to 10 products, not {len(refs)}")
+        raise OptionsError(None, _("请给出 2 到 10 个产品，而不是 {n} 个").format(n=len(refs)))
     chosen = output_format(output, fmt)
     if chosen not in (OutputFormat.DOCX, OutputFormat.MD, OutputFormat.HTML):
-        raise OptionsError(str(output), f"a pack is written as docx, md or html, not {chosen.value}")
+        raise OptionsError(str(output), _("比较报告只能写成 docx、md 或 html，不能写成 {fmt}").format(fmt=chosen.value))
     finder = ClauseFinder(db)
     resolved = [finder.resolve(ref) for ref in refs]
     wordings = [build(WordingSpec(base=ref, registration_no=r.document.registration_no), r.document, ref) for ref, r in zip(refs, resolved, strict=True)]

@@ -18,7 +18,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from tiaokuan.compare.compare_out import marked_html
 from tiaokuan.errors import TiaokuanError
-from tiaokuan.i18n import install
+from tiaokuan.i18n import _, install
 
 from .build import Wording
 from .view import schedule_rows, wording_view
@@ -59,7 +59,8 @@ def render_template(name: str, templates: Path | None = None, **context) -> str:
     except TemplateError as e:
         where = getattr(e, "filename", None) or (str(templates) if templates else "generate/templates")
         line = getattr(e, "lineno", None)
-        raise RenderError(where, f"template error{f' at line {line}' if line else ''}: {e}; fix the template or leave --templates out") from None
+        said = _("模板第 {line} 行有错误：{reason}；请修改模板，或不用 --templates") if line else _("模板有错误：{reason}；请修改模板，或不用 --templates")
+        raise RenderError(where, said.format(line=line, reason=e)) from None
 
 
 def render_text(wording: Wording, fmt: OutputFormat, templates: Path | None = None) -> str:
@@ -129,7 +130,7 @@ def to_pdf(wording: Wording, path: Path) -> None:
 
     office = soffice()
     if office is None:
-        raise RenderError(str(path), "PDF needs LibreOffice: install it (Debian: apt install libreoffice-writer-nogui) or write --format docx and print that")
+        raise RenderError(str(path), _("生成 PDF 需要 LibreOffice：请安装（Debian：apt install libreoffice-writer-nogui），或用 --format docx 写出后再打印"))
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / (path.stem + ".docx")
         to_docx(wording, source)
@@ -137,7 +138,7 @@ def to_pdf(wording: Wording, path: Path) -> None:
         done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)], check=False, capture_output=True, text=True, timeout=300)
         made = Path(tmp) / (path.stem + ".pdf")
         if done.returncode != 0 or not made.exists():
-            raise RenderError(str(path), f"LibreOffice did not print the PDF ({(done.stderr or done.stdout).strip()[:200]}); try --format docx")
+            raise RenderError(str(path), _("LibreOffice 未能打印出 PDF（{reason}）；请改用 --format docx").format(reason=(done.stderr or done.stdout).strip()[:200]))
         shutil.move(str(made), path)
 
 

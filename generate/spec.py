@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiaokuan.errors import TiaokuanError
+from tiaokuan.i18n import _, ngettext
 from tiaokuan.model import ClauseDocument, EntityType, SectionType
 
 
@@ -25,7 +26,8 @@ class SpecError(TiaokuanError):
     def __init__(self, path: str | None, problems: list[Problem]):
         self.problems = tuple(problems)
         listed = "\n".join(f"  [{p.key}] {p.message}" for p in problems)
-        super().__init__(path, f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the spec; fix them and run again:\n{listed}")
+        said = ngettext("定制文件中有 {n} 个问题；请逐一改正后重新运行：", "定制文件中有 {n} 个问题；请逐一改正后重新运行：", len(problems))
+        super().__init__(path, said.format(n=len(problems)) + "\n" + listed)
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _strings(value, key: str, problems: list[Problem]) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        problems.append(Problem(key, "must be a list of non-empty strings"))
+        problems.append(Problem(key, _("应为由非空字符串组成的列表")))
         return ()
     return tuple(v.strip() for v in value)
 
@@ -112,15 +114,15 @@ def _tables(value, key: str, fields: tuple[str, str], problems: list[Problem]) -
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        problems.append(Problem(key, f"must be an array of tables with {fields[0]} and {fields[1]}"))
+        problems.append(Problem(key, _("应为表的数组，每个表含 {a} 和 {b}").format(a=fields[0], b=fields[1])))
         return []
     out = []
     for i, table in enumerate(value):
         for extra in sorted(set(table) - set(fields)):
-            problems.append(Problem(f"{key}[{i}].{extra}", f"unknown key; expected {' and '.join(fields)}"))
+            problems.append(Problem(f"{key}[{i}].{extra}", _("未知的键；应为 {a} 和 {b}").format(a=fields[0], b=fields[1])))
         missing = [f for f in fields if not isinstance(table.get(f), str) or not table[f].strip()]
         for f in missing:
-            problems.append(Problem(f"{key}[{i}].{f}", "missing or empty"))
+            problems.append(Problem(f"{key}[{i}].{f}", _("缺少或为空")))
         if not missing:
             out.append((table[fields[0]].strip(), table[fields[1]]))
     return out
@@ -132,30 +134,33 @@ def _schedule(raw: dict, problems: list[Problem]) -> Schedule:
         key = f"schedule.{name}"
         if name in _MONEY:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                problems.append(Problem(key, "must be a non-negative number (yuan)"))
+                problems.append(Problem(key, _("应为不小于 0 的数（元）")))
                 continue
         elif name == "deductible_rate":
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
-                problems.append(Problem(key, "must be a fraction from 0 to below 1 (0.1 is 10%)"))
+                problems.append(Problem(key, _("应为 0 到 1 之间（不含 1）的小数（0.1 即 10%）")))
                 continue
         elif name in _DATES:
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                problems.append(Problem(key, "must be a TOML date, e.g. 2027-01-01"))
+                problems.append(Problem(key, _("应为 TOML 日期，例如 2027-01-01")))
                 continue
         elif not isinstance(value, str):
-            problems.append(Problem(key, "must be a string"))
+            problems.append(Problem(key, _("应为字符串")))
             continue
         values[name] = value
     s = Schedule(**values)
     limits = [v for v in (s.limit_per_occurrence, s.limit_per_patent) if v is not None]
     if s.deductible_amount is not None and limits and s.deductible_amount >= min(limits):
-        problems.append(Problem("schedule.deductible_amount", f"{s.deductible_amount:g} is not below the limit {min(limits):g}; a deductible must be smaller than the limit it applies to"))
+        said = _("{amount} 不低于赔偿限额 {limit}；免赔额应小于它所适用的赔偿限额")
+        problems.append(Problem("schedule.deductible_amount", said.format(amount=f"{s.deductible_amount:g}", limit=f"{min(limits):g}")))
     if s.limit_aggregate is not None and limits and s.limit_aggregate < max(limits):
-        problems.append(Problem("schedule.limit_aggregate", f"{s.limit_aggregate:g} is below the per-occurrence / per-patent limit {max(limits):g}"))
+        said = _("{amount} 低于每次事故或每件专利的赔偿限额 {limit}")
+        problems.append(Problem("schedule.limit_aggregate", said.format(amount=f"{s.limit_aggregate:g}", limit=f"{max(limits):g}")))
     if s.period_start and s.period_end and s.period_end <= s.period_start:
-        problems.append(Problem("schedule.period_end", f"{s.period_end} is not after period_start {s.period_start}"))
+        problems.append(Problem("schedule.period_end", _("{end} 不晚于保险期间起始日 {start}").format(end=s.period_end, start=s.period_start)))
     if s.retroactive_date and s.period_start and s.retroactive_date > s.period_start:
-        problems.append(Problem("schedule.retroactive_date", f"{s.retroactive_date} is after period_start {s.period_start}; the retroactive date must be on or before the start of cover"))
+        said = _("{date} 晚于保险期间起始日 {start}；追溯期起始日应不晚于保险期间起始日")
+        problems.append(Problem("schedule.retroactive_date", said.format(date=s.retroactive_date, start=s.period_start)))
     return s
 
 
@@ -163,42 +168,42 @@ def spec_from_dict(raw: dict) -> tuple[WordingSpec | None, list[Problem]]:
     """The spec in `raw` (parsed TOML) and every structural problem found in it."""
     problems: list[Problem] = []
     for table in sorted(set(raw) - set(_KEYS)):
-        problems.append(Problem(table, f"unknown table; expected one of {', '.join(_KEYS)}"))
+        problems.append(Problem(table, _("未知的表；应为以下之一：{tables}").format(tables=_("、").join(_KEYS))))
     for table, allowed in _KEYS.items():
         value = raw.get(table, {})
         if not isinstance(value, dict):
-            problems.append(Problem(table, "must be a table"))
+            problems.append(Problem(table, _("应为表")))
             raw = {**raw, table: {}}
             continue
         for key in sorted(set(value) - allowed):
-            problems.append(Problem(f"{table}.{key}", f"unknown key; expected one of {', '.join(sorted(allowed))}"))
+            problems.append(Problem(f"{table}.{key}", _("未知的键；应为以下之一：{keys}").format(keys=_("、").join(sorted(allowed)))))
 
     def get(table: str) -> dict:
         return {k: v for k, v in raw.get(table, {}).items() if k in _KEYS[table]}
 
     base, wording = get("base"), get("wording")
     if not isinstance(base.get("product"), str) or not base["product"].strip():
-        problems.append(Problem("base.product", "missing: name the base clause (a file, a 注册号, a database version id or a product name)"))
+        problems.append(Problem("base.product", _("缺少：请指明基础条款（文件、注册号、数据库版本 id 或产品名称）")))
     document = base.get("document", 1)
     if isinstance(document, bool) or not isinstance(document, int) or document < 1:
-        problems.append(Problem("base.document", "must be a whole number from 1"))
+        problems.append(Problem("base.document", _("应为从 1 起的整数")))
         document = 1
     for key, value in wording.items():
         if not isinstance(value, str):
-            problems.append(Problem(f"wording.{key}", "must be a string"))
+            problems.append(Problem(f"wording.{key}", _("应为字符串")))
     chapters, articles, exclusions = get("chapters"), get("articles"), get("exclusions")
     keep_chapters = _strings(chapters.get("keep"), "chapters.keep", problems)
     drop_chapters = _strings(chapters.get("drop"), "chapters.drop", problems)
     if keep_chapters and drop_chapters:
-        problems.append(Problem("chapters", "give keep or drop, not both"))
+        problems.append(Problem("chapters", _("keep 和 drop 只能给出一个")))
     keep_articles = _strings(articles.get("keep"), "articles.keep", problems)
     drop_articles = _strings(articles.get("drop"), "articles.drop", problems)
     if keep_articles and drop_articles:
-        problems.append(Problem("articles", "give keep or drop, not both"))
+        problems.append(Problem("articles", _("keep 和 drop 只能给出一个")))
     for key, labels in (("articles.keep", keep_articles), ("articles.drop", drop_articles)):
         for i, label in enumerate(labels):
             if not ARTICLE_LABEL.fullmatch(label):
-                problems.append(Problem(f"{key}[{i}]", f"{label!r} is not an article label such as 第八条"))
+                problems.append(Problem(f"{key}[{i}]", _("“{label}”不是“第八条”这样的条号").format(label=label)))
     replace = [Replacement(a, t) for a, t in _tables(articles.get("replace"), "articles.replace", ("article", "text"), problems)]
     add = [Addition(a, t) for a, t in _tables(articles.get("add"), "articles.add", ("after", "text"), problems)]
     schedule = _schedule(get("schedule"), problems)
@@ -228,9 +233,9 @@ def load_spec(path: str | Path) -> tuple[WordingSpec | None, list[Problem]]:
     try:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:
-        return None, [Problem("file", f"cannot read it ({e.strerror})")]
+        return None, [Problem("file", _("无法读取（{reason}）").format(reason=e.strerror))]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        return None, [Problem("file", f"not valid TOML: {e}")]
+        return None, [Problem("file", _("不是有效的 TOML：{reason}").format(reason=e))]
     return spec_from_dict(raw)
 
 
@@ -255,30 +260,32 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
     for key, names in (("chapters.keep", spec.keep_chapters), ("chapters.drop", spec.drop_chapters)):
         for i, name in enumerate(names):
             if heading_key(name) not in headings:
-                problems.append(Problem(f"{key}[{i}]", f"the base has no chapter {name!r}; its chapters: {'、'.join(s.heading for s in base.sections if s.heading)}"))
+                chapters = "、".join(s.heading for s in base.sections if s.heading)
+                problems.append(Problem(f"{key}[{i}]", _("基础条款中没有“{name}”一章；它的章节：{chapters}").format(name=name, chapters=chapters)))
     for key, named in (("articles.keep", spec.keep_articles), ("articles.drop", spec.drop_articles)):
         for i, label in enumerate(named):
             if label not in labels:
-                problems.append(Problem(f"{key}[{i}]", f"the base has no {label}"))
+                problems.append(Problem(f"{key}[{i}]", _("基础条款中没有{label}").format(label=label)))
     for i, r in enumerate(spec.replace):
         if r.article not in labels:
-            problems.append(Problem(f"articles.replace[{i}].article", f"the base has no {r.article}"))
+            problems.append(Problem(f"articles.replace[{i}].article", _("基础条款中没有{label}").format(label=r.article)))
         elif r.article in spec.drop_articles:
-            problems.append(Problem(f"articles.replace[{i}].article", f"{r.article} is also dropped"))
+            problems.append(Problem(f"articles.replace[{i}].article", _("{article}同时也被删除了").format(article=r.article)))
     for i, a in enumerate(spec.add):
         if a.after not in labels and heading_key(a.after) not in headings:
-            problems.append(Problem(f"articles.add[{i}].after", f"the base has no article or chapter {a.after!r}"))
+            problems.append(Problem(f"articles.add[{i}].after", _("基础条款中没有“{place}”这一条或这一章").format(place=a.after)))
     excluded = {m.key for m in base.semantics.exclusions} if base.semantics else set()
     for i, ref in enumerate(spec.remove_exclusions):
         item = ITEM_REF.fullmatch(ref)
         if item:
             article = labels.get(item.group(1))
             if article is None or not any(same_label(x.label, item.group(2)) for x in article.items):
-                problems.append(Problem(f"exclusions.remove[{i}]", f"the base has no item {ref}"))
+                problems.append(Problem(f"exclusions.remove[{i}]", _("基础条款中没有{item}这一项").format(item=ref)))
         elif ref not in excluded:
-            problems.append(Problem(f"exclusions.remove[{i}]", f"the base does not exclude {ref!r}; its exclusions: {', '.join(sorted(excluded - {'unmapped'}))}, or name an item such as 第七条（二）"))
+            said = _("基础条款没有“{ref}”这项责任免除；它的责任免除：{keys}，也可以写明某一项，如 第七条（二）")
+            problems.append(Problem(f"exclusions.remove[{i}]", said.format(ref=ref, keys=_("、").join(sorted(excluded - {"unmapped"})))))
     if spec.add_exclusions and not any(s.type is SectionType.EXCLUSIONS for s in base.sections):
-        problems.append(Problem("exclusions.add", "the base has no 责任免除 chapter to add exclusions to"))
+        problems.append(Problem("exclusions.add", _("基础条款没有“责任免除”一章，无法增加责任免除")))
     dropped = dropped_labels(spec, base) | {a.label for s in base.sections if heading_key(s.heading) in map(heading_key, spec.drop_chapters) for a in s.articles}
     if spec.keep_chapters:
         kept = set(map(heading_key, spec.keep_chapters))
@@ -290,7 +297,8 @@ def check_against_base(spec: WordingSpec, base: ClauseDocument) -> list[Problem]
         for e in article.entities:
             if e.type is EntityType.ARTICLE_REF and isinstance(e.value, int) and e.value != article.number:
                 target = next((a.label for a in base.articles if a.number == e.value), None)
-                problem = Problem("articles.drop", f"{target} is dropped but {article.label} still cites it ({e.text}); drop or replace {article.label} too")
+                said = _("删除了{target}，但{article}仍引用它（{ref}）；请一并删除或替换{article}")
+                problem = Problem("articles.drop", said.format(target=target, article=article.label, ref=e.text))
                 if target in dropped and problem not in problems:
                     problems.append(problem)
     return problems

@@ -23,6 +23,7 @@ from tiaokuan.errors import (
     TiaokuanError,
     UnsupportedFormatError,
 )
+from tiaokuan.i18n import _
 from tiaokuan.model import ParseResult, ParseWarning, Source, SourceFormat, WarningCode
 
 from .audit import leftovers
@@ -61,15 +62,15 @@ class ParseOptions:
 
     def __post_init__(self) -> None:
         if not 100 <= self.ocr_dpi <= 600:
-            raise OptionsError(None, f"ocr_dpi must be between 100 and 600, got {self.ocr_dpi!r}")
+            raise OptionsError(None, _("ocr_dpi 应在 100 到 600 之间，而不是 {value!r}").format(value=self.ocr_dpi))
         if self.ocr_jobs < 1:
-            raise OptionsError(None, f"ocr_jobs must be at least 1, got {self.ocr_jobs!r}")
+            raise OptionsError(None, _("ocr_jobs 至少为 1，而不是 {value!r}").format(value=self.ocr_jobs))
         if self.convert_timeout <= 0:
-            raise OptionsError(None, f"convert_timeout must be positive seconds, got {self.convert_timeout!r}")
+            raise OptionsError(None, _("convert_timeout 应为大于 0 的秒数，而不是 {value!r}").format(value=self.convert_timeout))
         if self.max_expanded_mb < 1:
-            raise OptionsError(None, f"max_expanded_mb must be at least 1, got {self.max_expanded_mb!r}")
+            raise OptionsError(None, _("max_expanded_mb 至少为 1，而不是 {value!r}").format(value=self.max_expanded_mb))
         if self.soffice is not None and shutil.which(self.soffice) is None:
-            raise OptionsError(None, f"soffice={self.soffice!r} is not an executable; give the path to LibreOffice's soffice")
+            raise OptionsError(None, _("soffice={value!r} 不是可执行程序；请给出 LibreOffice 的 soffice 的路径").format(value=self.soffice))
 
     @property
     def expansion_limit(self) -> int:
@@ -85,11 +86,11 @@ def detect_format(data: bytes, path: str) -> SourceFormat | str:
     if data.startswith(b"PK\x03\x04"):
         if suffix in (".docx", "") or b"word/" in data[:4096]:
             return SourceFormat.DOCX
-        raise UnsupportedFormatError(path, f"a ZIP container that is not a .docx ({suffix or 'no suffix'}); save the clause as .docx or PDF")
+        raise UnsupportedFormatError(path, _("这是一个 ZIP 压缩包，不是 .docx（{suffix}）；请把条款另存为 .docx 或 PDF").format(suffix=suffix or _("无后缀")))
     if data.startswith(_OLE):
         if suffix in (".doc", ".wps", ""):
             return "doc"
-        raise UnsupportedFormatError(path, f"an old Office file ({suffix}); save the clause as .docx or PDF")
+        raise UnsupportedFormatError(path, _("这是旧版 Office 文件（{suffix}）；请把条款另存为 .docx 或 PDF").format(suffix=suffix))
     if suffix == ".pdf":
         return SourceFormat.PDF
     if suffix == ".docx":
@@ -99,7 +100,7 @@ def detect_format(data: bytes, path: str) -> SourceFormat | str:
     if suffix in TEXT_SUFFIXES or suffix == "":
         return SourceFormat.TEXT
     raise UnsupportedFormatError(
-        path, f"files of type {suffix!r} are not read; give a PDF, DOCX, DOC (with LibreOffice), text or Markdown clause"
+        path, _("不读取 {suffix} 类型的文件；请提供 PDF、DOCX、DOC（需 LibreOffice）、文本或 Markdown 格式的条款").format(suffix=suffix)
     )
 
 
@@ -108,7 +109,7 @@ def _convert_doc(data: bytes, path: str, options: ParseOptions) -> bytes:
     soffice = options.soffice or shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise UnsupportedFormatError(
-            path, "a Word 97–2003 .doc needs LibreOffice to convert it; install libreoffice-writer or save it as .docx"
+            path, _("Word 97–2003 的 .doc 文件需要 LibreOffice 转换；请安装 libreoffice-writer，或把它另存为 .docx")
         )
     with tempfile.TemporaryDirectory(prefix="tiaokuan-doc-") as tmp:
         source = Path(tmp) / "source.doc"
@@ -118,10 +119,10 @@ def _convert_doc(data: bytes, path: str, options: ParseOptions) -> bytes:
         try:
             subprocess.run(cmd, check=True, capture_output=True, timeout=options.convert_timeout)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-            raise UnsupportedFormatError(path, f"LibreOffice could not convert the .doc ({type(exc).__name__}); save it as .docx by hand") from None
+            raise UnsupportedFormatError(path, _("LibreOffice 未能转换这个 .doc（{reason}）；请手动另存为 .docx").format(reason=type(exc).__name__)) from None
         out = Path(tmp) / "source.docx"
         if not out.exists():
-            raise UnsupportedFormatError(path, "LibreOffice produced no .docx from this .doc; it may be damaged; save it as .docx by hand")
+            raise UnsupportedFormatError(path, _("LibreOffice 未能从这个 .doc 生成 .docx，文件可能已损坏；请手动另存为 .docx"))
         return out.read_bytes()
 
 
@@ -133,7 +134,7 @@ def check_input(data: bytes, path: str, options: ParseOptions = ParseOptions()) 
     would: not empty, a format we read, compressed parts within the expansion
     limit. Returns the format ("doc" for Word 97–2003)."""
     if not data.strip():
-        raise EmptyFileError(path, f"the file is empty ({len(data)} bytes{' of blanks' if data else ''}); nothing to parse — check the copy or download")
+        raise EmptyFileError(path, (_("文件是空的（{n} 字节空白）；没有可解析的内容——请检查复制或下载是否完整") if data else _("文件是空的（{n} 字节）；没有可解析的内容——请检查复制或下载是否完整")).format(n=len(data)))
     fmt = detect_format(data, path)
     if fmt is SourceFormat.PDF:
         check_pdf_streams(data, path, options.expansion_limit)
@@ -154,10 +155,10 @@ def read_source(data: bytes, path: str, options: ParseOptions, on_page: PageProg
         check_zip(data, path, options.expansion_limit)  # what LibreOffice wrote is bounded too
         fmt = SourceFormat.DOCX
     if fmt is SourceFormat.PDF:
-        with library_errors(path, "PDF"):
+        with library_errors(path, _("PDF 文件")):
             return read_pdf(data, path, sha, OcrSettings(options.ocr, options.ocr_dpi, options.ocr_jobs), on_page)
     if fmt is SourceFormat.DOCX:
-        with library_errors(path, "Word document", todo="re-save it from Word or LibreOffice"):
+        with library_errors(path, _("Word 文档"), todo=_("请用 Word 或 LibreOffice 重新保存")):
             return read_docx(data, path, sha)
     assert isinstance(fmt, SourceFormat)
     return read_text(data, path, fmt, sha)
@@ -192,7 +193,7 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
     if not structured:
         raise NoClauseStructureError(
             raw.path,
-            "no clause structure found: no 第X条 articles and no chapter headings (总则, 保险责任 …); is this a clause?",
+            _("没有找到条款结构：没有“第X条”，也没有章节标题（总则、保险责任 …）；这是保险条款吗？"),
         )
     warnings += leftovers(lines, documents)
     if options.language:
@@ -202,8 +203,8 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
     warnings = list(raw.warnings) + empty_page_warnings(raw) + warnings + ocr_warnings(lines)
     if options.strict and warnings:
         first = warnings[0]
-        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-        raise StrictModeError(raw.path, f"strict mode: {first.code.value}: {first.message}{more}", first.page)
+        more = _("（另有 {n} 条）").format(n=len(warnings) - 1) if len(warnings) > 1 else ""
+        raise StrictModeError(raw.path, _("严格模式：{code}：{message}{more}").format(code=first.code.value, message=first.message, more=more), first.page)
     source = Source(raw.path, raw.sha256, raw.format, raw.pages, raw.ocr_pages)
     return ParseResult(source, tuple(documents), tuple(warnings))
 
@@ -252,9 +253,9 @@ def parse_file(
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
-        raise UnsupportedFormatError(name, "is a directory; give files, or use the CLI which expands directories") from None
+        raise UnsupportedFormatError(name, _("这是一个文件夹；请给出文件，或使用会展开文件夹的命令行")) from None
     except OSError as exc:
-        raise UnsupportedFormatError(name, f"cannot be read ({exc.strerror or exc}); check the path and permissions") from None
+        raise UnsupportedFormatError(name, _("无法读取（{reason}）；请检查路径和权限").format(reason=exc.strerror or exc)) from None
     return parse_bytes(data, name, options, on_page)
 
 
@@ -283,7 +284,7 @@ def parse_many(
         except TiaokuanError as exc:
             failures.append((str(path), str(exc)))
         except Exception as exc:  # noqa: BLE001 - a bug of ours must not stop the batch; it is reported with the file
-            failures.append((str(path), f"{path}: internal error ({type(exc).__name__}: {exc}); please report it with this file"))
+            failures.append((str(path), _("{path}：内部错误（{kind}：{reason}）；请连同此文件一起报告").format(path=path, kind=type(exc).__name__, reason=exc)))
         if on_done is not None:
             on_done(str(path))
     return BatchResult(tuple(results), tuple(failures))

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from tiaokuan import errors as errors_module
 from tiaokuan.errors import CorruptFileError, TooLargeError
+from tiaokuan.i18n import _
 
 MB = 1024 * 1024
 
@@ -58,15 +59,17 @@ def kind(exc: BaseException) -> str:
 
 
 @contextmanager
-def library_errors(path: str, what: str, page: int | None = None, todo: str = "re-export it from the original") -> Iterator[None]:
+def library_errors(path: str, what: str, page: int | None = None, todo: str | None = None) -> Iterator[None]:
     """Turn a library's failure inside the block into a `CorruptFileError` naming
-    `path` (and `page`): "the PDF is damaged and cannot be read (…); re-export it"."""
+    `path` (and `page`): "PDF 已损坏，无法读取（…）；请从原始文件重新导出". `what`
+    and `todo` are messages in the reader's language (todo: re-export it)."""
     try:
         yield
     except Exception as exc:  # only library failures become our error; our own bugs re-raise (BLE allows a re-raise)
         if not raised_by_a_library(exc):
             raise
-        raise CorruptFileError(path, f"the {what} is damaged and cannot be read ({kind(exc)}: {reason(exc)}); {todo}", page) from None
+        said = _("{what}已损坏，无法读取（{kind}：{reason}）；{todo}")
+        raise CorruptFileError(path, said.format(what=what, kind=kind(exc), reason=reason(exc), todo=todo or _("请从原始文件重新导出")), page) from None
 
 
 # -- log noise ---------------------------------------------------------------------------
@@ -144,13 +147,13 @@ def _mb(size: int) -> str:
 
 
 def _too_large(path: str, what: str, size: int, limit: int, exact: bool) -> TooLargeError:
-    amount = f"{_mb(size)} MB" if exact else f"more than {limit // MB} MB"
+    amount = _("达 {size} MB").format(size=_mb(size)) if exact else _("超过 {limit} MB").format(limit=limit // MB)
     raise_to = max(2 * limit, 1 << (size - 1).bit_length()) // MB if exact else 2 * limit // MB
-    return TooLargeError(
-        path,
-        f"its {what} expand to {amount}, past the {limit // MB} MB limit for a clause file (a compression bomb?); "
-        f"if the file is genuine, raise the limit: --max-expanded-mb {raise_to} (ParseOptions(max_expanded_mb={raise_to}))",
+    said = _(
+        "其{what}解压后{amount}，超出了条款文件 {limit} MB 的上限（可能是压缩炸弹）；"
+        "如果文件确实无误，请调高上限：--max-expanded-mb {raise_to}（ParseOptions(max_expanded_mb={raise_to})）"
     )
+    return TooLargeError(path, said.format(what=what, amount=amount, limit=limit // MB, raise_to=raise_to))
 
 
 def check_zip(data: bytes, path: str, limit: int) -> None:
@@ -163,7 +166,7 @@ def check_zip(data: bytes, path: str, limit: int) -> None:
         return
     total = sum(m.file_size for m in members)
     if total > limit:
-        raise _too_large(path, f"{len(members)} parts", total, limit, exact=True)
+        raise _too_large(path, _("各部件（共 {n} 个）").format(n=len(members)), total, limit, exact=True)
 
 
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
@@ -190,7 +193,7 @@ def check_pdf_streams(data: bytes, path: str, limit: int) -> None:
             while pending and not inflater.eof:
                 total += len(inflater.decompress(pending, 1 << 20))
                 if total > limit:
-                    raise _too_large(path, "compressed streams", total, limit, exact=False)
+                    raise _too_large(path, _("压缩流"), total, limit, exact=False)
                 if inflater.unconsumed_tail:
                     pending = inflater.unconsumed_tail
                 else:

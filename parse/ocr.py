@@ -25,6 +25,7 @@ from statistics import median
 from typing import Any
 
 from tiaokuan.errors import OcrUnavailableError
+from tiaokuan.i18n import _
 
 from .ocr_text import FULL_WIDTH, HALF_WIDTH, MAX_SKEW, Grid, OcrBox, PageScan, deskew_angle, settle_punctuation, turn
 
@@ -327,7 +328,7 @@ def ocr_pages(
     of the cores; `on_page(done, total)` is called after each page. A page that
     cannot be rendered or read raises `PageFailed(page, reason)`."""
     if not available():
-        raise OcrUnavailableError(None, f"OCR needs the optional extra: {OCR_EXTRA}")
+        raise OcrUnavailableError(None, _("OCR 需要安装可选组件：{extra}").format(extra=OCR_EXTRA))
     import pypdfium2
 
     total = len(pages)

@@ -14,6 +14,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from tiaokuan.errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
+from tiaokuan.i18n import _
 from tiaokuan.model import SourceFormat, Span
 from tiaokuan.text.labels import TERMINAL
 
@@ -208,9 +209,9 @@ def _open(data: bytes, path: str) -> Any:
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, etree.XMLSyntaxError, EOFError) as exc:
-        raise CorruptFileError(path, f"the DOCX cannot be opened ({type(exc).__name__}); re-save it from Word or LibreOffice") from None
+        raise CorruptFileError(path, _("无法打开 DOCX（{reason}）；请用 Word 或 LibreOffice 重新保存").format(reason=type(exc).__name__)) from None
     except ValueError as exc:
-        raise UnsupportedFormatError(path, f"not a Word document ({exc}); save it as .docx") from None
+        raise UnsupportedFormatError(path, _("不是 Word 文档（{reason}）；请另存为 .docx").format(reason=exc)) from None
 
 
 def read_docx(data: bytes, path: str, sha256: str) -> RawSource:
@@ -219,7 +220,7 @@ def read_docx(data: bytes, path: str, sha256: str) -> RawSource:
     try:
         numbering = renderer_for(document)
     except etree.XMLSyntaxError:
-        raise CorruptFileError(path, "its numbering.xml is damaged; re-save the file from Word or LibreOffice") from None
+        raise CorruptFileError(path, _("其中的 numbering.xml 已损坏；请用 Word 或 LibreOffice 重新保存该文件")) from None
     state = _State()
     lines: list[Line | TableLine] = []
     number = 0
@@ -263,6 +264,6 @@ def read_docx(data: bytes, path: str, sha256: str) -> RawSource:
         if not any(seg[0].strip() for seg in para.segments):
             blank = True
     if not lines:
-        raise EmptyFileError(path, "the Word document has no text; nothing to parse")
+        raise EmptyFileError(path, _("Word 文档中没有文字；没有可解析的内容"))
     pages = max(ln.page for ln in lines)
     return RawSource(path, SourceFormat.DOCX, sha256, pages, tuple(lines))

@@ -23,6 +23,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from tiaokuan.errors import CorruptFileError, EncryptedPdfError, ScannedPdfError
+from tiaokuan.i18n import _
 from tiaokuan.model import Box, ParseWarning, SourceFormat, Span, WarningCode
 from tiaokuan.text.labels import TERMINAL, is_cjk
 
@@ -231,16 +232,16 @@ def page_to_lines(page: Any, page_no: int, first_number: int) -> list[Line | Tab
 
 def _open(data: bytes, path: str) -> Any:
     if b"%PDF" not in data[:1024]:
-        raise CorruptFileError(path, "not a PDF (no %PDF header at its start); check that the file was copied or downloaded whole")
+        raise CorruptFileError(path, _("不是 PDF（开头没有 %PDF 标记）；请检查文件是否完整复制或下载"))
     try:
         return pdfplumber.open(io.BytesIO(data))
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedPdfError(path, "the PDF is password-protected; save an unprotected copy and parse that") from None
-        raise CorruptFileError(path, f"the PDF cannot be opened ({reason(cause)}); re-export it from the original") from None
+            raise EncryptedPdfError(path, _("PDF 设有密码保护；请另存一份不加密的副本再解析")) from None
+        raise CorruptFileError(path, _("无法打开 PDF（{reason}）；请从原始文件重新导出").format(reason=reason(cause))) from None
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
-        raise CorruptFileError(path, f"the PDF cannot be opened ({reason(exc)}); re-export it from the original") from None
+        raise CorruptFileError(path, _("无法打开 PDF（{reason}）；请从原始文件重新导出").format(reason=reason(exc))) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +275,7 @@ def _ocr_lines(
         scans = ocr.ocr_pages(data, pages, settings.dpi, settings.jobs, on_page)
     except ocr.PageFailed as exc:
         page, reason = exc.args
-        raise CorruptFileError(path, f"OCR cannot render or read this scanned page ({reason}); re-scan or re-export it", page) from None
+        raise CorruptFileError(path, _("OCR 无法渲染或识别这一扫描页（{reason}）；请重新扫描或重新导出").format(reason=reason), page) from None
     return {s.page: scan_to_lines(s) for s in settle_by_majority(scans)}
 
 
@@ -301,11 +302,11 @@ def read_pdf(
             try:
                 pages = pdf.pages
             except PdfminerException as exc:
-                raise CorruptFileError(path, f"the PDF's page tree is damaged ({reason(exc)}); re-export it") from None
+                raise CorruptFileError(path, _("PDF 的页面树已损坏（{reason}）；请重新导出").format(reason=reason(exc))) from None
             for index, page in enumerate(pages, start=1):
                 caught.page = index
                 try:
-                    with library_errors(path, "PDF page", index, "re-export the PDF from the original"):
+                    with library_errors(path, _("PDF 页面"), index, _("请从原始文件重新导出 PDF")):
                         if needs_ocr(page):
                             scanned.append(index)
                             by_page[index] = []
@@ -319,7 +320,7 @@ def read_pdf(
     damage = damage_summary(caught.records)
     warnings = (ParseWarning(WarningCode.DAMAGED_SOURCE, damage[0], damage[1]),) if damage else ()
     if count == 0:
-        raise CorruptFileError(path, "the PDF has no pages; re-export it from the original")
+        raise CorruptFileError(path, _("PDF 没有任何页面；请从原始文件重新导出"))
     from .ocr import OCR_EXTRA, available
 
     can_ocr = bool(scanned) and ocr.enabled and available()
@@ -330,9 +331,9 @@ def read_pdf(
         lines = mend_label_gaps(lines)
     if not lines:
         if can_ocr:
-            raise ScannedPdfError(path, f"OCR found no text on any of its {count} page(s); check that the scan is legible and upright")
-        how = "turn OCR on (drop --no-ocr)" if available() else f"install OCR support ({OCR_EXTRA})"
-        raise ScannedPdfError(path, f"none of its {count} page(s) has a text layer; it looks scanned — {how} and parse it again")
+            raise ScannedPdfError(path, _("OCR 在全部 {count} 页上都没有识别出文字；请确认扫描清晰、页面方向正确").format(count=count))
+        how = _("打开 OCR（去掉 --no-ocr）") if available() else _("安装 OCR 支持（{extra}）").format(extra=OCR_EXTRA)
+        raise ScannedPdfError(path, _("全部 {count} 页都没有文字层，像是扫描件——请{how}后重新解析").format(count=count, how=how))
     lines = [replace(ln, number=k) for k, ln in enumerate(lines, start=1)]
     empty = tuple(index for index in sorted(by_page) if not by_page[index])
     return RawSource(

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from tiaokuan.errors import EmptyFileError, EncodingError
+from tiaokuan.i18n import _
 from tiaokuan.model import SourceFormat, Span
 from tiaokuan.text.labels import display_width, ends_sentence
 
@@ -32,14 +33,14 @@ _MANUAL_BREAKS = re.compile(r"[\x0b\u2028]")
 def decode(data: bytes, path: str) -> str:
     """Text of a clause file: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK."""
     if not data.strip():
-        raise EmptyFileError(path, "the file is empty; nothing to parse")
+        raise EmptyFileError(path, _("文件是空的；没有可解析的内容"))
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data:
         raise EncodingError(
-            path, "the file holds binary data, not text; give a PDF, DOCX, text or Markdown clause"
+            path, _("文件里是二进制数据，不是文本；请提供 PDF、DOCX、文本或 Markdown 格式的条款")
         )
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -47,7 +48,7 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             continue
     raise EncodingError(
-        path, "the text is neither UTF-8 nor GB18030/GBK; re-save it as UTF-8 and parse again"
+        path, _("文本既不是 UTF-8 编码，也不是 GB18030/GBK 编码；请另存为 UTF-8 后重新解析")
     )
 
 
@@ -200,7 +201,7 @@ def read_text(data: bytes, path: str, fmt: SourceFormat, sha256: str) -> RawSour
     text = decode(data, path)
     lines, layout = text_to_lines(text)
     if not any(isinstance(ln, TableLine) or ln.text.strip() for ln in lines):
-        raise EmptyFileError(path, "the file holds no clause text, only markup or blank lines")
+        raise EmptyFileError(path, _("文件中没有条款文字，只有标记或空行"))
     wrapped = looks_wrapped(lines)
     if wrapped:
         width = full_width(lines)

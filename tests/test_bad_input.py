@@ -63,15 +63,15 @@ def bad_files(tmp_path: Path) -> dict[str, Path]:
 
 
 EXPECTED = {
-    "encrypted": "password-protected",
-    # Pictures of bars, no letters: OCR reads nothing (without the extra: "looks scanned").
-    "scanned": "OCR found no text" if ocr_available() else "looks scanned",
-    "empty": "empty",
-    "unsupported": "not a .docx",
-    "image": "are not read",
-    "no_structure": "no clause structure",
-    "corrupt_docx": "cannot be opened",
-    "binary_text": "binary data",
+    "encrypted": "密码保护",
+    # Pictures of bars, no letters: OCR reads nothing (without the extra: "像是扫描件").
+    "scanned": "没有识别出文字" if ocr_available() else "像是扫描件",
+    "empty": "文件是空的",
+    "unsupported": "不是 .docx",
+    "image": "不读取 .png 类型的文件",
+    "no_structure": "没有找到条款结构",
+    "corrupt_docx": "无法打开",
+    "binary_text": "二进制数据",
     "truncated": "PDF",
 }
 
@@ -83,15 +83,15 @@ def test_each_bad_file_gets_one_clear_line(kind: str, bad_files: dict[str, Path]
     out, err = capsys.readouterr()
     assert code == 1
     assert "Traceback" not in err
-    errors = [line for line in err.splitlines() if line.startswith("  error: ")]
+    errors = [line for line in err.splitlines() if line.startswith("  错误：")]
     assert len(errors) == 1
-    assert str(path) in errors[0] and EXPECTED[kind] in errors[0]
+    assert errors[0].startswith(f"  错误：{path}：") and EXPECTED[kind] in errors[0]
 
 
 def test_truncated_pdf_says_what_to_do(bad_files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     main(["parse", str(bad_files["truncated"])])
     err = capsys.readouterr().err
-    assert "re-export" in err or "no text layer" in err
+    assert "重新导出" in err or "没有文字层" in err
 
 
 def test_batch_goes_on_and_reports_failures_at_the_end(bad_files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,7 +102,7 @@ def test_batch_goes_on_and_reports_failures_at_the_end(bad_files: dict[str, Path
     parsed = json.loads(out)
     assert [r["source"]["path"] for r in parsed] == [str(good)]
     tail = err.splitlines()[-3:]
-    assert tail[0] == "2 of 3 file(s) failed:"
+    assert tail[0] == "3 个文件中 2 个失败："
     assert str(bad_files["empty"]) in tail[1] and str(bad_files["encrypted"]) in tail[2]
 
 
@@ -112,13 +112,13 @@ def test_strict_turns_warnings_into_errors(capsys: pytest.CaptureFixture[str]) -
     capsys.readouterr()
     assert main(["parse", str(sample), "--strict"]) == 1
     err = capsys.readouterr().err
-    assert "strict mode: numbering_inferred" in err and str(sample) in err
+    assert "严格模式：numbering_inferred：" in err and str(sample) in err
 
 
 def test_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = tmp_path / "nope.pdf"
     assert main(["parse", str(missing)]) == 1
-    assert "cannot be read" in capsys.readouterr().err
+    assert f"错误：{missing}：无法读取（" in capsys.readouterr().err
 
 
 # -- damaged and oversized files: one line, never a traceback or a library's noise ----------
@@ -129,7 +129,7 @@ def test_an_empty_file_says_it_is_empty(suffix: str, tmp_path: Path, capsys: pyt
     assert main(["parse", str(path)]) == 1
     out, err = capsys.readouterr()
     assert out == "", "a failed parse prints nothing on stdout"
-    assert f"{path}: the file is empty" in err and "Root" not in err
+    assert f"{path}：文件是空的" in err and "Root" not in err
 
 
 @pytest.mark.parametrize("kind", ["docx", "pdf"])
@@ -140,7 +140,7 @@ def test_a_compression_bomb_is_refused_in_one_line(kind: str, tmp_path: Path, ca
     assert main(["parse", str(path)]) == 1
     out, err = capsys.readouterr()
     lines = err.strip().splitlines()
-    assert out == "" and lines[-1].startswith(f"  error: {path}: its ") and "past the 32 MB limit" in lines[-1]
+    assert out == "" and lines[-1].startswith(f"  错误：{path}：其") and "超出了条款文件 32 MB 的上限" in lines[-1]
     assert "--max-expanded-mb 64" in lines[-1], "the message says how to raise the limit"
 
 
@@ -149,7 +149,7 @@ def test_the_expansion_limit_can_be_raised(tmp_path: Path) -> None:
     from tiaokuan.parse import ParseOptions, parse_bytes
 
     data = docx_with_document_of(1536 * 1024)
-    with pytest.raises(TooLargeError, match="past the 1 MB limit"):
+    with pytest.raises(TooLargeError, match="1 MB 的上限"):
         parse_bytes(data, "grown.docx", ParseOptions(max_expanded_mb=1, language=False))
     result = parse_bytes(data, "grown.docx", ParseOptions(max_expanded_mb=4, language=False))
     assert result.documents[0].articles
@@ -162,7 +162,7 @@ def test_library_noise_becomes_one_warning(tmp_path: Path, capfd: pytest.Capture
     out, err = capfd.readouterr()  # capfd: also what a library would print straight to the file descriptor
     assert "Data-loss" not in "\n".join(line for line in err.splitlines() if "damaged_source" not in line), "pdfminer's own log line leaked"
     damaged = [line for line in err.splitlines() if "damaged_source" in line]
-    assert len(damaged) == 1 and "re-export it from the original" in damaged[0]
+    assert len(damaged) == 1 and damaged[0].startswith(f"警告：{path}") and "re-export it from the original" in damaged[0]
     assert "第一条" in out
 
 
@@ -172,6 +172,6 @@ def test_a_damaged_docx_member_is_one_line(tmp_path: Path, capsys: pytest.Captur
     assert main(["parse", str(path)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "zlib" in err
-    errors = [line for line in err.splitlines() if line.startswith("  error: ")]
-    assert len(errors) == 1 and errors[0].startswith(f"  error: {path}: the Word document is damaged and cannot be read (")
-    assert errors[0].endswith("; re-save it from Word or LibreOffice")
+    errors = [line for line in err.splitlines() if line.startswith("  错误：")]
+    assert len(errors) == 1 and errors[0].startswith(f"  错误：{path}：Word 文档已损坏，无法读取（")
+    assert errors[0].endswith("；请用 Word 或 LibreOffice 重新保存")

@@ -36,9 +36,11 @@ def test_directory_in_output_directory_out(tmp_path: Path, capsys: pytest.Captur
         p.name + ".json" for p in SAMPLES.rglob("*") if p.suffix in {".pdf", ".docx", ".txt", ".md"} and p.stem != "README"
     )
     assert written == inputs
-    assert f"wrote {len(inputs)} file(s)" in capsys.readouterr().err
+    assert f"已写出 {len(inputs)} 个文件到 {out_dir}" in capsys.readouterr().err
 
 
 def test_empty_directory_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", str(tmp_path)]) == 2
-    assert "no clause files found" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("Usage: tiaokuan parse") and "运行 tiaokuan parse -h 查看帮助。" in err
+    assert err.splitlines()[-1] == "错误：所给路径中没有找到条款文件（查找的是 .pdf .docx .doc .txt .md）"

@@ -192,7 +192,7 @@ def test_a_file_is_written_whole_or_not_at_all(db: ClauseDB) -> None:
     broken_article = {**prepared.documents[1].sections[0].articles[0].row, "text": None}
     prepared.documents[1].sections[0].articles[0].row.clear()
     prepared.documents[1].sections[0].articles[0].row.update(broken_article)
-    with pytest.raises(DatabaseError, match="nothing of it was written"):
+    with pytest.raises(DatabaseError, match="未存入，没有写入任何内容"):
         db.write(prepared)
     for table in (s.sources, s.products, s.versions, s.articles):
         assert _count(db, table) == 0, table.name
@@ -223,7 +223,7 @@ def test_bad_files_do_not_stop_the_batch(db_url: str, tmp_path: Path, capfd: pyt
     }  # fmt: skip
     for f in data["files"]:
         if f["outcome"] == "failed":
-            assert f["message"].startswith(f["path"]) and "\n" not in f["message"] and "internal error" not in f["message"]
+            assert f["message"].startswith(f"{f['path']}：") and "\n" not in f["message"] and "内部错误" not in f["message"] and "意外错误" not in f["message"]
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Data-loss" not in err, "library noise reached the terminal"
     with ClauseDB(db_url) as db:
@@ -282,9 +282,9 @@ def test_cli_search_products_show(sample_db: ClauseDB, capsys) -> None:
     assert {p["product"] for p in products} >= {"澄川专利执行保险", "地理标志被侵权损失保险"}
     assert main(["show", "澄川专利执行保险", "--db", url, "--article", "4"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("第四条 在保险期间内") and "page 1" in out
+    assert out.startswith("第四条 在保险期间内") and "，第 1 页" in out
     assert main(["show", "没有这个产品", "--db", url]) == 1
-    assert "no product matching" in capsys.readouterr().err
+    assert "没有与“没有这个产品”相符的产品" in capsys.readouterr().err
 
 
 def test_bad_databases_get_one_line_errors(tmp_path: Path, capsys) -> None:
@@ -293,16 +293,16 @@ def test_bad_databases_get_one_line_errors(tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     for command, url, expected in (
-        ("products", str(not_a_db), "cannot open the database"),
-        ("products", str(blocker / "sub" / "x.db"), "no clause database here"),
-        ("ingest", str(blocker / "sub" / "x.db"), "cannot create the folder"),
-        ("products", "postgresql://nobody@127.0.0.1:1/x", "cannot open the database"),
-        ("products", "mysql+nothing://x/y", "not a database URL"),
+        ("products", str(not_a_db), "无法打开数据库"),
+        ("products", str(blocker / "sub" / "x.db"), "这里没有条款数据库"),
+        ("ingest", str(blocker / "sub" / "x.db"), "无法创建数据库文件所在的文件夹"),
+        ("products", "postgresql://nobody@127.0.0.1:1/x", "无法打开数据库"),
+        ("products", "mysql+nothing://x/y", "不是 tiaokuan 能用的数据库地址"),
     ):
         args = [command, "--db", url] + ([str(SAMPLES / "bold-exclusions.txt"), "--report", str(tmp_path / "r.json")] if command == "ingest" else [])
         assert main(args) == 1
         err = capsys.readouterr().err
-        assert err.startswith("error: ") and expected in err and len(err.strip().splitlines()) == 1, err
+        assert err.startswith("错误：") and expected in err and len(err.strip().splitlines()) == 1, err
         assert "Traceback" not in err
 
 
@@ -318,7 +318,7 @@ def test_reading_a_database_that_does_not_exist_creates_nothing(args: list[str],
     missing = tmp_path / "doesnotexist.db"
     assert main([*args, "--db", str(missing)]) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("error: ") and len(err.splitlines()) == 1 and "no clause database here" in err and "tiaokuan ingest" in err, err
+    assert err.startswith(f"错误：{missing}：这里没有条款数据库；") and len(err.splitlines()) == 1 and "tiaokuan ingest" in err, err
     assert list(tmp_path.iterdir()) == [], "a command that only reads must leave nothing behind"
 
 
@@ -393,7 +393,7 @@ def test_a_name_two_insurers_share_is_named_with_its_insurer(two_insurers: Claus
     assert set(ids) == {SAMPLE_INSURER, OTHER_INSURER}
     with pytest.raises(NotFoundError) as bare:
         finder.resolve(SHARED_NAME)
-    assert f"name one: 澄川:{SHARED_NAME}, 青岚科技:{SHARED_NAME}" in bare.value.detail and "\n" not in str(bare.value)
+    assert f"请指明其中一个：澄川:{SHARED_NAME}、青岚科技:{SHARED_NAME}" in bare.value.detail and "\n" not in str(bare.value)
     for ref, insurer in (
         (f"青岚科技:{SHARED_NAME}", OTHER_INSURER),
         (f"青岚科技：{SHARED_NAME}", OTHER_INSURER),
@@ -405,7 +405,7 @@ def test_a_name_two_insurers_share_is_named_with_its_insurer(two_insurers: Claus
         assert found.document.insurer == insurer and found.name == SHARED_NAME, ref
     assert db.find_version(SHARED_NAME, insurer="青岚科技").version_id == ids[OTHER_INSURER]
     assert db.find_version("布图设计", insurer="澄川").version_id == ids[SAMPLE_INSURER]  # part of the name, narrowed
-    with pytest.raises(NotFoundError, match="of an insurer named '人保'; its insurers: 澄川、青岚科技"):
+    with pytest.raises(NotFoundError, match="没有名为“人保”的保险公司的产品.*；这些产品的保险公司：澄川、青岚科技$"):
         db.find_version(SHARED_NAME, insurer="人保")
     # --insurer narrows names only: an id, a 注册号 or a name that names its insurer stays as it is.
     for ref in (str(ids[SAMPLE_INSURER]), OTHER_REGISTRATION, f"澄川:{SHARED_NAME}"):

@@ -4,7 +4,7 @@ and on A4 when printed.
 Each deliverable of the sample run (comparison, pack, redline, wording, catalog) is
 written through the CLI, its words checked for English left in it (product and
 file names aside), and — where LibreOffice is installed — printed to PDF, whose
-every page must be A4."""
+every page must be A4. The catalog itself is checked in tests/test_messages.py."""
 
 from __future__ import annotations
 
@@ -229,19 +229,3 @@ def test_printed_comparison_repeats_the_summary_header(printed: dict[str, Path])
     pages = _pdf_pages(printed["compare.docx"])
     end = next(k for k, (_size, text, _sizes) in enumerate(pages) if "逐项差异" in text)
     assert end > 0 and all("序号维度差异说明" in text for _size, text, _sizes in pages[: end + 1])
-
-
-def test_the_message_catalog_extracts_and_is_chinese() -> None:
-    """Babel finds the marked messages where babel.cfg says (code and templates), and
-    every message id is the Chinese wording itself (placeholders aside)."""
-    from babel.messages.extract import extract_from_dir
-    from babel.messages.frontend import parse_mapping_cfg
-
-    with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
-        method_map, options_map = parse_mapping_cfg(fh)
-    messages = set()
-    for _filename, _line, message, _comments, _context in extract_from_dir(str(ROOT), method_map, options_map):
-        messages.update(message if isinstance(message, tuple) else (message,))
-    assert {"主要差异", "未约定", "条号变动", "事故发生制", "附录：条款全文", "知识产权", "责任免除"} <= messages
-    placeholders = re.compile(r"\{\w+\}|%\(\w+\)s")
-    assert [m for m in messages if _WORD.search(placeholders.sub("", m))] == []

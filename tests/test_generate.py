@@ -54,7 +54,7 @@ def _structure(doc) -> tuple:
 
 
 # -- the spec ---------------------------------------------------------------------
-def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
+def test_every_problem_is_reported_with_its_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = tmp_path / "spec.toml"
     spec.write_text(
         f'[base]\nproduct = "{PATENT}"\ncolour = "red"\n[articles]\ndrop = ["第四条", "第九十条"]\n'
@@ -63,6 +63,9 @@ def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
     )
     assert main(["generate", str(spec), "-o", str(tmp_path / "out.docx")]) == 1
     assert not (tmp_path / "out.docx").exists()
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"错误：{spec}：定制文件中有 {len(err) - 1} 个问题；请逐一改正后重新运行："  # then one line each
+    assert "  [schedule.deductible_amount] 200000 不低于赔偿限额 100000；免赔额应小于它所适用的赔偿限额" in err[1:]
     with pytest.raises(SpecError) as caught:
         read_spec(spec)
     keys = {p.key for p in caught.value.problems}
@@ -70,8 +73,8 @@ def test_every_problem_is_reported_with_its_key(tmp_path: Path) -> None:
     found, _ = spec_from_dict({"base": {"product": str(PATENT)}, "articles": {"drop": ["第四条", "第九十条"]}})
     base_problems = check_against_base(found, _base())
     messages = {p.key: p.message for p in base_problems}
-    assert "the base has no 第九十条" in messages["articles.drop[1]"]
-    assert "第五条 still cites it" in messages["articles.drop"]  # 第五条 refers to 第四条
+    assert messages["articles.drop[1]"] == "基础条款中没有第九十条"
+    assert "但第五条仍引用它" in messages["articles.drop"]  # 第五条 refers to 第四条
 
 
 def test_a_missing_base_is_one_more_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +84,7 @@ def test_a_missing_base_is_one_more_problem(tmp_path: Path, monkeypatch: pytest.
     with pytest.raises(SpecError) as caught:
         generate_wording(spec, tmp_path / "w.docx")
     assert {p.key for p in caught.value.problems} == {"wording.name", "base.product"}
-    assert "no such file" in str(caught.value)
+    assert "没有这个文件" in str(caught.value)
     assert not list(tmp_path.glob("*.db")), "a mistyped path must not create a database"
 
 
@@ -307,7 +310,7 @@ def test_cli_new_spec_generate_and_pack(tmp_path: Path, capsys) -> None:
     document = Document(str(pack))
     texts = [p.text for p in document.paragraphs]
     assert "保险产品比较报告" in texts and "附录：条款全文" in texts
-    assert len(document.tables) == 4 and len(document.sections) == 3  # the aligned differences and the three matrices
+    assert len(document.tables) == 5 and len(document.sections) == 3  # the summary, the aligned differences and the three matrices
     assert document.sections[1].page_width > document.sections[1].page_height  # the matrices are landscape
     if soffice_available():
         assert soffice_pdf_pages(pack, tmp_path) >= 3
@@ -398,5 +401,5 @@ def test_pdf_without_libreoffice_says_how_to_get_it(tmp_path: Path) -> None:
         check=False, capture_output=True, text=True, env={**os.environ, "PATH": str(bare)}, timeout=300,
     )  # fmt: skip
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert "PDF needs LibreOffice" in run.stderr and "apt install libreoffice-writer-nogui" in run.stderr
+    assert "生成 PDF 需要 LibreOffice" in run.stderr and "apt install libreoffice-writer-nogui" in run.stderr
     assert not (tmp_path / "w.pdf").exists()

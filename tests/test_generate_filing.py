@@ -105,7 +105,7 @@ def test_half_width_items_of_a_word_file_stay_half_width(tmp_path: Path, capsys)
         "(三) 行政行为或司法行为;",
         f"(四) {NEW_EXCLUSION}。",
     ]
-    assert "(4 articles, 1 not verbatim from the base)" in capsys.readouterr().err
+    assert "（条款 4 条，非原文照录 1 条）" in capsys.readouterr().err
 
 
 @pytest.mark.corpus
@@ -134,7 +134,7 @@ def test_shenneng_war_exclusion_removed_keeps_half_width_labels(shared_corpus: P
     ]
     numbered = sum(1 for a in written.articles if a.number is not None)
     assert (
-        f"({numbered} articles, {len(written.definitions)} definitions, 1 not verbatim from the base)"
+        f"（条款 {numbered} 条，释义 {len(written.definitions)} 项，非原文照录 1 条）"
         in capsys.readouterr().err
     )
     assert numbered == len(written.articles) - 2, "the two 释义 entries are not articles"
@@ -160,11 +160,11 @@ def test_summary_counts_the_articles_of_the_written_file(name: str, tmp_path: Pa
     articles = [
         a for a in documents[0].articles if a.label and re.fullmatch(r"第[一二三四五六七八九十百零]+条", a.label)
     ]
-    assert re.search(rf"\({len(articles)} articles, ", summary), summary
+    assert re.search(rf"（条款 {len(articles)} 条，", summary), summary
     if documents[0].definitions:
-        assert f", {len(documents[0].definitions)} definitions, " in summary
+        assert f"，释义 {len(documents[0].definitions)} 项，" in summary
     if name == "example":
-        assert "; 1 rider of " + str(len(documents[1].articles)) + " articles)" in summary
+        assert f"；附加险 1 个，共 {len(documents[1].articles)} 条）" in summary
     else:
         assert len(articles) < len(documents[0].articles), "the sample has text that is not an article"
 

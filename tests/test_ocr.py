@@ -222,8 +222,8 @@ def test_no_ocr_says_how_to_read_the_scan(tmp_path: Path, capsys: pytest.Capture
     assert main(["parse", str(scan), "--no-ocr"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    (line,) = [ln for ln in err.splitlines() if ln.startswith("  error: ")]
-    assert str(scan) in line and "looks scanned" in line and "drop --no-ocr" in line
+    (line,) = [ln for ln in err.splitlines() if ln.startswith("  错误：")]
+    assert line.startswith(f"  错误：{scan}：") and "像是扫描件" in line and "去掉 --no-ocr" in line
 
 
 def test_without_the_extra_the_error_names_it(tmp_path: Path) -> None:
@@ -237,8 +237,8 @@ def test_without_the_extra_the_error_names_it(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-c", program, "parse", str(scan)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
-    (line,) = [ln for ln in run.stderr.splitlines() if ln.startswith("  error: ")]
-    assert str(scan) in line and 'pip install "tiaokuan[ocr]"' in line
+    (line,) = [ln for ln in run.stderr.splitlines() if ln.startswith("  错误：")]
+    assert line.startswith(f"  错误：{scan}：") and 'pip install "tiaokuan[ocr]"' in line
 
 
 def test_a_scan_of_a_blank_page_is_a_clear_error(tmp_path: Path) -> None:
@@ -246,7 +246,7 @@ def test_a_scan_of_a_blank_page_is_a_clear_error(tmp_path: Path) -> None:
     Image.new("L", (1654, 2339), 250).save(blank, format="PDF", resolution=200.0)
     with pytest.raises(ScannedPdfError) as caught:
         parse_file(blank, FAST)
-    assert str(caught.value).startswith(f"{blank}: OCR found no text on any of its 1 page(s)")
+    assert str(caught.value).startswith(f"{blank}：OCR 在全部 1 页上都没有识别出文字")
 
 
 def test_ocr_provenance_is_stored_and_loaded(db_url: str, tmp_path: Path) -> None:

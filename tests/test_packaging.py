@@ -55,7 +55,8 @@ def test_the_wheel_holds_one_package_and_its_data(wheels: dict[str, Path]) -> No
     tops = {n.split("/")[0] for n in names}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"tiaokuan"}
     for data in ("tiaokuan/schema/parse-1.schema.json", "tiaokuan/text/data/userdict.txt", "tiaokuan/generate/templates/wording.md.j2",
-                 "tiaokuan/clauses_db/migrations/script.py.mako", "tiaokuan/web/static/style.css", "tiaokuan/parse/api.py"):  # fmt: skip
+                 "tiaokuan/clauses_db/migrations/script.py.mako", "tiaokuan/web/static/style.css", "tiaokuan/parse/api.py",
+                 "tiaokuan/locale/en/LC_MESSAGES/tiaokuan.mo"):  # fmt: skip
         assert data in names, data
 
 
@@ -93,3 +94,11 @@ def test_tiaokuan_and_parse_live_side_by_side(wheels: dict[str, Path], tmp_path:
     _pip(python, "install", "--no-deps", "--no-index", "--quiet", wheels[order[0]])
     _pip(python, "uninstall", "--yes", "--quiet", order[1])
     _check(python, parse=order[1] != "parse", tiaokuan=order[1] != "tiaokuan")
+
+
+def test_the_installed_wheel_speaks_english_when_asked(wheels: dict[str, Path], tmp_path: Path) -> None:
+    # The catalog is found where it is installed, not in the checkout.
+    python = _venv(tmp_path / "venv")
+    _pip(python, "install", "--no-deps", "--no-index", "--quiet", wheels["tiaokuan"])
+    code = "from tiaokuan.i18n import _, language\nwith language('en'):\n    print(_('错误：{message}'))\nprint(_('错误：{message}'))"
+    assert _ok(python, "-c", code, cwd=python.parent).splitlines() == ["error: {message}", "错误：{message}"]

@@ -16,11 +16,11 @@ def test_decodes_common_encodings(encoding: str) -> None:
 
 
 def test_empty_and_binary_input() -> None:
-    with pytest.raises(EmptyFileError, match="x.txt: the file is empty"):
+    with pytest.raises(EmptyFileError, match="x.txt：文件是空的"):
         decode(b"  \n", "x.txt")
-    with pytest.raises(EncodingError, match="binary data"):
+    with pytest.raises(EncodingError, match="二进制数据"):
         decode(b"\x00\x01\x02abc", "x.txt")
-    with pytest.raises(EncodingError, match="re-save it as UTF-8"):
+    with pytest.raises(EncodingError, match="另存为 UTF-8"):
         decode(b"abc\xff" * 3, "x.txt")
 
 

@@ -295,12 +295,12 @@ def test_gaps_duplicates_and_unknown_headings_warn() -> None:
     codes = [w.code for w in result.warnings]
     assert codes == [WarningCode.UNKNOWN_HEADING, WarningCode.NUMBERING_DUPLICATE, WarningCode.NUMBERING_GAP]
     assert result.documents[0].sections[1].type is SectionType.AMOUNTS
-    with pytest.raises(StrictModeError, match=r"clause.txt, page 1: strict mode: unknown_heading: .*\(and 2 more\)"):
+    with pytest.raises(StrictModeError, match=r"clause.txt，第 1 页：严格模式：unknown_heading：.*（另有 2 条）"):
         parse(text, strict=True)
 
 
 def test_text_without_structure_is_an_error() -> None:
-    with pytest.raises(NoClauseStructureError, match="notes.txt: no clause structure found"):
+    with pytest.raises(NoClauseStructureError, match="notes.txt：没有找到条款结构"):
         parse("今天天气很好。\n我们去公园散步。\n", "notes.txt")
 
 

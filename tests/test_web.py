@@ -47,8 +47,11 @@ def _csrf(page: str) -> str:
 
 
 def _version_ids(client: TestClient) -> dict[str, int]:
-    page = client.get("/catalog").text
-    return {name: int(i) for i, name in re.findall(r'<a href="/product/(\d+)">([^<]+)</a>', page)}
+    return _version_ids_of(client.get("/catalog").text)
+
+
+def _version_ids_of(catalog_page: str) -> dict[str, int]:
+    return {name: int(i) for i, name in re.findall(r'<a href="/product/(\d+)">([^<]+)</a>', catalog_page)}
 
 
 def test_every_page_answers(web_db: Path, tmp_path: Path) -> None:
@@ -648,3 +651,31 @@ def test_an_upload_is_read_while_other_pages_answer(uploads: tuple[TestClient, P
     progress = client.get(job, follow_redirects=False)
     assert progress.status_code == 200 and ("正在读取" in progress.text or "排队中" in progress.text), "the scan is still being read"
     assert _finished(client, job).startswith("/product/")
+
+
+def test_the_workbench_is_chinese_whatever_the_command_line_language(web_db: Path, tmp_path: Path) -> None:
+    # `tiaokuan --lang en serve`, a real process: its own line is English, the pages are not
+    import subprocess
+    import sys
+
+    import httpx
+
+    port = _free_port()
+    command = [sys.executable, "-c", "from tiaokuan.cli import entry; entry()", "--lang", "en", "serve", "--db", str(web_db), "--port", str(port), "--read-only", "--data-dir", str(tmp_path / "data")]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "workbench" in server.stderr.readline()
+        for _attempt in range(200):
+            try:
+                ids = _version_ids_of(httpx.get(f"http://127.0.0.1:{port}/catalog", timeout=10).text)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        a, b = ids["澄川专利执行保险"], ids["澄川知识产权综合保险"]
+        for url in ("/catalog", f"/product/{a}", f"/compare?v={a}&v={b}", f"/generate?base={a}"):
+            page = httpx.get(f"http://127.0.0.1:{port}{url}", timeout=60).text
+            words = set(re.findall(r"\b[a-z]{4,}\b", re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S))))
+            assert words <= {"tiaokuan", "nbsp"}, (url, words)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,7 +1,12 @@
 """One base exception for the project; each subclass's message names the file, the
-page where it helps, what was expected and what to do."""
+page where it helps, what was expected and what to do.
+
+Messages are in the reader's language (Chinese unless `tiaokuan.i18n.language`
+says otherwise), chosen when the error is raised: the raiser passes `_("…")`."""
 
 from __future__ import annotations
+
+from tiaokuan.i18n import _
 
 
 class TiaokuanError(Exception):
@@ -11,10 +16,10 @@ class TiaokuanError(Exception):
         self.path = path
         self.page = page
         self.detail = message
-        where = path or "<input>"
+        where = path or _("<输入>")
         if page is not None:
-            where += f", page {page}"
-        super().__init__(f"{where}: {message}")
+            where = _("{where}，第 {page} 页").format(where=where, page=page)
+        super().__init__(_("{where}：{message}").format(where=where, message=message))
 
 
 class UnsupportedFormatError(TiaokuanError):

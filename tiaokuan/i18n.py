@@ -9,6 +9,13 @@ them (`pybabel extract -F babel.cfg -o tiaokuan/locale/tiaokuan.pot .`), and a
 language's catalog lives in `tiaokuan/locale/<lang>/LC_MESSAGES/tiaokuan.po`,
 compiled to `.mo` beside it (`pybabel compile -d tiaokuan/locale -D tiaokuan`).
 
+English (`tiaokuan --lang en`, or `TIAOKUAN_LANG=en`) is the one catalog written:
+it gives the command line's lines and every error message their English wording;
+a message it lacks (the documents' words) stays Chinese, gettext's fallback. New
+messages join it with `pybabel update -i tiaokuan/locale/tiaokuan.pot -d
+tiaokuan/locale -D tiaokuan -l en -N`; `tests/test_messages.py` fails until the
+command line's and the errors' have their English and the `.mo` is compiled again.
+
 The chosen language is a context variable, so a web request or a CLI command
 sets it for what it renders without touching anyone else's output.
 """
@@ -23,6 +30,7 @@ from importlib.resources import files
 
 DOMAIN = "tiaokuan"
 SOURCE_LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")  # the source and the languages with a catalog
 
 _current: ContextVar[str] = ContextVar("tiaokuan_language", default=SOURCE_LANGUAGE)
 
@@ -45,6 +53,18 @@ def language(code: str | None):
         yield
     finally:
         _current.reset(token)
+
+
+def current() -> str:
+    """The language messages are rendered in here; work handed to another process
+    (a parse worker) takes it along, since a context variable does not travel."""
+    return _current.get()
+
+
+def choose(code: str | None) -> None:
+    """Render in `code` from here to the end of the enclosing `language` block: how
+    a command line's `--lang`, read after the block began, takes effect."""
+    _current.set(code or SOURCE_LANGUAGE)
 
 
 def _(message: str) -> str:

@@ -9,6 +9,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from tiaokuan.i18n import N_, _
+from tiaokuan.text.vocab import SECTION_NAMES, say
+
 from .options import (
     EXIT_FAILURES,
     db_option,
@@ -19,6 +22,9 @@ from .options import (
     parse_options,
     progress_bar,
 )
+
+# How many files of a batch came to each outcome (clauses_db.ingest.Outcome), in order.
+_OUTCOME_COUNTS = {"added": N_("新增 {n}"), "unchanged": N_("未变 {n}"), "not_a_clause": N_("非条款 {n}"), "failed": N_("失败 {n}")}
 
 
 def _open(db_url: str | None, create: bool = False):
@@ -50,7 +56,7 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expa
     db = _open(db_url, create=True)
     err = Console(stderr=True)
     show = progress if progress is not None else err.is_terminal
-    bar = progress_bar(err, show, "ingesting", time_left=True)
+    bar = progress_bar(err, show, _("正在入库"), time_left=True)
     state = {"task": None}
 
     def on_start(total: int) -> None:
@@ -63,12 +69,13 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expa
     with bar:
         result = db.ingest([str(p) for p in paths], jobs=jobs, dask=dask_address, options=parse_options(max_expanded_mb), on_start=on_start, on_file=on_file)
     write_report(result, report)
-    counts = ", ".join(f"{result.count(o)} {o.value.replace('_', ' ')}" for o in Outcome)
-    click.echo(f"{db.url.split('://')[0]} database {db.url.split('///')[-1] if db.url.startswith('sqlite') else ''}: {counts}; report in {report}", err=True)
+    counts = _("，").join(_(_OUTCOME_COUNTS[o.value]).format(n=result.count(o)) for o in Outcome)
+    kind, path = db.url.split("://")[0], db.url.split("///")[-1] if db.url.startswith("sqlite") else ""
+    click.echo(_("{kind} 数据库 {path}：{counts}；报告见 {report}").format(kind=kind, path=path, counts=counts, report=report), err=True)
     if result.failures:
-        click.echo(f"{len(result.failures)} file(s) failed:", err=True)
+        click.echo(_("{n} 个文件失败：").format(n=len(result.failures)), err=True)
         for f in result.failures:
-            click.echo(f"  error: {f.message}", err=True)
+            click.echo("  " + _("错误：{message}").format(message=f.message), err=True)
         raise SystemExit(EXIT_FAILURES)
 
 
@@ -91,13 +98,14 @@ def search_command(query, db_url, limit, substring, as_json, **chosen) -> None:
             click.echo(json.dumps({**h.__dict__, "match": h.match.value}, ensure_ascii=False))
         return
     if not hits:
-        click.echo(f"no article matches {query!r}", err=True)
+        click.echo(_("没有与“{query}”相符的条文").format(query=query), err=True)
         return
     table = Table(show_lines=False)
-    for name in ("insurer", "product", "version", "section", "article", "page", "snippet"):
+    for name in (_("保险公司"), _("产品"), _("版本"), _("章节"), _("条"), _("页"), _("摘要")):
         table.add_column(name, overflow="fold")
     for h in hits:
-        table.add_row(h.insurer, h.product, h.version_label or h.registration_no or "", h.section_type, h.article_label or (f"({h.article_number})" if h.article_number else ""), str(h.page or ""), h.snippet)
+        section = say(h.section_type, SECTION_NAMES)
+        table.add_row(h.insurer, h.product, h.version_label or h.registration_no or "", section, h.article_label or (f"({h.article_number})" if h.article_number else ""), str(h.page or ""), h.snippet)
     Console().print(table)
 
 
@@ -117,15 +125,15 @@ def products_command(db_url, as_json, **chosen) -> None:
             click.echo(json.dumps(r.__dict__, ensure_ascii=False))
         return
     table = Table()
-    for name in ("id", "insurer", "product", "version", "注册号", "line", "rider of", "articles", "latest"):
+    for name in ("id", _("保险公司"), _("产品"), _("版本"), _("注册号"), _("业务线"), _("所附主险"), _("条数"), _("最新")):
         table.add_column(name, overflow="fold")
     for r in rows:
         table.add_row(
-            str(r.version_id), r.insurer, r.product, r.version_label or r.reg_date or "", r.registration_no or "", r.line or "",
-            r.main_product or "", str(r.article_count), "yes" if r.is_latest else "",
+            str(r.version_id), r.insurer, r.product, r.version_label or r.reg_date or "", r.registration_no or "", say(r.line),
+            r.main_product or "", str(r.article_count), _("是") if r.is_latest else "",
         )  # fmt: skip
     Console().print(table)
-    click.echo(f"{len(rows)} product version(s)", err=True)
+    click.echo(_("共 {n} 个产品版本").format(n=len(rows)), err=True)
 
 
 @click.command("show")
@@ -156,12 +164,13 @@ def show_command(product, db_url, insurer, version, article, fmt) -> None:
         return
     a = next((a for a in result.documents[0].articles if a.number == article), None)
     if a is None:
-        raise NotFoundError(chosen.source, f"{chosen.product} has no article {article}; see `tiaokuan show {chosen.product}`")
+        raise NotFoundError(chosen.source, _("{product}没有第 {article} 条；请看 `tiaokuan show {product}`").format(product=chosen.product, article=article))
     if fmt == "json":
         click.echo(json.dumps(article_to_dict(a), ensure_ascii=False, indent=2))
     else:
-        page = f", page {a.pages[0]}" if a.pages else ""
-        click.echo(f"{a.label or ''} {a.text}".strip() + f"\n\n— {chosen.insurer} {chosen.product}, {chosen.source}{page}")
+        where = _("{where}，第 {page} 页").format(where=chosen.source, page=a.pages[0]) if a.pages else chosen.source
+        cited = _("— {insurer} {product}，{where}").format(insurer=chosen.insurer, product=chosen.product, where=where)
+        click.echo(f"{a.label or ''} {a.text}".strip() + "\n\n" + cited)
 
 
 @click.command("export")
@@ -176,7 +185,7 @@ def export_command(db_url, fmt, output, **chosen) -> None:
     Example: tiaokuan export --format xlsx --category exclusion --line ip -o exclusions.xlsx
     """
     n = _open(db_url).export(fmt, output, filters(**chosen))
-    click.echo(f"wrote {n} article(s) to {output}", err=True)
+    click.echo(_("已写出 {n} 条条文到 {path}").format(n=n, path=output), err=True)
 
 
 @click.command("catalog")
@@ -192,4 +201,4 @@ def catalog_command(db_url, fmt, output, **chosen) -> None:
     Example: tiaokuan catalog --format xlsx -o catalog.xlsx --version all
     """
     n = _open(db_url).catalog(fmt, output, filters(**chosen))
-    click.echo(f"wrote {n} product version(s) to {output}", err=True)
+    click.echo(_("已写出 {n} 个产品版本到 {path}").format(n=n, path=output), err=True)

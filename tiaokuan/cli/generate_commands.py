@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tiaokuan.i18n import _, ngettext
+
 from .options import count_products, db_option, insurer_option
 
 
@@ -29,18 +31,17 @@ def generate_command(spec, output, fmt, templates, db_url) -> None:
     written = generate_wording(spec, output, fmt, templates, db_url)
     wording = written.wording
     # Counted as a reader counts them: 释义 entries are definitions, not articles.
-    counts = [_counted(wording.article_count, "article")]
+    n = wording.article_count
+    counts = [ngettext("条款 {n} 条", "条款 {n} 条", n).format(n=n)]
     if wording.definition_count:
-        counts.append(_counted(wording.definition_count, "definition"))
-    counts.append(f"{sum(1 for p in wording.provenance if p.origin.value != 'base')} not verbatim from the base")
+        n = wording.definition_count
+        counts.append(ngettext("释义 {n} 项", "释义 {n} 项", n).format(n=n))
+    counts.append(_("非原文照录 {n} 条").format(n=sum(1 for p in wording.provenance if p.origin.value != "base")))
     if wording.riders:
-        riders = " + ".join(str(r.article_count) for r in wording.riders)
-        counts[-1] += f"; {_counted(len(wording.riders), 'rider')} of {riders} articles"
-    click.echo(f"wrote {output} ({', '.join(counts)}) and {written.provenance}", err=True)
-
-
-def _counted(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+        n, riders = len(wording.riders), " + ".join(str(r.article_count) for r in wording.riders)
+        counts[-1] += ngettext("；附加险 {n} 个，共 {counts} 条", "；附加险 {n} 个，分别 {counts} 条", n).format(n=n, counts=riders)
+    said = _("已写出 {path}（{counts}）及 {provenance}")
+    click.echo(said.format(path=output, counts=_("，").join(counts), provenance=written.provenance), err=True)
 
 
 @click.command("new-spec")
@@ -86,4 +87,5 @@ def pack_command(products, output, fmt, client, templates, db_url, insurer) -> N
 
     count_products(products)
     result = write_pack([with_insurer(ref, insurer) for ref in products], output, fmt, client, templates, db_url)
-    click.echo(f"wrote {output} ({len(products)} products, {len(result.summary)} differences)", err=True)
+    said = _("已写出 {path}（{products} 个产品，{differences} 处差异）")
+    click.echo(said.format(path=output, products=len(products), differences=len(result.summary)), err=True)

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+from tiaokuan.i18n import _
 from tiaokuan.model import LINES_OF_BUSINESS, Category, SectionType
 
 EXIT_FAILURES = 1
@@ -86,16 +87,16 @@ def emit(fmt: str, output: Path | None, write_file: Callable[[Path], object] | N
     """A binary format goes to its file (which must be named); text to the file or stdout."""
     if write_file is not None:
         if output is None:
-            raise click.UsageError(f"--format {fmt} needs --output FILE")
+            raise click.UsageError(_("--format {fmt} 需要 --output FILE").format(fmt=fmt))
         write_file(output)
     elif output is None:
         click.echo(render_text())
         return
     else:
         output.write_text(render_text(), encoding="utf-8")
-    click.echo(f"wrote {output}", err=True)
+    click.echo(_("已写出 {path}").format(path=output), err=True)
 
 
 def count_products(products: tuple[str, ...]) -> None:
     if not 2 <= len(products) <= 10:
-        raise click.UsageError(f"give 2 to 10 products, not {len(products)}")
+        raise click.UsageError(_("请给出 2 到 10 个产品，而不是 {n} 个").format(n=len(products)))

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from tiaokuan.i18n import _
+
 from .options import EXIT_FAILURES, expansion_option, parse_options, progress_bar
 
 
@@ -52,17 +54,17 @@ def parse_command(
 
     paths = expand_paths(files)
     if not paths:
-        raise click.UsageError("no clause files found in the given paths (looked for .pdf .docx .doc .txt .md)")
+        raise click.UsageError(_("所给路径中没有找到条款文件（查找的是 .pdf .docx .doc .txt .md）"))
     err = Console(stderr=True)
     show = progress if progress is not None else err.is_terminal
-    with progress_bar(err, show, "parsing") as bar:
+    with progress_bar(err, show, _("正在解析")) as bar:
         task = bar.add_task("", total=len(paths))
         pages: dict[str, int] = {}
 
         def on_page(path: str, done: int, total: int) -> None:
             # One bar per scanned file, made when its first page is read.
             if path not in pages:
-                pages[path] = bar.add_task(f"OCR {Path(path).name}", total=total)
+                pages[path] = bar.add_task(_("OCR 识别 {name}").format(name=Path(path).name), total=total)
             bar.update(pages[path], completed=done)
 
         batch = parse_many(
@@ -82,7 +84,7 @@ def parse_command(
             used.add(name)
             text = json.dumps(to_dict(result), ensure_ascii=False, indent=2) if fmt == "json" else to_markdown(result)
             (output / name).write_text(text + "\n", encoding="utf-8")
-        click.echo(f"wrote {len(batch.results)} file(s) to {output}", err=True)
+        click.echo(_("已写出 {n} 个文件到 {path}").format(n=len(batch.results), path=output), err=True)
     elif not batch.results:
         pass  # nothing parsed: stdout stays empty (an empty JSON array would read as "a file with no clauses")
     elif fmt == "json":
@@ -92,14 +94,23 @@ def parse_command(
         click.echo("\n\n".join(to_markdown(r) for r in batch.results))
     for result in batch.results:
         for w in result.warnings:
-            page = f", page {w.page}" if w.page else ""
-            box = f" [at x={w.box.x0:.0f}–{w.box.x1:.0f}, y={w.box.top:.0f}–{w.box.bottom:.0f} pt]" if w.box else ""
-            click.echo(f"warning: {result.source.path}{page}: {w.code.value}: {w.message}{box}", err=True)
+            click.echo(_warning_line(result.source.path, w), err=True)
     if batch.failures:
-        click.echo(f"{len(batch.failures)} of {len(paths)} file(s) failed:", err=True)
-        for _, message in batch.failures:
-            click.echo(f"  error: {message}", err=True)
+        click.echo(_("{total} 个文件中 {failed} 个失败：").format(failed=len(batch.failures), total=len(paths)), err=True)
+        for _path, message in batch.failures:
+            click.echo("  " + _("错误：{message}").format(message=message), err=True)
         raise SystemExit(EXIT_FAILURES)
+
+
+def _warning_line(path: str, w) -> str:
+    """警告：FILE，第 N 页：code：message（位置 …）, as an error line names its file and page."""
+    where = _("{where}，第 {page} 页").format(where=path, page=w.page) if w.page else path
+    box = ""
+    if w.box:
+        box = _("（位置 x={x0}–{x1}，y={top}–{bottom} pt）").format(
+            x0=f"{w.box.x0:.0f}", x1=f"{w.box.x1:.0f}", top=f"{w.box.top:.0f}", bottom=f"{w.box.bottom:.0f}"
+        )
+    return _("警告：{where}：{code}：{message}{box}").format(where=where, code=w.code.value, message=w.message, box=box)
 
 
 @click.command("terms")
@@ -114,6 +125,7 @@ def terms_command(file: Path) -> None:
     from rich.table import Table
 
     from tiaokuan.parse import ParseOptions, parse_file
+    from tiaokuan.text.vocab import TERM_FIELD_NAMES, say, yes_no
 
     result = parse_file(file, ParseOptions(language=True))
     out = Console()
@@ -121,25 +133,30 @@ def terms_command(file: Path) -> None:
         semantics = doc.semantics
         if semantics is None:
             continue
-        table = Table(title=f"{doc.title or file.name} · 条款要点", show_lines=False)
-        table.add_column("field")
-        table.add_column("value")
-        table.add_column("article", justify="right")
-        table.add_column("wording")
+        table = Table(title=_("{title} · 条款要点").format(title=doc.title or file.name), show_lines=False)
+        table.add_column(_("要素"))
+        table.add_column(_("取值"))
+        table.add_column(_("条款"), justify="right")
+        table.add_column(_("原文"))
         for name, term in semantics.term_sheet:
-            value = "、".join(term.value) if isinstance(term.value, tuple) else term.value
-            table.add_row(name, value, f"第{term.article}条" if term.article else "", term.text or "")
+            value = "、".join(map(say, term.value)) if isinstance(term.value, tuple) else say(term.value)
+            field = _(TERM_FIELD_NAMES[name]) if name in TERM_FIELD_NAMES else name
+            table.add_row(field, value, f"第{term.article}条" if term.article else "", term.text or "")
         out.print(table)
         tax = semantics.taxonomy
+        said = [
+            _("业务线 {value}").format(value=say(tax.line)), _("责任类型 {value}").format(value=tax.liability_type or "—"),
+            _("权利类型 {value}").format(value=tax.right or "—"), _("功能 {value}").format(value=tax.function or "—"),
+        ]  # fmt: skip
         reg = tax.registration
-        out.print(
-            f"taxonomy: line={tax.line} liability_type={tax.liability_type or '—'} right={tax.right or '—'} "
-            f"function={tax.function or '—'}"
-            + (f" · 注册号 {reg.number}: company {reg.company}, line code {reg.line_code} ({reg.line or 'unknown'}), "
-               f"{'rider' if reg.rider else 'main'}, {reg.date}; agrees with taxonomy: {tax.registration_agrees}" if reg else "")
-        )
-        excl = Table(title="exclusions → canonical list")
-        for column in ("article", "item", "key", "label", "text"):
+        if reg:
+            said.append(_("注册号 {number}：公司代码 {company}，险类代码 {code}（{line}），{kind}，备案日期 {date}；与分类一致：{agrees}").format(
+                number=reg.number, company=reg.company, code=reg.line_code, line=say(reg.line) or _("未知"),
+                kind=_("附加险") if reg.rider else _("主险"), date=reg.date, agrees=yes_no(tax.registration_agrees) or "—",
+            ))  # fmt: skip
+        out.print(_("分类：{parts}").format(parts=" · ".join(said)))
+        excl = Table(title=_("责任免除 → 标准分类"))
+        for column in (_("条款"), _("项"), _("代码"), _("标准名称"), _("原文")):
             excl.add_column(column)
         for m in semantics.exclusions:
             excl.add_row(f"第{m.article}条" if m.article else "", m.item or "", m.key, m.label, m.text[:40])
@@ -159,9 +176,9 @@ def eval_command(gold: Path, corpus: Path, misses: bool) -> None:
     from tiaokuan.parse.language.evaluate import evaluate, format_report
 
     if not any(gold.glob("*.json")):
-        raise click.UsageError(f"no gold annotations (*.json) in {gold}")
+        raise click.UsageError(_("{path} 中没有标注文件（*.json）").format(path=gold))
     if not corpus.is_dir():
-        raise click.UsageError(f"corpus folder {corpus} not found; give --corpus")
+        raise click.UsageError(_("找不到语料文件夹 {path}；请用 --corpus 指定").format(path=corpus))
     report = evaluate(gold, corpus)
     click.echo(format_report(report))
     if misses:

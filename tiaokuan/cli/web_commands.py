@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from tiaokuan.i18n import _
+
 from .options import db_option
 
 
@@ -32,7 +34,7 @@ def serve_command(db_url, host, port, read_only, data_dir, workers) -> None:
 
     settings = WebSettings(db_url=db_url, read_only=read_only, data_dir=data_dir)
     create_app(settings).state.bench.db  # opens (and migrates) the database once, before any worker starts  # noqa: B018
-    click.echo(f"tiaokuan workbench on http://{host}:{port}/ {'(read-only)' if read_only else ''}".rstrip(), err=True)
+    click.echo(_("tiaokuan 工作台：{url}").format(url=f"http://{host}:{port}/") + (_("（只读）") if read_only else ""), err=True)
     if workers == 1:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
         return

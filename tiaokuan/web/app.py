@@ -22,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tiaokuan.errors import NotFoundError, TiaokuanError
+from tiaokuan.i18n import SOURCE_LANGUAGE, language
 
 from .generate_page import router as generate_router
 from .messages import chinese
@@ -48,6 +49,13 @@ class SessionAndHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        # The workbench is Chinese whatever language the command line was started in
+        # (`tiaokuan --lang en serve` gives English server messages, not a page whose
+        # words shared with the command line turn English).
+        with language(SOURCE_LANGUAGE):
+            await self._handle(scope, receive, send)
+
+    async def _handle(self, scope, receive, send):
         cookies = b";".join(v for k, v in scope["headers"] if k == b"cookie").decode("latin-1")
         has_session = any(part.strip().startswith(CSRF_COOKIE + "=") for part in cookies.split(";"))
         new_session = None if has_session else secrets.token_urlsafe(24)
