@@ -97,7 +97,7 @@ def test_cli_compare_from_the_database(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "| 代位求偿范围 |" in out and "附加专利权无效宣告费用保险" in out  # its rider, from the database
     assert main(["compare", "澄川", "植物新品种权保险", "--db", str(db)]) == 1
-    assert "matches" in capsys.readouterr().err  # ambiguous: the candidates are listed
+    assert "与 2 个产品相符；请指明其中一个：澄川专利执行保险、澄川知识产权综合保险" in capsys.readouterr().err  # ambiguous: the candidates are listed
 
 
 

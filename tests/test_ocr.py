@@ -278,7 +278,7 @@ def test_workbench_marks_ocr_articles(tmp_path: Path) -> None:
     app = create_app(WebSettings(db_url=str(db_path), data_dir=tmp_path / "data"))
     page = TestClient(app).get(f"/product/{version_id}").text
     assert page.count('<span class="ocr" title="扫描件经OCR识别') >= 5
-    assert re.search(r">OCR 0\.\d\d</span>", page)
+    assert re.search(r">识别置信度 0\.\d\d</span>", page)
 
 
 def test_a_misread_page_number_is_still_layout() -> None:
