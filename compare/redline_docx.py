@@ -188,8 +188,12 @@ def note(entry: ArticleDiff) -> str | None:
     return None
 
 
-def _changes(block: Block) -> bool:
-    return any(p.op is not Op.EQUAL for p in block.pieces) or (block.entry is not None and note(block.entry) is not None)
+def _changed(block: Block, changed: set[int]) -> bool:
+    """Whether an excerpt of the changed articles keeps the block: an article whose
+    wording or place changed (not one only renumbered), a heading or title line that changed."""
+    if block.entry is not None:
+        return id(block.entry) in changed
+    return any(p.op is not Op.EQUAL for p in block.pieces)
 
 
 def _header(doc, text: str) -> None:
@@ -216,7 +220,8 @@ def to_docx(
     tracker = _Tracker(stamp)
     blocks = clause_blocks(redline)
     if changed_only:
-        blocks = [b for b in blocks if _changes(b)]
+        changed = {id(entry) for entry in redline.changed()}
+        blocks = [b for b in blocks if _changed(b, changed)]
     first = None
     for block in blocks:
         anchor = _write_block(doc, block, tracker)

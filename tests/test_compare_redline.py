@@ -277,7 +277,9 @@ def test_changed_only_and_side_by_side(tmp_path: Path) -> None:
     to_docx(result, "old", "new", out, changed_only=True)
     body = "".join(t.text or "" for t in Document(str(out)).element.body.iter(qn("w:t")))
     unchanged = next(a for a in result.articles if a.change is Change.SAME)
-    assert unchanged.new.text not in body
+    renumbered = next(a for a in result.articles if a.change is Change.RENUMBERED)
+    assert unchanged.new.text not in body and renumbered.new.text not in body
+    assert all(a.new.text.replace("\n", "")[:20] in body for a in changed if a.new)
     assert main(["diff", str(SAMPLES / "patent-enforcement-with-rider.txt"), str(SAMPLES / "patent-enforcement-2027.txt"), "--format", "html", "--layout", "side-by-side", "--changed-only", "-o", str(tmp_path / "d.html")]) == 0
     assert (tmp_path / "d.html").read_text(encoding="utf-8").count("<tr class=") == len(changed)
 
