@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from .api import ClauseDB
 
 _REGISTRATION_NO = re.compile(r"[A-Z]\d{20,}")
-# Web pages are not parsed yet, but a reference ending so is still a path.
-_FILE_SUFFIXES = SUPPORTED_SUFFIXES | {".html", ".htm"}
+_FILE_SUFFIXES = SUPPORTED_SUFFIXES  # web pages included
 
 
 @dataclass(frozen=True)

@@ -32,12 +32,14 @@ from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_
 from .lines import Line, RawSource, TableLine
 from .ocr_text import LOW_CONFIDENCE
 from .read_docx import read_docx
+from .read_html import read_html
 from .read_pdf import OcrSettings, read_pdf
 from .read_text import read_text
 from .structure import blocks_to_documents
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx", ".doc"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".jsp", ".php", ".asp", ".aspx"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".pdf", ".docx", ".doc"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -78,6 +80,12 @@ class ParseOptions:
         return self.max_expanded_mb * MB
 
 
+def _looks_like_html(data: bytes) -> bool:
+    """A page saved under another name: it opens with a doctype or <html> tag."""
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def detect_format(data: bytes, path: str) -> SourceFormat | str:
     """The format by content first, then by suffix; "doc" for Word 97–2003 files."""
     suffix = Path(path).suffix.lower()
@@ -93,6 +101,8 @@ def detect_format(data: bytes, path: str) -> SourceFormat | str:
         raise UnsupportedFormatError(path, _("这是旧版 Office 文件（{suffix}）；请把条款另存为 .docx 或 PDF").format(suffix=suffix))
     if suffix == ".pdf":
         return SourceFormat.PDF
+    if suffix in HTML_SUFFIXES or _looks_like_html(data):
+        return SourceFormat.HTML
     if suffix == ".docx":
         return SourceFormat.DOCX
     if suffix in (".md", ".markdown"):
@@ -100,7 +110,7 @@ def detect_format(data: bytes, path: str) -> SourceFormat | str:
     if suffix in TEXT_SUFFIXES or suffix == "":
         return SourceFormat.TEXT
     raise UnsupportedFormatError(
-        path, _("不读取 {suffix} 类型的文件；请提供 PDF、DOCX、DOC（需 LibreOffice）、文本或 Markdown 格式的条款").format(suffix=suffix)
+        path, _("不读取 {suffix} 类型的文件；请提供 PDF、DOCX、DOC（需 LibreOffice）、网页（HTML、JSP 等）、文本或 Markdown 格式的条款").format(suffix=suffix)
     )
 
 
@@ -160,6 +170,8 @@ def read_source(data: bytes, path: str, options: ParseOptions, on_page: PageProg
     if fmt is SourceFormat.DOCX:
         with library_errors(path, _("Word 文档"), todo=_("请用 Word 或 LibreOffice 重新保存")):
             return read_docx(data, path, sha)
+    if fmt is SourceFormat.HTML:
+        return read_html(data, path, sha)  # lxml's HTML parser recovers from any markup
     assert isinstance(fmt, SourceFormat)
     return read_text(data, path, fmt, sha)
 
@@ -169,6 +181,10 @@ def join_mode(raw: RawSource) -> JoinMode:
         return JoinMode.GEOMETRY
     if raw.format is SourceFormat.DOCX or raw.exact_lines:
         return JoinMode.EXACT
+    if raw.format is SourceFormat.HTML:
+        # One paragraph per block, but web pages split sentences over <p>s (often
+        # with an empty &nbsp; paragraph between), which this mode joins back.
+        return JoinMode.PARAGRAPHS
     return JoinMode.WRAPPED if raw.wrapped else JoinMode.PARAGRAPHS
 
 

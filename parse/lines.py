@@ -44,6 +44,8 @@ class Line:
     soft: bool = False
     # Mean recognition confidence (0–1) of a line read by OCR; None for a text layer.
     confidence: float | None = None
+    # Where a web page's line stood: the XPath of its block element; None elsewhere.
+    element: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

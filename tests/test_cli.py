@@ -33,7 +33,7 @@ def test_directory_in_output_directory_out(tmp_path: Path, capsys: pytest.Captur
     assert main(["parse", str(SAMPLES), "--output", str(out_dir), "--no-progress"]) == 0
     written = sorted(p.name for p in out_dir.iterdir())
     inputs = sorted(
-        p.name + ".json" for p in SAMPLES.rglob("*") if p.suffix in {".pdf", ".docx", ".txt", ".md"} and p.stem != "README"
+        p.name + ".json" for p in SAMPLES.rglob("*") if p.suffix in {".pdf", ".docx", ".txt", ".md", ".html", ".jsp"} and p.stem != "README"
     )
     assert written == inputs
     assert f"已写出 {len(inputs)} 个文件到 {out_dir}" in capsys.readouterr().err

@@ -37,6 +37,7 @@ class SourceFormat(StrEnum):
     DOCX = "docx"
     TEXT = "text"
     MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class WarningCode(StrEnum):
