@@ -15,6 +15,7 @@ from tiaokuan.errors import DatabaseError, NotFoundError, OptionsError
 from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument, ParseResult, Source, SourceFormat
 from tiaokuan.parse.api import ParseOptions
+from tiaokuan.parse.fetch import FetchSettings
 from tiaokuan.text.insurers import insurer_short_name, insurers_named
 
 from . import schema as s
@@ -114,9 +115,10 @@ class ClauseDB:
         options: ParseOptions = ParseOptions(),
         on_start=None,
         on_file=None,
+        fetch: FetchSettings = FetchSettings(),
     ) -> IngestReport:
-        """Parse and store files and folders; see `clauses_db.ingest.ingest`."""
-        return ingest(self, paths, jobs=jobs, dask=dask, options=options, on_start=on_start, on_file=on_file)
+        """Parse and store files, folders and http(s) URLs; see `clauses_db.ingest.ingest`."""
+        return ingest(self, paths, jobs=jobs, dask=dask, options=options, on_start=on_start, on_file=on_file, fetch=fetch)
 
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20, substring: bool = False) -> list[Hit]:
         with self.read() as conn:

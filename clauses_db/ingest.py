@@ -21,8 +21,9 @@ from sqlalchemy import select
 
 from tiaokuan.errors import NoClauseStructureError, TiaokuanError
 from tiaokuan.i18n import _, current, language
-from tiaokuan.model import ClauseDocument
+from tiaokuan.model import ClauseDocument, ParseResult
 from tiaokuan.parse.api import ParseOptions, expand_paths, parse_file
+from tiaokuan.parse.fetch import Fetcher, FetchSettings, is_url, parse_fetched
 
 from . import schema as s
 from .store import Prepared, prepare
@@ -96,8 +97,13 @@ def parse_for_db(path: str, options: ParseOptions = ParseOptions(), lang: str | 
 
 
 def _parse_for_db(path: str, options: ParseOptions) -> Parsed:
+    return _to_parsed(path, lambda: parse_file(path, options))
+
+
+def _to_parsed(path: str, parse: Callable[[], ParseResult]) -> Parsed:
+    """What `parse()` gives, as rows or as why there are none."""
     try:
-        result = parse_file(path, options)
+        result = parse()
         clauses = tuple(d for d in result.documents if not is_rate_table(d, path))
         if not clauses:
             return Parsed(path, None, Outcome.NOT_A_CLAUSE, _("{path}：这是费率表，不是条款；费率表不存入数据库").format(path=path))
@@ -150,8 +156,10 @@ def ingest(
     options: ParseOptions = ParseOptions(),
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[FileReport], None] | None = None,
+    fetch: FetchSettings = FetchSettings(),
 ) -> IngestReport:
-    """Ingest files and folders (recursively) into `db` (a `ClauseDB`)."""
+    """Ingest files and folders (recursively) into `db` (a `ClauseDB`), and web pages
+    given by http(s) URL (fetched here, one after another, as `fetch` says)."""
     report = IngestReport()
 
     def record(file: FileReport) -> None:
@@ -159,7 +167,9 @@ def ingest(
         if on_file:
             on_file(file)
 
-    files = expand_paths(paths)
+    given = [str(p) for p in paths]
+    urls = [p for p in given if is_url(p)]
+    files = expand_paths(p for p in given if not is_url(p))
     hashes: dict[str, str] = {}
     for path in files:
         try:
@@ -175,22 +185,40 @@ def ingest(
         elif hashes[path]:
             todo.append(path)
     if on_start:
-        on_start(len(todo))
+        on_start(len(todo) + len(urls))
     parsed = _on_dask(todo, dask, options) if dask else _local(todo, jobs, options)
     for item in parsed:
-        if item.prepared is None:
-            record(FileReport(item.path, item.outcome or Outcome.FAILED, item.message))
-            continue
-        try:
-            version_ids = db.write(item.prepared)
-        except TiaokuanError as e:
-            record(FileReport(item.path, Outcome.FAILED, str(e)))
-            continue
-        if version_ids is None:
-            record(FileReport(item.path, Outcome.UNCHANGED))
-        else:
-            record(FileReport(item.path, Outcome.ADDED, versions=len(version_ids)))
+        record(_store(db, item))
+    if urls:
+        with Fetcher(fetch) as fetcher:
+            for url in urls:
+                record(_ingest_url(db, fetcher, url, options))
     return report
+
+
+def _ingest_url(db, fetcher: Fetcher, url: str, options: ParseOptions) -> FileReport:
+    """A page is parsed here, right after it is fetched: its bytes are the source, so
+    bytes already stored (from this URL or any file) are unchanged."""
+    try:
+        fetched = fetcher.fetch(url)
+    except TiaokuanError as e:
+        return FileReport(url, Outcome.FAILED, str(e))
+    if known_hashes(db, [hashlib.sha256(fetched.data).hexdigest()]):
+        return FileReport(url, Outcome.UNCHANGED)
+    return _store(db, _to_parsed(url, lambda: parse_fetched(fetched, options)))
+
+
+def _store(db, item: Parsed) -> FileReport:
+    """Write one parsed file in its own transaction; what came of it."""
+    if item.prepared is None:
+        return FileReport(item.path, item.outcome or Outcome.FAILED, item.message)
+    try:
+        version_ids = db.write(item.prepared)
+    except TiaokuanError as e:
+        return FileReport(item.path, Outcome.FAILED, str(e))
+    if version_ids is None:
+        return FileReport(item.path, Outcome.UNCHANGED)
+    return FileReport(item.path, Outcome.ADDED, versions=len(version_ids))
 
 
 def write_report(report: IngestReport, path: str | os.PathLike[str]) -> None:

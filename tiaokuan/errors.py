@@ -76,3 +76,7 @@ class MissingDatabaseError(DatabaseError):
 
 class NotFoundError(TiaokuanError):
     """A product, version or article asked for is not in the database."""
+
+
+class FetchError(TiaokuanError):
+    """A web page could not be fetched (network, timeout, HTTP error, size limit, robots.txt)."""

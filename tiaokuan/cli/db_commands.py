@@ -16,11 +16,14 @@ from .options import (
     EXIT_FAILURES,
     db_option,
     expansion_option,
+    fetch_options,
+    fetch_settings,
     filter_options,
     filters,
     insurer_option,
     parse_options,
     progress_bar,
+    read_url_list,
 )
 
 # How many files of a batch came to each outcome (clauses_db.ingest.Outcome), in order.
@@ -35,24 +38,32 @@ def _open(db_url: str | None, create: bool = False):
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Parse in this many local processes.")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Parse on an existing Dask cluster (tcp://host:8786).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=Path("ingest-report.json"), show_default=True, help="Where to write the per-file report.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on in a terminal).")
 @expansion_option
-def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expanded_mb) -> None:
-    """Parse clause files and folders (recursively) into the database.
+@fetch_options
+@click.option("--urls", "url_list", type=click.Path(dir_okay=False, path_type=Path), help="Also ingest the web pages listed in this file (one http(s) URL a line, # comments).")
+def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expanded_mb, fetch_delay, fetch_timeout, url_list) -> None:
+    """Parse clause files and folders (recursively), and web pages given by http(s)
+    URL, into the database.
 
     Files already stored (same bytes) are skipped; a changed file of a known
-    product becomes a new version. Each file is written in one transaction, bad
-    files are listed at the end and in the report, and the batch goes on.
+    product becomes a new version. A page is fetched (robots.txt respected, one
+    request at a time per site) and its bytes are the source, so the same page
+    fetched again is unchanged. Each file is written in one transaction, bad
+    files and pages are listed at the end and in the report, and the batch goes on.
 
     Example: tiaokuan ingest corpus/ --db clauses.db --jobs 2
     """
     from tiaokuan.clauses_db.ingest import Outcome, write_report
 
+    paths = list(paths) + (read_url_list(url_list) if url_list is not None else [])
+    if not paths:
+        raise click.UsageError(_("请给出要入库的文件、文件夹或网址（或用 --urls 给出网址列表）"))
     db = _open(db_url, create=True)
     err = Console(stderr=True)
     show = progress if progress is not None else err.is_terminal
@@ -67,7 +78,10 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expa
             bar.update(state["task"], advance=1, description=Path(file.path).name)
 
     with bar:
-        result = db.ingest([str(p) for p in paths], jobs=jobs, dask=dask_address, options=parse_options(max_expanded_mb), on_start=on_start, on_file=on_file)
+        result = db.ingest(
+            paths, jobs=jobs, dask=dask_address, options=parse_options(max_expanded_mb), on_start=on_start, on_file=on_file,
+            fetch=fetch_settings(fetch_delay, fetch_timeout, max_expanded_mb),
+        )  # fmt: skip
     write_report(result, report)
     counts = _("，").join(_(_OUTCOME_COUNTS[o.value]).format(n=result.count(o)) for o in Outcome)
     kind, path = db.url.split("://")[0], db.url.split("///")[-1] if db.url.startswith("sqlite") else ""

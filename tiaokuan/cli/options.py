@@ -3,6 +3,7 @@ Command modules import this and the library, never each other."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,8 +40,45 @@ def expansion_option(f):
         type=click.IntRange(min=1),
         default=None,
         help="Refuse a file whose compressed parts (DOCX members, PDF streams) expand past this many MB, "
-        "as a likely compression bomb (default: 32).",
+        "as a likely compression bomb, and a fetched web page larger than this (default: 32).",
     )(f)
+
+
+def fetch_options(f):
+    """--fetch-delay, --fetch-timeout: how pages given by URL are fetched."""
+    options = [
+        click.option(
+            "--fetch-delay", type=click.FloatRange(min=0), default=1.0, show_default=True, metavar="SECONDS",
+            help="Pause between two requests to the same web site (pages given by http(s) URL).",
+        ),
+        click.option(
+            "--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True, metavar="SECONDS",
+            help="Give up on a web page when connecting or waiting for data takes longer than this.",
+        ),
+    ]  # fmt: skip
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def fetch_settings(fetch_delay: float, fetch_timeout: float, max_expanded_mb: int | None):
+    """`FetchSettings` from the command line; the page size limit is the expansion limit."""
+    from tiaokuan.parse.failures import MB
+    from tiaokuan.parse.fetch import FetchSettings
+
+    chosen = {} if max_expanded_mb is None else {"max_bytes": max_expanded_mb * MB}
+    return FetchSettings(timeout=fetch_timeout, delay=fetch_delay, **chosen)
+
+
+def read_url_list(path: Path) -> list[str]:
+    """The URLs of a list file: one a line; blank lines and # comments are skipped."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(_("无法读取网址列表 {path}（{reason}）").format(path=path, reason=getattr(exc, "strerror", None) or exc)) from None
+    # A comment starts a line or follows a space: a URL's own #fragment is kept.
+    lines = (re.sub(r"(^|\s)#.*", "", line).strip() for line in text.splitlines())
+    return [line for line in lines if line]
 
 
 def parse_options(max_expanded_mb: int | None, **chosen):

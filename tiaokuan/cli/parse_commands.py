@@ -10,11 +10,11 @@ from rich.console import Console
 
 from tiaokuan.i18n import _
 
-from .options import EXIT_FAILURES, expansion_option, parse_options, progress_bar
+from .options import EXIT_FAILURES, expansion_option, fetch_options, fetch_settings, parse_options, progress_bar
 
 
 @click.command("parse")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True, help="Output format.")
 @click.option(
     "--output",
@@ -33,12 +33,14 @@ from .options import EXIT_FAILURES, expansion_option, parse_options, progress_ba
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Scanned pages OCR'd in parallel (processes).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr: files, and pages being OCR'd (default: on in a terminal).")
 @expansion_option
+@fetch_options
 def parse_command(
-    files: tuple[Path, ...], fmt: str, output: Path | None, strict: bool, ocr: bool, ocr_dpi: int, jobs: int, progress: bool | None,
-    max_expanded_mb: int | None,
+    files: tuple[str, ...], fmt: str, output: Path | None, strict: bool, ocr: bool, ocr_dpi: int, jobs: int, progress: bool | None,
+    max_expanded_mb: int | None, fetch_delay: float, fetch_timeout: float,
 ) -> None:
-    """Parse clause FILES (PDF, DOCX, DOC, text, Markdown; directories are searched,
-    skipping README and LICENSE files).
+    """Parse clause FILES (PDF, DOCX, DOC, web pages, text, Markdown; directories are
+    searched, skipping README and LICENSE files). An http(s) URL is fetched and its
+    page parsed (robots.txt respected, one request at a time per site).
 
     One file prints its parse; several print a JSON array (--format json) or the
     Markdown renderings one after another. Files that fail are listed at the end
@@ -50,15 +52,18 @@ def parse_command(
 
     Example: tiaokuan parse clause.pdf --format md
     """
-    from tiaokuan.parse import expand_paths, parse_many, to_dict, to_markdown
+    from tiaokuan.parse import BatchResult, expand_paths, parse_many, to_dict, to_markdown
+    from tiaokuan.parse.fetch import is_url, parse_urls
 
-    paths = expand_paths(files)
-    if not paths:
+    urls = [f for f in files if is_url(f)]
+    paths = expand_paths(f for f in files if not is_url(f))
+    total = len(paths) + len(urls)
+    if not total:
         raise click.UsageError(_("所给路径中没有找到条款文件（查找的是 .pdf .docx .doc .txt .md）"))
     err = Console(stderr=True)
     show = progress if progress is not None else err.is_terminal
     with progress_bar(err, show, _("正在解析")) as bar:
-        task = bar.add_task("", total=len(paths))
+        task = bar.add_task("", total=total)
         pages: dict[str, int] = {}
 
         def on_page(path: str, done: int, total: int) -> None:
@@ -67,12 +72,15 @@ def parse_command(
                 pages[path] = bar.add_task(_("OCR 识别 {name}").format(name=Path(path).name), total=total)
             bar.update(pages[path], completed=done)
 
-        batch = parse_many(
-            paths,
-            parse_options(max_expanded_mb, strict=strict, ocr=ocr, ocr_dpi=ocr_dpi, ocr_jobs=jobs),
-            on_done=lambda p: bar.update(task, advance=1, description=Path(p).name),
-            on_page=on_page,
-        )
+        options = parse_options(max_expanded_mb, strict=strict, ocr=ocr, ocr_dpi=ocr_dpi, ocr_jobs=jobs)
+
+        def done(path: str) -> None:
+            bar.update(task, advance=1, description=Path(path).name)
+
+        batch = parse_many(paths, options, on_done=done, on_page=on_page)
+        if urls:  # pages after files: fetching waits on the network and on each site's pause
+            fetched = parse_urls(urls, options, fetch_settings(fetch_delay, fetch_timeout, max_expanded_mb), on_done=done)
+            batch = BatchResult(batch.results + fetched.results, batch.failures + fetched.failures)
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
         used: set[str] = set()
@@ -89,14 +97,14 @@ def parse_command(
         pass  # nothing parsed: stdout stays empty (an empty JSON array would read as "a file with no clauses")
     elif fmt == "json":
         payload = [to_dict(r) for r in batch.results]
-        click.echo(json.dumps(payload[0] if len(paths) == 1 else payload, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(payload[0] if total == 1 else payload, ensure_ascii=False, indent=2))
     else:
         click.echo("\n\n".join(to_markdown(r) for r in batch.results))
     for result in batch.results:
         for w in result.warnings:
             click.echo(_warning_line(result.source.path, w), err=True)
     if batch.failures:
-        click.echo(_("{total} 个文件中 {failed} 个失败：").format(failed=len(batch.failures), total=len(paths)), err=True)
+        click.echo(_("{total} 个文件中 {failed} 个失败：").format(failed=len(batch.failures), total=total), err=True)
         for _path, message in batch.failures:
             click.echo("  " + _("错误：{message}").format(message=message), err=True)
         raise SystemExit(EXIT_FAILURES)
