@@ -21,7 +21,7 @@ from tiaokuan.cli import main
 from tiaokuan.errors import FetchError
 from tiaokuan.model import SourceFormat
 from tiaokuan.parse import ParseOptions, parse_file, to_dict
-from tiaokuan.parse.fetch import Fetcher, FetchSettings, fetch, parse_fetched
+from tiaokuan.parse.fetch import PURPOSE, Fetcher, FetchSettings, fetch, parse_fetched
 
 from .conftest import SAMPLES
 
@@ -130,7 +130,7 @@ def test_cli_parse_of_a_url_and_a_file(server, capsys: pytest.CaptureFixture[str
     parsed = json.loads(capsys.readouterr().out)
     assert [p["source"]["path"] for p in parsed] == [str(SAMPLES / "html" / "bold-exclusions.word.html"), url]
     assert parsed[1]["source"]["format"] == "html"
-    assert all(ua.startswith("tiaokuan/") and "(+http" in ua for _t, _p, ua in seen.requests)
+    assert all(ua.startswith("tiaokuan/") and ua.endswith(f"({PURPOSE})") for _t, _p, ua in seen.requests)
 
 
 def test_ingest_of_urls_then_again_is_unchanged(server, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
