@@ -24,6 +24,7 @@ from docx.shared import Pt
 from docx.text.run import Run
 
 from tiaokuan.i18n import _
+from tiaokuan.paper import BODY_FONT, HEADING_FONT, chinese_document
 
 from .redline import ArticleDiff, Change, Op, Piece, Redline
 from .redline_doc import LINE_SEPARATOR, Block, BlockKind, TableDiff, clause_blocks, summary, table_diffs
@@ -39,7 +40,7 @@ def _run(text: str, deleted: bool = False, bold: bool = False) -> OxmlElement:
     run = OxmlElement("w:r")
     props = OxmlElement("w:rPr")
     fonts = OxmlElement("w:rFonts")
-    fonts.set(qn("w:eastAsia"), "黑体" if bold else "宋体")
+    fonts.set(qn("w:eastAsia"), HEADING_FONT if bold else BODY_FONT)
     props.append(fonts)
     if bold:
         props.append(OxmlElement("w:b"))
@@ -201,7 +202,7 @@ def _header(doc, text: str) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
     run.font.size = HEADER_SIZE
-    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
 
 
 def to_docx(
@@ -242,8 +243,6 @@ def to_docx(
 
 
 def _document(old_name: str, new_name: str, counts: str, when: datetime | None):
-    from tiaokuan.paper import chinese_document
-
     doc = chinese_document()
     props = doc.core_properties
     props.title = f"{old_name} → {new_name}"

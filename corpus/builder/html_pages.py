@@ -23,25 +23,13 @@ from __future__ import annotations
 
 from html import escape
 
-from .source import ROOT, SRC, Block, parse
+from .source import ROOT, SRC, Block, parse, strip_prefix
 
 OUT = ROOT / "html"
 
 
 def _runs(runs: list, tag: str = "b") -> str:
     return "".join(f"<{tag}>{escape(t)}</{tag}>" if bold else escape(t) for t, bold in runs)
-
-
-def _after(runs: list, n: int) -> list:
-    """The runs without their first n characters (the label)."""
-    out = []
-    for text, bold in runs:
-        if n >= len(text):
-            n -= len(text)
-            continue
-        out.append((text[n:], bold))
-        n = 0
-    return out
 
 
 def word_page(blocks: list[Block]) -> str:
@@ -66,7 +54,7 @@ def word_page(blocks: list[Block]) -> str:
             level = {"article": 1, "item": 2, "subitem": 3}[b.kind]
             body.append(
                 f"<p class=MsoListParagraph style='margin-left:{21 * level}.0pt;text-indent:-21.0pt;mso-list:l0 level{level} lfo1'>"
-                f"<![if !supportLists]>{ignore}<![endif]>{_runs(_after(b.runs, len(b.label)))}</p>"
+                f"<![if !supportLists]>{ignore}<![endif]>{_runs(strip_prefix(b.runs, len(b.label)))}</p>"
             )
         else:
             body.append(f"<p class=MsoNormal>{_runs(b.runs)}</p>")
@@ -131,7 +119,7 @@ def jsp_page(blocks: list[Block]) -> str:
             body.append(f"<p class=\"chapter\"><strong>{escape(b.plain)}</strong></p>")
         elif b.kind == "article":
             label = b.label.rstrip("\u3000 ")
-            text = _runs(_after(b.runs, len(b.label)), "strong")
+            text = _runs(strip_prefix(b.runs, len(b.label)), "strong")
             if label == "第五条":
                 cut = text.index("被保险人为维持") + len("被保险人为维持")
                 body.append(f"<p><strong>{label}</strong>{text[:cut]}</p>\n<p>&nbsp;</p>\n<p>{text[cut:]}</p>")
