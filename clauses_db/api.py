@@ -22,6 +22,7 @@ from . import schema as s
 from .database import make_engines, require_existing, resolve_url, transaction, upgrade
 from .ingest import IngestReport, ingest
 from .names import spellings
+from .rows import filing_key
 from .search import MAIN_PRODUCT, Filters, Hit, article_listing, search, version_listing
 from .store import Prepared, load_version, prepare, write_prepared
 
@@ -194,6 +195,12 @@ class ClauseDB:
             direct = select(v.c.id).join(src, src.c.id == v.c.source_id).where(src.c.sha256 == sha256)
             copies = select(vs.c.version_id).join(src, src.c.id == vs.c.source_id).where(src.c.sha256 == sha256)
             return sorted(set(conn.execute(direct).scalars()) | set(conn.execute(copies).scalars()))
+
+    def versions_filed_as(self, number: str) -> list[int]:
+        """The versions that print this filing number (备案编号), however it is spaced."""
+        fn = s.filing_numbers
+        with self.read() as conn:
+            return sorted(set(conn.execute(select(fn.c.version_id).where(fn.c.number == filing_key(number))).scalars()))
 
     def load(self, version_id: int) -> ClauseDocument:
         """A stored version rebuilt exactly as it was parsed."""

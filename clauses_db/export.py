@@ -32,15 +32,15 @@ KEY_TERMS = (
 )  # fmt: skip
 CATALOG_COLUMNS = (
     ("insurer", "保险公司"), ("product", "产品"), ("version", "版本"), ("latest", "最新"), ("registration_no", "注册号"),
-    ("reg_company", "公司代码"), ("reg_line_code", "险类代码"), ("reg_line", "险类"), ("reg_date", "备案日期"),
-    ("reg_agrees", "险类与分类一致"), ("line", "业务线"), ("liability_type", "责任类型"), ("ip_right", "权利类型"),
+    ("filing_numbers", "备案编号"), ("reg_company", "公司代码"), ("reg_line_code", "险类代码"), ("reg_line", "险类"), ("reg_date", "备案日期"),
+    ("reg_agrees", "险类与分类一致"), ("line", "业务线"), ("line_kind", "险种"), ("liability_type", "责任类型"), ("ip_right", "权利类型"),
     ("function", "功能"), ("rider", "主险/附加险"), ("main_product", "所附主险"), ("articles", "条数"),
     *((f"term:{t}", TERM_FIELD_NAMES[t]) for t in KEY_TERMS), ("source", "来源文件"),
 )  # fmt: skip
 # How the workbooks print. A legal team files the catalog as a record, so the paper
 # holds every field the workbook does (a reading subset would make the paper and the
 # file disagree on what the catalog says, and the sheet stays the one to filter).
-# Fitted to one page width its 31 columns printed at 2.6 pt; instead the text prints
+# Fitted to one page width its 32 columns printed at 2.6 pt; instead the text prints
 # at 8 pt or more, 保险公司 and 产品 — the first two columns of both exports —
 # repeat at the left of every page so each page names its rows, and the other
 # columns break across pages between groups where they can, so a page is about one
@@ -63,7 +63,7 @@ def _shown(key: str, value):
     Chinese words (the same words as a comparison's), yes/no as 是/否."""
     if isinstance(value, bool) or (key in ("latest", "reg_agrees") and value is None):
         return yes_no(value)
-    if key in ("line", "reg_line") or key.startswith("term:"):
+    if key in ("line", "line_kind", "reg_line") or key.startswith("term:"):
         return say(value)
     if key == "section_type":
         return say(value, SECTION_NAMES)
@@ -101,6 +101,12 @@ def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
     for i in range(0, len(ids), 500):
         for row in conn.execute(select(t.c.version_id, t.c.field, t.c.value).where(t.c.version_id.in_(ids[i : i + 500]))):
             terms.setdefault(row.version_id, {})[row.field] = _term_text(row.value)
+    filings: dict[int, list[str]] = {}  # 备案编号 printed besides the 注册号
+    fn = s.filing_numbers
+    for i in range(0, len(ids), 500):
+        q = select(fn.c.version_id, fn.c.text).where(fn.c.version_id.in_(ids[i : i + 500])).order_by(fn.c.version_id, fn.c.position)
+        for version_id, text in conn.execute(q):
+            filings.setdefault(version_id, []).append(text)
     also: dict[int, list[str]] = {}  # the same filing found in further files
     vs = s.version_sources
     for i in range(0, len(ids), 500):
@@ -111,10 +117,11 @@ def catalog_rows(conn: Connection, filters: Filters) -> list[dict]:
     for r in versions:
         row = {
             "insurer": r["p_insurer"], "product": r["name"], "version": r["version_label"] or "", "latest": r["is_latest"],
-            "registration_no": r["registration_no"] or "", "reg_company": r["reg_company"] or "",
+            "registration_no": r["registration_no"] or "", "filing_numbers": "\n".join(filings.get(r["id"], [])),
+            "reg_company": r["reg_company"] or "",
             "reg_line_code": r["reg_line_code"] or "", "reg_line": r["reg_line"] or "", "reg_date": r["reg_date"] or "",
             "reg_agrees": r["registration_agrees"],
-            "line": r["line"] or "", "liability_type": r["liability_type"] or "", "ip_right": r["ip_right"] or "",
+            "line": r["line"] or "", "line_kind": r["line_kind"] or "", "liability_type": r["liability_type"] or "", "ip_right": r["ip_right"] or "",
             "function": r["function"] or "", "rider": "附加险" if r["rider"] else "主险",
             "main_product": r["main_name"] or r["main_product_name"] or "", "articles": r["article_count"],
         }  # fmt: skip

@@ -1,5 +1,5 @@
 """Naming a clause the way users do: a file path, a database version id, a 注册号
-or a product name, with its insurer in front where insurers share the name
+or 备案编号, or a product name, with its insurer in front where insurers share the name
 (`太平科技:财产基本险`). The CLI, the workbench and the generator all resolve names
 here, so the same name means the same clause everywhere."""
 
@@ -14,6 +14,7 @@ from tiaokuan.errors import NotFoundError, OptionsError
 from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
+from tiaokuan.parse.filings import is_filing_number
 
 from .names import split_insurer
 from .search import Filters
@@ -42,8 +43,8 @@ def looks_like_a_file(ref: str) -> bool:
 
 
 def is_product_name(ref: str) -> bool:
-    """`ref` names a product by name: not a file, a version id or a 注册号."""
-    return not (Path(ref).is_file() or looks_like_a_file(ref) or ref.isdigit() or _REGISTRATION_NO.fullmatch(ref))
+    """`ref` names a product by name: not a file, a version id, a 注册号 or a 备案编号."""
+    return not (Path(ref).is_file() or looks_like_a_file(ref) or ref.isdigit() or _REGISTRATION_NO.fullmatch(ref) or is_filing_number(ref))
 
 
 def with_insurer(ref: str, insurer: str | None) -> str:
@@ -91,6 +92,12 @@ class ClauseFinder:
                 said = _("没有版本 id 为 {ref} 的条款；用 `tiaokuan products --json` 列出") if ref.isdigit() else _("没有注册号为 {ref} 的条款；用 `tiaokuan products --json` 列出")
                 raise NotFoundError(db.url, said.format(ref=ref))
             chosen = found[-1]
+        elif is_filing_number(ref):
+            ids = set(db.versions_filed_as(ref))
+            filed = [p for p in db.products(Filters(version="all")) if p.version_id in ids]
+            if not filed:
+                raise NotFoundError(db.url, _("没有备案编号为 {ref} 的条款；用 `tiaokuan products --json` 列出").format(ref=ref))
+            chosen = filed[-1]
         else:
             insurer, name = split_insurer(ref)
             chosen = db.find_version(name, version, insurer)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,8 @@ from tiaokuan.model import (
     Definition,
     Entity,
     EntityType,
+    FilingKind,
+    FilingNumber,
     Item,
     Mapped,
     Registration,
@@ -70,6 +73,7 @@ class VersionRows:
     tables: list[Row]
     term_values: list[Row]
     mapped: list[Row]
+    filing_numbers: list[Row] = field(default_factory=list)
 
 
 def _item_rows(item: Item, position: int) -> ItemRows:
@@ -101,6 +105,7 @@ def _article_rows(article: Article, position: int) -> ArticleRows:
         "line_start": article.lines[0],
         "line_end": article.lines[1],
         "boxes": [[b.page, b.x0, b.top, b.x1, b.bottom] for b in article.boxes],
+        "elements": list(article.elements),
         "bold": [[s.start, s.end] for s in article.bold],
         "categories": list(article.categories),
         "flags": list(article.flags),
@@ -128,6 +133,7 @@ def _taxonomy_columns(semantics: Semantics | None) -> Row:
     reg = tax.registration if tax else None
     return {
         "line": tax.line if tax else None,
+        "line_kind": tax.kind if tax else None,
         "liability_type": tax.liability_type if tax else None,
         "ip_right": tax.right if tax else None,
         "function": tax.function if tax else None,
@@ -166,6 +172,7 @@ def document_to_rows(doc: ClauseDocument, document: int) -> VersionRows:
         "registration_no": doc.registration_no,
         "rider": doc.rider,
         "front_matter": list(doc.front_matter),
+        "distributor": doc.distributor,
         "sort_key": sort_key(doc),
         "content_sha": content_sha(doc),
         "article_count": len(doc.numbered_articles),
@@ -205,7 +212,19 @@ def document_to_rows(doc: ClauseDocument, document: int) -> VersionRows:
                 {"kind": kind, "position": i, "key": m.key, "label": m.label, "article_number": m.article, "item": m.item, "text": m.text}
                 for i, m in enumerate(found)
             ]
-    return VersionRows(version, sections, definitions, tables, terms, mapped)
+    filings = [
+        {
+            "position": i, "kind": f.kind.value, "text": f.text, "number": filing_key(f.text), "company": f.company,
+            "line": f.line, "year": f.year, "serial": f.serial, "rider": f.rider,
+        }  # fmt: skip
+        for i, f in enumerate(doc.filing_numbers)
+    ]
+    return VersionRows(version, sections, definitions, tables, terms, mapped, filings)
+
+
+def filing_key(text: str) -> str:
+    """A filing number as stored for look-up: the printed text without its spaces."""
+    return re.sub(r"\s+", "", text)
 
 
 # -- back ----------------------------------------------------------------------
@@ -249,6 +268,7 @@ def load_article(row: Row, item_rows: list[Row], entity_rows: list[Row]) -> Arti
         categories=tuple(row["categories"]),
         flags=tuple(row["flags"]),
         ocr_confidence=row["ocr_confidence"],
+        elements=tuple(row["elements"] or ()),
     )
 
 
@@ -272,6 +292,7 @@ def _load_semantics(version: Row, terms: list[Row], mapped: list[Row]) -> Semant
         version["function"],
         registration,
         version["registration_agrees"],
+        version["line_kind"],
     )
 
     def term(row: Row) -> TermValue:
@@ -293,6 +314,7 @@ def rows_to_document(
     tables: list[Row],
     terms: list[Row],
     mapped: list[Row],
+    filings: Sequence[Row] = (),
 ) -> ClauseDocument:
     """The document back from its rows, each list in `position` order."""
     return ClauseDocument(
@@ -311,4 +333,9 @@ def rows_to_document(
             Table(t["caption"], tuple(tuple(r) for r in t["rows"]), tuple(t["pages"]), t["flattened"]) for t in tables
         ),
         semantics=_load_semantics(version, terms, mapped),
+        filing_numbers=tuple(
+            FilingNumber(FilingKind(f["kind"]), f["text"], f["company"], f["line"], f["year"], f["serial"], f["rider"])
+            for f in filings
+        ),
+        distributor=version["distributor"],
     )

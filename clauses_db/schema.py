@@ -85,6 +85,8 @@ versions = Table(
     Column("registration_no", Text, nullable=True),
     Column("rider", Boolean, nullable=False),
     Column("front_matter", JSON, nullable=False),
+    # A company printed at the top that is not the insurer (a sales platform); migration 0005.
+    Column("distributor", Text, nullable=True),
     Column("sort_key", String(32), nullable=False),  # orders filings of one product
     # SHA-256 of the clause's words (title, articles, definitions; whitespace ignored):
     # the same filing found again in another format is the same version.
@@ -94,6 +96,7 @@ versions = Table(
     Column("has_semantics", Boolean, nullable=False),
     # taxonomy and the decoded 注册号 (from the language layer)
     Column("line", String(32), nullable=True),
+    Column("line_kind", String(32), nullable=True),  # the kind within the line (LINE_KINDS); migration 0007
     Column("liability_type", Text, nullable=True),
     Column("ip_right", Text, nullable=True),
     Column("function", Text, nullable=True),
@@ -145,6 +148,8 @@ articles = Table(
     Column("line_start", Integer, nullable=False),
     Column("line_end", Integer, nullable=False),
     Column("boxes", JSON, nullable=False),  # [[page, x0, top, x1, bottom], ...]
+    # Web pages: XPaths of the elements the article came from; migration 0006.
+    Column("elements", JSON, nullable=False, server_default="[]"),
     Column("bold", JSON, nullable=False),  # [[start, end], ...]
     Column("categories", JSON, nullable=False),
     Column("flags", JSON, nullable=False),
@@ -243,5 +248,23 @@ mapped_terms = Table(
     Column("text", Text, nullable=False),
 )
 
+# 备案编号 printed besides the 注册号; `number` is the printed text without its
+# spaces, so a number looks up the same however it was spaced. Migration 0005.
+filing_numbers = Table(
+    "filing_numbers",
+    metadata,
+    _id(),
+    _parent("version_id", "versions"),
+    Column("position", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),  # FilingKind: "property" or "life"
+    Column("text", Text, nullable=False),  # as printed
+    Column("number", Text, nullable=False, index=True),
+    Column("company", Text, nullable=False),
+    Column("line", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("serial", String(8), nullable=False),
+    Column("rider", Boolean, nullable=True),
+)
+
 # Tables whose rows belong to one version, in the order a document is rebuilt.
-VERSION_PARTS = (sections, articles, definitions, tables, term_values, mapped_terms)
+VERSION_PARTS = (sections, articles, definitions, tables, term_values, mapped_terms, filing_numbers)

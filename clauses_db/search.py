@@ -40,6 +40,7 @@ class Filters:
     ip_right: str | None = None
     line: str | None = None
     version: str = "latest"
+    kind: str | None = None  # the kind within a line (tiaokuan.model.LINE_KINDS)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ def version_conditions(f: Filters) -> list:
         conds.append(v.c.ip_right == f.ip_right)
     if f.line:
         conds.append(v.c.line == f.line)
+    if f.kind:
+        conds.append(v.c.line_kind == f.kind)
     if f.version == "latest":
         conds.append(v.c.is_latest.is_(True))
     elif f.version != "all":

@@ -142,7 +142,11 @@ def _write_version(conn: Connection, rows: VersionRows, product_id: int, source_
             conn.execute(s.entities.insert(), entities)
         if categories:
             conn.execute(s.article_categories.insert(), categories)
-    for table, part in ((s.definitions, rows.definitions), (s.tables, rows.tables), (s.term_values, rows.term_values), (s.mapped_terms, rows.mapped)):
+    parts = (
+        (s.definitions, rows.definitions), (s.tables, rows.tables), (s.term_values, rows.term_values), (s.mapped_terms, rows.mapped),
+        (s.filing_numbers, rows.filing_numbers),
+    )  # fmt: skip
+    for table, part in parts:
         if part:
             conn.execute(table.insert(), [{**r, "version_id": version_id} for r in part])
     return version_id
@@ -208,5 +212,6 @@ def load_version(conn: Connection, version_id: int) -> ClauseDocument:
         by_section.setdefault(a["section_id"], []).append(load_article(a, items.get(a["id"], []), entities.get(a["id"], [])))
     sections = [(sec, by_section.get(sec["id"], [])) for sec in part(s.sections)]
     return rows_to_document(
-        dict(version), sections, part(s.definitions), part(s.tables), part(s.term_values), part(s.mapped_terms, s.mapped_terms.c.kind.desc(), s.mapped_terms.c.position)
+        dict(version), sections, part(s.definitions), part(s.tables), part(s.term_values), part(s.mapped_terms, s.mapped_terms.c.kind.desc(), s.mapped_terms.c.position),
+        part(s.filing_numbers),
     )

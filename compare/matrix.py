@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 
 from tiaokuan.i18n import N_, _
 from tiaokuan.model import SILENT, Category, ClauseDocument, Mapped, SectionType
+from tiaokuan.text.exclusions import exclusions_for
 from tiaokuan.text.insurers import insurer_labels
-from tiaokuan.text.vocab import COST_HEADS, EXCLUSIONS, TERM_FIELD_NAMES, cost_heads_in, say
+from tiaokuan.text.vocab import COST_HEADS, TERM_FIELD_NAMES, cost_heads_in, say
 
 from .differences import Difference, differences, summary_lines
 from .dimensions import UNIT_ROWS
@@ -226,9 +227,13 @@ def exclusion_matrix(products: list[Product]) -> Matrix:
     exclusion is compared in the aligned differences."""
     _check(products)
     excl = [p.doc.semantics.exclusions if p.doc.semantics else () for p in products]
+    # The common list, then the lists of the products' lines (an accident and a health
+    # product share one), each key once.
+    lines = [p.doc.semantics.taxonomy.line if p.doc.semantics else None for p in products]
+    vocabulary = {c.key: c for line in lines for c in exclusions_for(line)}.values()
     rows = [
         Row(c.key, c.label, tuple(_mapped_cell(p.doc, [m for m in e if m.key == c.key], True) for p, e in zip(products, excl, strict=True)))
-        for c in EXCLUSIONS
+        for c in vocabulary
     ]
     # Exclusions that map to no canonical key are compared by their wording, in
     # the aligned differences (`differences`), never as rows of one product each.

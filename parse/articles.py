@@ -76,6 +76,7 @@ def build_article(
     blocks = [p.block for p in pieces]
     pages = tuple(sorted({pg for b in blocks for pg in b.pages}))
     boxes = tuple(bx for b in blocks for bx in b.boxes)
+    elements = tuple(dict.fromkeys(line.element for b in blocks for line in b.lines if line.element))
     return Article(
         number=number,
         label=label,
@@ -86,6 +87,7 @@ def build_article(
         items=tuple(items),
         lines=(blocks[0].first, blocks[-1].last),
         boxes=boxes,
+        elements=elements,
         bold=tuple(bold),
         ocr_confidence=ocr_confidence(blocks),
     )

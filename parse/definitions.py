@@ -10,8 +10,24 @@ from dataclasses import dataclass
 from tiaokuan.text.labels import item_label, squash
 
 _COLON = re.compile(r"^(?P<term>[^：:，。；,;（(]{1,30}?)\s*[：:]\s*(?P<text>.*)$", re.S)
-_MEANS = re.compile(r"^(?P<term>[^，。；：:,;（(]{1,24}?)(?P<text>(?:是指|系指|指).+)$", re.S)
-_TERM_ONLY = re.compile(r"^[^，。；：:,;！？!?、]{1,20}$")
+# 指 defines; 指导, 指定, 指出, 指示, 指明, 指标 … are other words that start with it.
+_MEANS = re.compile(r"^(?P<term>[^，。；：:,;（(]{1,24}?)(?P<text>(?:是指|系指|特指|指)(?![导定出示明标引令挥南纹]).+)$", re.S)
+_TERM_ONLY = re.compile(r"^[^，。；：:,;！？!?、]{1,40}$")
+_QUALIFIER = re.compile(r"[（(][^）)]{1,30}[）)]$")
+_ANAPHORA = re.compile(r"^(?:该|此|上述|前述|其|注$|备注$|说明$)|所$")
+# 【意外伤害】指… / 〖医院〗：是指…: the term set off by lenticular brackets, which
+# are typography, not part of the term; the definition starts after them (and
+# after a colon when one follows).
+_BRACKETED = re.compile(r"^[【〖](?P<term>[^】〗]{1,30})[】〗]\s*[：:]?\s*(?P<text>.*)$", re.S)
+
+
+# The sentence that opens a 释义 announces the list (本保险条款中相关名词按下列含义解释：,
+# 本合同中的下列词语具有如下含义：); a term names a thing and never says this.
+_ANNOUNCES = re.compile(r"下列|以下|如下|含义|解释|释义")
+# The sentence that closes a 释义 says how terms it does not define are read.
+_CLOSING = re.compile(
+    r"^本.{0,12}(?:未(?:作)?(?:解释|定义|释义)的?(?:名词|术语|词语)|(?:未列明|其他)的?(?:名词|术语|词语)[^。]{0,10}(?:以|按|依|适用))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,21 +63,35 @@ def split_definition(text: str) -> Entry | None:
     found = item_label(body)
     if found:
         body = body[found[1].end :].lstrip()
-    m = _COLON.match(body)
+    m = _BRACKETED.match(body)
     if m and m.group("term").strip():
         return Entry(m.group("term").strip(), m.group("text"))
+    m = _COLON.match(body)
+    if m and re.search(r"(?:是指|系指|指)$", m.group("term").strip()):
+        m = None  # 术语是指：… — the definition starts with 是指 (below)
+    if m and _names_a_term(m.group("term")) and not (_ANNOUNCES.search(m.group("term")) and not m.group("text").strip()):
+        return Entry(m.group("term").strip(), m.group("text"))
     m = _MEANS.match(body)
-    if m and m.group("term").strip() not in ("是", "系"):
+    if m and m.group("term").strip() not in ("是", "系") and _names_a_term(m.group("term")):
         return Entry(m.group("term").strip(), m.group("text"))
     if is_term_line(body):
         return Entry(body, "")
     return None
 
 
+def _names_a_term(term: str) -> bool:
+    """Words before 指 / ： that name a term. 该类疾病是指… and 此项… point back at the
+    term being defined, …所指 (本条款中所指医院…) cites one, and 注： opens a note;
+    none defines a term of its own."""
+    term = term.strip()
+    return bool(term) and not _ANAPHORA.match(term)
+
+
 def is_term_line(text: str) -> bool:
-    """A term standing alone on its line (法律行动, 火灾 …)."""
+    """A term standing alone on its line (法律行动, 火灾 …); a qualifier in brackets
+    at its end (（或称…）, （保障自12周岁的保单周年日始）) is part of the term line."""
     body = text.strip()
-    return bool(_TERM_ONLY.match(body)) and len(squash(body)) <= 20
+    return bool(_TERM_ONLY.match(body)) and len(squash(_QUALIFIER.sub("", body))) <= 20
 
 
 def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
@@ -77,6 +107,8 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
     # (entry start, term, inline text, level, extra parts, started by a labelled item)
     current: tuple[int, str, str, int | None, list[str], bool] | None = None
     intro_start: int | None = None
+    bare_terms = False  # the first term stands alone, unnumbered
+    outer_bare = False  # some term before was unnumbered: numbered ones are its sub-terms
 
     def close(end: int) -> None:
         nonlocal current
@@ -86,29 +118,80 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
             groups.append(Group(start, end, Entry(term, text)))
             current = None
 
+    pending: tuple[int, int | None] | None = None  # a number printed alone on its line
     for index, block in enumerate(blocks):
+        found = item_label(block.text.strip())
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            found is not None
+            and not block.text.strip()[found[1].end :].strip()
+            and nxt is not None
+            and nxt.level is None
+            and split_definition(nxt.text) is not None
+        ):
+            # 1. alone on its line, the term on the next (Word list numbers exported
+            # as paragraphs of their own): the number opens the next definition.
+            close(index)
+            if intro_start is not None:
+                groups.append(Group(intro_start, index, None))
+                intro_start = None
+            pending = (index, block.level)
+            continue
         entry = split_definition(block.text)
+        if block.level is None and _CLOSING.search(block.text):
+            # 本附加条款的未解释名词，均以主险的名词解释为准: a rule for the whole 释义,
+            # part of no definition.
+            close(index)
+            entry = None
         if current is not None:
             _, _, inline, level, parts, labelled = current
             deeper = block.level is None or (level is not None and block.level > level)
             if labelled:
                 takes = deeper and not (inline and block.level is not None and entry is not None)
+                # Where terms stand alone unnumbered (the 释义 of London-style
+                # wordings), such a term after a numbered sub-definition's text is
+                # the next term of the outer list.
+                if bare_terms and block.level is None and entry is not None and not entry.text and parts:
+                    takes = False
+                # After a numbered sub-definition standing alone (（三十）终末期肺病) and
+                # its text, an unnumbered 术语：… / 术语是指… is the next term of the
+                # outer list: a sub-definition's own paragraphs do not name terms.
+                if outer_bare and not inline and parts and block.level is None and entry is not None and entry.text:
+                    takes = False
             else:
                 term_only_waiting = not inline and not parts
-                takes = block.level is not None or entry is None or (term_only_waiting and not entry.text)
+                # A numbered term standing alone (7、无有效行驶证, （一）恶性肿瘤) opens a
+                # definition of its own even where the numbers of the terms before
+                # it were lost; numbered lines with words of their own are items.
+                new_term = block.level is not None and entry is not None and not entry.text
+                # A term waiting for its text may be explained piece by piece
+                # (艾滋病病毒或患艾滋病： then 艾滋病病毒指…，艾滋病指…): a definition of a
+                # part of the term is the term's own text.
+                part_of_term = entry is not None and entry.term in current[1]
+                takes = not new_term and (
+                    block.level is not None or entry is None or (term_only_waiting and (not entry.text or part_of_term))
+                )
             if takes:
                 parts.append(block.text.strip())
                 continue
             close(index)
         if entry is None or (lead and index == 0 and not entry.text):
             if intro_start is None:
-                intro_start = index
+                intro_start = pending[0] if pending else index
+            pending = None
             continue
         if intro_start is not None:
             groups.append(Group(intro_start, index, None))
             intro_start = None
-        current = (index, entry.term, entry.text, block.level, [], block.level is not None)
+        if not any(g.entry for g in groups) and current is None and block.level is None and not entry.text:
+            bare_terms = True
+        start, level = pending if pending else (index, block.level)
+        pending = None
+        outer_bare = outer_bare or level is None
+        current = (start, entry.term, entry.text, level, [], level is not None)
     close(len(blocks))
+    if pending is not None and intro_start is None:
+        intro_start = pending[0]
     if intro_start is not None:
         groups.append(Group(intro_start, len(blocks), None))
     return sorted(groups, key=lambda g: g.start)

@@ -84,6 +84,103 @@ VARIANTS: dict[str, T] = {
     "短期费率表": T.APPENDIX,
     "费率表": T.APPENDIX,
     "伤残比例表": T.APPENDIX,
+    # --- further variants, gathered from the wordings of many insurers and lines:
+    # the association's model clauses (行业示范条款), accident and health riders,
+    # and the plain-language (通俗化) life and health wordings.
+    "基本条款": T.GENERAL,
+    "一般条款": T.GENERAL,
+    "合同构成": T.GENERAL,
+    "保险合同构成": T.GENERAL,
+    "保险合同的构成": T.GENERAL,
+    "合同订立": T.GENERAL,
+    "保险合同订立": T.GENERAL,
+    "附加保险合同订立": T.GENERAL,
+    "保险合同的成立与生效": T.GENERAL,
+    "合同成立与生效": T.GENERAL,
+    "受益人": T.GENERAL,
+    "投保范围": T.SUBJECT,
+    "承保范围": T.SUBJECT,
+    "被保险人范围": T.SUBJECT,
+    "投保年龄": T.SUBJECT,
+    "保险责任范围": T.COVERAGE,
+    "保障内容": T.COVERAGE,
+    "保障范围": T.COVERAGE,
+    "不保事项": T.EXCLUSIONS,
+    "除外事项": T.EXCLUSIONS,
+    "责任免除与除外事项": T.EXCLUSIONS,
+    "基本保险金额": T.AMOUNTS,
+    "保险金额和保险费": T.AMOUNTS,
+    "保险金额与保险费": T.AMOUNTS,
+    "保险金额及保险费": T.AMOUNTS,
+    "免赔额和补偿原则": T.AMOUNTS,
+    "免赔额与赔付比例": T.AMOUNTS,
+    "保险金额、免赔额与赔付比例": T.AMOUNTS,
+    "续保": T.PERIOD,
+    # Short-term health cover must say whether renewal is guaranteed (the
+    # regulator's 短期健康保险 rules): 不保证续保 / 保证续保 head that chapter.
+    "不保证续保": T.PERIOD,
+    "保证续保": T.PERIOD,
+    "等待期": T.PERIOD,
+    "保险期间和续保": T.PERIOD,
+    "保险费交纳": T.PREMIUM,
+    "保险费的交纳": T.PREMIUM,
+    "保险费的支付": T.PREMIUM,
+    "保险费支付": T.PREMIUM,
+    "保险费缴纳": T.PREMIUM,
+    "投保人的义务": T.POLICYHOLDER_DUTIES,
+    "被保险人的义务": T.POLICYHOLDER_DUTIES,
+    "投保人和被保险人的义务": T.POLICYHOLDER_DUTIES,
+    "投保人及被保险人义务": T.POLICYHOLDER_DUTIES,
+    "投保人及被保险人的义务": T.POLICYHOLDER_DUTIES,
+    "投保人与被保险人义务": T.POLICYHOLDER_DUTIES,
+    "投保人与被保险人的义务": T.POLICYHOLDER_DUTIES,
+    "保险事故通知": T.CLAIMS,
+    "保险金申请": T.CLAIMS,
+    "保险金的申请": T.CLAIMS,
+    "保险金的申请与给付": T.CLAIMS,
+    "保险金给付": T.CLAIMS,
+    "保险金的给付": T.CLAIMS,
+    "索赔申请": T.CLAIMS,
+    "赔偿处理与索赔": T.CLAIMS,
+    "诉讼时效": T.CLAIMS,
+    "诉讼时效期间": T.CLAIMS,
+    "合同变更": T.OTHER,
+    "保险合同的变更": T.OTHER,
+    "保险合同变更": T.OTHER,
+    "合同变更与解除": T.OTHER,
+    "合同的变更与解除": T.OTHER,
+    "保险合同变更与解除": T.OTHER,
+    "保险合同的变更与解除": T.OTHER,
+    "保险合同的变更、转让、终止": T.OTHER,
+    "合同解除": T.OTHER,
+    "保险合同解除": T.OTHER,
+    "合同效力终止": T.OTHER,
+    "本附加条款效力终止": T.OTHER,
+    "附加合同效力终止": T.OTHER,
+    "其他条款的适用": T.OTHER,
+    "其他规定": T.OTHER,
+    "通用条款的适用": T.OTHER,
+    "名词释义": T.DEFINITIONS,
+    "名词解释": T.DEFINITIONS,
+    "术语释义": T.DEFINITIONS,
+    "词语释义": T.DEFINITIONS,
+    # 通俗化 life and health wordings name their chapters as questions.
+    "您与我们的合同": T.GENERAL,
+    "我们保什么": T.COVERAGE,
+    "我们保什么、保多少": T.COVERAGE,
+    "我们保什么，保多少": T.COVERAGE,
+    "我们不保什么": T.EXCLUSIONS,
+    "如何支付保险费": T.PREMIUM,
+    "如何交纳保险费": T.PREMIUM,
+    "保险费的支付与合同效力": T.PREMIUM,
+    "如何申请领取保险金": T.CLAIMS,
+    "如何申请保险金": T.CLAIMS,
+    "如何领取保险金": T.CLAIMS,
+    "如何退保": T.OTHER,
+    "现金价值权益": T.OTHER,
+    "其他权益": T.OTHER,
+    "其他需要关注的事项": T.OTHER,
+    "需关注的其他内容": T.OTHER,
 }
 
 # For headings not in VARIANTS: the first keyword found decides. Order matters:
@@ -101,10 +198,13 @@ KEYWORDS: tuple[tuple[str, T], ...] = (
     ("比例表", T.APPENDIX),
     ("争议", T.DISPUTES),
     ("法律适用", T.DISPUTES),
-    ("保险人义务", T.INSURER_DUTIES),
-    ("保险人的义务", T.INSURER_DUTIES),
+    # 投保人 / 被保险人 name the policyholder's side: their duties are never the
+    # insurer's (被保险人的义务 holds 保险人的义务).
     ("投保人", T.POLICYHOLDER_DUTIES),
     ("被保险人义务", T.POLICYHOLDER_DUTIES),
+    ("被保险人的义务", T.POLICYHOLDER_DUTIES),
+    ("保险人义务", T.INSURER_DUTIES),
+    ("保险人的义务", T.INSURER_DUTIES),
     ("限额", T.AMOUNTS),
     ("保险金额", T.AMOUNTS),
     ("免赔", T.AMOUNTS),
@@ -120,6 +220,13 @@ KEYWORDS: tuple[tuple[str, T], ...] = (
     ("索赔", T.CLAIMS),
     ("给付", T.CLAIMS),
     ("赔偿", T.CLAIMS),
+    ("追偿", T.CLAIMS),
+    # Credit and surety wordings: the insured's declarations of its trade are its duty.
+    ("申报", T.POLICYHOLDER_DUTIES),
+    # How the contract changes or ends (合同变更, 合同解除, 效力终止).
+    ("变更", T.OTHER),
+    ("解除", T.OTHER),
+    ("终止", T.OTHER),
     ("保险责任", T.COVERAGE),
     ("扩展", T.COVERAGE),
     ("保障", T.COVERAGE),
@@ -131,7 +238,8 @@ KEYWORDS: tuple[tuple[str, T], ...] = (
     ("前言", T.PREAMBLE),
 )
 
-_PREFIX = re.compile(r"^(第[零〇一二三四五六七八九十百\d]+[部分章节]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+# 第二章 / 二、 / （二） / 2 (the number of a decimal chapter, 2 我们保什么) before a heading's words.
+_PREFIX = re.compile(r"^(第[零〇一二三四五六七八九十百\d]+[部分章节]+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|[1-9]\d?(?=[\u4e00-\u9fff]))")
 
 # English (London-market) wordings. Words that are also defined terms in such
 # wordings (Period of Insurance, Premium, Excess) are left out on purpose: in a
@@ -173,6 +281,11 @@ def normalise(heading: str) -> str:
 
 
 _JOINED = re.compile(r"[与和及、]")
+# The names of documents appended to clauses: the association's disability standard,
+# rate regulations and rate or benefit tables (人身保险伤残评定标准, 费率规章,
+# 短期费率表, 伤残给付比例表).
+_APPENDED_DOCUMENT = re.compile(r"^[^，。；,;：:]{0,24}(?:评定标准|费率规章|费率表|比例表)(?:[（(][^）)]{1,12}[）)])?$")
+_APPENDIX_TITLE = re.compile(r"^(?:附录|附表|附件)[一二三四五六七八九十\d]*[：:、.．]?[^，。；,;]{2,30}$")
 
 
 def classify(heading: str) -> HeadingType | None:
@@ -194,11 +307,19 @@ def classify(heading: str) -> HeadingType | None:
         for joined in (f"{parts[0]}与{parts[1]}", f"{parts[1]}与{parts[0]}"):
             if joined in VARIANTS:
                 return HeadingType(VARIANTS[joined], True)
+    # A chapter on several subjects takes the type of the first it names
+    # (保险期间及扩展报告期, 免赔额及给付比例, 保险金额、给付天数、免赔天数).
+    if len(parts) >= 2 and parts[0] in VARIANTS:
+        return HeadingType(VARIANTS[parts[0]], True)
     head = re.split(r"[：:]", key, maxsplit=1)[0]
     # 附录一 / 附表2: numbered appendices.
     head = re.sub(r"^(附录|附表|附件)[一二三四五六七八九十\d]+$", r"\1", head)
     if head in VARIANTS:
         return HeadingType(VARIANTS[head], True)
+    # An appendix heading opens with 附录 / 附表 / 附件 (and its number) and goes on
+    # with what is appended: 附录 人身保险伤残评定标准, 附表一 短期费率表.
+    if _APPENDIX_TITLE.match(squash(heading)) or _APPENDED_DOCUMENT.match(key):
+        return HeadingType(T.APPENDIX, True)
     for word, section_type in KEYWORDS:
         if word in key:
             return HeadingType(section_type, False)

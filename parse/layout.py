@@ -19,6 +19,7 @@ from tiaokuan.text.labels import article_label, item_label, squash
 
 from .headings import classify, is_part_heading
 from .lines import Hint, Line, TableLine
+from .metadata import is_registration_line, is_title_line
 
 # Footers that are layout wherever they stand.
 _FOOTER_ANYWHERE = re.compile(
@@ -225,6 +226,8 @@ def starts_structure(text: str) -> bool:
 
 
 _OPEN_END = "。；;！!？?：:"
+# A paragraph that opens a definition: a term, then 是指 / 系指.
+_OPENS_DEFINITION = re.compile(r"^[^，。；：:,;、（(]{2,24}(?:是指|系指)")
 
 
 def indents_paragraphs(lines: list[Line | TableLine]) -> bool:
@@ -267,8 +270,17 @@ def continues(prev: Line, line: Line, mode: JoinMode, indented: bool = False) ->
             return not line.indent
         return bool(prev.full) and not line.indent and prev_text[-1] not in _OPEN_END
     # One paragraph per line: only a sentence broken by a stray paragraph break
-    # (a page break in the original) continues.
+    # (a page break in the original) continues. A numbered line without any
+    # punctuation is a caption or a term standing alone ((二十九)系统性红斑狼疮…),
+    # not the first half of a sentence.
     nxt = line.text.lstrip()
+    found = item_label(prev_text.strip())
+    if found is not None and not any(ch in prev_text[found[1].end :] for ch in "，。；、：,;:"):
+        return False
+    if _OPENS_DEFINITION.match(nxt):
+        return False  # 六项基本日常生活活动是指：… opens a definition of its own
+    if is_title_line(prev_text) or is_registration_line(nxt):
+        return False  # the title block's lines: title, 注册号, 备案编号 each stand alone
     return (
         len(squash(prev_text)) >= 20
         and _is_ideograph(prev_text[-1])

@@ -26,7 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from tiaokuan.text.labels import cn_to_int, decimal_article_label
+from tiaokuan.text.labels import ItemFamily, cn_to_int, decimal_article_label, decimal_chapter_label, item_label, squash
 
 from .headings import known_heading
 from .layout import Block
@@ -54,16 +54,43 @@ def numbered_by_decimals(blocks: list[Block]) -> bool:
     """
     second_level = 0
     chapter_openers = 0
+    # Clause numbers 1. 2. 3. that run on through the whole wording: item numbers
+    # restart in every article and never run across a chapter heading, so a run
+    # counting up without a restart over two chapter headings numbers clauses.
+    run_value = 0
+    run_headings = 0
+    best_headings = 0
     for block, nxt in zip([None, *blocks], blocks):
         if nxt.table is not None:
             continue
-        found = decimal_article_label(nxt.text.strip())
+        text = nxt.text.strip()
+        found = decimal_article_label(text)
         if found is None:
+            if run_value and is_chapter_line(text):
+                run_headings += 1
             continue
         second_level += "." in found.text.rstrip(".．、")
         if found.value == 1 and block is not None and block.table is None and known_heading(block.text.strip()):
             chapter_openers += 1
-    return second_level >= 3 or chapter_openers >= 3
+        if "." not in found.text.rstrip(".．、"):
+            if found.value == run_value + 1:
+                run_value += 1
+                best_headings = max(best_headings, run_headings)
+            else:
+                run_value, run_headings = (1, 0) if found.value == 1 else (0, 0)
+    return second_level >= 3 or chapter_openers >= 3 or best_headings >= 2
+
+
+def is_chapter_line(text: str) -> bool:
+    """A short line that heads a chapter: a heading the table knows, 一、基本条款, or
+    a decimal chapter line (1 您与我们的合同)."""
+    if known_heading(text):
+        return True
+    key = squash(text)
+    if not key or len(key) > 30 or key[-1] in "。；;，,：:":
+        return False
+    found = item_label(text)
+    return (found is not None and found[0] is ItemFamily.CN_COMMA) or decimal_chapter_label(text) is not None
 
 
 def bullets_number_articles(blocks: list[Block]) -> bool:

@@ -263,7 +263,11 @@ def mend_label_gaps(lines: Sequence[Line | TableLine]) -> list[Line | TableLine]
             m = _OPENING.match(line.text)
             ended = previous is None or not isinstance(previous, Line) or previous.hint is Hint.HEADING
             opens = bool(line.indent) or ended or previous.text.rstrip()[-1:] in "。；;：:"
-            if m and opens and line.confidence is not None and article_label(line.text) is None:
+            read = article_label(line.text)
+            # 第七条与本保险合同…: read as a label glued to its text, yet the page
+            # printed a blank there that OCR did not see; it is put back too.
+            glued = read is not None and line.text[read.end : read.end + 1] in "与和及或至到"
+            if m and opens and line.confidence is not None and (read is None or glued):
                 after = line.text[m.end() : m.end() + 1]
                 misread = m.group(3) in _MISREAD_BLANK and after not in _CONTINUES_REFERENCE
                 # 第二十五条与本保险合同… where 第二十五条 is due: the article, its narrow

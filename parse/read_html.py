@@ -134,6 +134,13 @@ def _chrome(el: Any) -> bool:
     style = _style(el)
     if style.get("display") == "none" or style.get("visibility") == "hidden" or el.get("hidden") is not None:
         return True
+    # Running headers and footers of a Word document exported as a page: LibreOffice
+    # writes <div title="header|footer">, Word mso-element:header|footer; a page
+    # number field (<sdfield type=PAGE>) is furniture wherever it stands.
+    if (el.get("title") or "").lower() in ("header", "footer") and tag == "div":
+        return True
+    if style.get("mso-element") in ("header", "footer") or (tag == "sdfield" and (el.get("type") or "").upper() in ("PAGE", "PAGECOUNT")):
+        return True
     text = _squash("".join(el.itertext()))
     if _ARTICLE.search(text) and len(_ARTICLE.findall(text)) > 1:
         return False  # whatever it looks like, it holds articles
@@ -143,7 +150,9 @@ def _chrome(el: Any) -> bool:
     if tokens & _CHROME_CLASSES or (el.get("onclick") is not None and len(text) <= 12):
         return True
     if tag in _BLOCKS and text:
-        linked = sum(len(_squash("".join(a.itertext()))) for a in el.iter("a"))
+        # Only links count: Word marks headings and bookmarks with <a name="_Toc…">,
+        # an anchor to jump to, not a link away from the clause.
+        linked = sum(len(_squash("".join(a.itertext()))) for a in el.iter("a") if a.get("href") is not None)
         return linked / len(text) >= 0.5
     return tag == "a" and el.get("href", "").startswith("javascript")
 

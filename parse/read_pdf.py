@@ -86,8 +86,12 @@ def _row_text(row: list[Char]) -> tuple[str, tuple[Span, ...], float]:
         if prev is not None and not text.isspace() and not parts[-1].isspace():
             gap = ch["x0"] - prev["x1"]
             size = ch.get("size") or 10.0
-            both_cjk = is_cjk(text[0]) and is_cjk(prev["text"][-1])
-            if gap > (0.8 if both_cjk else 0.22) * size:
+            cjk = is_cjk(text[0]) + is_cjk(prev["text"][-1])
+            # Between two CJK characters only a wide gap is a space (justification
+            # spreads them); between CJK and a Latin letter or digit, Word and
+            # LibreOffice set a quarter-em gap of their own (East Asian autospace,
+            # 中文与西文/数字间距), which is layout, not a typed space.
+            if gap > (0.8 if cjk == 2 else 0.28 if cjk == 1 else 0.22) * size:
                 parts.append(" ")
                 flags.append(False)
         parts.append(text)

@@ -18,6 +18,8 @@ from tiaokuan.model import (
     Definition,
     Entity,
     EntityType,
+    FilingKind,
+    FilingNumber,
     Item,
     Mapped,
     ParseResult,
@@ -76,13 +78,14 @@ def _semantics(s: Semantics | None) -> dict[str, Any]:
             if reg is None
             else {"number": reg.number, "company": reg.company, "line_code": reg.line_code, "line": reg.line, "rider": reg.rider, "date": reg.date},
             "registration_agrees": tax.registration_agrees,
+            "kind": tax.kind,
         },
     }
 
 
 def article_to_dict(a: Article) -> dict[str, Any]:
-    """One article as it appears in `to_dict`'s output."""
-    return {
+    """One article as it appears in `to_dict`'s output; `elements` only for web pages."""
+    out: dict[str, Any] = {
         "number": a.number,
         "label": a.label,
         "number_inferred": a.number_inferred,
@@ -98,6 +101,9 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "flags": list(a.flags),
         "ocr_confidence": a.ocr_confidence,
     }
+    if a.elements:
+        out["elements"] = list(a.elements)
+    return out
 
 
 def _box(b: Box) -> list[float | int]:
@@ -108,6 +114,14 @@ def _load_box(b: list[float | int]) -> Box:
     return Box(int(b[0]), b[1], b[2], b[3], b[4])
 
 
+def _filing(f: FilingNumber) -> dict[str, Any]:
+    return {"kind": f.kind.value, "text": f.text, "company": f.company, "line": f.line, "year": f.year, "serial": f.serial, "rider": f.rider}
+
+
+def _load_filing(d: dict[str, Any]) -> FilingNumber:
+    return FilingNumber(FilingKind(d["kind"]), d["text"], d["company"], d["line"], d["year"], d["serial"], d["rider"])
+
+
 def _document(d: ClauseDocument) -> dict[str, Any]:
     return {
         "insurer": d.insurer,
@@ -115,6 +129,9 @@ def _document(d: ClauseDocument) -> dict[str, Any]:
         "title": d.title,
         "version": d.version,
         "registration_no": d.registration_no,
+        # Written only when printed, so output for clauses without them is unchanged.
+        **({"filing_numbers": [_filing(f) for f in d.filing_numbers]} if d.filing_numbers else {}),
+        **({"distributor": d.distributor} if d.distributor is not None else {}),
         "rider": d.rider,
         "front_matter": list(d.front_matter),
         "sections": [
@@ -184,7 +201,8 @@ def _load_semantics(d: dict[str, Any]) -> Semantics | None:
         tuple((name, _load_term(value)) for name, value in d["term_sheet"].items()),
         tuple(Mapped(**m) for m in d["exclusions"]),
         tuple(Mapped(**m) for m in d["cost_heads"]),
-        Taxonomy(tax["line"], tax["liability_type"], tax["right"], tax["function"], registration, tax["registration_agrees"]),
+        # "kind" came later: a file written before it has no kind.
+        Taxonomy(tax["line"], tax["liability_type"], tax["right"], tax["function"], registration, tax["registration_agrees"], tax.get("kind")),
     )
 
 
@@ -199,6 +217,7 @@ def _load_article(d: dict[str, Any]) -> Article:
         items=tuple(_load_item(i) for i in d["items"]),
         lines=(d["lines"][0], d["lines"][1]),
         boxes=tuple(_load_box(b) for b in d["boxes"]),
+        elements=tuple(d.get("elements", ())),
         bold=tuple(Span(s[0], s[1]) for s in d["bold"]),
         entities=tuple(_load_entity(e) for e in d.get("entities", ())),
         categories=tuple(d.get("categories", ())),
@@ -236,6 +255,9 @@ def from_dict(data: dict[str, Any]) -> ParseResult:
                 Table(t["caption"], tuple(tuple(r) for r in t["rows"]), tuple(t["pages"]), t["flattened"]) for t in d["tables"]
             ),
             semantics=_load_semantics(d),
+            # Absent from files written before filing numbers were read.
+            filing_numbers=tuple(_load_filing(f) for f in d.get("filing_numbers", ())),
+            distributor=d.get("distributor"),
         )
         for d in data["documents"]
     )
@@ -294,6 +316,8 @@ def to_markdown(result: ParseResult) -> str:
             ("product", doc.product),
             ("version", doc.version),
             ("注册号", doc.registration_no),
+            *(("备案编号", f"{f.text} ({f.kind.value})") for f in doc.filing_numbers),
+            *((("distributor", doc.distributor),) if doc.distributor else ()),
             ("kind", "rider (附加险)" if doc.rider else "main clause"),
             ("articles", str(len(doc.numbered_articles))),
         ):

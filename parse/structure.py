@@ -30,18 +30,28 @@ from tiaokuan.text.labels import (
     article_label,
     close_cjk_gaps,
     decimal_article_label,
+    decimal_chapter_label,
+    doubled_label_values,
     item_label,
-    part_label,
     squash,
 )
 
 from .articles import Piece, build_article, strip_prefix
 from .definitions import DefBlock, Entry, group_entries
-from .headings import classify, known_heading, part_level
+from .front import front_matter_end, split_documents
+from .headings import classify, part_level
 from .layout import Block
 from .lines import Hint
-from .metadata import insurer_in, is_insurer_line, is_registration_line, is_title_line, read_title_block
-from .numbering import Point, bullets_number_articles, join_cost, leave_list_cost, numbered_by_decimals, restore
+from .metadata import insurer_in, read_title_block
+from .numbering import (
+    Point,
+    bullets_number_articles,
+    is_chapter_line,
+    join_cost,
+    leave_list_cost,
+    numbered_by_decimals,
+    restore,
+)
 
 _CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
 # "本条" (this article) signals a continuation, "本条款" (this clause, the whole
@@ -87,45 +97,6 @@ class _SectionDraft:
     units: list[_Unit | list[Block] | Table] = field(default_factory=list)
     london: bool = False  # definitions opened by 第X部分: only parts end them
     known: bool = True
-
-
-def is_front_matter(block: Block) -> bool:
-    """Title-block lines: insurer, title, 注册号, short lines that are not sentences.
-
-    A converter's wrapper (a "产品信息" table, a "条款正文" heading) stands
-    there too: small tables and headings that name no chapter.
-    """
-    if block.table is not None:
-        return len(block.table.rows) <= 12 and max(len(r) for r in block.table.rows) <= 3
-    text = block.text.strip()
-    key = squash(text)
-    if not key or len(key) > 70 or key[-1] in TERMINAL:
-        return False
-    if is_title_line(text) or is_insurer_line(text) or is_registration_line(text) or block.hint is Hint.TITLE:
-        return True
-    if article_label(text) or item_label(text) or part_label(text):
-        return False
-    kind = classify(text)
-    return not (kind and kind.known)
-
-
-def split_documents(blocks: list[Block]) -> list[list[Block]]:
-    """Blocks per clause document: a title after body text opens a bundled rider."""
-    docs: list[list[Block]] = [[]]
-    body_seen = False
-    for block in blocks:
-        text = block.text.strip()
-        if body_seen and block.table is None and is_title_line(text):
-            current = docs[-1]
-            carried = []
-            while current and current[-1].table is None and is_insurer_line(current[-1].text):
-                carried.insert(0, current.pop())
-            docs.append(carried)
-            body_seen = False
-        docs[-1].append(block)
-        if block.table is None and (article_label(text) or known_heading(text)):
-            body_seen = True
-    return [d for d in docs if d]
 
 
 def _is_row(block: Block) -> bool:
@@ -200,11 +171,35 @@ class _Walker:
             return None
         kind = classify(text)
         current = self.pending_part or (self.sections[-1] if self.sections else None)
+        if level is None and key in _AFTER_BODY and any(d.units for d in self.sections):
+            # A contents list or 前言 printed after the clause's articles opens an
+            # appended document (人身保险伤残评定标准 and the like): the clause's own
+            # stand before its body.
+            return HeadingInfo(SectionType.APPENDIX, True, False)
+        if (
+            current is not None
+            and current.type is SectionType.APPENDIX
+            and level is None
+            and not (kind is not None and kind.known and kind.type not in (SectionType.APPENDIX, SectionType.PREAMBLE))
+        ):
+            # Under an appendix, headings that name no chapter of a clause are the
+            # appendix's own sub-headings (前言, 说明, the chapters of an appended
+            # standard): never a new preamble. A clause chapter (Cover, 保险责任)
+            # still opens its chapter, as London wordings put the Schedule first.
+            if (kind is not None and kind.known) or self._sub_heading(block, key):
+                return HeadingInfo(SectionType.APPENDIX, True, False)
+            return None
         if current is not None and current.type is SectionType.DEFINITIONS and level is None:
             if current.london or not kind or not kind.known:
                 return None
             if kind.type in self.seen_types and kind.type is not SectionType.APPENDIX:
                 return None
+        if self.decimal and level is None and self._decimal_chapter(index, found):
+            # In a wording numbered by decimals, chapters are 一、基本条款 or
+            # 1 您与我们的合同 over clauses 1.1 1.2: a chapter even when its words are new.
+            if kind is not None:
+                return HeadingInfo(kind.type, kind.known, False)
+            return HeadingInfo(SectionType.OTHER, False, False)
         if level is HeadingLevel.SUBSECTION:
             # A 第X节 divides the chapter it stands in; unless it names a chapter
             # type itself, it keeps the type of that chapter.
@@ -236,6 +231,24 @@ class _Walker:
             return HeadingInfo(current.type if current is not None else SectionType.OTHER, False, False)
         return None
 
+    @staticmethod
+    def _sub_heading(block: Block, key: str) -> bool:
+        """A short line set as a heading (a heading style or mark, or centred)."""
+        return len(key) <= 30 and not any(ch in key for ch in "，。；,;") and (
+            block.hint is Hint.HEADING or block.lines[0].centred
+        )
+
+    def _decimal_chapter(self, index: int, found: tuple[ItemFamily, Label] | None) -> bool:
+        text = self.blocks[index].text.strip()
+        if found is not None:
+            return found[0] is ItemFamily.CN_COMMA and is_chapter_line(text)
+        chapter = decimal_chapter_label(text)
+        if chapter is None:
+            return False
+        nxt = next((b for b in self.blocks[index + 1 :] if b.table is None and b.text.strip()), None)
+        label = decimal_article_label(nxt.text.strip()) if nxt is not None else None
+        return label is not None and label.text.startswith(f"{chapter.value}.")
+
     def _warn_unknown(self, block: Block, section_type: SectionType) -> None:
         self.warnings.append(
             ParseWarning(
@@ -263,6 +276,17 @@ class _Walker:
         self.pending_part = None
         if not info.known:
             self._warn_unknown(block, info.type)
+        previous = self.sections[-1] if self.sections else None
+        if previous is not None and previous.heading is not None and squash(previous.heading.text) == squash(block.text):
+            # A chapter heading printed again (a page break, a copy-edit slip): both
+            # kept where they stand, never merged.
+            self.warnings.append(
+                ParseWarning(
+                    WarningCode.REPEATED_HEADING,
+                    f"heading {block.text.strip()!r} is printed twice in a row; both kept",
+                    block.page,
+                )
+            )
         self.sections.append(_SectionDraft(block, info.type, self.part))
         self.seen_types.add(info.type)
 
@@ -312,8 +336,18 @@ class _Walker:
         assert found is not None
         rest, bold = strip_prefix(block, lead + found.end)
         self.unit = _Unit(found.value if number is None else number, found.text, False)
-        self.unit.pieces.append(Piece(block, rest, bold))
+        # 第五条 （一）被保险人应…: the article opens with its first item.
+        opens_item = number is None and item_label(rest) is not None
+        self.unit.pieces.append(Piece(block, rest, bold, item=opens_item))
         self.unit.list_open = rest.rstrip().endswith(("：", ":"))
+        if len(doubled_label_values(found.text)) > 1:
+            self.warnings.append(
+                ParseWarning(
+                    WarningCode.MISPRINTED_LABEL,
+                    f"{found.text}: a label printed twice over; kept as printed, read as one article",
+                    block.page,
+                )
+            )
 
     def start_inferred(self, block: Block, text: str) -> None:
         """Open an article whose label was lost, numbered by its place."""
@@ -479,6 +513,7 @@ class _Walker:
         return self.sections
 
 
+_AFTER_BODY = {"目录", "目次", "前言"}
 _PART_NAME = re.compile(r"^[^，。；：,;:、（）()]{2,18}保险$")
 
 
@@ -545,6 +580,11 @@ def _numbering_warnings(articles: list[Article]) -> list[ParseWarning]:
             continue
         page = article.pages[0] if article.pages else None
         if previous is not None and previous.number is not None:
+            # After a doubled label (第六条第七条) the numbering goes on from its last number.
+            last = doubled_label_values(previous.label or "")[-1:] or (previous.number,)
+            if last[0] is not None and last[0] != previous.number and article.number == last[0] + 1:
+                previous = article
+                continue
             if article.number == previous.number:
                 out.append(ParseWarning(WarningCode.NUMBERING_DUPLICATE, f"{article.label} appears twice", page))
             elif article.number != previous.number + 1:
@@ -567,13 +607,12 @@ def blocks_to_documents(
     documents: list[ClauseDocument] = []
     header_insurer = next((i for _, t in running_text or [] if (i := insurer_in(t))), None)
     for doc_blocks in split_documents(blocks):
-        front_end = 0
-        while front_end < len(doc_blocks) and is_front_matter(doc_blocks[front_end]):
-            front_end += 1
+        front_end = front_matter_end(doc_blocks)
         front = doc_blocks[:front_end]
         meta = read_title_block(
             [b.text for b in front],
             fallback_insurer=documents[-1].insurer if documents else header_insurer,
+            body=[b.text for b in doc_blocks[front_end:] if b.table is None],
         )
         doc_warnings: list[ParseWarning] = []
         walker = _Walker(doc_blocks[front_end:], doc_warnings)
@@ -618,6 +657,8 @@ def blocks_to_documents(
                 sections=tuple(sections),
                 definitions=tuple(definitions),
                 tables=tuple(tables),
+                filing_numbers=meta.filing_numbers,
+                distributor=meta.distributor,
             )
         )
         warnings.extend(doc_warnings)

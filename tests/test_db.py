@@ -29,6 +29,8 @@ from tiaokuan.model import (
     Definition,
     Entity,
     EntityType,
+    FilingKind,
+    FilingNumber,
     Item,
     Mapped,
     ParseResult,
@@ -113,6 +115,7 @@ _article = st.builds(
     st.lists(st.sampled_from(["coverage", "limit", "general"]), max_size=2, unique=True).map(tuple),
     st.lists(st.just("exclusion_outside_exclusions"), max_size=1).map(tuple),
     st.none() | st.floats(0, 1, width=32),  # OCR confidence: None for a text layer
+    st.lists(st.sampled_from(["/html/body/div/p[3]", "/html/body/table/tr[2]/td[1]"]), max_size=2).map(tuple),  # web page elements
 )
 _registration = st.builds(Registration, st.just("C00026231912025021007733"), _text, _text, _opt_text, st.booleans(), st.just("2025-02-10"))
 _semantics = st.builds(
@@ -123,7 +126,11 @@ _semantics = st.builds(
     ).map(tuple),
     st.lists(st.builds(Mapped, _text, _text, st.none() | st.integers(1, 40), _opt_text, _text), max_size=2).map(tuple),
     st.lists(st.builds(Mapped, _text, _text, st.none() | st.integers(1, 40), _opt_text, _text), max_size=2).map(tuple),
-    st.builds(Taxonomy, st.sampled_from(["ip", "liability"]), _opt_text, _opt_text, _opt_text, st.none() | _registration, st.none() | st.booleans()),
+    st.builds(Taxonomy, st.sampled_from(["ip", "liability", "health"]), _opt_text, _opt_text, _opt_text, st.none() | _registration, st.none() | st.booleans(),
+              st.none() | st.sampled_from(["medical", "annuity", "other"])),
+)
+_filing = st.builds(
+    FilingNumber, st.sampled_from(list(FilingKind)), _text, _text, _text, st.integers(1990, 2030), st.from_regex(r"\d{1,5}", fullmatch=True), st.none() | st.booleans()
 )
 _document = st.builds(
     ClauseDocument,
@@ -138,6 +145,8 @@ _document = st.builds(
     st.lists(st.builds(Definition, _text, _text, st.none() | st.integers(1, 40), _pages), max_size=2).map(tuple),
     st.lists(st.builds(Table, _opt_text, st.lists(st.lists(_text, max_size=3).map(tuple), max_size=3).map(tuple), _pages, st.booleans()), max_size=2).map(tuple),
     st.none() | _semantics,
+    st.lists(_filing, max_size=2).map(tuple),
+    _opt_text,
 )
 
 

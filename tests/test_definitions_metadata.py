@@ -74,7 +74,10 @@ def test_london_term_lines() -> None:
         ("附录：短期费率表", SectionType.APPENDIX, True),
         ("附录一：基准费率表", SectionType.APPENDIX, True),
         ("其它事项", SectionType.OTHER, True),
-        ("保险金额与最高赔偿期间", SectionType.AMOUNTS, False),
+        # A chapter on several subjects takes the first-named one's type, as a known
+        # heading; a first subject the table does not know leaves a keyword guess.
+        ("保险金额与最高赔偿期间", SectionType.AMOUNTS, True),
+        ("最高赔偿期间与保险金额", SectionType.AMOUNTS, False),
         ("A. Definitions", SectionType.DEFINITIONS, True),
     ],
 )

@@ -26,6 +26,7 @@ from tiaokuan.parse.api import (
 from tiaokuan.parse.audit import body_ink, output_ink
 from tiaokuan.parse.lines import Line
 from tiaokuan.parse.read_html import decode_html, strip_directives
+from tiaokuan.parse.serialize import from_dict, to_dict
 
 from .conftest import SAMPLES, SHARED_CORPUS
 
@@ -81,6 +82,20 @@ def test_page_source_format_and_provenance() -> None:
     (el,) = tree.xpath(first.element)
     assert el.tag == "p" and "".join(el.itertext()) == first.text
     assert parse_file(JSP).source.format is SourceFormat.HTML
+
+
+def test_every_article_keeps_the_elements_it_stood_in() -> None:
+    result = parse_file(JSP)
+    tree = etree.fromstring(strip_directives(JSP.read_text(encoding="utf-8-sig"))[0].encode(), etree.HTMLParser(encoding="utf-8")).getroottree()
+    articles = result.documents[0].articles
+    assert articles and all(a.elements for a in articles)
+    for article in articles:
+        page_text = "".join("".join(tree.xpath(path)[0].itertext()) for path in article.elements)
+        # Every character of the article stood in those elements (the label too).
+        assert Counter("".join(article.text.split())) <= Counter("".join(page_text.split()))
+    # And the path survives the JSON round trip.
+    data = json.loads(json.dumps(to_dict(result), ensure_ascii=False))
+    assert from_dict(data).documents[0].articles[0].elements == articles[0].elements
 
 
 def test_chrome_templates_and_scripts_are_layout_not_clause_text() -> None:

@@ -54,7 +54,7 @@ def test_the_wheel_holds_one_package_and_its_data(wheels: dict[str, Path]) -> No
     names = zipfile.ZipFile(wheels["tiaokuan"]).namelist()
     tops = {n.split("/")[0] for n in names}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"tiaokuan"}
-    for data in ("tiaokuan/schema/parse-1.schema.json", "tiaokuan/text/data/userdict.txt", "tiaokuan/generate/templates/wording.md.j2",
+    for data in ("tiaokuan/schema/parse-1.schema.json", "tiaokuan/text/data/userdict.txt", "tiaokuan/text/data/insurers.tsv", "tiaokuan/generate/templates/wording.md.j2",
                  "tiaokuan/clauses_db/migrations/script.py.mako", "tiaokuan/web/static/style.css", "tiaokuan/parse/api.py",
                  "tiaokuan/locale/en/LC_MESSAGES/tiaokuan.mo"):  # fmt: skip
         assert data in names, data

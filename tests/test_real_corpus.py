@@ -3,6 +3,8 @@ doubled, and hand-annotated clauses match exactly. Skipped when the corpus is ab
 
 import hashlib
 import json
+import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -58,6 +60,27 @@ def test_every_word_97_clause_parses_and_conserves_text(path: Path, shared_corpu
     if not soffice_available():
         pytest.skip("LibreOffice (soffice) is not installed; .doc files cannot be converted")
     _check_conservation(path)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("path", [p for p in DOC_FILES if "英文" not in p.name], ids=lambda p: p.name[:5])
+def test_libreoffice_web_export_of_each_word_file_conserves_text(path: Path, shared_corpus: Path, tmp_path: Path) -> None:
+    """Insurers publish Word clauses as web pages exported from Word: LibreOffice's
+    HTML export of each original is read as a web page, with every character kept
+    and the same numbered articles as the Word file itself."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "html", "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    page = tmp_path / f"{path.stem}.html"
+    _check_conservation(page)
+    from_page = source_to_result(read_source(page.read_bytes(), str(page), ParseOptions())).documents
+    from_word = source_to_result(read_source(path.read_bytes(), str(path), ParseOptions())).documents
+    assert [[a.label for a in d.numbered_articles] for d in from_page] == [[a.label for a in d.numbered_articles] for d in from_word]
+    assert all(a.elements for d in from_page for a in d.articles)
 
 
 ANNOTATED = sorted(EXPECTED_REAL.glob("*.json"))

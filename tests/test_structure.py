@@ -288,7 +288,7 @@ def test_gaps_duplicates_and_unknown_headings_warn() -> None:
 第二条 乙。
 第二条 丙。
 第五条 丁。
-保险金额与最高赔偿期间
+最高赔偿期间与保险金额
 第六条 戊。
 """
     result = parse(text)

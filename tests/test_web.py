@@ -348,6 +348,25 @@ def test_upload_rules(web_db: Path, tmp_path: Path) -> None:
     assert len(list((tmp_path / "data" / "uploads").iterdir())) == 1
 
 
+def test_upload_reads_every_format_the_parser_reads(web_db: Path, tmp_path: Path) -> None:
+    from tiaokuan.parse.api import SUPPORTED_SUFFIXES
+    from tiaokuan.web.workbench import UPLOAD_SUFFIXES
+
+    assert set(UPLOAD_SUFFIXES) == SUPPORTED_SUFFIXES
+    db = tmp_path / "upload.db"
+    shutil.copy(web_db, db)
+    client = _client(db, tmp_path)
+    token = _csrf(client.get("/upload").text)
+    assert ".jsp" in client.get("/upload").text
+    # An insurer's web page (a Word-exported clause wrapped in a JSP template).
+    page = SAMPLES / "html" / "patent-enforcement-2027.jsp"
+    files = {"file": (page.name, page.read_bytes(), "text/html")}
+    r = client.post("/upload", data={"csrf": token}, files=files, follow_redirects=False)
+    assert r.status_code == 303
+    product = client.get(_finished(client, r.headers["location"])).text
+    assert "第一条" in product and "<%@" not in product
+
+
 def _finished(client: TestClient, job: str, seconds: float = 300) -> str:
     """Follow an upload's progress page until it sends the visitor on (the product
     page); returns that address. The page answers at once while the worker reads."""

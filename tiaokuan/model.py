@@ -52,6 +52,8 @@ class WarningCode(StrEnum):
     EMPTY_PAGE = "empty_page"
     OCR_LOW_CONFIDENCE = "ocr_low_confidence"
     DAMAGED_SOURCE = "damaged_source"  # the file is damaged in places; text may be missing
+    MISPRINTED_LABEL = "misprinted_label"  # a label printed twice over (第六条第七条), kept as printed
+    REPEATED_HEADING = "repeated_heading"  # a chapter heading printed twice in a row, both kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +112,9 @@ class Article:
     # Mean recognition confidence (0–1) of the article's OCR'd characters; None
     # when every line came from a text layer. `from_ocr` is the flag.
     ocr_confidence: float | None = None
+    # Web pages: the XPath of each element the article's text came from, in reading
+    # order — where it stood in the page, as boxes say for a PDF.
+    elements: tuple[str, ...] = ()
 
     @property
     def from_ocr(self) -> bool:
@@ -147,6 +152,29 @@ class Table:
     flattened: bool = False
 
 
+class FilingKind(StrEnum):
+    """The scheme a 备案编号 (filing number other than the 注册号) is written in; closed set."""
+
+    # （公司简称）（备-险种）【年份】（主/附）序号号: property insurers' filings.
+    PROPERTY = "property"
+    # 公司简称[年份]险种 序号号: life and health insurers' filings.
+    LIFE = "life"
+
+
+@dataclass(frozen=True, slots=True)
+class FilingNumber:
+    """A 备案编号 as printed, and what it says: the filer's short name as printed, the
+    line of insurance, the year and serial; `rider` is None when the scheme does not say."""
+
+    kind: FilingKind
+    text: str
+    company: str
+    line: str
+    year: int
+    serial: str  # ASCII digits, leading zeros kept (008)
+    rider: bool | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class ClauseDocument:
     """One clause (a main clause or a rider) found in a source file."""
@@ -162,6 +190,10 @@ class ClauseDocument:
     definitions: tuple[Definition, ...] = ()
     tables: tuple[Table, ...] = ()
     semantics: Semantics | None = None  # the language layer's reading; None when it did not run
+    filing_numbers: tuple[FilingNumber, ...] = ()  # 备案编号 printed besides the 注册号
+    # A company named at the top that is not the insurer (a sales platform, an
+    # agency); None when the title block names only the insurer.
+    distributor: str | None = None
 
     @property
     def articles(self) -> tuple[Article, ...]:
@@ -293,12 +325,36 @@ class Registration:
 
 
 # The closed set of line-of-business codes a taxonomy carries ("ip" for IP products).
-LINES_OF_BUSINESS = ("ip", "property", "liability", "surety_credit", "engineering", "accident_health", "cargo", "other")
+# People lines follow the regulator's split of 人身保险: accident (意外伤害), health
+# (疾病, 医疗, 津贴, 护理) and life (寿险, 年金, 两全); agriculture is 种植/养殖/林木.
+LINES_OF_BUSINESS = (
+    "ip", "property", "liability", "surety", "credit", "engineering",
+    "accident", "health", "life", "agriculture", "cargo", "other",
+)  # fmt: skip
+# Codes written before accident, health and life (and surety and credit) were told
+# apart, and the lines each now splits into. Parse output never carries them; JSON
+# written earlier may, and the database migration 0004 rewrites stored rows.
+LEGACY_LINES = {"accident_health": ("accident", "health", "life"), "surety_credit": ("surety", "credit")}
+# The closed set of kinds of product within a line, which analysts and catalogs filter on;
+# other lines have no kind (None). The benefit decides, as it decides the line:
+# health follows 《健康保险管理办法》's split (疾病 as critical illness or death from
+# illness, 医疗, 护理, and allowances paid per day or per event); life the regulator's
+# ordinary life products (定期寿险, 终身寿险, 两全, 年金); agriculture 种植 / 养殖 /
+# 林木. Accident tells cover while travelling or carried by a conveyance (交通工具,
+# 航空, 旅行意外) from general cover (普通意外, as older filing numbers call it).
+# Each line's last kind is the one its products have when nothing names another.
+LINE_KINDS = {
+    "health": ("critical_illness", "medical", "allowance", "care", "disease_death", "other"),
+    "life": ("term", "whole_life", "endowment", "annuity", "other"),
+    "agriculture": ("crop", "livestock", "forestry", "other"),
+    "accident": ("travel", "general"),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
-    """Where a product sits: line of business, and for IP products liability type, right and function."""
+    """Where a product sits: line of business and the kind within it, and for IP
+    products liability type, right and function."""
 
     line: str
     liability_type: str | None = None
@@ -306,6 +362,7 @@ class Taxonomy:
     function: str | None = None
     registration: Registration | None = None
     registration_agrees: bool | None = None  # None when there is no 注册号 or its line code is unknown
+    kind: str | None = None  # the kind within the line (LINE_KINDS); None for a line without kinds
 
 
 @dataclass(frozen=True, slots=True)

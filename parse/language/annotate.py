@@ -17,8 +17,10 @@ from tiaokuan.model import (
     SectionType,
     Semantics,
 )
-from tiaokuan.text.vocab import EXCLUSIONS, cost_heads_in, map_all
+from tiaokuan.text.exclusions import exclusions_for
+from tiaokuan.text.vocab import Canon, cost_heads_in, map_all
 
+from ..headings import classify as classify_heading
 from .categories import categorise, flags
 from .pipeline import COMPONENT, entities_of, load
 from .recognizers import longest_first
@@ -62,16 +64,32 @@ def _article(article: Article, section: SectionType, terms: re.Pattern[str] | No
     )
 
 
-def _exclusions(sections: list[Section]) -> list[Mapped]:
-    """Each exclusion (an item of a 责任免除 article, or the article itself) mapped or "unmapped"."""
+def reading_type(article: Article, section: SectionType) -> SectionType:
+    """The chapter type an article is read as: its section's, unless the article
+    opens with a caption naming another chapter. Plain-language wordings caption
+    their clauses (2.3 责任免除 under 2 我们保什么、保多少), so the caption, not the
+    chapter, says that the clause lists exclusions."""
+    if section in (SectionType.DEFINITIONS, SectionType.APPENDIX) or article.label is None:
+        return section  # a defined term (索赔, 保险期间) standing first is no caption
+    caption = article.paragraphs[0].strip() if article.paragraphs else ""
+    caption = caption.strip("（）()【】")
+    if not caption or len(caption) > 16 or any(ch in caption for ch in "。；;，,：:"):
+        return section
+    kind = classify_heading(caption)
+    return kind.type if kind is not None and kind.known else section
+
+
+def map_exclusions(sections: list[Section] | tuple[Section, ...], canon: tuple[Canon, ...]) -> list[Mapped]:
+    """Each exclusion (an item of a 责任免除 article, or the article itself) mapped to
+    `canon` (the common list and the line's, `exclusions_for`), or "unmapped"."""
     out: list[Mapped] = []
     for section in sections:
-        if section.type is not SectionType.EXCLUSIONS:
-            continue
         for article in section.articles:
+            if reading_type(article, section.type) is not SectionType.EXCLUSIONS:
+                continue
             pieces = [(i.label, i.text) for i in article.items] or [(None, article.text)]
             for label, text in pieces:
-                found = map_all(EXCLUSIONS, text)
+                found = map_all(canon, text)
                 out.extend(Mapped(c.key, c.label, article.number, label, text) for c in found)
                 if not found:
                     out.append(Mapped("unmapped", "", article.number, label, text))
@@ -104,14 +122,16 @@ def annotate(document: ClauseDocument) -> ClauseDocument:
     words = [d.term for d in document.definitions if len(d.term) >= 2]
     terms = longest_first(words) if words else None
     sections = [
-        replace(s, articles=tuple(_article(a, s.type, terms) for a in s.articles)) for s in document.sections
+        replace(s, articles=tuple(_article(a, reading_type(a, s.type), terms) for a in s.articles))
+        for s in document.sections
     ]
-    pairs = [(a, s.type) for s in sections for a in s.articles]
+    pairs = [(a, reading_type(a, s.type)) for s in sections for a in s.articles]
     text = "\n".join(a.text for a, _ in pairs[:6])
+    taxonomy = classify(document.product, text, document.registration_no)
     semantics = Semantics(
         term_sheet(pairs),
-        tuple(_exclusions(sections)),
+        tuple(map_exclusions(sections, exclusions_for(taxonomy.line))),
         tuple(_cost_heads(sections)),
-        classify(document.product, text, document.registration_no),
+        taxonomy,
     )
     return replace(document, sections=tuple(sections), semantics=semantics)

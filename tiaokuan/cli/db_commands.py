@@ -209,7 +209,7 @@ def export_command(db_url, fmt, output, **chosen) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
 def catalog_command(db_url, fmt, output, **chosen) -> None:
     """Write the product catalog: one row per product version with insurer, product,
-    注册号 and its decoded parts, line of business / IP taxonomy, main or rider and its
+    注册号 and its decoded parts, line of business and kind / IP taxonomy, main or rider and its
     main product, article count, key terms and source file.
 
     Example: tiaokuan catalog --format xlsx -o catalog.xlsx --version all

@@ -12,11 +12,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from tiaokuan.i18n import _
-from tiaokuan.model import LINES_OF_BUSINESS, Category, SectionType
+from tiaokuan.model import LINE_KINDS, LINES_OF_BUSINESS, Category, SectionType
 
 EXIT_FAILURES = 1
 EXIT_USAGE = 2
 
+# Every kind of every line once ("other" is several lines' catch-all).
+LINE_KIND_CHOICES = tuple(dict.fromkeys(kind for kinds in LINE_KINDS.values() for kind in kinds))
 _DB_HELP = "Database: an SQLite file path or URL, or postgresql://USER@HOST/DB (default: $TIAOKUAN_DB, else ./tiaokuan.db)."
 
 
@@ -99,6 +101,7 @@ def filter_options(f):
         click.option("--category", type=click.Choice([c.value for c in Category]), help="Clause category (article or one of its items)."),
         click.option("--right", "ip_right", help="IP right (专利, 商标, 著作权, 地理标志 …, or 综合)."),
         click.option("--line", type=click.Choice(LINES_OF_BUSINESS), help="Line of business."),
+        click.option("--kind", type=click.Choice(LINE_KIND_CHOICES), help="Kind of product within its line (medical, annuity, crop, travel …)."),
         click.option("--version", default="latest", show_default=True, help='"latest", "all", or a version label such as 2025版.'),
     ]
     for option in reversed(options):
@@ -106,11 +109,11 @@ def filter_options(f):
     return f
 
 
-def filters(insurer, product, section_type, category, ip_right, line, version):
+def filters(insurer, product, section_type, category, ip_right, line, kind, version):
     """The `Filters` the options of `filter_options` give."""
     from tiaokuan.clauses_db import Filters
 
-    return Filters(insurer, product, section_type, category, ip_right, line, version)
+    return Filters(insurer, product, section_type, category, ip_right, line, version, kind)
 
 
 def progress_bar(console: Console, enabled: bool, verb: str, time_left: bool = False) -> Progress:

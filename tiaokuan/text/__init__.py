@@ -3,7 +3,18 @@ canonical insurance vocabularies, insurers' short names, and the jieba word
 splitter with the insurance/IP dictionary. Nothing heavy loads on import (jieba
 and cn2an load on first use)."""
 
-from .insurers import insurer_labels, insurer_short_name, insurers_named, stems_abbreviated_as
+from .exclusions import exclusions_for
+from .insurers import (
+    InsurerKind,
+    LicensedInsurer,
+    insurer_labels,
+    insurer_short_name,
+    insurers_named,
+    licensed_insurer,
+    licensed_insurers,
+    registered_name,
+    stems_abbreviated_as,
+)
 from .labels import (
     ARTICLE_RE,
     TERMINAL,
@@ -24,7 +35,8 @@ from .words import segmenter, tokens, user_dictionary, words
 
 __all__ = [
     "ARTICLE_RE", "COST_HEADS", "EXCLUSIONS", "TERMINAL", "Canon", "HeadingLevel", "ItemFamily", "Label", "article_label",
-    "cn_to_int", "cost_heads_in", "heading_label", "insurer_labels", "insurer_short_name", "insurers_named", "int_to_cn",
-    "is_cjk", "item_label", "map_all", "map_to", "part_label", "segmenter", "squash", "stems_abbreviated_as", "tokens",
-    "user_dictionary", "words",
+    "cn_to_int", "cost_heads_in", "exclusions_for", "heading_label", "insurer_labels", "insurer_short_name",
+    "insurers_named", "int_to_cn", "is_cjk", "item_label", "map_all", "map_to", "part_label", "segmenter", "squash",
+    "stems_abbreviated_as", "tokens", "user_dictionary", "words",
+    "InsurerKind", "LicensedInsurer", "licensed_insurer", "licensed_insurers", "registered_name",
 ]  # fmt: skip

@@ -18,8 +18,17 @@ ARTICLE_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*条)")
 # After a reference such as 第十四条 the next character joins it to more text;
 # a real article label is followed by whitespace or by the article's first word.
 _REF_FOLLOWERS = set("、，,；;。和及或与至到的所中规约第之”\"》】")
-# "第五条（二）项" is a reference; "第三条（故障责任）" is an article with a caption.
-_REF_ITEM = re.compile(rf"^\s*[（(]\s*({_CN}|\d+)\s*[)）]")
+_JOINERS = set("和及或与至到")
+_JOINED_REF = re.compile(rf"者?\s*(?:第|{_CN}|\d|前|本条|其他|其它|相关|有关条款)")
+# "第五条（二）项" is a reference; "第三条（故障责任）" is an article with a caption,
+# and "第五条 （一）被保险人应…" an article that opens with its first item: a
+# reference names the item with 项/款/目 or goes on with the sentence that cites
+# it, an article's first item goes on with the item's own words.
+_REF_ITEM = re.compile(rf"^\s*[（(]\s*({_CN}|\d+)\s*[)）]\s*(?:[项款目之中的所、，,；;和及或与至到]|规定|约定|$)")
+# A label printed twice over (第六条第七条: Word numbering and a typed label, or
+# two drafts merged) — a misprint, read as one article that keeps both labels.
+# 第十四条第二款 cites a paragraph of an article, and is no misprint.
+_DOUBLED = re.compile(rf"^\s*(第\s*(?:{_CN}|\d+)\s*条)\s*(第\s*({_CN}|\d+)\s*条)(?=\s|[\u4e00-\u9fff（(])(?!\s*[、，,的所中规约])")
 PART_RE = re.compile(rf"^\s*(第\s*({_CN}|\d+)\s*(部分|章|节))")
 # English wordings: "Part 2", "Section 3 - Contractual Disputes", "A. Definitions".
 EN_PART_RE = re.compile(r"^\s*((Part|PART|Section|SECTION)\s+([A-Z]|\d{1,2})\b\s*[-–—.:]?|[A-H]\.)\s*(?=[A-Z])")
@@ -36,6 +45,7 @@ class ItemFamily(StrEnum):
     CIRCLED = "circled"  # ①
     LETTER = "letter"  # a. a) A.
     MULTI_DECIMAL = "multi_decimal"  # 1.1 2.1.1
+    HALF_PAREN = "half_paren"  # 1） 1) — a number closed by one bracket, common for sub-items
 
 
 _ITEM_PATTERNS: tuple[tuple[ItemFamily, re.Pattern[str]], ...] = (
@@ -44,6 +54,7 @@ _ITEM_PATTERNS: tuple[tuple[ItemFamily, re.Pattern[str]], ...] = (
     (ItemFamily.CIRCLED, re.compile(r"^\s*([\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])")),
     (ItemFamily.MULTI_DECIMAL, re.compile(r"^\s*([1-9]\d?(?:\.\d{1,2}){1,3})(?=[\s\u3000]|[\u4e00-\u9fff])(?![\s\u3000]*[%‰元万亿米倍至到])")),
     (ItemFamily.DECIMAL_DOT, re.compile(r"^\s*(\d{1,2}[.．、](?!\d))")),
+    (ItemFamily.HALF_PAREN, re.compile(r"^\s*(\d{1,2}[)）])")),
     (ItemFamily.CN_COMMA, re.compile(rf"^\s*({_CN}、)")),
     (ItemFamily.LETTER, re.compile(r"^\s*([a-zA-Z][.．)）](?![a-zA-Z]))")),
 )
@@ -87,13 +98,26 @@ def article_label(text: str) -> Label | None:
     m = ARTICLE_RE.match(text)
     if not m:
         return None
+    doubled = _DOUBLED.match(text)
+    if doubled:
+        return Label(text[m.start(1) : doubled.end(2)], doubled.end(2), cn_to_int(m.group(2)))
     rest = text[m.end(1) :]
+    if rest[:1] in _JOINERS and not _JOINED_REF.match(rest[1:]):
+        # 第二十五条与本保险合同有关的…: a label glued to an article that opens with
+        # 与/和/及…; a reference joins another article (第十四条与第十五条).
+        return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
     if rest[:1] in _REF_FOLLOWERS or _REF_ITEM.match(rest):
         return None
     # "第十条规定的" / "第五条约定" read as references too.
     if re.match(r"(规定|约定|所述|所列|所指|项下|之规定|第)", rest):
         return None
     return Label(m.group(1), m.end(1), cn_to_int(m.group(2)))
+
+
+def doubled_label_values(label: str) -> tuple[int | None, ...]:
+    """The numbers of every 第X条 inside a printed label: one for a well-formed label,
+    two for a misprinted doubled one (第六条第七条 → (6, 7))."""
+    return tuple(cn_to_int(m.group(1)) for m in re.finditer(rf"第\s*({_CN}|\d+)\s*条", label))
 
 
 def decimal_article_label(text: str) -> Label | None:
@@ -107,6 +131,20 @@ def decimal_article_label(text: str) -> Label | None:
     if family is ItemFamily.MULTI_DECIMAL and label.text.count(".") > 1:
         return None
     return label
+
+
+# 通俗化 wordings number their chapters 1 2 3 and their clauses 1.1 1.2 under them:
+# a chapter line is its number, a space and a short title (1 您与我们的合同).
+_DECIMAL_CHAPTER = re.compile(r"^\s*([1-9]\d?)[ \u3000\t]+(?=[\u4e00-\u9fff])([^。；;，,：:]{2,30})$")
+
+
+def decimal_chapter_label(text: str) -> Label | None:
+    """The number opening a decimal chapter line (`1 您与我们的合同`), or None; the
+    caller checks that the clauses under it are numbered 1.1, 1.2."""
+    m = _DECIMAL_CHAPTER.match(text)
+    if m is None or m.group(2).rstrip()[-1:] in TERMINAL:
+        return None
+    return Label(m.group(1), m.end(1), int(m.group(1)))
 
 
 class HeadingLevel(StrEnum):

@@ -173,9 +173,17 @@ VALUE_WORDS = {
     "immediately": N_("立即/及时"), "statutory": N_("依法律规定"), "none": N_("不收手续费"), "short_rate": N_("短期费率"),
     "pro_rata": N_("日比例"), "arbitration_or_litigation": N_("仲裁或诉讼"), "arbitration": N_("仲裁"),
     "litigation": N_("诉讼"), "prc": N_("中华人民共和国法律"), "silent": N_("未约定"),
-    # lines of business (tiaokuan.model.LINES_OF_BUSINESS)
-    "ip": N_("知识产权"), "property": N_("财产"), "liability": N_("责任"), "surety_credit": N_("保证与信用"),
-    "engineering": N_("工程"), "accident_health": N_("意外健康"), "cargo": N_("货运"),
+    # lines of business (tiaokuan.model.LINES_OF_BUSINESS), and the two codes written
+    # before accident, health and life, and surety and credit, were told apart (LEGACY_LINES)
+    "ip": N_("知识产权"), "property": N_("财产"), "liability": N_("责任"), "surety": N_("保证保险"),
+    "credit": N_("信用保险"), "engineering": N_("工程"), "accident": N_("意外伤害"), "health": N_("健康"),
+    "life": N_("人寿"), "agriculture": N_("农业"), "cargo": N_("货运"),
+    "accident_health": N_("意外健康"), "surety_credit": N_("保证与信用"),
+    # kinds within a line (tiaokuan.model.LINE_KINDS); "other" is the word above
+    "critical_illness": N_("重大疾病"), "medical": N_("医疗"), "allowance": N_("津贴"), "care": N_("护理"),
+    "disease_death": N_("疾病身故/全残"), "term": N_("定期寿险"), "whole_life": N_("终身寿险"), "endowment": N_("两全保险"),
+    "annuity": N_("年金保险"), "crop": N_("种植业"), "livestock": N_("养殖业"), "forestry": N_("林业"),
+    "travel": N_("交通/旅行意外"), "general": N_("普通意外"),
 }  # fmt: skip
 
 # Chapter types (tiaokuan.model.SectionType) and clause categories (Category) by their Chinese names.

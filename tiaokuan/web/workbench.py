@@ -25,7 +25,14 @@ from .charts import line_name
 
 HERE = Path(__file__).parent
 CSRF_COOKIE = "tiaokuan_session"
-UPLOAD_SUFFIXES = (".pdf", ".docx", ".doc", ".txt", ".md")
+# Every format the parser reads (tiaokuan.parse.api.SUPPORTED_SUFFIXES, written out
+# here so the server starts without the parser; tests/test_web.py keeps them equal):
+# PDF, Word, insurers' web pages (HTML and the JSP/PHP/ASP templates they are
+# served from), text and Markdown.
+UPLOAD_SUFFIXES = (
+    ".pdf", ".docx", ".doc", ".html", ".htm", ".xhtml", ".jsp", ".php", ".asp", ".aspx",
+    ".txt", ".text", ".md", ".markdown",
+)  # fmt: skip
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
