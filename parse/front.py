@@ -13,7 +13,6 @@ from tiaokuan.text.labels import (
     TERMINAL,
     article_label,
     decimal_article_label,
-    decimal_chapter_label,
     item_label,
     part_label,
     squash,
@@ -23,6 +22,7 @@ from .headings import classify, known_heading
 from .layout import Block
 from .lines import Hint
 from .metadata import is_insurer_line, is_registration_line, is_title_line
+from .numbering import opens_decimal_chapter
 
 # A table-of-contents entry ends in its page number, set off by a dot leader
 # (……, ……, ·····, ----) or by a tab or a wide gap: 第一条 保险合同构成 ………… 1.
@@ -126,20 +126,10 @@ def front_matter_end(blocks: list[Block]) -> int:
         if key in _GUIDE_HEADINGS:
             i = _guide_end(blocks, i)
             continue
-        if not is_front_matter(block) or _decimal_chapter_opens(blocks, i):
+        if not is_front_matter(block) or opens_decimal_chapter(blocks, i):
             break
         i += 1
     return i
-
-
-def _decimal_chapter_opens(blocks: list[Block], index: int) -> bool:
-    """`1 您与我们的合同` followed by clause 1.1: the first chapter of a decimal wording."""
-    block = blocks[index]
-    chapter = decimal_chapter_label(block.text.strip()) if block.table is None else None
-    if chapter is None or index + 1 >= len(blocks) or blocks[index + 1].table is not None:
-        return False
-    label = decimal_article_label(blocks[index + 1].text.strip())
-    return label is not None and label.text.startswith(f"{chapter.value}.")
 
 
 def split_documents(blocks: list[Block]) -> list[list[Block]]:

@@ -81,6 +81,18 @@ def numbered_by_decimals(blocks: list[Block]) -> bool:
     return second_level >= 3 or chapter_openers >= 3 or best_headings >= 2
 
 
+def opens_decimal_chapter(blocks: list[Block], index: int) -> bool:
+    """`1 您与我们的合同` whose next paragraph is clause 1.1: a chapter of a decimal
+    (通俗化) wording, numbered N over clauses N.1 N.2."""
+    block = blocks[index]
+    chapter = decimal_chapter_label(block.text.strip()) if block.table is None else None
+    if chapter is None:
+        return False
+    nxt = next((b for b in blocks[index + 1 :] if b.table is None and b.text.strip()), None)
+    label = decimal_article_label(nxt.text.strip()) if nxt is not None else None
+    return label is not None and label.text.startswith(f"{chapter.value}.")
+
+
 def is_chapter_line(text: str) -> bool:
     """A short line that heads a chapter: a heading the table knows, 一、基本条款, or
     a decimal chapter line (1 您与我们的合同)."""

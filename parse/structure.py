@@ -30,7 +30,6 @@ from tiaokuan.text.labels import (
     article_label,
     close_cjk_gaps,
     decimal_article_label,
-    decimal_chapter_label,
     doubled_label_values,
     item_label,
     squash,
@@ -50,6 +49,7 @@ from .numbering import (
     join_cost,
     leave_list_cost,
     numbered_by_decimals,
+    opens_decimal_chapter,
     restore,
 )
 
@@ -239,15 +239,9 @@ class _Walker:
         )
 
     def _decimal_chapter(self, index: int, found: tuple[ItemFamily, Label] | None) -> bool:
-        text = self.blocks[index].text.strip()
         if found is not None:
-            return found[0] is ItemFamily.CN_COMMA and is_chapter_line(text)
-        chapter = decimal_chapter_label(text)
-        if chapter is None:
-            return False
-        nxt = next((b for b in self.blocks[index + 1 :] if b.table is None and b.text.strip()), None)
-        label = decimal_article_label(nxt.text.strip()) if nxt is not None else None
-        return label is not None and label.text.startswith(f"{chapter.value}.")
+            return found[0] is ItemFamily.CN_COMMA and is_chapter_line(self.blocks[index].text.strip())
+        return opens_decimal_chapter(self.blocks, index)
 
     def _warn_unknown(self, block: Block, section_type: SectionType) -> None:
         self.warnings.append(

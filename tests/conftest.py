@@ -73,6 +73,50 @@ def soffice_pdf_pages(path: Path, outdir: Path) -> int:
     return len(soffice_pdf_page_sizes(path, outdir))
 
 
+def libreoffice_export(source: Path, fmt: str, outdir: Path) -> Path:
+    """`source` exported by LibreOffice headless as `fmt` (html, pdf, docx) into
+    `outdir`, with a private profile there; the exported file."""
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{outdir / 'profile'}", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return outdir / f"{source.stem}.{fmt}"
+
+
+def check_conservation(path: Path):
+    """Parse `path` and check that every character of its body lands in the output
+    exactly once and in reading order, with no placement warning; the ParseResult."""
+    from collections import Counter
+
+    from tiaokuan.parse import ParseOptions
+    from tiaokuan.parse.api import clean_lines, read_source, source_to_result
+    from tiaokuan.parse.audit import body_ink, output_ink
+
+    raw = read_source(path.read_bytes(), str(path), ParseOptions())
+    result = source_to_result(raw)
+    lines, _ = clean_lines(raw)
+    source = body_ink(lines)
+    placed = output_ink(result.documents)
+    assert Counter(source) == Counter(placed), f"{path.name}: characters lost or doubled"
+    # Order: every paragraph of every article appears in the source after the one
+    # before it (a table may stand between two paragraphs of one article).
+    cursor = 0
+    for doc in result.documents:
+        for article in doc.articles:
+            for paragraph in article.text.split("\n"):
+                ink = "".join(paragraph.split())
+                found = source.find(ink, cursor)
+                assert found >= 0, f"{path.name}: {article.label or article.text[:20]} out of order"
+                cursor = found + len(ink)
+    assert not [w for w in result.warnings if "could not be placed" in w.message or "placed twice" in w.message]
+    return result
+
+
 def soffice_pdf_page_sizes(path: Path, outdir: Path) -> list[tuple[float, float]]:
     """`path` printed to PDF by LibreOffice headless: each page's width and height in mm."""
     import subprocess

@@ -14,19 +14,13 @@ other field must match exactly.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tiaokuan.parse import ParseOptions
-from tiaokuan.parse.api import clean_lines, read_source, source_to_result
-from tiaokuan.parse.audit import body_ink, output_ink
 from tiaokuan.parse.expected import differing_fields
 
-from .conftest import ROOT
+from .conftest import ROOT, check_conservation, libreoffice_export
 
 pytestmark = pytest.mark.corpus
 
@@ -56,10 +50,7 @@ def _annotations(folder: str) -> list[Path]:
 
 def _check(path: Path, annotation: Path) -> None:
     want = json.loads(annotation.read_text(encoding="utf-8"))
-    raw = read_source(path.read_bytes(), str(path), ParseOptions())
-    lines, _ = clean_lines(raw)
-    result = source_to_result(raw)
-    assert Counter(body_ink(lines)) == Counter(output_ink(result.documents)), f"{path.name}: characters lost or doubled"
+    result = check_conservation(path)
     assert len(result.documents) == len(want["documents"])
     known = KNOWN.get(annotation.stem, {})
     for got_doc, want_doc in zip(result.documents, want["documents"], strict=True):
@@ -76,8 +67,6 @@ def test_pages_and_catalog_clauses_read_as_annotated(annotation: Path, shared_co
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder for LibreOffice's exports of the Word originals."""
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     return tmp_path_factory.mktemp("exports")
 
 
@@ -89,9 +78,4 @@ def test_word_originals_read_as_annotated_in_every_format(annotation: Path, fmt:
     if fmt == "doc":
         _check(source, annotation)
         return
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{exports / 'profile'}", "--headless", "--convert-to", fmt, "--outdir", str(exports), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    _check(exports / f"{source.stem}.{fmt}", annotation)
+    _check(libreoffice_export(source, fmt, exports), annotation)

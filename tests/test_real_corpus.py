@@ -3,19 +3,15 @@ doubled, and hand-annotated clauses match exactly. Skipped when the corpus is ab
 
 import hashlib
 import json
-import shutil
-import subprocess
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tiaokuan.parse import ParseOptions
-from tiaokuan.parse.api import clean_lines, read_source, source_to_result
-from tiaokuan.parse.audit import body_ink, output_ink
+from tiaokuan.parse.api import read_source, source_to_result
 from tiaokuan.text.labels import squash
 
-from .conftest import EXPECTED_REAL, SHARED_CORPUS, soffice_available
+from .conftest import EXPECTED_REAL, SHARED_CORPUS, check_conservation, libreoffice_export, soffice_available
 
 pytestmark = pytest.mark.corpus
 
@@ -29,29 +25,9 @@ TEXT_FILES = _files("text")
 DOC_FILES = _files("doc")
 
 
-def _check_conservation(path: Path) -> None:
-    raw = read_source(path.read_bytes(), str(path), ParseOptions())
-    result = source_to_result(raw)
-    lines, _ = clean_lines(raw)
-    source = body_ink(lines)
-    placed = output_ink(result.documents)
-    assert Counter(source) == Counter(placed), f"{path.name}: characters lost or doubled"
-    # Order: every paragraph of every article appears in the source after the one
-    # before it (a table may stand between two paragraphs of one article).
-    cursor = 0
-    for doc in result.documents:
-        for article in doc.articles:
-            for paragraph in article.text.split("\n"):
-                ink = "".join(paragraph.split())
-                found = source.find(ink, cursor)
-                assert found >= 0, f"{path.name}: {article.label or article.text[:20]} out of order"
-                cursor = found + len(ink)
-    assert not [w for w in result.warnings if "could not be placed" in w.message or "placed twice" in w.message]
-
-
 @pytest.mark.parametrize("path", TEXT_FILES, ids=lambda p: p.name[:4])
 def test_every_text_clause_parses_and_conserves_text(path: Path, shared_corpus: Path) -> None:
-    _check_conservation(path)
+    check_conservation(path)
 
 
 @pytest.mark.libreoffice
@@ -59,7 +35,7 @@ def test_every_text_clause_parses_and_conserves_text(path: Path, shared_corpus: 
 def test_every_word_97_clause_parses_and_conserves_text(path: Path, shared_corpus: Path) -> None:
     if not soffice_available():
         pytest.skip("LibreOffice (soffice) is not installed; .doc files cannot be converted")
-    _check_conservation(path)
+    check_conservation(path)
 
 
 @pytest.mark.libreoffice
@@ -68,16 +44,8 @@ def test_libreoffice_web_export_of_each_word_file_conserves_text(path: Path, sha
     """Insurers publish Word clauses as web pages exported from Word: LibreOffice's
     HTML export of each original is read as a web page, with every character kept
     and the same numbered articles as the Word file itself."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "html", "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    page = tmp_path / f"{path.stem}.html"
-    _check_conservation(page)
-    from_page = source_to_result(read_source(page.read_bytes(), str(page), ParseOptions())).documents
+    page = libreoffice_export(path, "html", tmp_path)
+    from_page = check_conservation(page).documents
     from_word = source_to_result(read_source(path.read_bytes(), str(path), ParseOptions())).documents
     assert [[a.label for a in d.numbered_articles] for d in from_page] == [[a.label for a in d.numbered_articles] for d in from_word]
     assert all(a.elements for d in from_page for a in d.articles)
@@ -139,7 +107,7 @@ def test_catalog_clauses_parse_and_conserve_text(shared_corpus: Path) -> None:
     failures = []
     for path in CATALOG_CLAUSES:
         try:
-            _check_conservation(path)
+            check_conservation(path)
         except Exception as exc:  # noqa: BLE001 - collect all, report together
             failures.append(f"{path.parent.name}/{path.name}: {exc}")
     assert not failures, "\n".join(failures[:20])

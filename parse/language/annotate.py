@@ -121,11 +121,12 @@ def annotate(document: ClauseDocument) -> ClauseDocument:
     # One pattern per document for the uses of its defined terms, longest first.
     words = [d.term for d in document.definitions if len(d.term) >= 2]
     terms = longest_first(words) if words else None
+    read_as = [[reading_type(a, s.type) for a in s.articles] for s in document.sections]
     sections = [
-        replace(s, articles=tuple(_article(a, reading_type(a, s.type), terms) for a in s.articles))
-        for s in document.sections
+        replace(s, articles=tuple(_article(a, t, terms) for a, t in zip(s.articles, types)))
+        for s, types in zip(document.sections, read_as)
     ]
-    pairs = [(a, reading_type(a, s.type)) for s in sections for a in s.articles]
+    pairs = [(a, t) for s, types in zip(sections, read_as) for a, t in zip(s.articles, types)]
     text = "\n".join(a.text for a, _ in pairs[:6])
     taxonomy = classify(document.product, text, document.registration_no)
     semantics = Semantics(
