@@ -301,7 +301,10 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                         continue
                     joined = sorted([*group, cand], key=lambda u: u.index)
                     score = _dice(Counter(w for u in joined for w in _words(u.text)), target)
-                    if score >= best + EXTEND_GAIN:
+                    # Who may be insured is one provision however many paragraphs of its
+                    # article say it (被保险人须为科技企业。/ 投保人为被保险人本人。).
+                    said_once = cand.dimension is x.dimension is Dimension.INSURED
+                    if score >= best + EXTEND_GAIN or said_once:
                         group, best, grew = joined, score, True
                         first, last = min(first, at), max(last, at)
                         rows[k] = Counterparts((None, None), 0.0)
@@ -355,3 +358,4 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
             rows[r] = Counterparts((None, None), 0.0)
         rows[first] = Counterparts((a, b), 0.0)
     return [r for r in rows if any(u is not None for u in r.units)]
+

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, SectionType
 from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, item_label
+from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_to
 
 
 class Dimension(StrEnum):
@@ -151,6 +152,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"经济赔偿责任", "赔偿责任"),  # the liability to pay money: 经济 adds no referent
         (r"(?:损害)?赔偿(?:要求|请求)", "赔偿请求"),  # the third party's claim
         (r"员工", "雇员"),  # the insured's employees
+        (r"(?<=惩罚性)赔款", "赔偿"),  # punitive damages, named for the payment or for the award
+        (r"仍然", "仍"),  # the same adverb, long and short form
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
@@ -245,7 +248,11 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
         (Dimension.CANCELLATION, r"解除(?:本|保险)?合同|退还[^。]{0,10}保险费|短期费率|退保"),
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
-        (Dimension.INSURED, r"(?:可|均可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)为"),
+        # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
+        # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人
+        # 是指… / 投保人、被保险人同主险合同).
+        (Dimension.INSURED, r"(?:可|均可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)为"
+                            r"|(?:^|[。；\n])(?:本(?:保险)?合同的?)?(?:投保人、)?(?:被保险人|投保人)(?:、被保险人)?(?:是指|限于|同主险)"),
         (Dimension.TERRITORY, r"承保区域|地域范围|境内|境外"),
     )
 )
@@ -326,6 +333,19 @@ def _canon(doc: ClauseDocument, number: int | None, item: str | None) -> str | N
     return None
 
 
+# A list of the papers a claim needs: 请求赔偿时，应向保险人提供下列证明和资料 /
+# 申请给付保险金时须提交以下材料 / 索赔单证包括.
+_DOCUMENT_LEAD = re.compile(r"(?:提供|提交|递交|出具|包括)[^。]{0,16}(?:证明|资料|单证|材料|文件)|(?:单证|材料)(?:包括|如下)")
+
+
+def _document_kind(text: str, lead: str) -> str | None:
+    """The kind of paper an item of a claim-document list asks for (CLAIM_DOCUMENTS)."""
+    if not lead or not _DOCUMENT_LEAD.search(lead):
+        return None
+    found = map_to(CLAIM_DOCUMENTS, text)
+    return found.key if found else None
+
+
 def _one_space(heading: str | None) -> str:
     """A heading as printed, its whitespace one space (第二部分\t保险责任 → 第二部分 保险责任)."""
     return " ".join((heading or "").split())
@@ -397,14 +417,24 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             cite = f"{cite}「{term}」"
         cite += inferred
         dim = dimension_of(section.type, text, article.categories, lead)
-        canon = _canon(doc, article.number, item)
+        canon = _canon(doc, article.number, item) or _document_kind(text, lead)
         units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
 
     base = numbered or _chapter_cite(section.heading)
     # Lists in two paragraphs of one article each count from （一）: their items are
     # cited with their paragraph (第五条第二款（一）), or two items would share a citation.
     listed = {it.paragraph for it in article.items}
+    # … but one list whose items stand in several paragraphs (a paragraph of text under
+    # （一）, then （二）) counts on across them: its items are cited by label alone.
+    labels = [_full_width(it.label) for it in article.items if it.label]
+    if len(labels) == len(set(labels)):
+        listed = {min(listed)} if listed else listed
+    continues = _continuation_paragraphs(article)
     for p_index, paragraph in enumerate(article.paragraphs):
+        if p_index in continues and units and units[-1].item:
+            # A paragraph between two items of one list goes on with the item above it.
+            units[-1] = replace(units[-1], text=units[-1].text.rstrip("\n") + "\n" + paragraph)
+            continue
         # (text outside numbered articles too: 第五节 调查费用第二款, as RULES.md cites it)
         para_cite = f"{base}第{int_to_cn(p_index + 1)}款" if many and section.type is not SectionType.DEFINITIONS else base
         items = [it for it in article.items if it.paragraph == p_index]
@@ -432,6 +462,19 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
+
+
+def _continuation_paragraphs(article: Article) -> set[int]:
+    """Paragraphs without items of their own that stand between two paragraphs holding
+    items of one list (（一） … text … （二）): the item above goes on in them. A paragraph
+    after the last item closes the article and stays its own paragraph."""
+    holders = sorted({it.paragraph for it in article.items})
+    if len(holders) < 2:
+        return set()
+    labels = [_full_width(it.label) for it in article.items if it.label]
+    if len(labels) != len(set(labels)):  # two lists, each counting from （一）
+        return set()
+    return {p for p in range(holders[0] + 1, holders[-1]) if p not in holders}
 
 
 def _join_definitions(units: list[Unit]) -> list[Unit]:

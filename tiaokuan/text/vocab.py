@@ -63,7 +63,7 @@ EXCLUSIONS: tuple[Canon, ...] = (
     _canon(
         "nuclear",
         "核辐射、核污染",
-        r"核(?:爆炸|辐射|污染|反应|裂变|聚变|武器|材料|子辐射)|(?<!非)放射性|(?i:nuclear|radioactiv)",
+        r"核(?:爆炸|辐射|污染|反应|裂变|聚变|武器|材料|子辐射|能)|原子能|(?<!非)放射性|(?i:nuclear|radioactiv)",
     ),
     _canon("pollution", "污染", r"(?<!核)(?<!放射性)污染"),
     _canon("compulsory_licence", "强制许可", r"强制许可|非自愿许可"),
@@ -85,14 +85,14 @@ EXCLUSIONS: tuple[Canon, ...] = (
         "合同责任",
         r"合同(?:约定的|中约定的)?(?:违约)?责任(?!范围)|协议.{0,6}(?:责任|违约)|违约责任|约定的责任",
     ),
-    _canon("fines_penalties", "罚款、罚金及惩罚性赔偿", r"罚款|罚金|惩罚性赔偿|(?i:fine|penalt|punitive)"),
-    _canon("indirect_loss", "间接损失", r"间接损失"),
+    _canon("fines_penalties", "罚款、罚金及惩罚性赔偿", r"罚款|罚金|罚息|滞纳金|惩罚性赔偿|(?i:fine|penalt|punitive)"),
+    _canon("indirect_loss", "间接损失", r"间接(?:的)?(?:或附带的)?损失"),
     _canon("deductible", "免赔额（率）", r"免赔额|免赔率|免赔期|免赔金额|(?i:\bexcess\b|deductible)"),
     _canon("moral_damage", "精神损害", r"精神损害"),
     _canon(
         "bodily_injury_property",
         "人身伤亡和财产损失",
-        r"人身伤亡|人身伤害|财产损失|实体财产|(?i:bodily injury|damage to)",
+        r"人身伤亡|人身(?:伤害|损害)|财产损失|实体财产|(?i:bodily injury|damage to)",
     ),
     # Claims by (or between) related parties; not 被保险人或其关联方的故意行为.
     _canon("related_party", "关联方索赔", r"(?:关联|继受)关系|关联(?:方|企业|公司)[^，；。]{0,20}(?:提出|之间|对)"),
@@ -132,6 +132,25 @@ EXCLUSIONS: tuple[Canon, ...] = (
         "被保险人自身的工资和管理费用",
         r"(?:雇员|员工|工作人员)的?(?:工资|薪酬|奖金)|日常管理费用|内部管理费用",
     ),
+)
+
+
+# The papers a claim asks for, by kind. Insurers word each item of a claim-document
+# list their own way (保险单正本 / 保险单或者其他保险凭证、批单 / 保险单正本或其他有效
+# 保险凭证原件), but an analyst pairs the items by the paper they ask for. The first
+# kind that matches wins: the catch-all item (其他与确认保险事故…有关的证明和资料)
+# comes first because it names losses and causes only to say what the papers prove.
+CLAIM_DOCUMENTS: tuple[Canon, ...] = (
+    _canon("doc_other", "其他证明和资料", r"所能提供的其他|其他(?:与|有关|相关|必要)[^。；]{0,40}(?:证明|资料|材料|文件)"),
+    _canon("doc_claim_form", "索赔申请书", r"索赔申请|赔偿申请|保险金(?:给付)?申请|给付申请|索赔函"),
+    _canon("doc_policy", "保险单或保险凭证", r"保险单|保险凭证|保单"),
+    _canon("doc_identity", "身份或资格证明", r"身份证|身份证明|户籍|户口|营业执照|关系证明|资格证"),
+    _canon("doc_legal", "判决、裁决、和解等法律文书", r"判决|裁决|调解书|和解协议|和解书|法律文书|起诉状|仲裁申请|立案|受理(?:通知|证明)"),
+    _canon("doc_death_disability", "死亡或伤残证明", r"死亡证明|死亡医学证明|火化|伤残(?:鉴定|评定|程度)|残疾"),
+    _canon("doc_medical", "病历、诊断和医疗费用单据", r"病历|诊断|出院|住院|医疗费用|医疗机构|检查报告"),
+    _canon("doc_accident", "事故证明", r"事故(?:的)?证明|事故(?:发生)?(?:的)?(?:证明|报告)|出险(?:证明|通知)|公安|消防|气象"),
+    _canon("doc_loss_list", "损失清单", r"损失清单|索赔清单|费用清单|损失(?:情况|金额|程度)[^。；]{0,10}(?:证明|说明|清单|报告)"),
+    _canon("doc_invoice", "费用发票、票据和支付凭证", r"发票|票据|单据|收据|支付凭[证据]|付款凭[证据]|账簿|帐簿|会计凭证"),
 )
 
 
