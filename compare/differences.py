@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 
 from tiaokuan.model import ClauseDocument
 from tiaokuan.text.labels import item_label
+from tiaokuan.text.words import words
 
 from .judge import Effect, Kind, judge, runs_between
 from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units
@@ -84,7 +85,9 @@ class _Keys:
     """One product's unit keys sorted by length, to find the units longer than a given one quickly."""
 
     def __init__(self, units: tuple[Unit, ...]) -> None:
-        self.units = sorted(units, key=lambda u: len(u.key))
+        # A list's lead-in only announces its items: it holds none of the other
+        # clause's units (请求赔偿时…提供下列证明和资料 does not say 索赔申请书).
+        self.units = sorted((u for u in units if not u.is_lead), key=lambda u: len(u.key))
         self.lengths = [len(u.key) for u in self.units]
         self.keys = [u.key for u in self.units]
 
@@ -226,7 +229,12 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
     that says 不负责赔偿 itself), and the units of its product that the
     counterpart holds (an item the other product split in two)."""
     text = unit.text
-    if unit.is_lead and not other.is_lead and not other.item:
+    if unit.is_lead and not other.is_lead and not other.item and _says_only_lead(unit, other):
+        # The other clause prints the lead-in's sentence without the list: the items are
+        # missing there (each its own difference), and the lead-in is read without the
+        # words that announce them (满足以下条件的 / 下列).
+        text = _LIST_INTRO.sub("", text)
+    elif unit.is_lead and not other.is_lead and not other.item:
         # A list whose counterpart says it in one sentence (火灾、爆炸 / 雷击 / … against
         # 自然灾害或意外事故) is read whole: lead-in and items.
         text = "\n".join([text, *(_unlabelled(u.text) for u in _items_of(reading.units[product], unit))])
@@ -274,6 +282,20 @@ def _unlabelled(text: str) -> str:
 _ALL_RISKS = re.compile(r"自然灾害或(?:者)?意外事故|意外事故或(?:者)?自然灾害|一切(?:突然|意外|不可预料)|任何(?:突然|意外)")
 
 
+# The words that announce a list: 满足以下条件的 / 下列 / 如下 / 包括：.
+_LIST_INTRO = re.compile(r"(?:满足|符合|具备)?(?:以下|下列|如下)(?:条件|情形|情况|各项|内容)?(?:之一)?的?|[：:]\s*$")
+
+
+def _says_only_lead(lead: Unit, sentence: Unit) -> bool:
+    """Whether a sentence says no more than a list's lead-in: every word it prints stands
+    in the lead-in (被保险人…饲养的犬类宠物…可作为被保险宠物。 against the same words with
+    满足以下条件的 and a list of conditions). Such a sentence does not say the list at once;
+    the list is simply absent from its clause."""
+    lead_words = set(words(substance(lead.text)))
+    said = [w for w in words(substance(sentence.text)) if w.strip("，。；、：,.;: ")]
+    return bool(said) and all(w in lead_words for w in said)
+
+
 def _items_of(units: tuple[Unit, ...], lead: Unit) -> list[Unit]:
     key = substance(lead.text)
     return [u for u in units if u.item and u.article == lead.article and substance(u.lead) == key]
@@ -292,7 +314,7 @@ def _said_generally(unit: Unit, product: int, absent: list[int], reading: _Readi
     if row is None:
         return None
     general = [row.units[i] for i in absent]
-    if any(g is None or g.is_lead or g.item for g in general):
+    if any(g is None or g.is_lead or g.item or _says_only_lead(lead, g) for g in general):  # type: ignore[arg-type]
         return None
     # Perils and exclusions are listed one by one and each counts: only an all-risks
     # formula says a list of them at once. A list of conditions, steps or refund
@@ -419,7 +441,11 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     if reach and not material:
         return Difference(Dimension.EXCLUSIONS, Kind.DIFFERENT, True, Effect.MIXED, reach, tuple(sides))
     if not material:
-        return Difference(dimension, Kind.SAME_IN_SUBSTANCE, False, Effect.NEUTRAL, "措辞不同，实质相同：" + "；".join(j.what for j in judgements), tuple(sides))
+        # Read as they are judged (a lead-in without the words announcing its list, an
+        # item with the words the other clause says about it), the wordings are equal:
+        # what differs is only how the provision is put.
+        said = "；".join(j.what for j in judgements) if any(j.runs for j in judgements) else "差异仅在表述方式（引出列举的用语、逐项或合并表述），不改变实质"
+        return Difference(dimension, Kind.SAME_IN_SUBSTANCE, False, Effect.NEUTRAL, "措辞不同，实质相同：" + said, tuple(sides))
     kinds = {j.kind for j in material}
     kind = kinds.pop() if len(kinds) == 1 else Kind.DIFFERENT
     effects = {j.effect for j in material}

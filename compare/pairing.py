@@ -38,6 +38,8 @@ from .units import Dimension, Unit, substance
 SAME_DIMENSION_BONUS = 0.1
 SAME_LEAD_BONUS = 0.15  # items of the same kind of list (the same lead-in): a claim-document list pairs with a claim-document list
 SAME_CANON_BONUS = 0.2  # both mapped to one canonical exclusion or cost head (故意行为, 合同责任 …)
+OTHER_PAPER_MALUS = 0.3  # … and a malus when both name a kind of claim paper, not the same one
+DOCUMENT_PREFIX = "doc_"  # the keys of tiaokuan.text.vocab.CLAIM_DOCUMENTS
 MIN_UNIT_SCORE = 0.5  # below this two units are different rules, not two wordings of one
 CONTAINED_WEIGHT = 0.8  # a unit found whole inside another scores this share of the match …
 CONTAINED_SHARE = 0.35  # … when it is at least this share of the other's length
@@ -77,7 +79,26 @@ def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
     dim_bonus = np.where(same_dim, SAME_DIMENSION_BONUS, np.where(either_general, -SAME_DIMENSION_BONUS, -2 * SAME_DIMENSION_BONUS))
     same_lead = leads[:n, None] == leads[None, n:]
     same_canon = (canons[:n, None] == canons[None, n:]) & (canons[:n, None] >= 0)
-    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon
+    # Items of claim-document lists are the same item when they ask mostly for papers of
+    # the same kinds; two that ask for different kinds (事故证明 / 免疫证明) are different
+    # items however alike their words (被保险宠物…证明).
+    other_paper = np.zeros_like(same_canon)
+    kinds = [_papers(u.canon) for u in new], [_papers(m.canon) for m in members]
+    for i in (i for i, k in enumerate(kinds[0]) if k):
+        for j in (j for j, k in enumerate(kinds[1]) if k):
+            shared = len(kinds[0][i] & kinds[1][j])
+            if 2 * shared >= len(kinds[0][i] | kinds[1][j]):  # at least half the kinds either names
+                same_canon[i, j] = True
+            elif not shared:
+                other_paper[i, j] = True
+    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper
+
+
+def _papers(canon: str | None) -> frozenset[str]:
+    """The kinds of claim paper a unit's canonical key names (doc_accident|doc_claim_form)."""
+    if not canon or not canon.startswith(DOCUMENT_PREFIX):
+        return frozenset()
+    return frozenset(canon.split("|"))
 
 
 def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, SectionType
 from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, item_label
-from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_to
+from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 
 class Dimension(StrEnum):
@@ -281,6 +281,10 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
         return _SECTION_DIMENSION[section]
     if lead and _NOT_INSURED.search(lead):
         return Dimension.SUBJECT
+    if lead and _DOCUMENT_LEAD.search(lead):
+        # An item of a claim-document list is a paper asked for, whatever it names
+        # (境外发生的事故须…驻外机构的证明 is not a territory clause).
+        return _SECTION_DIMENSION.get(section, Dimension.CLAIMS)
     for dim, pattern in _SAYS:
         if pattern.search(said):
             if dim is Dimension.CANCELLATION and section is SectionType.POLICYHOLDER_DUTIES:
@@ -339,11 +343,16 @@ _DOCUMENT_LEAD = re.compile(r"(?:提供|提交|递交|出具|包括)[^。]{0,16}
 
 
 def _document_kind(text: str, lead: str) -> str | None:
-    """The kind of paper an item of a claim-document list asks for (CLAIM_DOCUMENTS)."""
+    """The kinds of paper an item of a claim-document list asks for (CLAIM_DOCUMENTS),
+    joined by |: doc_accident|doc_claim_form. The catch-all item is only the catch-all."""
     if not lead or not _DOCUMENT_LEAD.search(lead):
         return None
-    found = map_to(CLAIM_DOCUMENTS, text)
-    return found.key if found else None
+    found = [c.key for c in map_all(CLAIM_DOCUMENTS, text)]
+    if "doc_medical" in found and "doc_invoice" in found:  # 医疗费用单据 are medical papers
+        found.remove("doc_invoice")
+    if not found:
+        return None
+    return found[0] if found[0] == CLAIM_DOCUMENTS[0].key else "|".join(sorted(found))
 
 
 def _one_space(heading: str | None) -> str:

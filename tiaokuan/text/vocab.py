@@ -137,20 +137,23 @@ EXCLUSIONS: tuple[Canon, ...] = (
 
 # The papers a claim asks for, by kind. Insurers word each item of a claim-document
 # list their own way (保险单正本 / 保险单或者其他保险凭证、批单 / 保险单正本或其他有效
-# 保险凭证原件), but an analyst pairs the items by the paper they ask for. The first
-# kind that matches wins: the catch-all item (其他与确认保险事故…有关的证明和资料)
-# comes first because it names losses and causes only to say what the papers prove.
+# 保险凭证原件), but an analyst pairs the items by the paper they ask for. An item may
+# ask for several (出险经过报告和索赔申请书). The catch-all item (所能提供的其他与确认
+# 保险事故…有关的证明和资料) is only that: it names losses and causes only to say what
+# the papers prove.
 CLAIM_DOCUMENTS: tuple[Canon, ...] = (
-    _canon("doc_other", "其他证明和资料", r"所能提供的其他|其他(?:与|有关|相关|必要)[^。；]{0,40}(?:证明|资料|材料|文件)"),
+    _canon("doc_other", "其他证明和资料", r"所能提供的|(?:有关|相关)的其他(?:证明|资料|材料|文件)|其他(?:与|有关|相关|必要)[^。；]{0,40}(?:证明|资料|材料|文件)"),
     _canon("doc_claim_form", "索赔申请书", r"索赔申请|赔偿申请|保险金(?:给付)?申请|给付申请|索赔函"),
     _canon("doc_policy", "保险单或保险凭证", r"保险单|保险凭证|保单"),
-    _canon("doc_identity", "身份或资格证明", r"身份证|身份证明|户籍|户口|营业执照|关系证明|资格证"),
+    _canon("doc_identity", "身份或资格证明", r"身份证|身份证明|身份凭证|户籍|户口|营业执照|关系证明|资格证"),
+    # papers about the insured object itself: its title, registration, licence, health
+    _canon("doc_subject", "保险标的的权属、登记或资质证明", r"免疫|登记证|产权|权属|所有权|行驶证|驾驶证|专利证书|权利证书|登记簿"),
     _canon("doc_legal", "判决、裁决、和解等法律文书", r"判决|裁决|调解书|和解协议|和解书|法律文书|起诉状|仲裁申请|立案|受理(?:通知|证明)"),
     _canon("doc_death_disability", "死亡或伤残证明", r"死亡证明|死亡医学证明|火化|伤残(?:鉴定|评定|程度)|残疾"),
-    _canon("doc_medical", "病历、诊断和医疗费用单据", r"病历|诊断|出院|住院|医疗费用|医疗机构|检查报告"),
-    _canon("doc_accident", "事故证明", r"事故(?:的)?证明|事故(?:发生)?(?:的)?(?:证明|报告)|出险(?:证明|通知)|公安|消防|气象"),
+    _canon("doc_medical", "病历、诊断和医疗费用单据", r"病历|诊断证明|诊断书|疾病诊断|诊疗|出院|住院|医疗费用|医疗机构|医院"),
+    _canon("doc_accident", "事故证明", r"事故(?:的)?证明|事故(?:发生)?(?:的)?(?:证明|报告)|(?:出险|事故)经过|出险(?:证明|通知)|火灾(?:原因)?(?:认定|证明)|消防|气象"),
     _canon("doc_loss_list", "损失清单", r"损失清单|索赔清单|费用清单|损失(?:情况|金额|程度)[^。；]{0,10}(?:证明|说明|清单|报告)"),
-    _canon("doc_invoice", "费用发票、票据和支付凭证", r"发票|票据|单据|收据|支付凭[证据]|付款凭[证据]|账簿|帐簿|会计凭证"),
+    _canon("doc_invoice", "费用发票、票据和支付凭证", r"发票|票据|单据|收据|支付[^。；]{0,12}(?:证明|凭证|凭据)|付款凭[证据]|账簿|帐簿|会计凭证"),
 )
 
 
