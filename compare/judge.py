@@ -64,6 +64,8 @@ _FILLER = frozenset(
     # the object a verb already implies (计算 / 计算赔偿, 请求 / 请求赔偿保险金, 协商 / 协商处理)
     "赔偿 保险金 处理".split()
 )
+# The conjunctions _FILLER reads as naming the same members, as characters.
+_CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
 _NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
@@ -218,6 +220,9 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     Given the wordings as printed, the description quotes the run as printed."""
     old, new = run.old, run.new
     if not (set(tokens(old)) | set(tokens(new))) - _FILLER:
+        return "none", ""
+    if old and new and _CONJUNCTION.sub("", old) == _CONJUNCTION.sub("", new):
+        # Only the conjunction differs, however the words were cut (或其他 / 及其|他).
         return "none", ""
     said_old, said_new = _printed(old, old_raw), _printed(new, new_raw)
     qa, qb = _quantities(old + run.after), _quantities(new + run.after)

@@ -327,12 +327,18 @@ def _item_starts(paragraph: str, items: list[Item]) -> list[int]:
     return starts
 
 
-def _canon(doc: ClauseDocument, number: int | None, item: str | None) -> str | None:
-    """The canonical key the language layer gave the exclusion or cost head at this article and item."""
-    if doc.semantics is None or number is None or item is None:
+def _canon(doc: ClauseDocument, number: int | None, item: str | None, text: str = "") -> str | None:
+    """The canonical key the language layer gave the exclusion or cost head at this
+    article and item; an item whose label was lost is found by its words."""
+    if doc.semantics is None or number is None:
         return None
+    said = text.strip()
     for m in (*doc.semantics.exclusions, *doc.semantics.cost_heads):
-        if m.article == number and m.item and _full_width(m.item) == item and m.key != "unmapped":
+        if m.article != number or m.key == "unmapped":
+            continue
+        if item is not None and m.item and _full_width(m.item) == item:
+            return m.key
+        if item is None and m.item is None and said and m.text.strip() == said:
             return m.key
     return None
 
@@ -426,7 +432,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             cite = f"{cite}「{term}」"
         cite += inferred
         dim = dimension_of(section.type, text, article.categories, lead)
-        canon = _canon(doc, article.number, item) or _document_kind(text, lead)
+        canon = _canon(doc, article.number, item, text if lead else "") or _document_kind(text, lead)
         units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
 
     base = numbered or _chapter_cite(section.heading)
