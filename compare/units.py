@@ -154,6 +154,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"员工", "雇员"),  # the insured's employees
         (r"(?<=惩罚性)赔款", "赔偿"),  # punitive damages, named for the payment or for the award
         (r"仍然", "仍"),  # the same adverb, long and short form
+        # How a claim is computed: 计算保险损失金额 / 计算赔偿金额 / 计算赔偿 name one sum.
+        (r"计算(?:保险)?(?:损失|赔偿)?金额", "计算赔偿"),
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
