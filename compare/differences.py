@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
-from tiaokuan.model import ClauseDocument
+from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import item_label
 from tiaokuan.text.words import words
 
@@ -404,6 +404,29 @@ def _used_elsewhere(term: str, all_units: list[tuple[Unit, ...]]) -> bool:
     return any(term in u.text for units in all_units for u in units if u.term is None and u.dimension is not Dimension.DEFINITIONS)
 
 
+def _table_difference(row: Counterparts, present: list[int], names: Sequence[str]) -> Difference:
+    """Two appended tables (a short-rate table, a disability-payment scale) whose figures
+    differ: one material difference, the changed figures quoted in order."""
+    base = row.units[present[0]]
+    assert base is not None
+    said = []
+    for i in present[1:]:
+        other = row.units[i]
+        assert other is not None
+        old, new = base.figures.replace("/", "|").split("|"), other.figures.replace("/", "|").split("|")
+        if len(old) == len(new):
+            changed = [f"{x}→{y}" for x, y in zip(old, new, strict=True) if x != y]
+            shown = "、".join(changed[:MAX_FIGURES_SAID]) + ("等" if len(changed) > MAX_FIGURES_SAID else "")
+            said.append(f"{names[i]}较{names[present[0]]}：表中数值不同（{len(changed)}处：{shown}）")
+        else:
+            said.append(f"{names[i]}较{names[present[0]]}：表中数值不同（{len(old)}项对{len(new)}项），见两表对照")
+    sides = tuple(_side(names[k], row.units[k]) for k in present)
+    return Difference(base.dimension, Kind.DIFFERENT, True, Effect.MIXED, "；".join(said), sides)
+
+
+MAX_FIGURES_SAID = 10
+
+
 def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     present = [i for i, u in enumerate(row.units) if u is not None]
     if len(present) < len(row.units):
@@ -421,6 +444,8 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
             return None
         # The same words under a cause-exclusion and a cost-exclusion exclude different things.
         return Difference(Dimension.EXCLUSIONS, Kind.DIFFERENT, True, Effect.MIXED, reach, tuple(_side(names[i], row.units[i]) for i in present))
+    if all(u.section is SectionType.APPENDIX and u.figures for u in row.units if u is not None):
+        return _table_difference(row, present, names)
     dimension = bu.dimension
     judgements = []
     sides = [_side(names[base], bu)]

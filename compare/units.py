@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from tiaokuan.model import Article, Category, ClauseDocument, Item, SectionType
+from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
 from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, item_label
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
@@ -154,8 +154,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"员工", "雇员"),  # the insured's employees
         (r"(?<=惩罚性)赔款", "赔偿"),  # punitive damages, named for the payment or for the award
         (r"仍然", "仍"),  # the same adverb, long and short form
-        # How a claim is computed: 计算保险损失金额 / 计算赔偿金额 / 计算赔偿 name one sum.
-        (r"计算(?:保险)?(?:损失|赔偿)?金额", "计算赔偿"),
+        # How a claim is computed: 按以下方式计算保险损失金额 / 计算赔偿 name one sum.
+        (r"计算保险损失金额", "计算赔偿"),
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
@@ -519,12 +519,29 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
     table) is one unit cited by its heading: its figures are compared as a whole."""
     units: list[Unit] = []
     art_index = 0
+    previous: Section | None = None
     for section in doc.sections:
+        if section.type is SectionType.APPENDIX and previous is not None and previous.type is SectionType.APPENDIX and units and units[-1].section is SectionType.APPENDIX and not _APPENDIX_LABEL.match(_one_space(section.heading)):
+            # An appended document (附件：人身保险伤残评定标准) is one unit however its
+            # own sub-headings (前言, 脑膜的结构损伤 …) were read: its headings and text
+            # go on in the unit its first heading opened.
+            more = "\n".join([_one_space(section.heading), *(a.text for a in section.articles)])
+            figures = _table_figures(doc, section.heading)
+            last = units[-1]
+            tables = list(dict.fromkeys(f for f in (*last.figures.split("/"), *figures.split("/")) if f))  # each distinct table once
+            units[-1] = replace(last, text=last.text + "\n" + more, figures="/".join(tables))
+            art_index += len(section.articles)
+            previous = section
+            continue
+        previous = section
         if section.type is SectionType.APPENDIX:
             text = "\n".join(a.text for a in section.articles)
             figures = _table_figures(doc, section.heading)
-            if substance(text) or figures:
-                dim = Dimension.CANCELLATION if "费率" in (section.heading or "") + text else Dimension.GENERAL
+            if substance(text) or figures or _APPENDIX_LABEL.match(_one_space(section.heading)):
+                # A short-rate table serves cancellation; a scale of payments by disability
+                # grade (伤残赔偿比例表) is how a claim is paid.
+                said = (section.heading or "") + text
+                dim = Dimension.CANCELLATION if "费率" in said else Dimension.CLAIMS if _PAYMENT_SCALE.search(said) else Dimension.GENERAL
                 cite = _chapter_cite(section.heading)
                 units.append(Unit(len(units), cite, art_index, None, None, section.type, dim, text, "", figures=figures))
             art_index += len(section.articles)
@@ -533,6 +550,11 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             units += _article_units(doc, len(units), art_index, article, section)
             art_index += 1
     return tuple(units)
+
+
+_PAYMENT_SCALE = re.compile(r"伤残|(?:赔偿|给付|赔付)比例")
+# The heading of an appendix of its own: 附录一：短期费率表 / 附表 / 附件：.
+_APPENDIX_LABEL = re.compile(r"^附(?:录|表|件)")
 
 
 def _table_figures(doc: ClauseDocument, heading: str | None) -> str:
