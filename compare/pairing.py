@@ -94,6 +94,12 @@ def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
     return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper
 
 
+def _other_papers(a: Unit, b: Unit) -> bool:
+    """Both ask for claim papers, and for no kind in common."""
+    pa, pb = _papers(a.canon), _papers(b.canon)
+    return bool(pa and pb and not pa & pb)
+
+
 def _papers(canon: str | None) -> frozenset[str]:
     """The kinds of claim paper a unit's canonical key names (doc_accident|doc_claim_form)."""
     if not canon or not canon.startswith(DOCUMENT_PREFIX):
@@ -228,6 +234,9 @@ def _best_window(unit: Unit, run: list[Unit]) -> tuple[float, int, int]:
             same_list = all(_dice(lead_u, Counter(_words(u.lead))) >= SPLIT_LEAD_MIN for u in run[start:end])
             if not same_list and any(u.dimension is not unit.dimension for u in run[start:end]):
                 continue
+            # Papers of another kind (免疫证明 beside 事故证明) are not pieces of the one asked for.
+            if any(_other_papers(unit, u) for u in run[start:end]):
+                continue
             joined: Counter[str] = Counter()
             for u in run[start:end]:
                 joined.update(_words(u.text))
@@ -319,6 +328,8 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                     assert cand is not None
                     # (a paragraph that only explains a word — 本合同所称科技企业，是指… — has no dimension of its own)
                     if cand.article != x.article or cand.dimension not in (x.dimension, Dimension.GENERAL):
+                        continue
+                    if _other_papers(cand, y):  # 免疫证明 does not go on in a pair of 事故证明
                         continue
                     joined = sorted([*group, cand], key=lambda u: u.index)
                     score = _dice(Counter(w for u in joined for w in _words(u.text)), target)

@@ -379,3 +379,48 @@ def test_a_court_opened_by_either_condition_is_not_the_law_restated() -> None:
     """未载明仲裁机构**或**未达成仲裁协议 opens the court more than the law's 且: a difference."""
     a = "协商不成的，提交保险单载明的仲裁机构仲裁；保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向人民法院起诉。"
     assert substance(a) != substance(a.replace("且争议", "或争议"))
+
+
+def test_a_sentence_that_lacks_the_list_leaves_its_items_only_in_the_other() -> None:
+    """被保险人饲养的、满足以下条件的宠物…：（一）…（二）… against the same sentence
+    without the conditions: each condition is only in the first clause, and the lead-in
+    itself is the same in substance (its announcing words set aside)."""
+    head = "某某宠物责任保险条款\n\n保险标的\n\n"
+    a = (
+        "第一条 被保险人以陪伴为目的而饲养的、满足以下条件的犬类宠物，可作为本保险合同的被保险宠物：\n"
+        "（一）投保时12周岁（含）以下；\n（二）具有有效免疫证明。\n"
+    )
+    b = "第一条 被保险人以陪伴为目的而饲养的犬类宠物，可作为本保险合同的被保险宠物。\n"
+    diffs = _pair_of(head, a, b)
+    material = sorted((d.kind, d.sides[0].citations, d.sides[1].citations) for d in diffs if d.material)
+    assert material == [(Kind.ONLY_IN, ("第一条（一）",), ()), (Kind.ONLY_IN, ("第一条（二）",), ())]
+
+
+def test_claim_papers_pair_by_the_kind_of_paper_they_ask_for() -> None:
+    """被保险宠物免疫证明 and 被保险宠物照片等事故证明材料 share most of their words but ask
+    for different papers: the accident proofs pair, the immunisation proof is only in A,
+    and the claim form only B asks for is not taken as said by the list's lead-in."""
+    head = "某某保险条款\n\n赔偿处理\n\n"
+    a = (
+        "第一条 被保险人请求赔偿时，应提供以下证明和资料：\n（一）保险单；\n（二）被保险宠物免疫证明；\n"
+        "（三）公安部门出具的事故证明；\n（四）投保人、被保险人所能提供的其他与确认保险事故的性质、原因有关的证明和资料。\n"
+    )
+    b = (
+        "第一条 被保险人请求赔偿时，应提供以下证明和资料：\n（一）保险单；\n（二）索赔申请书；\n"
+        "（三）被保险宠物照片、事故照片等事故证明材料；\n（四）投保人、被保险人所能提供的其他与确认保险事故的性质、原因有关的证明和资料。\n"
+    )
+    found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in _pair_of(head, a, b) if d.material}
+    assert (Kind.ONLY_IN, ("第一条（二）",), ()) in found
+    assert (Kind.ONLY_IN, (), ("第一条（二）",)) in found
+    assert any((x, y) == (("第一条（三）",), ("第一条（三）",)) for _, x, y in found)
+
+
+def test_tables_whose_figures_differ_are_one_difference(tmp_path: Path) -> None:
+    """Two disability-payment scales alike in every word but their percentages: one
+    material difference that quotes the changed figures."""
+    body = "某某附加险条款\n\n保险责任\n\n第一条 被保险人雇员伤残的，保险人按附表一所列比例赔偿。\n\n附表一：伤残赔偿比例表\n\n| 伤残等级 | 赔偿比例 |\n| --- | --- |\n| 一级 | 100% |\n| 二级 | {two}% |\n| 三级 | {three}% |\n"
+    a = _parse_text(tmp_path, "a.md", body.format(two=80, three=70))
+    b = _parse_text(tmp_path, "b.md", body.format(two=90, three=80))
+    diffs = [d for d in differences([a, b], ["A款", "B款"]) if d.material]
+    assert [(d.kind, d.dimension, d.sides[1].citations) for d in diffs] == [(Kind.DIFFERENT, Dimension.CLAIMS, ("附表一：伤残赔偿比例表",))]
+    assert "80→90" in diffs[0].what and "70→80" in diffs[0].what
