@@ -62,7 +62,9 @@ _FILLER = frozenset(
     "的 了 之 所 也 上述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计 "
     "各种 各项 具体 另 另行 相应 相关 应 对 在 "
     # the object a verb already implies (计算 / 计算赔偿, 请求 / 请求赔偿保险金, 协商 / 协商处理)
-    "赔偿 保险金 处理".split()
+    "赔偿 保险金 处理 "
+    # the passive marker before what acts on the insured (醉酒或受毒品影响 / 醉酒或毒品影响)
+    "受".split()
 )
 # The conjunctions _FILLER reads as naming the same members, as characters.
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")

@@ -108,6 +108,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"应当|须", "应"),  # the same modal verb
         # Every payment is made under the contract, whether or not the sentence says so.
         (r"(?:按照|依照|根据|依据)(?:本)?合同(?:的)?(?:约定|规定)", ""),
+        # A pointer to the definitions (（见释义）) says nothing the definition does not.
+        (r"[（(]见释义[）)]", ""),
         # A short name given in passing (（以下简称“法律费用”）) is a label, not a rule.
         (r"[（(]以下简称[“\"][^”\"]{1,16}[”\"][）)]", ""),
         # The higher of the two: 二者高者为准 / 二者中较高者为准 / 两者以高者为准.
@@ -136,6 +138,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # seen used both ways by the same kind of provision across insurers.
         (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
         (r"(?<=军事|敌对)行为", "行动"),  # the war exclusion's military and hostile operations
+        (r"暴乱", "暴动"),  # the riot of the war exclusion, named two ways
         (r"政府(?:有关)?(?:部门|当局|机关)|公共当局", "政府部门"),  # the authority that orders or confiscates
         (r"(?<!不)可以", "可"),  # the same permissive modal
         (r"履行赔偿(?:保险金)?(?:的)?义务", "赔偿保险金"),  # the insurer's payment, as an act or as a duty
@@ -253,7 +256,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
         # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人
         # 是指… / 投保人、被保险人同主险合同).
-        (Dimension.INSURED, r"(?:可|均可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)为"
+        (Dimension.INSURED, r"(?:均?可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)为"
                             r"|(?:^|[。；\n])(?:本(?:保险)?合同的?)?(?:投保人、)?(?:被保险人|投保人)(?:、被保险人)?(?:是指|限于|同主险)"),
         (Dimension.TERRITORY, r"承保区域|地域范围|境内|境外"),
     )
