@@ -489,12 +489,20 @@ def _continuation_paragraphs(article: Article) -> set[int]:
     items of one list (（一） … text … （二）): the item above goes on in them. A paragraph
     after the last item closes the article and stays its own paragraph."""
     holders = sorted({it.paragraph for it in article.items})
-    if len(holders) < 2:
+    if not holders:
         return set()
     labels = [_full_width(it.label) for it in article.items if it.label]
     if len(labels) != len(set(labels)):  # two lists, each counting from （一）
         return set()
-    return {p for p in range(holders[0] + 1, holders[-1]) if p not in holders}
+    # An item printed as a caption (（二）伤残保险金受益人) goes on in the paragraphs
+    # under it, after the last item too.
+    last = article.items[-1]
+    end = len(article.paragraphs) if _CAPTION.match(last.text.strip()) else holders[-1]
+    return {p for p in range(holders[0] + 1, end) if p not in holders}
+
+
+# An item that is only a title: short, no sentence in it.
+_CAPTION = re.compile(r"^[^，。；：,.;:]{1,20}$")
 
 
 def _join_definitions(units: list[Unit]) -> list[Unit]:
