@@ -229,22 +229,27 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
     that says 不负责赔偿 itself), and the units of its product that the
     counterpart holds (an item the other product split in two)."""
     text = unit.text
-    if unit.is_lead and not other.is_lead and not other.item and _says_only_lead(unit, other):
+    if unit.is_lead and not other.is_lead and not _in_list(other) and _says_only_lead(unit, other):
         # The other clause prints the lead-in's sentence without the list: the items are
         # missing there (each its own difference), and the lead-in is read without the
         # words that announce them (满足以下条件的 / 下列).
         text = _LIST_INTRO.sub("", text)
-    elif unit.is_lead and not other.is_lead and not other.item:
+    elif unit.is_lead and not other.is_lead and not _in_list(other):
         # A list whose counterpart says it in one sentence (火灾、爆炸 / 雷击 / … against
         # 自然灾害或意外事故) is read whole: lead-in and items.
         text = "\n".join([text, *(_unlabelled(u.text) for u in _items_of(reading.units[product], unit))])
-    elif unit.item and unit.lead and not other.item:
+    elif _in_list(unit) and not _in_list(other):
         # An item of "下列…保险人不负责赔偿：" says "对 X，保险人不负责赔偿" — the way a
         # paragraph elsewhere words the same exclusion; other lists keep their lead-in.
         body = _unlabelled(text).rstrip("；;。.， \n")
         text = f"{body}，保险人不负责赔偿" if _EXCLUDING_LEAD.search(unit.lead) else unit.lead + body
     extra = [_unlabelled(u.text) for k, u in reading.absorbed.get((other_product, other.index), []) if k == product]
     return "\n".join([text, *extra])
+
+
+def _in_list(unit: Unit) -> bool:
+    """An item of a list, its label printed or lost (a lost one is known by its lead-in)."""
+    return bool(unit.lead) and not unit.is_lead
 
 
 _CAUSE_LEAD = re.compile(r"原因|造成|导致|引起|由此")
