@@ -88,6 +88,14 @@ STATUTORY = frozenset({Dimension.INSURER_DUTIES, Dimension.SUBROGATION, Dimensio
 _VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser"})
 
 
+def _only_policyholder(run: Run) -> bool:
+    """A run that differs only by naming the policyholder (投保人) and a conjunction."""
+    def bare(x: str) -> str:
+        return _CONJUNCTION.sub("", x.replace("投保人", "")).strip("、，,")
+
+    return ("投保人" in run.old + run.new) and bare(run.old) == bare(run.new)
+
+
 def _changes_value(run: Run, direction: str, said: str) -> bool:
     """Whether a run changes a value rather than the words around it: a figure or
     urgency changed, added or taken away; must / may; a negation; a condition
@@ -310,6 +318,10 @@ def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitution
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
     read = [(r, *_read_run(r, negation_changed, old, new)) for r in runs]
     material = [(r, d, text) for r, d, text in read if d != "none"]
+    if dimension in (Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS):
+        # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)
+        # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.
+        material = [(r, d, text) for r, d, text in material if not _only_policyholder(r)]
     if dimension in STATUTORY:
         material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]
     if not material:
