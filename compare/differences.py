@@ -143,7 +143,7 @@ def substitutions(rows: list[Counterparts], base: int, other: int, names: tuple[
     swaps: Counter[tuple[str, str]] = Counter()
     for ua, ub in pairs:
         for r in set(runs_between(ua.text, ub.text)):
-            if r.old and r.new and _touches(r.old, own_a) and _touches(r.new, own_b):
+            if r.old and r.new and (_touches(r.old, own_a) or _touches(r.new, own_b)) and not _VALUE_WORDS.search(r.old + r.new):
                 seen[(r.old, r.new)] += 1
             elif r.old and r.new and not _VALUE_WORDS.search(r.old + r.new):
                 swaps[(r.old, r.new)] += 1
