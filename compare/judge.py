@@ -63,8 +63,9 @@ _FILLER = frozenset(
     "各种 各项 具体 另 另行 相应 相关 应 对 在 "
     # the object a verb already implies (计算 / 计算赔偿, 请求 / 请求赔偿保险金, 协商 / 协商处理)
     "赔偿 保险金 处理 "
-    # the passive marker before what acts on the insured (醉酒或受毒品影响 / 醉酒或毒品影响)
-    "受".split()
+    # the passive marker before what acts on the insured (醉酒或受毒品影响 / 醉酒或毒品影响),
+    # and the 而 of 因…而… (因危险程度显著增加而发生 / 因危险程度显著增加发生)
+    "受 而".split()
 )
 # The conjunctions _FILLER reads as naming the same members, as characters.
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
