@@ -28,10 +28,9 @@ from rapidfuzz import fuzz, process
 
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import item_label
-from tiaokuan.text.words import words
 
 from .judge import Effect, Kind, judge, runs_between
-from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units
+from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units, substance_words
 from .redline import Op, diff_text
 from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
 
@@ -296,8 +295,8 @@ def _says_only_lead(lead: Unit, sentence: Unit) -> bool:
     in the lead-in (被保险人…饲养的犬类宠物…可作为被保险宠物。 against the same words with
     满足以下条件的 and a list of conditions). Such a sentence does not say the list at once;
     the list is simply absent from its clause."""
-    lead_words = set(words(substance(lead.text)))
-    said = [w for w in words(substance(sentence.text)) if w.strip("，。；、：,.;: ")]
+    lead_words = set(substance_words(lead.text))
+    said = [w for w in substance_words(sentence.text) if w.strip("，。；、：,.;: ")]
     return bool(said) and all(w in lead_words for w in said)
 
 

@@ -55,7 +55,7 @@ class Counterparts:
 
 
 @lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
+def substance_words(text: str) -> tuple[str, ...]:
     return tuple(words(substance(text)))
 
 
@@ -86,18 +86,29 @@ def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
     kinds = [_papers(u.canon) for u in new], [_papers(m.canon) for m in members]
     for i in (i for i, k in enumerate(kinds[0]) if k):
         for j in (j for j, k in enumerate(kinds[1]) if k):
-            shared = len(kinds[0][i] & kinds[1][j])
-            if 2 * shared >= len(kinds[0][i] | kinds[1][j]):  # at least half the kinds either names
+            agree = _papers_agree(kinds[0][i], kinds[1][j])
+            if agree:
                 same_canon[i, j] = True
-            elif not shared:
+            elif agree is False:
                 other_paper[i, j] = True
     return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper
 
 
+def _papers_agree(a: frozenset[str], b: frozenset[str]) -> bool | None:
+    """Whether two items ask for the same claim papers: True when at least half the kinds
+    either names are shared, False when none is, None when neither holds (or either
+    item asks for no paper)."""
+    if not a or not b:
+        return None
+    shared = len(a & b)
+    if 2 * shared >= len(a | b):
+        return True
+    return False if not shared else None
+
+
 def _other_papers(a: Unit, b: Unit) -> bool:
     """Both ask for claim papers, and for no kind in common."""
-    pa, pb = _papers(a.canon), _papers(b.canon)
-    return bool(pa and pb and not pa & pb)
+    return _papers_agree(_papers(a.canon), _papers(b.canon)) is False
 
 
 def _papers(canon: str | None) -> frozenset[str]:
@@ -112,7 +123,7 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     members = [(r, u) for r, row in enumerate(rows) for u in row if u is not None]
     if not new or not members:
         return np.zeros((len(new), len(rows)))
-    word_lists = [list(_words(u.text)) for u in new] + [list(_words(u.text)) for _, u in members]
+    word_lists = [list(substance_words(u.text)) for u in new] + [list(substance_words(u.text)) for _, u in members]
     encoded = encode_words(word_lists)
     raw = cdist(encoded[: len(new)], encoded[len(new) :], scorer=Indel.normalized_similarity, workers=1)
     # A unit that stands whole inside a longer one (an item that gained a sentence) is its counterpart too.
@@ -224,14 +235,14 @@ def _dice(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _best_window(unit: Unit, run: list[Unit]) -> tuple[float, int, int]:
-    words_u = Counter(_words(unit.text))
-    lead_u = Counter(_words(unit.lead))
+    words_u = Counter(substance_words(unit.text))
+    lead_u = Counter(substance_words(unit.lead))
     best = (0.0, 0, 0)
     for start in range(len(run)):
         for end in range(start + 2, min(start + SPLIT_MAX, len(run)) + 1):
             # The same dimension, or lists with the same kind of lead-in (请求赔偿时…提供下列证明和资料
             # stands in 投保人义务 in one clause and in 赔偿处理 in another).
-            same_list = all(_dice(lead_u, Counter(_words(u.lead))) >= SPLIT_LEAD_MIN for u in run[start:end])
+            same_list = all(_dice(lead_u, Counter(substance_words(u.lead))) >= SPLIT_LEAD_MIN for u in run[start:end])
             if not same_list and any(u.dimension is not unit.dimension for u in run[start:end]):
                 continue
             # Papers of another kind (免疫证明 beside 事故证明) are not pieces of the one asked for.
@@ -239,7 +250,7 @@ def _best_window(unit: Unit, run: list[Unit]) -> tuple[float, int, int]:
                 continue
             joined: Counter[str] = Counter()
             for u in run[start:end]:
-                joined.update(_words(u.text))
+                joined.update(substance_words(u.text))
             best = max(best, (_dice(words_u, joined), start, end))
     return best
 
@@ -313,9 +324,9 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
             x, y = row.units[side], row.units[1 - side]
             if x is None or y is None or x.key == y.key:
                 continue
-            target = Counter(_words(y.text))
+            target = Counter(substance_words(y.text))
             group = [x]
-            best = _dice(Counter(_words(x.text)), target)
+            best = _dice(Counter(substance_words(x.text)), target)
             first, last = x.index, x.index + max(len(x.parts), 1) - 1
             grew = True
             while grew:
@@ -332,7 +343,7 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                     if _other_papers(cand, y):  # 免疫证明 does not go on in a pair of 事故证明
                         continue
                     joined = sorted([*group, cand], key=lambda u: u.index)
-                    score = _dice(Counter(w for u in joined for w in _words(u.text)), target)
+                    score = _dice(Counter(w for u in joined for w in substance_words(u.text)), target)
                     # Who may be insured is one provision however many paragraphs of its
                     # article say it (被保险人须为科技企业。/ 投保人为被保险人本人。).
                     said_once = cand.dimension is x.dimension is Dimension.INSURED

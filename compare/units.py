@@ -446,8 +446,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     listed = {it.paragraph for it in article.items}
     # … but one list whose items stand in several paragraphs (a paragraph of text under
     # （一）, then （二）) counts on across them: its items are cited by label alone.
-    labels = [_full_width(it.label) for it in article.items if it.label]
-    if len(labels) == len(set(labels)):
+    if _one_list(article):
         listed = {min(listed)} if listed else listed
     continues = _continuation_paragraphs(article)
     for p_index, paragraph in enumerate(article.paragraphs):
@@ -484,15 +483,18 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     return units
 
 
+def _one_list(article: Article) -> bool:
+    """Whether the article's items are one list: no printed label repeats."""
+    labels = [_full_width(it.label) for it in article.items if it.label]
+    return len(labels) == len(set(labels))
+
+
 def _continuation_paragraphs(article: Article) -> set[int]:
     """Paragraphs without items of their own that stand between two paragraphs holding
     items of one list (（一） … text … （二）): the item above goes on in them. A paragraph
     after the last item closes the article and stays its own paragraph."""
     holders = sorted({it.paragraph for it in article.items})
-    if not holders:
-        return set()
-    labels = [_full_width(it.label) for it in article.items if it.label]
-    if len(labels) != len(set(labels)):  # two lists, each counting from （一）
+    if not holders or not _one_list(article):  # (two lists, each counting from （一）)
         return set()
     # An item printed as a caption (（二）伤残保险金受益人) goes on in the paragraphs
     # under it, after the last item too.
@@ -530,9 +532,8 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
     table) is one unit cited by its heading: its figures are compared as a whole."""
     units: list[Unit] = []
     art_index = 0
-    previous: Section | None = None
-    for section in doc.sections:
-        if section.type is SectionType.APPENDIX and previous is not None and previous.type is SectionType.APPENDIX and units and units[-1].section is SectionType.APPENDIX and not _APPENDIX_LABEL.match(_one_space(section.heading)):
+    for k, section in enumerate(doc.sections):
+        if _continues_appendix(section, doc.sections[k - 1] if k else None, units):
             # An appended document (附件：人身保险伤残评定标准) is one unit however its
             # own sub-headings (前言, 脑膜的结构损伤 …) were read: its headings and text
             # go on in the unit its first heading opened.
@@ -542,9 +543,7 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             tables = list(dict.fromkeys(f for f in (*last.figures.split("/"), *figures.split("/")) if f))  # each distinct table once
             units[-1] = replace(last, text=last.text + "\n" + more, figures="/".join(tables))
             art_index += len(section.articles)
-            previous = section
             continue
-        previous = section
         if section.type is SectionType.APPENDIX:
             text = "\n".join(a.text for a in section.articles)
             figures = _table_figures(doc, section.heading)
@@ -561,6 +560,19 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             units += _article_units(doc, len(units), art_index, article, section)
             art_index += 1
     return tuple(units)
+
+
+def _continues_appendix(section: Section, previous: Section | None, units: list[Unit]) -> bool:
+    """An appendix section without an appendix label of its own (附录/附表/附件) right
+    after another appendix whose unit is the last one: a sub-heading of that appendix."""
+    return (
+        section.type is SectionType.APPENDIX
+        and previous is not None
+        and previous.type is SectionType.APPENDIX
+        and bool(units)
+        and units[-1].section is SectionType.APPENDIX
+        and not _APPENDIX_LABEL.match(_one_space(section.heading))
+    )
 
 
 _PAYMENT_SCALE = re.compile(r"伤残|(?:赔偿|给付|赔付)比例")
