@@ -37,7 +37,7 @@ from .lines import Hint
 _REFERENCE = re.compile(r"(?<![》法例则])第\s*([零〇一二三四五六七八九十百两]+|\d{1,3})\s*条(?!款)")
 # Words between a reference and what it says about the article.
 _FILLER = re.compile(r"^(?:（[^）]{1,4}）[、，,]?|[、，,（）()\s]|的约定|的规定|约定|规定|所述|所列|中|之|的|项|款)+")
-_PHRASE_CHARS = 8
+_PHRASE_CHARS = 16  # enough to reach what the words say (所取得的保险合同解除权)
 _SELF_REFERENCE = 3.0  # an article citing itself by number: the path is wrong
 _CONTENT = 2.0  # a reference whose words stand in the article it names
 
@@ -127,7 +127,7 @@ def bullets_number_articles(blocks: list[Block]) -> bool:
 
 # -- the costs of reading a paragraph the other way ---------------------------
 
-_LOOKS_BACK = re.compile(r"前款|前述|上述|本条(?!款)|该")
+_LOOKS_BACK = re.compile(r"前款|前述|上述|本条(?!款)|(?<!应)该")  # not the 该 of 应该
 
 
 def _pairs(text: str) -> set[str]:
@@ -145,6 +145,50 @@ def join_cost(article: str, text: str) -> float:
     opening = _pairs(text[:40])
     shared = len(opening & _pairs(article)) / max(1, len(opening))
     return 1.0 - 0.6 * shared
+
+
+# A paragraph that points back (前款, 前述, 上述 — not 上述第十五条, which names another
+# article — or 本条 in its opening words) or states what follows when a party does not
+# perform a duty (投保人未履行…义务的, 被保险人违反…约定的, before its first full stop)
+# goes on with the article above: the duty and its sanction stand in one article, as
+# 《保险法》第十六条 drafts them. Measured on the corpus's labelled clauses (224 files,
+# 5,553 paragraphs after an article's first): 862 of the 884 paragraphs that do either
+# are further paragraphs of their article, not articles of their own.
+_POINTS_BACK = re.compile(r"前款|前述|上述(?!第)|本条(?!款)")
+_SANCTION = re.compile(r"^[^。：:]{0,30}?(?:(?:未|不)(?:按照?(?:本条款|本保险合同)?(?:约定|规定))?(?:履行|遵守)|违反(?!第))")
+# The later paragraphs of the 《保险法》 provisions that model clauses restate as one
+# article each, as they open: insurers copy the paragraphs with their grouping, so such
+# a paragraph goes on with the article above wherever it stands. In the corpus's
+# labelled clauses 703 of the 709 paragraphs that open so are further paragraphs.
+_STATUTORY_SEQUEL = re.compile(
+    "^(?:"
+    + "|".join((
+        r"保险人应当将核定结果通知",  # 第二十三条: the decision, then its notice and payment
+        r"保险人在(?:本保险)?合同订立时已经知道投保人未如实告知",  # 第十六条第六款
+        r"因保险标的转让导致危险程度显著增加",  # 第四十九条第三款
+        r"被施救的财产中",  # 第五十七条: mitigation costs shared with what is not insured
+        r"保险标的的保险金额小于其",  # 第五十七条: … and in proportion when underinsured
+        r"其他保险人应承担的赔偿金额",  # 第五十六条: other insurance, no advance for the others' share
+        r"被保险人已(?:经)?从有关责任方取得赔偿",  # 第六十条第二款
+        r"保险事故发生后，在保险人未赔偿保险金之前，被保险人放弃",  # 第六十一条第一款
+        r"保险人向被保险人赔偿保险金后",  # 第六十一条第二款
+        r"由于被保险人的?故意或者?重大过失致使保险人不能行使代位",  # 第六十一条第三款
+        r"(?:在)?保险人(?:向有关责任方)?行使代位",  # 第六十三条
+        r"协商不成的",  # disputes: negotiation first, then arbitration or the courts
+        r"保险责任开始后，(?:投保人|保险人)要求解除",  # 第五十四条: cancelled before cover starts, then after
+        # … and the model clauses' own multi-paragraph articles:
+        r"同时约定了?免赔额",  # the deductible: an amount, a rate, and which applies when both are agreed
+        r"各项(?:责任|赔偿)限额由",  # the limits: their kinds, then who agrees them
+        r"主险合同(?:效力)?终止",  # a rider's period: it ends with the main policy
+    ))
+    + ")"
+)
+STATED_CONTINUATION_COST = 1.5  # reading such a paragraph as an article of its own
+
+
+def states_continuation(text: str) -> bool:
+    """Whether an unlabelled paragraph says in its words that it goes on with the article above."""
+    return bool(_POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text))
 
 
 # An article is a sentence of its own: it opens with its subject — a party, the

@@ -43,6 +43,7 @@ from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, read_title_block
 from .numbering import (
+    STATED_CONTINUATION_COST,
     Point,
     bullets_number_articles,
     is_chapter_line,
@@ -51,6 +52,7 @@ from .numbering import (
     numbered_by_decimals,
     opens_decimal_chapter,
     restore,
+    states_continuation,
 )
 
 _CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
@@ -62,6 +64,11 @@ _THIS_ARTICLE = re.compile(r"前款|本条(?!款)")
 def _continues_article(text: str) -> bool:
     """Whether an unlabelled paragraph reads as a further paragraph of the article before."""
     return bool(_CONTINUES.match(text) or _THIS_ARTICLE.search(text[:12]))
+
+
+def _labelled_items(unit: _Unit) -> bool:
+    """Whether the article being read has items that kept their printed labels."""
+    return any(p.item and not p.inferred_item for p in unit.pieces)
 
 
 _ROW_PUNCT = set("。，；：,;:、“”")
@@ -397,13 +404,20 @@ class _Walker:
             self._bulleted(block, text, unit)
             return
         if not self.labelled and unit.inferred and not is_item and block.hint is not Hint.BULLET:
-            if unit.list_open and text.endswith(("；", ";", "。")):
+            # A paragraph after a list whose items kept their labels is not one of its
+            # items: labels are lost all together or not at all.
+            if unit.list_open and text.endswith(("；", ";", "。")) and not _labelled_items(unit):
                 self._reading(text, False, None)
                 unit.pieces.append(_piece(block, item=True, inferred_item=True))
                 unit.list_open = not text.endswith("。")
                 return
             if _continues_article(text):
                 self._reading(text, False, None)
+            elif states_continuation(text):
+                if self._reading(text, False, STATED_CONTINUATION_COST):
+                    self.close_unit()
+                    self.add_text(block, allow_rows)
+                    return
             elif self._reading(text, True, join_cost("".join(p.text for p in unit.pieces), text)):
                 self.close_unit()
                 self.add_text(block, allow_rows)
@@ -412,7 +426,7 @@ class _Walker:
             self._reading(text, False, None)
         if self.labelled and not is_item and unit.list_open and block.hint is not Hint.BULLET and (
             text.endswith(("；", ";")) or (unit.list_inferred and text.endswith("。"))
-        ) and not any(p.item and not p.inferred_item for p in unit.pieces):
+        ) and not _labelled_items(unit):
             # A paragraph ending in ： opens a list; the paragraphs after it that end in
             # ； (the last in 。) are its items, whose labels were lost in conversion
             # (Word numbering dropped from an exported clause).

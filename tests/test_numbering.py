@@ -14,7 +14,7 @@ def test_references_are_the_clauses_own_articles_only() -> None:
         ("本合同第五条款另有约定的除外。", True, None),
     )
     found = [(r.point, r.number, r.phrase) for r in references(points)]
-    assert found == [(0, 18, "所取得的保险合同"), (1, 3, "办理。")]
+    assert found == [(0, 18, "所取得的保险合同解除权，自保险人"), (1, 3, "办理。")]
 
 
 def test_no_references_keep_the_walkers_reading() -> None:

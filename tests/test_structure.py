@@ -5,6 +5,7 @@ import pytest
 from tiaokuan.errors import NoClauseStructureError, StrictModeError
 from tiaokuan.model import SectionType, WarningCode
 from tiaokuan.parse import ParseOptions, parse_bytes
+from tiaokuan.parse.numbering import states_continuation
 
 
 def parse(text: str, name: str = "clause.txt", strict: bool = False):
@@ -84,6 +85,51 @@ def test_lost_numbering_is_inferred_and_flagged() -> None:
     assert exclusions.paragraphs[-1] == "保险人按照前款约定不负责赔偿的，应当书面说明。"
     codes = [w.code for w in parse(text).warnings]
     assert codes == [WarningCode.NUMBERING_INFERRED]
+
+
+def test_lost_numbering_keeps_a_duty_with_its_sanction_and_the_laws_later_paragraphs() -> None:
+    # Paragraphs that say they go on (a sanction for the duty above, 上述 in the opening
+    # words, a later paragraph of a provision of the Insurance Law) stay in their article;
+    # a paragraph after a list whose items kept their labels is not one of its items.
+    text = """澄川财产保险股份有限公司
+商标被侵权损失保险条款
+保险人义务
+保险人收到被保险人的赔偿保险金的请求后，应当及时作出核定。
+保险人应当将核定结果通知被保险人。
+投保人、被保险人义务
+投保人应履行如实告知义务。
+投保人故意不履行如实告知义务的，保险人不承担赔偿责任。
+被保险人请求赔偿时，应提供下列证明和资料：
+（一）保险单正本；
+（二）损失清单。
+保险人认为证明和资料不完整的，应当及时通知补充。
+赔偿处理
+保险标的的保险金额大于或等于其保险价值时，施救费用在保险金额以外另行计算。
+保险标的的保险金额小于其保险价值时，上述费用按比例计算。
+保险期间
+除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert [len(a.paragraphs) for a in numbered] == [2, 2, 1, 1, 2, 1]
+    assert numbered[3].paragraphs == ("保险人认为证明和资料不完整的，应当及时通知补充。",)
+    assert [i.label for i in numbered[2].items] == ["（一）", "（二）"]
+
+
+@pytest.mark.parametrize(
+    ("text", "goes_on"),
+    [
+        ("投保人、被保险人未按照约定履行其对保险标的的安全应尽责任的，保险人有权要求增加保险费。", True),
+        ("被保险人违反前款约定的，保险人不承担赔偿责任。", True),
+        ("保险标的的保险金额小于其保险价值时，上述费用按比例计算。", True),
+        ("在保险人向有关责任方行使代位请求赔偿权利时，被保险人应当提供必要的文件。", True),
+        ("被保险人违反上述第十五条约定的，保险人有权追偿。", True),  # a sanction, though 上述 names another article
+        ("保险人对上述第五条与第六条的赔偿总金额不得超过赔偿限额。", False),  # 上述 naming another article
+        ("知道保险事故发生后，被保险人应该及时通知保险人。", False),  # the 该 of 应该 points nowhere
+        ("除另有约定外，投保人应在保险合同成立时交清保险费。", False),
+    ],
+)
+def test_what_says_it_goes_on_with_the_article_above(text: str, goes_on: bool) -> None:
+    assert states_continuation(text) is goes_on
 
 
 BULLETED_LOST_NUMBERS = """澄川财产保险股份有限公司
