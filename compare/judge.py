@@ -65,7 +65,10 @@ _FILLER = frozenset(
     "赔偿 保险金 处理 "
     # the passive marker before what acts on the insured (醉酒或受毒品影响 / 醉酒或毒品影响),
     # and the 而 of 因…而… (因危险程度显著增加而发生 / 因危险程度显著增加发生)
-    "受 而".split()
+    "受 而 "
+    # the contract naming itself where the other wording leaves it implied (增加“本保险合同的”):
+    # every provision of the clause is one of the contract's
+    "本合同".split()
 )
 # The conjunctions _FILLER reads as naming the same members, as characters.
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
@@ -307,17 +310,45 @@ _REACH_WORDS = {
 _EFFECT_WORDS = {Effect.BETTER: "对被保险人更有利", Effect.WORSE: "对被保险人更不利"}
 
 
+def _value_contexts(text: str) -> Counter[tuple[str, ...]]:
+    """Each negation, figure, urgency or modal verb of a wording with the words around
+    it (two before, three after): what each value governs."""
+    words = tokens(substance(text))
+    padded = ["", "", *words, "", "", ""]
+    return Counter(
+        tuple(padded[i : i + 6])
+        for i, w in enumerate(words)
+        if _NEGATION.search(w) or any(c.isdigit() for c in w) or w in _URGENCY or w in _MODAL
+    )
+
+
+def _unmoved(runs: tuple[Run, ...]) -> list[Run]:
+    """The runs less the words that only moved: a word taken out in one place and put
+    in at another of the same provision (删去“其他”…增加“其他”) names nothing new. A
+    negation, a figure or a condition that moves may change what it governs, and stays."""
+    out = list(runs)
+    for run in runs:
+        if run.old and not run.new and not _NEGATION.search(run.old) and not _RESTRICT.search(run.old) and not _quantities(run.old):
+            twin = next((r for r in out if r is not run and not r.old and r.new == run.old), None)
+            if twin is not None and run in out:
+                out.remove(run)
+                out.remove(twin)
+    return out
+
+
 def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = ()) -> Judgement:
     """What `b`'s wording `new` does compared with `a`'s wording `old` in `dimension`."""
     runs = runs_between(old, new, substitutions)
-    if runs and Counter(tokens(substance(old))) == Counter(tokens(substance(new))):
+    if runs and Counter(tokens(substance(old))) == Counter(tokens(substance(new))) and _value_contexts(old) == _value_contexts(new):
         # The same words in another order: a list whose members were reordered
-        # (罢工、暴动、骚乱 / 罢工、骚乱、暴动) names the same members.
+        # (罢工、暴动、骚乱 / 罢工、骚乱、暴动) names the same members. Not when what moved
+        # is a value: two deadlines swapped (三日…十日 / 十日…三日), or a 不 or a 应
+        # moved from one clause of a sentence to the other, change the rule.
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞顺序不同，实质相同", runs)
     # A sentence is reversed only when the whole wording gains or loses a negation,
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
-    read = [(r, *_read_run(r, negation_changed, old, new)) for r in runs]
+    read = [(r, *_read_run(r, negation_changed, old, new)) for r in _unmoved(runs)]
     material = [(r, d, text) for r, d, text in read if d != "none"]
     if dimension in (Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS):
         # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)

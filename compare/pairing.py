@@ -371,6 +371,12 @@ SAID_ONCE = frozenset({
 })  # fmt: skip
 
 
+# Lone units of such a dimension standing in several places pair one to one, the most
+# alike first, when at least this alike (below MIN_UNIT_SCORE: the dimension already
+# says they are one provision).
+REWRITTEN_MIN_SCORE = 0.4
+
+
 def _one_place(units: list[Unit]) -> bool:
     """Units standing in one run of consecutive articles: one provision, not a
     dimension a multi-part clause states once per part."""
@@ -381,7 +387,8 @@ def _one_place(units: list[Unit]) -> bool:
 def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
     """Of two clauses, the units left without a counterpart in a dimension each clause
     states once are paired as that provision rewritten: all of one clause's against
-    all of the other's."""
+    all of the other's when each clause's stand in one place, else one to one by
+    similarity (REWRITTEN_MIN_SCORE)."""
     if any(len(r.units) != 2 for r in rows):
         return rows
     lone: dict[Dimension, list[list[int]]] = {}
@@ -393,7 +400,16 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
     for left, right in lone.values():
         a_units = [u for r in left if (u := rows[r].units[0]) is not None]
         b_units = [u for r in right if (u := rows[r].units[1]) is not None]
-        if not (a_units and b_units and _one_place(a_units) and _one_place(b_units)):
+        if not (a_units and b_units):
+            continue
+        if not (_one_place(a_units) and _one_place(b_units)):
+            sim = _similarity(a_units, [[u] for u in b_units])
+            ra = [r for r in left if rows[r].units[0] is not None]
+            rb = [r for r in right if rows[r].units[1] is not None]
+            for i, j in zip(*linear_sum_assignment(sim, maximize=True), strict=True):
+                if sim[i, j] >= REWRITTEN_MIN_SCORE:
+                    rows[ra[i]] = Counterparts((a_units[i], b_units[j]), float(sim[i, j]))
+                    rows[rb[j]] = Counterparts((None, None), 0.0)
             continue
         a, b = _joined(a_units), _joined(b_units)
         first = min(left[0], right[0])

@@ -103,6 +103,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"本公司|本保险人", "保险人"),  # the insurer naming itself
         (r"其它", "其他"),  # variant characters
         (r"帐", "账"),
+        (r"缴纳|缴付", "交纳"),  # paying the premium, in either spelling
         (r"做出", "作出"),
         (r"《中华人民共和国([^《》]{1,20}法)》", r"《\1》"),  # a statute's long and short names
         (r"应当|须", "应"),  # the same modal verb
@@ -111,7 +112,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # A pointer to the definitions (（见释义）) says nothing the definition does not.
         (r"[（(]见释义[）)]", ""),
         # A short name given in passing (（以下简称“法律费用”）) is a label, not a rule.
-        (r"[（(]以下简称[“\"][^”\"]{1,16}[”\"][）)]", ""),
+        (r"[（(]以下简称[“\"]?[^”\"（）()]{1,16}[”\"]?[）)]", ""),
         # The higher of the two: 二者高者为准 / 二者中较高者为准 / 两者以高者为准.
         (r"(?:二者|两者)?中?以?较?高者为准", "高者为准"),
         # 保险事故 is by law the event within the contract's cover (《保险法》第十六条).

@@ -96,6 +96,17 @@ def test_every_unit_keeps_its_words_and_citation() -> None:
         ),
         ("保险人应当在三十日内作出核定。", "保险人应当在十五日内作出核定。", Dimension.INSURER_DUTIES, Kind.WIDER),
         ("情形复杂的，保险人应当尽快作出核定。", "情形复杂的，保险人应当在三十日内作出核定。", Dimension.INSURER_DUTIES, Kind.DIFFERENT),
+        # a word that only moved, the contract naming itself, a short name given in passing,
+        # and the premium paid in either spelling change nothing …
+        ("提供其他保险人认可的证明。", "提供保险人认可的其他证明。", Dimension.CLAIMS, Kind.SAME_IN_SUBSTANCE),
+        ("免赔额由投保人与保险人协商确定。", "本保险合同的免赔额由投保人与保险人协商确定。", Dimension.DEDUCTIBLE, Kind.SAME_IN_SUBSTANCE),
+        ("审计费用（以下简称审计费）由保险人负责赔偿。", "审计费用由保险人负责赔偿。", Dimension.COVER, Kind.SAME_IN_SUBSTANCE),
+        ("投保人应当缴纳保险费。", "投保人应当交纳保险费。", Dimension.PREMIUM, Kind.SAME_IN_SUBSTANCE),
+        # … but a value that moves changes what it governs: the same words in another order
+        # are the same only when they are a list's members reordered
+        ("保险人对罚款不负责赔偿，对间接损失负责赔偿。", "保险人对罚款负责赔偿，对间接损失不负责赔偿。", Dimension.EXCLUSIONS, Kind.DIFFERENT),
+        ("被保险人应当在三日内通知保险人，并在十日内提供资料。", "被保险人应当在十日内通知保险人，并在三日内提供资料。", Dimension.POLICYHOLDER_DUTIES, Kind.DIFFERENT),
+        ("战争、军事行动、武装叛乱或暴乱期间；", "战争、军事行动、暴动或武装叛乱期间；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
     ],
 )
 def test_what_a_difference_of_wording_does(old: str, new: str, dimension: Dimension, kind: Kind) -> None:
