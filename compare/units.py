@@ -104,6 +104,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"其它", "其他"),  # variant characters
         (r"帐", "账"),
         (r"缴纳|缴付", "交纳"),  # paying the premium, in either spelling
+        (r"保险期限", "保险期间"),  # the period of cover, by its older name
         (r"做出", "作出"),
         (r"《中华人民共和国([^《》]{1,20}法)》", r"《\1》"),  # a statute's long and short names
         (r"应当|须", "应"),  # the same modal verb

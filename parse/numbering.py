@@ -159,12 +159,12 @@ _SANCTION = re.compile(r"^[^。：:]{0,30}?(?:(?:未|不)(?:按照?(?:本条款|
 # The later paragraphs of the 《保险法》 provisions that model clauses restate as one
 # article each, as they open: insurers copy the paragraphs with their grouping, so such
 # a paragraph goes on with the article above wherever it stands. In the corpus's
-# labelled clauses 703 of the 709 paragraphs that open so are further paragraphs.
+# labelled clauses 715 of the 721 paragraphs that open so are further paragraphs.
 _STATUTORY_SEQUEL = re.compile(
     "^(?:"
     + "|".join((
         r"保险人应当将核定结果通知",  # 第二十三条: the decision, then its notice and payment
-        r"保险人在(?:本保险)?合同订立时已经知道投保人未如实告知",  # 第十六条第六款
+        r"保险人在(?:本保险|保险)?合同订立时已经知道投保人未如实告知",  # 第十六条第六款
         r"因保险标的转让导致危险程度显著增加",  # 第四十九条第三款
         r"被施救的财产中",  # 第五十七条: mitigation costs shared with what is not insured
         r"保险标的的保险金额小于其",  # 第五十七条: … and in proportion when underinsured
@@ -179,7 +179,7 @@ _STATUTORY_SEQUEL = re.compile(
         # … and the model clauses' own multi-paragraph articles:
         r"同时约定了?免赔额",  # the deductible: an amount, a rate, and which applies when both are agreed
         r"各项(?:责任|赔偿)限额由",  # the limits: their kinds, then who agrees them
-        r"主险合同(?:效力)?终止",  # a rider's period: it ends with the main policy
+        r"主(?:保)?险合同(?:的保险责任|效力)?终止",  # a rider's period: it ends with the main policy
     ))
     + ")"
 )
