@@ -14,12 +14,16 @@ parse/structure.py). Scored per paragraph, aligned by its opening words:
   boundary shifts every number after it, so this is the stricter figure);
 - exact: clauses whose every article was found.
 
+`--bullets` takes the labels away as a Markdown converter that flattens Word's
+numbered lists does: every article and item becomes a "- " bullet, a further
+paragraph (款) stays a plain line (parse/numbering.bullets_number_articles).
+
 `--halves` reports the two halves of the corpus (split by a hash of the file
 name) apart: the conventions of `numbering.states_continuation` were counted on
 these labelled clauses, and a rule that holds in one half and not the other
 would be tuned, not general.
 
-    python bench/score_numbering.py [--corpus ../shared/corpus] [--halves] [-v]
+    python bench/score_numbering.py [--corpus ../shared/corpus] [--bullets] [--halves] [-v]
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ from tiaokuan.parse.api import parse_file
 
 # 第十二条 opening a line, perhaps in Markdown bold: the label a converter drops.
 _ARTICLE_LABEL = re.compile(r"^(\s*(?:\*\*)?)第[一二三四五六七八九十百零〇两\d]+条(?:\*\*)?[ \u3000]*", re.MULTILINE)
+# An item's printed label opening a line: （三）, (三), 3. — not 三、, which heads a part.
+_ITEM_LABEL = re.compile(r"^(\s*)(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、](?!\d))\s*")
+# What a key leaves out: a bullet or an item label, which one reading prints and the other not.
+_KEY_LABEL = re.compile(r"^(?:[-*·•]+|（[^）]{1,4}）|\([^)]{1,4}\)|\d+[.．、])")
 _SKIPPED = (SectionType.DEFINITIONS, SectionType.APPENDIX, SectionType.PREAMBLE)
 _LINE_ENDS = tuple("。；;：:）)")
 KEY_CHARS = 14  # a paragraph is found again by its first characters
@@ -70,7 +78,7 @@ def paragraphs_of(doc: ClauseDocument) -> list[Paragraph]:
         for article in section.articles:
             texts = [line for p in article.paragraphs for line in p.split("\n")] + [i.text for i in article.items]
             for k, text in enumerate(texts):
-                key = re.sub(r"\s", "", text)[:KEY_CHARS]
+                key = _KEY_LABEL.sub("", re.sub(r"\s", "", text))[:KEY_CHARS]
                 if key:
                     out.append(Paragraph(key, article.number, k == 0))
     return out
@@ -86,7 +94,21 @@ def _one_paragraph_per_line(raw: str) -> bool:
     return bool(lines) and sum(line.endswith(_LINE_ENDS) for line in lines) >= 0.9 * len(lines)
 
 
-def score_file(path: Path, workdir: Path) -> FileScore | None:
+def strip_labels(raw: str, bullets: bool) -> str:
+    """The clause as a converter that drops Word's automatic numbering leaves it."""
+    if not bullets:
+        return _ARTICLE_LABEL.sub(r"\1", raw)
+    lines = []
+    for line in raw.split("\n"):
+        if _ARTICLE_LABEL.match(line):
+            line = "- " + _ARTICLE_LABEL.sub("", line)
+        elif _ITEM_LABEL.match(line):
+            line = "- " + _ITEM_LABEL.sub("", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def score_file(path: Path, workdir: Path, bullets: bool = False) -> FileScore | None:
     try:
         doc = parse_file(path).documents[0]
     except TiaokuanError:
@@ -95,7 +117,7 @@ def score_file(path: Path, workdir: Path) -> FileScore | None:
     if not _fully_labelled(doc) or not _one_paragraph_per_line(raw):
         return None
     stripped = workdir / path.name
-    stripped.write_text(_ARTICLE_LABEL.sub(r"\1", raw), encoding="utf-8")
+    stripped.write_text(strip_labels(raw, bullets), encoding="utf-8")
     try:
         restored = parse_file(stripped).documents[0]
     except TiaokuanError:
@@ -115,6 +137,7 @@ def score_file(path: Path, workdir: Path) -> FileScore | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
+    ap.add_argument("--bullets", action="store_true", help="articles and items as bullets, as flattened Word lists")
     ap.add_argument("--halves", action="store_true", help="report the two halves of the corpus apart")
     ap.add_argument("-v", "--verbose", action="store_true", help="one line per clause")
     args = ap.parse_args()
@@ -122,14 +145,15 @@ def main() -> None:
     groups: dict[str, list[FileScore]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
-            s = score_file(path, Path(tmp))
+            s = score_file(path, Path(tmp), args.bullets)
             if s is None:
                 continue
             group = f"half {zlib.crc32(path.name.encode()) % 2}" if args.halves else "all"
             groups.setdefault(group, []).append(s)
             if args.verbose:
                 print(f"  {s.name[:40]:40s} paragraphs {s.paragraphs:4d}  boundaries {s.boundaries / s.paragraphs:.3f}  numbers {s.numbers / s.paragraphs:.3f}  articles {s.articles} → {s.found}")
-    print("lost numbering restored, on labelled clauses with their article labels taken away")
+    taken = "every article and item label made a bullet" if args.bullets else "their article labels taken away"
+    print(f"lost numbering restored, on labelled clauses with {taken}")
     for group, scores in sorted(groups.items()):
         n = sum(s.paragraphs for s in scores)
         print(
