@@ -121,6 +121,24 @@ def _name_changes(a: str, b: str) -> tuple[list[str], list[str]]:
     return [x for x, _ in kept], [y for _, y in kept]
 
 
+def _qualified(a: str, b: str) -> list[tuple[str, str]]:
+    """Where one product's name is the other's with a qualifier put before a word
+    (采购合同履约保证保险 / 政府采购合同履约保证保险): that word and the qualified word
+    (采购合同 → 政府采购合同), for each length of the word, the longest first. The
+    wording of the qualified product says the qualified word throughout."""
+    import difflib
+
+    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1 or ops[0][0] not in ("insert", "delete"):
+        return []
+    _, i1, i2, j1, j2 = ops[0]
+    short, long, at, qualifier = (a, b, i1, b[j1:j2]) if ops[0][0] == "insert" else (b, a, j1, a[i1:i2])
+    if len(qualifier) < 2:
+        return []
+    words = [short[at : at + k] for k in range(len(short) - at, 1, -1)]
+    return [(w, qualifier + w) if long is b else (qualifier + w, w) for w in words]
+
+
 def _touches(run: str, parts: list[str]) -> bool:
     return any(len(set(run) & set(p)) >= 2 or p in run for p in parts)
 
@@ -132,11 +150,16 @@ def substitutions(rows: list[Counterparts], base: int, other: int, names: tuple[
     The names' own differing words are candidates, and so are longer runs that
     contain them (专利代理 / 商标代理)."""
     own_a, own_b = _name_changes(*names)
-    if not own_a or not own_b:
-        return ()
     pairs = [(r.units[base], r.units[other]) for r in rows]
     pairs = [(ua, ub) for ua, ub in pairs if ua is not None and ub is not None and ua.key != ub.key]
     seen: Counter[tuple[str, str]] = Counter()
+    for x, y in _qualified(*names):  # the longest qualified word said in enough pairs
+        n = sum(1 for ua, ub in pairs if x in ua.text and y not in ua.text and y in ub.text)
+        if n >= SUBSTITUTION_MIN_ROWS:
+            seen[(x, y)] = n
+            break
+    if not (own_a and own_b) and not any(n >= SUBSTITUTION_MIN_ROWS for n in seen.values()):
+        return ()
     for x, y in zip(own_a, own_b, strict=False):
         seen[(x, y)] = sum(1 for ua, ub in pairs if x in ua.text and y in ub.text and x not in ub.text)
     swaps: Counter[tuple[str, str]] = Counter()

@@ -98,7 +98,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"本保险合同|本合同|保险合同(?!双方)", "本合同"),  # the contract naming itself
-        (r"(?<![本险订])合同(?=有效期|成立|生效|解除|订立|签订|期间|项下|的?约定|内容)", "本合同"),  # … and in passing
+        # … and in passing; not 采购合同, 贸易合同, 借款合同: another contract, named by what it is for
+        (r"(?:^|(?<=[，。；、：:;,\s的在按照依据与和及或该此其经于对自由向从至为将则即]))合同(?=有效期|成立|生效|解除|订立|签订|期间|项下|的?约定|内容)", "本合同"),
         (r"本保险单|本保单", "保险单"),
         (r"本公司|本保险人", "保险人"),  # the insurer naming itself
         (r"其它", "其他"),  # variant characters

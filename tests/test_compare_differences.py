@@ -57,6 +57,32 @@ def _renumbered(text: str) -> str:
     return re.sub(r"第([一二三四五六七八九十百]+)条", shift, text)
 
 
+QUALIFIED = """澄川财产保险股份有限公司
+{q}采购合同履约保证保险条款
+总则
+第一条 本保险合同由保险条款、投保单、保险单以及批单组成。
+第二条 与采购人订立{q}采购合同的供应商可作为投保人。
+保险责任
+第三条 投保人未按照{q}采购合同约定履行义务，给被保险人造成损失的，保险人负责赔偿。
+责任免除
+第四条 下列损失，保险人不负责赔偿：
+（一）{q}采购合同被依法认定无效的；
+（二）被保险人违反{q}采购合同约定的；
+（三）投保人的故意行为。
+"""
+
+
+def test_a_name_that_gains_a_qualifier_is_one_subject_difference(tmp_path: Path) -> None:
+    # 政府采购合同履约保证保险 is 采购合同履约保证保险 written for government contracts:
+    # one subject difference, and no 增加“政府” in every article that names the contract.
+    a = _parse_text(tmp_path, "a.txt", QUALIFIED.format(q=""))
+    b = _parse_text(tmp_path, "b.txt", QUALIFIED.format(q="政府"))
+    material = [d for d in differences([a, b], ["A", "B"]) if d.material]
+    assert len(material) == 1
+    assert material[0].dimension is Dimension.SUBJECT
+    assert "“采购合同”→“政府采购合同”（4处）" in material[0].what
+
+
 def test_renumbering_alone_is_no_difference(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     a = _parse_text(tmp_path, "a.txt", text)
