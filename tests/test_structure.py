@@ -115,6 +115,28 @@ def test_lost_numbering_keeps_a_duty_with_its_sanction_and_the_laws_later_paragr
     assert [i.label for i in numbered[2].items] == ["（一）", "（二）"]
 
 
+def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
+    # The lead ends in 。, not ：, but its list's bullets end in ；: items, not articles.
+    text = """澄川财产保险股份有限公司
+设备损坏保险条款
+总则
+- 本保险合同由保险条款、投保单组成。
+- 从事设备制造的企业可作为被保险人。
+投保人、被保险人义务
+- 被保险人发现有下列情形之一的，应及时通知保险人，保险人可以增加保险费或者解除合同。
+- 保险设备转让给他人；
+- 保险设备被查封；
+- 保险设备改变用途。
+- 被保险人请求赔偿时，应提供下列证明和资料：
+- 保险单正本；
+- 损失清单。
+保险期间
+- 除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert [len(a.items) for a in numbered] == [0, 0, 3, 2, 0]
+
+
 @pytest.mark.parametrize(
     ("text", "goes_on"),
     [
