@@ -70,6 +70,7 @@ _FILLER = frozenset(
     # every provision of the clause is one of the contract's
     "本合同".split()
 )
+_PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers' general name (units.substance: 证明和资料)
 # The conjunctions _FILLER reads as naming the same members, as characters.
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
@@ -234,6 +235,10 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     Given the wordings as printed, the description quotes the run as printed."""
     old, new = run.old, run.new
     if not (set(tokens(old)) | set(tokens(new))) - _FILLER:
+        return "none", ""
+    if not (old and new) and not (set(tokens(old + new)) - _FILLER) - _PAPERS_BY_NAME:
+        # The papers named only by their general name (下列证明和资料：… against the papers
+        # listed inline): the list says which papers; the name adds none.
         return "none", ""
     if old and new and _CONJUNCTION.sub("", old) == _CONJUNCTION.sub("", new):
         # Only the conjunction differs, however the words were cut (或其他 / 及其|他).

@@ -347,7 +347,10 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                     # Who may be insured is one provision however many paragraphs of its
                     # article say it (被保险人须为科技企业。/ 投保人为被保险人本人。).
                     said_once = cand.dimension is x.dimension is Dimension.INSURED
-                    if score >= best + EXTEND_GAIN or said_once:
+                    # A list of papers written inline in one paragraph takes in the other
+                    # clause's items that ask only for papers it names.
+                    named = not y.lead and len(_papers(y.canon)) >= 3 and bool(_papers(cand.canon)) and _papers(cand.canon) <= _papers(y.canon)
+                    if score >= best + EXTEND_GAIN or said_once or named:
                         group, best, grew = joined, score, True
                         first, last = min(first, at), max(last, at)
                         rows[k] = Counterparts((None, None), 0.0)

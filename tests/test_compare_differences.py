@@ -83,6 +83,24 @@ def test_a_name_that_gains_a_qualifier_is_one_subject_difference(tmp_path: Path)
     assert "“采购合同”→“政府采购合同”（4处）" in material[0].what
 
 
+PAPERS = """澄川财产保险股份有限公司
+设备损坏保险条款
+总则
+第一条 本保险合同由保险条款、投保单组成。
+赔偿处理
+第二条 {}
+"""
+
+
+def test_papers_listed_inline_pair_with_the_items_that_ask_for_them(tmp_path: Path) -> None:
+    # One clause lists the claim papers as items, the other inline in one sentence: the
+    # items it names are said there; only the paper it does not name is only in A.
+    a = _parse_text(tmp_path, "a.txt", PAPERS.format("被保险人请求赔偿时，应向保险人提供下列证明和资料：\n（一）保险单正本；\n（二）事故证明；\n（三）损失清单；\n（四）医疗费用发票。"))
+    b = _parse_text(tmp_path, "b.txt", PAPERS.format("被保险人请求赔偿时，应向保险人提交保险单正本、事故证明、损失清单。"))
+    material = [d for d in differences([a, b], ["A", "B"]) if d.material]
+    assert [(d.kind, d.sides[0].citations, d.sides[1].citations) for d in material] == [(Kind.ONLY_IN, ("第二条（四）",), ())]
+
+
 def test_renumbering_alone_is_no_difference(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     a = _parse_text(tmp_path, "a.txt", text)
