@@ -407,12 +407,10 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
             continue
         if not (_one_place(a_units) and _one_place(b_units)):
             sim = _similarity(a_units, [[u] for u in b_units])
-            ra = [r for r in left if rows[r].units[0] is not None]
-            rb = [r for r in right if rows[r].units[1] is not None]
             for i, j in zip(*linear_sum_assignment(sim, maximize=True), strict=True):
                 if sim[i, j] >= REWRITTEN_MIN_SCORE:
-                    rows[ra[i]] = Counterparts((a_units[i], b_units[j]), float(sim[i, j]))
-                    rows[rb[j]] = Counterparts((None, None), 0.0)
+                    rows[left[i]] = Counterparts((a_units[i], b_units[j]), float(sim[i, j]))
+                    rows[right[j]] = Counterparts((None, None), 0.0)
             continue
         a, b = _joined(a_units), _joined(b_units)
         first = min(left[0], right[0])

@@ -358,20 +358,20 @@ _DOCUMENT_LEAD = re.compile(r"(?:提供|提交|递交|出具|包括)[^。]{0,16}
 
 # A paragraph that asks for the papers in its own sentence (…应提交保险单正本、索赔申请书、
 # 事故证明、损失清单…): a claim-document list written inline, read as the list it is.
-_INLINE_LIST = re.compile(r"^(?P<lead>[^。]*?(?:提供|提交|递交)[^。]{0,10}?(?:[：:]|(?=[^。、]{2,20}、[^。、]{2,20}、)))")
+_INLINE_LIST = re.compile(r"^[^。]*?(?:提供|提交|递交)[^。]{0,10}?(?:[：:]|(?=[^。、]{2,20}、[^。、]{2,20}、))")
 
 
-def _inline_lead(text: str) -> str:
-    """The words of a paragraph that announce the papers it lists inline, or ""."""
-    m = _INLINE_LIST.match(text)
-    return m.group("lead") + "证明和资料" if m and text.count("、") >= 2 else ""
+def _lists_papers_inline(text: str) -> bool:
+    """Whether a paragraph asks for papers it lists in its own sentence."""
+    return text.count("、") >= 2 and _INLINE_LIST.match(text) is not None
 
 
 def _document_kind(text: str, lead: str, inline: bool = False) -> str | None:
     """The kinds of paper an item of a claim-document list asks for (CLAIM_DOCUMENTS),
     joined by |: doc_accident|doc_claim_form. The catch-all item is only the catch-all;
-    in a list written inline the catch-all is one member among the others."""
-    if not lead or not _DOCUMENT_LEAD.search(lead):
+    in a list written inline (`inline`: the text is its own lead-in) the catch-all is
+    one member among the others."""
+    if not inline and (not lead or not _DOCUMENT_LEAD.search(lead)):
         return None
     found = [c.key for c in map_all(CLAIM_DOCUMENTS, text)]
     if "doc_medical" in found and "doc_invoice" in found:  # 医疗费用单据 are medical papers
@@ -455,7 +455,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         cite += inferred
         dim = dimension_of(section.type, text, article.categories, lead)
         canon = _canon(doc, article.number, item, text if lead else "") or (
-            _document_kind(text, lead) if lead else _document_kind(text, _inline_lead(text), inline=True)
+            _document_kind(text, lead) if lead else _document_kind(text, "", inline=_lists_papers_inline(text))
         )
         units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
 

@@ -127,7 +127,6 @@ def bullets_number_articles(blocks: list[Block]) -> bool:
 
 # -- the costs of reading a paragraph the other way ---------------------------
 
-_LOOKS_BACK = re.compile(r"前款|前述|上述|本条(?!款)|(?<!应)该")  # not the 该 of 应该
 
 
 def _pairs(text: str) -> set[str]:
@@ -155,6 +154,9 @@ def join_cost(article: str, text: str) -> float:
 # 5,553 paragraphs after an article's first): 862 of the 884 paragraphs that do either
 # are further paragraphs of their article, not articles of their own.
 _POINTS_BACK = re.compile(r"前款|前述|上述(?!第)|本条(?!款)")
+# Weaker signs, which only make joining cheaper (join_cost): 上述 naming an article
+# (上述第十五条) and 该 (not the 该 of 应该).
+_LOOKS_BACK = re.compile(_POINTS_BACK.pattern + r"|上述|(?<!应)该")
 _SANCTION = re.compile(r"^[^。：:]{0,30}?(?:(?:未|不)(?:按照?(?:本条款|本保险合同)?(?:约定|规定))?(?:履行|遵守)|违反(?!第))")
 # The later paragraphs of the 《保险法》 provisions that model clauses restate as one
 # article each, as they open: insurers copy the paragraphs with their grouping, so such
