@@ -32,7 +32,7 @@ from tiaokuan.text.labels import item_label
 from .judge import Effect, Kind, judge, runs_between
 from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units, substance_words
 from .redline import Op, diff_text
-from .units import DIMENSION_NAMES, Dimension, Unit, substance, units_of
+from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, substance, units_of
 
 CONTAINED_MIN = 92.0  # rapidfuzz partial_ratio of a unit's substance inside another unit: it stands there
 CONTAINED_MIN_CHARS = 8  # shorter units must stand verbatim inside a unit near them
@@ -206,6 +206,8 @@ class _Reading:
     paired_text: dict[int, str] = field(default_factory=dict)
     # (product, unit index) -> its row
     row_of: dict[tuple[int, int], Counterparts] = field(default_factory=dict)
+    # product -> its whole clause as printed, one unit per line
+    whole: dict[int, str] = field(default_factory=dict)
 
 
 def _near(unit: Unit, holder: Unit, holder_row: Counterparts | None, product: int) -> bool:
@@ -480,7 +482,9 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
         ui = row.units[i]
         assert ui is not None
         old, new = _effective(bu, ui, base, i, reading), _effective(ui, bu, i, base, reading)
-        j = judge(old, new, dimension, names[base], names[i], reading.subs.get(i, ()))
+        # A claim-paper list's lead-in only announces the papers its items ask for.
+        announcing = all(u.is_lead and announces_papers(u.text) for u in (bu, ui))
+        j = judge(old, new, dimension, names[base], names[i], reading.subs.get(i, ()), (reading.whole[base], reading.whole[i]), announcing)
         judgements.append(j)
         if j.material:
             ma, mi = _marked(bu.text, ui.text)
@@ -551,7 +555,8 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     row_of = rows_by_unit(rows)
     absorbed, dropped = absorb(rows, all_units, row_of)
     paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
-    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of)
+    whole = {k: "\n".join(u.text for u in units) for k, units in enumerate(all_units)}
+    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole)
     for row in rows:
         diff = _row_difference(row, reading)
         if diff is not None:

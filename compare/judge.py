@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from tiaokuan.text.words import tokens
+from tiaokuan.text.words import tokens, word_tag
 
 from .units import Dimension, substance
 
@@ -341,8 +341,47 @@ def _unmoved(runs: tuple[Run, ...]) -> list[Run]:
     return out
 
 
-def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = ()) -> Judgement:
-    """What `b`'s wording `new` does compared with `a`'s wording `old` in `dimension`."""
+def _next_word(part: str, text: str) -> str:
+    """The word that follows `part` where it stands in `text` (a substance), '' when none."""
+    at = text.find(part)
+    if at < 0:
+        return ""
+    rest = tokens(text[at + len(part) :])
+    return rest[0] if rest else ""
+
+
+def _said_elsewhere(run: Run, old: str, new: str, clauses: tuple[str, str]) -> bool:
+    """A qualifier one wording adds to a word (每次事故|免赔额) that the other clause
+    attaches to that same word elsewhere (A's 第三十条 每次事故免赔额 against A's
+    第十条 免赔额): a clause's term means one thing throughout, so the qualifier is
+    said in both. Not a value: a figure, a negation or a condition stays a difference;
+    not a verb (知道保险事故) or a member joined to a list (和责任): those are no
+    qualifiers; and only of a noun (每次事故|免赔额, not 合法|有效)."""
+    if bool(run.old) == bool(run.new) or not all(clauses):
+        return False
+    added = run.new or run.old
+    if _NEGATION.search(added) or _RESTRICT.search(added) or _quantities(added) or len(added) < 2:
+        return False
+    if any(_CONJUNCTION.match(part) or word_tag(tokens(part)[-1]).startswith("v") for part in added.split("…")):
+        return False
+    own, other = (new, clauses[0]) if run.new else (old, clauses[1])
+    for part in added.split("…"):
+        follow = _next_word(part, own)
+        # A qualifier of a term: a noun follows, with nothing between (投保人、被保险人 is
+        # two parties, not a qualified one); read on the words as printed.
+        if not word_tag(follow).startswith("n") or (part + follow) not in own or (part + follow) not in other:
+            return False
+    return True
+
+
+def judge(
+    old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = (),
+    clauses: tuple[str, str] = ("", ""), values_only: bool = False,
+) -> Judgement:
+    """What `b`'s wording `new` does compared with `a`'s wording `old` in `dimension`;
+    `clauses` are the two whole clauses as printed, where a word may be qualified elsewhere.
+    `values_only`: the wordings only announce what follows them (a list's lead-in), and
+    only a value they set (a deadline, must or may, a negation, a condition) is read."""
     runs = runs_between(old, new, substitutions)
     if runs and Counter(tokens(substance(old))) == Counter(tokens(substance(new))) and _value_contexts(old) == _value_contexts(new):
         # The same words in another order: a list whose members were reordered
@@ -354,12 +393,12 @@ def judge(old: str, new: str, dimension: Dimension, a: str, b: str, substitution
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
     read = [(r, *_read_run(r, negation_changed, old, new)) for r in _unmoved(runs)]
-    material = [(r, d, text) for r, d, text in read if d != "none"]
+    material = [(r, d, text) for r, d, text in read if d != "none" and not _said_elsewhere(r, old, new, clauses)]
     if dimension in (Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS):
         # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)
         # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.
         material = [(r, d, text) for r, d, text in material if not _only_policyholder(r)]
-    if dimension in STATUTORY:
+    if dimension in STATUTORY or values_only:
         material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]
     if not material:
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞不同，实质相同" if runs else "措辞相同", runs)

@@ -361,6 +361,11 @@ _DOCUMENT_LEAD = re.compile(r"(?:提供|提交|递交|出具|包括)[^。]{0,16}
 _INLINE_LIST = re.compile(r"^[^。]*?(?:提供|提交|递交)[^。]{0,10}?(?:[：:]|(?=[^。、]{2,20}、[^。、]{2,20}、))")
 
 
+def announces_papers(text: str) -> bool:
+    """Whether a lead-in announces a list of claim papers (请求赔偿时，应向保险人提供下列证明和资料)."""
+    return bool(_DOCUMENT_LEAD.search(text))
+
+
 def _lists_papers_inline(text: str) -> bool:
     """Whether a paragraph asks for papers it lists in its own sentence."""
     return text.count("、") >= 2 and _INLINE_LIST.match(text) is not None
@@ -532,11 +537,20 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is not None and prev.term and (u.term is None or u.term == prev.term) and not u.item:
+        # A term printed alone on its line (法律行动 / b.著作权) heads the paragraph that
+        # follows, whatever defined word that paragraph opens with (被保险人有权追索…).
+        captioned = prev is not None and prev.term is not None and "\n" not in prev.text.strip() and _only_term(prev)
+        if prev is not None and prev.term and (u.term is None or u.term == prev.term or captioned) and not u.item:
             out[-1] = replace(prev, text=prev.text.rstrip("\n") + "\n" + u.text)
         else:
             out.append(replace(u, index=(out[-1].index + 1) if out else u.index))
     return out
+
+
+def _only_term(unit: Unit) -> bool:
+    """A definition's unit that prints nothing but its term (and perhaps a label: b.著作权)."""
+    said = substance(_unlabel(unit.text)).strip()
+    return bool(said) and re.sub(r"^[a-zA-Z0-9]{1,3}[.、．)）]\s*", "", said) == substance(unit.term or "")
 
 
 INFERRED_MARK = "〔条号推定〕"

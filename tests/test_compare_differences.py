@@ -101,6 +101,61 @@ def test_papers_listed_inline_pair_with_the_items_that_ask_for_them(tmp_path: Pa
     assert [(d.kind, d.sides[0].citations, d.sides[1].citations) for d in material] == [(Kind.ONLY_IN, ("第二条（四）",), ())]
 
 
+def test_a_qualifier_the_other_clause_attaches_to_the_word_elsewhere_is_said_in_both() -> None:
+    # A's 第十条 says 免赔额 where B says 每次事故免赔额, and A's 第三十条 deducts the
+    # 每次事故免赔额: the term means one thing throughout A, so both say per event.
+    old, new = "免赔额由投保人与保险人协商确定。", "每次事故免赔额由投保人与保险人协商确定。"
+    a_whole = old + "\n保险人在扣除每次事故免赔额后赔偿。"
+    assert judge(old, new, Dimension.DEDUCTIBLE, "A", "B").material  # not said elsewhere in A: B is per event
+    assert not judge(old, new, Dimension.DEDUCTIBLE, "A", "B", clauses=(a_whole, new)).material
+    # A verb is no qualifier: the duty starting when the insured knows stays a difference,
+    # however often A says 知道保险事故 elsewhere (诉讼时效).
+    old, new = "被保险人知道保险事故发生后，应及时通知保险人。", "保险事故发生后，被保险人应及时通知保险人。"
+    a_whole = old + "\n自其知道保险事故发生之日起计算。"
+    assert judge(new, old, Dimension.POLICYHOLDER_DUTIES, "B", "A", clauses=(new, a_whole)).material
+    # Nor is a party named beside another: 投保人、被保险人 is two parties, and an exclusion
+    # of the policyholder's intentional acts stays wider however often B names both elsewhere.
+    old, new = "被保险人的故意行为；", "投保人、被保险人的故意行为；"
+    assert judge(old, new, Dimension.EXCLUSIONS, "A", "B", clauses=(old + "\n投保人、被保险人应如实告知。", new)).kind is Kind.WIDER
+
+
+def test_a_claim_paper_lead_in_differs_only_by_its_values(tmp_path: Path) -> None:
+    # Who hands the papers over and how the list is announced change nothing; the items say
+    # which papers. A deadline the lead-in sets is a value, and stays a difference.
+    items = "\n（一）保险单正本；\n（二）事故证明。"
+    a = _parse_text(tmp_path, "a.txt", PAPERS.format("投保人、被保险人请求赔偿时，应向保险人提供如下证明和资料：" + items))
+    b = _parse_text(tmp_path, "b.txt", PAPERS.format("被保险人请求赔偿时，应提交下列单证：" + items))
+    assert not [d for d in differences([a, b], ["A", "B"]) if d.material]
+    c = _parse_text(tmp_path, "c.txt", PAPERS.format("被保险人请求赔偿时，应在三十日内提交下列单证：" + items))
+    material = [d for d in differences([a, c], ["A", "C"]) if d.material]
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in material] == [(("第二条",), ("第二条",))]
+
+
+DEFINED = """澄川财产保险股份有限公司
+知识产权保险条款
+总则
+第一条 本保险合同由保险条款、投保单组成。
+第二条 本保险合同承保被保险人的著作权。
+释义
+第三条 本保险合同中下列词语定义如下：
+被保险人
+本保险合同的投保人以及代表投保人行事的雇员。
+著作权
+被保险人是拥有人或独家被授权人的任何著作权。
+雇员
+现在或曾经和被保险人订立雇用合同的任何个人。
+"""
+
+
+def test_a_term_printed_alone_on_its_line_heads_the_definition_below_it(tmp_path: Path) -> None:
+    # 著作权 alone on its line, then its definition, which opens with another defined word
+    # (被保险人是…): one definition of 著作权, compared as one.
+    doc = _parse_text(tmp_path, "a.txt", DEFINED)
+    terms = [u for u in units_of(doc) if u.term]
+    assert [u.term for u in terms if "独家被授权人" in u.text] == ["著作权"]
+    assert all(u.text.splitlines()[0] != u.term or len(u.text.splitlines()) > 1 for u in terms)
+
+
 def test_renumbering_alone_is_no_difference(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     a = _parse_text(tmp_path, "a.txt", text)

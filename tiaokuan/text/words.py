@@ -53,3 +53,18 @@ def words(text: str) -> list[str]:
     """The words of `text` as jieba cuts them with the insurance dictionary (免赔额
     stays one word), without punctuation or whitespace; the unit of search and diff."""
     return [w for w in tokens(text) if _WORD.search(w)]
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    import jieba.posseg
+
+    tagger = jieba.posseg.POSTokenizer(shared_segmenter())
+    tagger.load_word_tag(tagger.tokenizer.get_dict_file())  # jieba's own dictionary carries the tags
+    return {**tagger.word_tag_tab, **tagger.tokenizer.user_word_tag_tab}
+
+
+def word_tag(word: str) -> str:
+    """A word's part of speech as jieba's dictionary tags it (v a verb, n a noun …),
+    '' for a word it does not list."""
+    return _tags().get(word, "")
