@@ -374,6 +374,18 @@ def _said_elsewhere(run: Run, old: str, new: str, clauses: tuple[str, str]) -> b
     return True
 
 
+def _edits(runs: tuple[Run, ...], old_raw: str, new_raw: str) -> str:
+    """The words that differ, as printed, without a reading: what a reader checks a
+    difference read as immaterial by."""
+    said = []
+    for run in runs:
+        a, b = _printed(run.old, old_raw), _printed(run.new, new_raw)
+        said.append(f"“{a}”改为“{b}”" if a and b else f"增加“{b}”" if b else f"删去“{a}”")
+    if len(said) > MAX_RUNS_SAID:
+        return f"措辞多处不同（{len(said)}处），见两者对照"
+    return "；".join(dict.fromkeys(said))
+
+
 def judge(
     old: str, new: str, dimension: Dimension, a: str, b: str, substitutions: tuple[tuple[str, str], ...] = (),
     clauses: tuple[str, str] = ("", ""), values_only: bool = False,
@@ -388,7 +400,7 @@ def judge(
         # (罢工、暴动、骚乱 / 罢工、骚乱、暴动) names the same members. Not when what moved
         # is a value: two deadlines swapped (三日…十日 / 十日…三日), or a 不 or a 应
         # moved from one clause of a sentence to the other, change the rule.
-        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞顺序不同，实质相同", runs)
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：所列各项或措辞的顺序不同", runs)
     # A sentence is reversed only when the whole wording gains or loses a negation,
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
@@ -401,7 +413,7 @@ def judge(
     if dimension in STATUTORY or values_only:
         material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]
     if not material:
-        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, "措辞不同，实质相同" if runs else "措辞相同", runs)
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{_edits(runs, old, new)}" if runs else "措辞相同", runs)
     reaches = {_reach(d, dimension) for _, d, _ in material}
     kind = Kind.WIDER if reaches == {"wider"} else Kind.NARROWER if reaches == {"narrower"} else Kind.DIFFERENT
     effect = effect_of(kind, dimension)

@@ -84,7 +84,7 @@ def _names_a_term(term: str) -> bool:
     term being defined, …所指 (本条款中所指医院…) cites one, and 注： opens a note;
     none defines a term of its own."""
     term = term.strip()
-    return bool(term) and not _ANAPHORA.match(term)
+    return bool(term) and not _ANAPHORA.search(term)
 
 
 def is_term_line(text: str) -> bool:
