@@ -49,7 +49,7 @@ def difference_header(products) -> list[str]:
 def difference_rows(cmp: Comparison) -> list[list[str]]:
     """The material differences as table rows: dimension · kind, what it does, then
     per product the citations and the wording with the changed words marked."""
-    from .differences import KIND_WORDS
+    from .summary import KIND_WORDS
 
     rows = []
     for d in cmp.differences:

@@ -1,7 +1,7 @@
 """What a difference of wording does: reading the words that differ inside a pair
 of counterpart units, the way an analyst reads them (domain.md §7).
 
-The two wordings are reduced to substance (`units.substance`) and compared word
+The two wordings are reduced to substance (`substance.substance`) and compared word
 by word (jieba words, difflib). Each run of differing words is read by convention:
 - numbers with a unit (十日 / 三十日, 5% / 10%) are values: longer, shorter, more, less;
 - words of urgency or obligation (立即 > 及时 > 尽快; 应 > 可以) make a duty stricter or looser;
@@ -27,7 +27,8 @@ from rapidfuzz.distance import Indel
 
 from tiaokuan.text.words import tokens, word_tag
 
-from .units import Dimension, substance
+from .substance import substance
+from .units import Dimension
 
 
 class Kind(StrEnum):
@@ -70,7 +71,7 @@ _FILLER = frozenset(
     # every provision of the clause is one of the contract's
     "本合同".split()
 )
-_PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers' general name (units.substance: 证明和资料)
+_PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers' general name (substance.substance: 证明和资料)
 # The conjunctions _FILLER reads as naming the same members, as characters.
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.

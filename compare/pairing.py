@@ -3,7 +3,7 @@ the same thing, wherever it stands (an exclusion in 赔偿处理 pairs with one 
 责任免除; a renumbered item with its old self).
 
 Products are added one at a time. For each new product, in order:
-1. units whose substance (`units.substance`) equals a row's join it: identical
+1. units whose substance (`substance.substance`) equals a row's join it: identical
    wording is never left unpaired, whatever its number or chapter;
 2. definitions join the row of the same defined term;
 3. the rest are assigned one to one (scipy's Hungarian solver) by the similarity
@@ -33,7 +33,8 @@ from scipy.optimize import linear_sum_assignment
 from tiaokuan.text.words import words
 
 from .align import encode_words, tfidf_cosine
-from .units import Dimension, Unit, substance
+from .substance import substance
+from .units import Dimension, Unit
 
 SAME_DIMENSION_BONUS = 0.1
 SAME_LEAD_BONUS = 0.15  # items of the same kind of list (the same lead-in): a claim-document list pairs with a claim-document list

@@ -10,10 +10,8 @@ Conventions encoded here (domain.md §7):
   cause-exclusion and a cost-exclusion differ there and nowhere else;
 - the dimension comes from what the unit says first (an exclusion is an exclusion
   in whatever chapter it stands: 不负责赔偿 / 不承担…责任), then from its chapter;
-- wording that changes nothing is reduced away before comparing (`substance`):
-  whitespace, punctuation, item labels, the names one contract uses for itself
-  (本保险合同 / 本合同 / 保险合同), 本公司 for 保险人, variant characters (其它/其他),
-  the statute's long and short names, Arabic and Chinese numerals.
+- wording that changes nothing is reduced away before comparing
+  (`tiaokuan.compare.substance`).
 Pure functions over `ClauseDocument`.
 """
 
@@ -23,11 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import lru_cache
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, item_label
+from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
+
+from .substance import substance, unlabel
 
 
 class Dimension(StrEnum):
@@ -89,150 +88,6 @@ class Unit:
         if self.section is SectionType.APPENDIX:  # a rate table's substance is its figures, however its cells were cut
             return self.figures or "|".join(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", self.text)))
         return substance(self.text)
-
-
-# --- substance: the wording with what changes nothing reduced away -------------
-
-# (pattern, replacement): each states a convention of Chinese clause drafting.
-_SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), r)
-    for p, r in (
-        (r"本保险合同|本合同|保险合同(?!双方)", "本合同"),  # the contract naming itself
-        # … and in passing; not 采购合同, 贸易合同, 借款合同: another contract, named by what it is for
-        (r"(?:^|(?<=[，。；、：:;,\s的在按照依据与和及或该此其经于对自由向从至为将则即]))合同(?=有效期|成立|生效|解除|订立|签订|期间|项下|的?约定|内容)", "本合同"),
-        (r"本保险单|本保单", "保险单"),
-        (r"本公司|本保险人", "保险人"),  # the insurer naming itself
-        (r"其它", "其他"),  # variant characters
-        (r"帐", "账"),
-        (r"缴纳|缴付", "交纳"),  # paying the premium, in either spelling
-        (r"保险期限", "保险期间"),  # the period of cover, by its older name
-        (r"做出", "作出"),
-        (r"《中华人民共和国([^《》]{1,20}法)》", r"《\1》"),  # a statute's long and short names
-        (r"应当|须", "应"),  # the same modal verb
-        # Every payment is made under the contract, whether or not the sentence says so.
-        (r"(?:按照|依照|根据|依据)(?:本)?合同(?:的)?(?:约定|规定)", ""),
-        # A pointer to the definitions (（见释义）) says nothing the definition does not.
-        (r"[（(]见释义[）)]", ""),
-        # A short name given in passing (（以下简称“法律费用”）) is a label, not a rule.
-        (r"[（(]以下简称[“\"]?[^”\"（）()]{1,16}[”\"]?[）)]", ""),
-        # The higher of the two: 二者高者为准 / 二者中较高者为准 / 两者以高者为准.
-        (r"(?:二者|两者)?中?以?较?高者为准", "高者为准"),
-        # 保险事故 is by law the event within the contract's cover (《保险法》第十六条).
-        (r"本合同(?:保险)?责任范围内的事故", "保险事故"),
-        # 在…未…之前 and 在…之前 say the same (the 未 is redundant before 之前/以前).
-        (r"未([^，。；未]{1,14}?)(?:之前|以前)", r"\1之前"),
-        # Where a rule comes from is not what it says: 依据前款规定 / 根据本条第一款.
-        (r"(?:依据|依照|根据|按照)(?:本条)?(?:前款|第[一二三四五六七八九十]+款)(?:的)?(?:规定|约定)?", ""),
-        (r"不(?:包括|包含)", "不含"),  # 不包括 / 不含 港澳台
-        # The insurer's liability to pay, however named: 给付保险金责任 / 赔偿保险金的责任 / 赔偿责任.
-        (r"(?:给付|赔偿)保险金(?:的)?责任|给付责任", "赔偿责任"),
-        (r"总金额|金额合计|合计金额", "总额"),
-        (r"最高不超过", "不超过"),
-        (r"申请书", "申请"),  # an application and its form
-        (r"前款(?:规定|约定)", "前款"),  # 前款规定的 / 前款约定的 name the same paragraph
-        (r"(?<=解除|订立|变更|终止)合同", "本合同"),
-        (r"予以", "予"),
-        (r"契约", "合同约定"),
-        (r"法律规定", "法律"),
-        (r"以下(?=证明|单证|资料|方式|条件|情形)", "下列"),
-        # Claim documents: 单证 / 证明和资料 / 证明、资料 name the same papers.
-        (r"有关证明和资料|证明和资料|索赔材料|单证", "证明和资料"),
-        # Market synonyms: two words the market's wordings use for one thing, each
-        # seen used both ways by the same kind of provision across insurers.
-        (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
-        (r"(?<=军事|敌对)行为", "行动"),  # the war exclusion's military and hostile operations
-        (r"暴乱", "暴动"),  # the riot of the war exclusion, named two ways
-        (r"政府(?:有关)?(?:部门|当局|机关)|公共当局", "政府部门"),  # the authority that orders or confiscates
-        (r"(?<!不)可以", "可"),  # the same permissive modal
-        (r"履行赔偿(?:保险金)?(?:的)?义务", "赔偿保险金"),  # the insurer's payment, as an act or as a duty
-        (r"(?<![险投])保单", "保险单"),  # the policy, abbreviated (投保单 is the application)
-        (r"签订|签署", "订立"),  # making a contract or an agreement
-        (r"(?:防止|避免)(?=或?减少)", "防止"),  # the mitigation duty: 防止或减少 / 避免或减少 损失
-        (r"采用", "采取"),  # taking measures, adopting the insurer's standard terms
-        (r"责任限额", "赔偿限额"),  # the limit, named for the liability or for the payment
-        (r"申请赔偿|索赔申请", "请求赔偿"),  # the claim itself
-        (r"(?<=证明)材料|(?<=证明和)材料|(?<=相关)材料|(?<=有关)材料", "资料"),  # the claim papers
-        (r"提交(?=[^，。；]{0,12}(?:资料|证明|单证))", "提供"),  # handing them over
-        (r"应该", "应"),  # the same modal verb, spoken form
-        (r"并且", "且"),
-        (r"经济赔偿责任", "赔偿责任"),  # the liability to pay money: 经济 adds no referent
-        (r"(?:损害)?赔偿(?:要求|请求)", "赔偿请求"),  # the third party's claim
-        (r"员工", "雇员"),  # the insured's employees
-        (r"(?<=惩罚性)赔款", "赔偿"),  # punitive damages, named for the payment or for the award
-        (r"仍然", "仍"),  # the same adverb, long and short form
-        # How a claim is computed: 按以下方式计算保险损失金额 / 计算赔偿 name one sum.
-        (r"计算保险损失金额", "计算赔偿"),
-        # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
-        (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
-        (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
-        # Where a figure is written: the schedule (保险单) is part of the contract.
-        (r"(?:本合同|保险单(?:明细表)?(?:或(?:者)?其他保险凭证)?|保险凭证)中?(?=载明|列明)", "保险单"),
-        # The increase in risk of 《保险法》第五十二条, however worded.
-        (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
-        (r"(?<=显著)提高", "增加"),
-        (r"或者", "或"),  # the same conjunction, long and short form
-        (r"各种", ""),  # like 任何: 各种间接损失 and 间接损失 name the same losses
-        (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike
-        # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
-        (r"任何", ""),
-        # Statutory restatements, each read as the law it restates: the rule holds whether
-        # or not the clause prints it, so two wordings of it are one rule. (Matched after
-        # NFKC, so their punctuation is ASCII.)
-        # the limitation period of 《保险法》第二十六条 (two years from when the insured
-        # knew or should have known), stated in full or left to the law;
-        (r"(?<=请求赔偿)保险金(?=的诉讼时效)", ""),
-        (
-            r"诉讼时效(?:期间)?(?:为二年|(?:适用|以)(?:我国)?现行(?:有效)?法律(?:法规)?(?:的规定|为准))(?:,自其?知道或应知道保险事故发生之日起计算)?",
-            "诉讼时效依法",
-        ),
-        # a court hears the dispute when the parties made no arbitration agreement
-        # (《仲裁法》第四条、第五条) — the 且 of the law, not an 或 that opens the court more;
-        (r"[;,]?(?:保险单|本合同)?未载明仲裁机构且争议发生后未达成仲裁协议的,可?依法向(?:中华人民共和国)?(?:有管辖权的)?(?:人民)?法院起诉", ""),
-        # the duty of disclosure of 《保险法》第十六条 in its two usual forms;
-        (
-            r"订立本合同,保险人就保险标的或被保险人的有关情况提出询问的,投保人应如实告知"
-            r"|投保人应履行如实告知义务,如实回答保险人就保险标的或被保险人的有关情况提出的询问",
-            "投保人应如实告知保险人就保险标的或被保险人的有关情况提出的询问",
-        ),
-        # the policy and the certificate that evidences it (《保险法》第十三条) are one document
-        # where the clause lists what the contract is made of.
-        (r"(?<=投保单、)保险单(?:、保险凭证|或(?:其他)?保险凭证)?(?:,?以?及)?(?=批单)", "保险单及"),
-    )
-)
-_LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
-_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日天个月年周%倍次项件元万])")
-_PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百]+)")
-_CROSS_REF = re.compile(r"第[零〇一二三四五六七八九十百两\d]+条")
-_ITEM_REF = re.compile(r"第[（(]?[零〇一二三四五六七八九十\d]+[)）]?项")
-_REFERENCE = re.compile(r"(?:保险人)?(?:依据|依照|根据|按照)第§条(?:的)?(?:所取得|规定|约定)?的?|前款(?:规定|约定)?的")
-_DROP = re.compile(r"[\s\u3000\W_]+")
-
-
-def _unlabel(line: str) -> str:
-    stripped = line.lstrip()
-    found = item_label(stripped)
-    return stripped[found[1].end :] if found else line
-
-
-@lru_cache(maxsize=65536)
-def substance(text: str) -> str:
-    """`text` with what changes nothing reduced away: whitespace, punctuation, the
-    unit's own label, self-names and variant forms (see `_SAME_WORDS`), numerals as digits."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _LABEL_AT_START.sub("", text, count=1)
-    # Each line's own label goes (a unit joined from several items keeps their labels in its text).
-    text = "\n".join(_unlabel(line) for line in text.split("\n"))
-    for pattern, repl in _SAME_WORDS:
-        text = pattern.sub(repl, text)
-    # A cross-reference follows its article when a clause is renumbered: which
-    # article it names is read through the alignment, not through its number.
-    text = _CROSS_REF.sub("第§条", text)
-    text = _ITEM_REF.sub("第§项", text)
-    # … and so does a reference by place: 依据第十八条所取得的 / 前款规定的 name one right.
-    text = _REFERENCE.sub("", text)
-    text = _PERCENT.sub(lambda m: f"{v}%" if (v := cn_to_int(m.group(1))) is not None else m.group(), text)
-    text = _NUMERAL.sub(lambda m: str(v) if (v := cn_to_int(m.group())) is not None else m.group(), text)
-    return _DROP.sub("", text)
 
 
 # --- dimension -----------------------------------------------------------------
@@ -549,7 +404,7 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
 
 def _only_term(unit: Unit) -> bool:
     """A definition's unit that prints nothing but its term (and perhaps a label: b.著作权)."""
-    said = substance(_unlabel(unit.text)).strip()
+    said = substance(unlabel(unit.text)).strip()
     return bool(said) and re.sub(r"^[a-zA-Z0-9]{1,3}[.、．)）]\s*", "", said) == substance(unit.term or "")
 
 

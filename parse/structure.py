@@ -9,16 +9,13 @@ opens an article depends on what came before it: a heading, a lead-in ending in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tiaokuan.model import (
-    Article,
     ClauseDocument,
     Definition,
     ParseWarning,
     Section,
     SectionType,
-    Span,
     Table,
     WarningCode,
 )
@@ -28,15 +25,24 @@ from tiaokuan.text.labels import (
     ItemFamily,
     Label,
     article_label,
-    close_cjk_gaps,
     decimal_article_label,
     doubled_label_values,
     item_label,
     squash,
 )
 
-from .articles import Piece, build_article, strip_prefix
-from .definitions import DefBlock, Entry, group_entries
+from .articles import Piece, strip_prefix
+from .drafts import (
+    UNNUMBERED_OK,
+    ArticleDraft,
+    HeadingInfo,
+    SectionDraft,
+    finish_section,
+    is_table_row,
+    numbering_warnings,
+    piece,
+    row_cells,
+)
 from .front import front_matter_end, split_documents
 from .headings import classify, part_level
 from .layout import Block
@@ -66,68 +72,14 @@ def _continues_article(text: str) -> bool:
     return bool(_CONTINUES.match(text) or _THIS_ARTICLE.search(text[:12]))
 
 
-def _after_open_item(unit: _Unit) -> bool:
+def _after_open_item(unit: ArticleDraft) -> bool:
     """Whether the article being read ends in an item that ends in ；, its list going on."""
     return bool(unit.pieces) and unit.pieces[-1].item and unit.pieces[-1].text.rstrip().endswith(("；", ";"))
 
 
-def _labelled_items(unit: _Unit) -> bool:
+def _labelled_items(unit: ArticleDraft) -> bool:
     """Whether the article being read has items that kept their printed labels."""
     return any(p.item and not p.inferred_item for p in unit.pieces)
-
-
-_ROW_PUNCT = set("。，；：,;:、“”")
-_UNNUMBERED_OK = {SectionType.PREAMBLE, SectionType.APPENDIX, SectionType.DEFINITIONS}
-
-
-@dataclass(frozen=True, slots=True)
-class HeadingInfo:
-    type: SectionType
-    known: bool
-    part: bool  # 第X部分 / 通用条款: names a part that sections fall under
-
-
-@dataclass
-class _Unit:
-    """An article under construction."""
-
-    number: int | None
-    label: str | None
-    inferred: bool
-    pieces: list[Piece] = field(default_factory=list)
-    list_open: bool = False  # a lead-in ended in ： and lost-label items follow
-    list_inferred: bool = False  # … and the items after it are being read
-    list_items: int = 0  # items read into the open list
-    list_semicolons: bool = False  # … some ending in ；, so the one ending in 。 is the last
-
-
-@dataclass
-class _SectionDraft:
-    heading: Block | None
-    type: SectionType
-    part: str | None
-    units: list[_Unit | list[Block] | Table] = field(default_factory=list)
-    london: bool = False  # definitions opened by 第X部分: only parts end them
-    known: bool = True
-
-
-def _is_row(block: Block) -> bool:
-    """A line of a table dumped as text: tab-separated cells, or short tokens
-    with no sentence punctuation."""
-    text = block.text.strip()
-    if text.count("\t") >= 2:
-        return True
-    if not text or any(ch in _ROW_PUNCT for ch in text):
-        return False
-    tokens = text.split()
-    return all(len(t) <= 8 for t in tokens) and len(tokens) <= 30
-
-
-def _cells(block: Block) -> tuple[str, ...]:
-    text = block.text.strip()
-    if "\t" in text:
-        return tuple(cell.strip() for cell in text.split("\t"))
-    return tuple(text.split())
 
 
 class _Walker:
@@ -147,24 +99,24 @@ class _Walker:
         self.overrides = overrides or {}
         self.index = 0
         self.bullet_articles = not self.labelled and bullets_number_articles(blocks)
-        self.sections: list[_SectionDraft] = []
+        self.sections: list[SectionDraft] = []
         self.part: str | None = None
-        self.pending_part: _SectionDraft | None = None
-        self.unit: _Unit | None = None
+        self.pending_part: SectionDraft | None = None
+        self.unit: ArticleDraft | None = None
         self.rows: list[Block] = []
         self.inferred_count = 0
         self.seen_types: set[SectionType] = set()
 
     # -- sections -------------------------------------------------------
     @property
-    def section(self) -> _SectionDraft:
+    def section(self) -> SectionDraft:
         if self.pending_part is not None:
             draft, self.pending_part = self.pending_part, None
             if not draft.known and draft.heading is not None:
                 self._warn_unknown(draft.heading, draft.type)
             self.sections.append(draft)
         if not self.sections:
-            self.sections.append(_SectionDraft(None, SectionType.PREAMBLE, self.part))
+            self.sections.append(SectionDraft(None, SectionType.PREAMBLE, self.part))
         return self.sections[-1]
 
     def heading_of(self, index: int) -> HeadingInfo | None:
@@ -273,7 +225,7 @@ class _Walker:
             if self.pending_part is not None:
                 self.sections.append(self.pending_part)
             self.part = block.text.strip()
-            self.pending_part = _SectionDraft(
+            self.pending_part = SectionDraft(
                 block, info.type, self.part, london=info.type is SectionType.DEFINITIONS, known=info.known
             )
             if info.known:
@@ -293,7 +245,7 @@ class _Walker:
                     block.page,
                 )
             )
-        self.sections.append(_SectionDraft(block, info.type, self.part))
+        self.sections.append(SectionDraft(block, info.type, self.part))
         self.seen_types.add(info.type)
 
     # -- articles -------------------------------------------------------
@@ -309,7 +261,7 @@ class _Walker:
         # Cells separated by tabs or Word cell marks are a table even in one row;
         # short tokens on their own need a few lines to be told from text.
         if len(rows) >= 3 or any("\t" in b.text.strip() for b in rows):
-            cells = tuple(_cells(b) for b in rows)
+            cells = tuple(row_cells(b) for b in rows)
             # Mostly one cell per line: the dump lost the table's rows.
             flattened = sum(1 for r in cells if len(r) == 1) > len(cells) / 2
             self.section.units.append(
@@ -341,7 +293,7 @@ class _Walker:
         lead = len(text) - len(text.lstrip())
         assert found is not None
         rest, bold = strip_prefix(block, lead + found.end)
-        self.unit = _Unit(found.value if number is None else number, found.text, False)
+        self.unit = ArticleDraft(found.value if number is None else number, found.text, False)
         # 第五条 （一）被保险人应…: the article opens with its first item.
         opens_item = number is None and item_label(rest) is not None
         self.unit.pieces.append(Piece(block, rest, bold, item=opens_item))
@@ -358,15 +310,15 @@ class _Walker:
     def start_inferred(self, block: Block, text: str) -> None:
         """Open an article whose label was lost, numbered by its place."""
         self.inferred_count += 1
-        self.unit = _Unit(self.inferred_count, None, True)
-        self.unit.pieces.append(_piece(block))
+        self.unit = ArticleDraft(self.inferred_count, None, True)
+        self.unit.pieces.append(piece(block))
         self.unit.list_open = text.endswith(("：", ":"))
 
     def add_text(self, block: Block, allow_rows: bool = True) -> None:
         section = self.section
         text = block.text.strip()
         is_item = item_label(text) is not None
-        if allow_rows and section.type is SectionType.APPENDIX and _is_row(block) and (
+        if allow_rows and section.type is SectionType.APPENDIX and is_table_row(block) and (
             self.rows or self.unit is None or self.unit.number is None
         ):
             # Cells of a table dumped as text, after the appendix's note or heading.
@@ -384,11 +336,11 @@ class _Walker:
                     section.units.append([])
                 section.units[-1].append(block)  # type: ignore[union-attr]
                 return
-            if self.labelled or section.type in _UNNUMBERED_OK or section.heading is None:
+            if self.labelled or section.type in UNNUMBERED_OK or section.heading is None:
                 if (
                     self.labelled
                     and not self.decimal  # such wordings open their parts with unnumbered text
-                    and section.type not in _UNNUMBERED_OK
+                    and section.type not in UNNUMBERED_OK
                     and section.heading is not None
                 ):
                     self.warnings.append(
@@ -398,8 +350,8 @@ class _Walker:
                             block.page,
                         )
                     )
-                self.unit = _Unit(None, None, False)
-                self.unit.pieces.append(_piece(block))
+                self.unit = ArticleDraft(None, None, False)
+                self.unit.pieces.append(piece(block))
                 self.unit.list_open = text.endswith(("：", ":"))
             else:
                 self._reading(text, True, None)
@@ -413,7 +365,7 @@ class _Walker:
             # items: labels are lost all together or not at all.
             if unit.list_open and text.endswith(("；", ";", "。")) and not _labelled_items(unit):
                 self._reading(text, False, None)
-                unit.pieces.append(_piece(block, item=True, inferred_item=True))
+                unit.pieces.append(piece(block, item=True, inferred_item=True))
                 unit.list_open = not text.endswith("。")
                 return
             if _continues_article(text):
@@ -435,11 +387,11 @@ class _Walker:
             # A paragraph ending in ： opens a list; the paragraphs after it that end in
             # ； (the last in 。) are its items, whose labels were lost in conversion
             # (Word numbering dropped from an exported clause).
-            unit.pieces.append(_piece(block, item=True, inferred_item=True))
+            unit.pieces.append(piece(block, item=True, inferred_item=True))
             unit.list_inferred = unit.list_open = not text.endswith("。")
             return
         item = is_item or block.hint is Hint.BULLET
-        unit.pieces.append(_piece(block, item=item, inferred_item=item and not is_item))
+        unit.pieces.append(piece(block, item=item, inferred_item=item and not is_item))
         if not item:
             unit.list_open = text.endswith(("：", ":"))
 
@@ -466,13 +418,13 @@ class _Walker:
         self.points.setdefault(self.index, Point(self.index, text, start, flip_cost))
         return self.overrides.get(self.index, start)
 
-    def _bulleted(self, block: Block, text: str, unit: _Unit) -> None:
+    def _bulleted(self, block: Block, text: str, unit: ArticleDraft) -> None:
         """A paragraph of a clause whose bullets stand for its lost numbers
         (`numbering.bullets_number_articles`): a bullet opens an article unless a list is
         open (its lead ended in ：); a plain paragraph is a further paragraph."""
         if block.hint is not Hint.BULLET:
             self._reading(text, False, None)
-            unit.pieces.append(_piece(block))
+            unit.pieces.append(piece(block))
             unit.list_open = text.endswith(("：", ":"))
             unit.list_items = 0
             return
@@ -498,13 +450,13 @@ class _Walker:
             self.close_unit()
             self.start_inferred(block, text)
             return
-        unit.pieces.append(_piece(block, item=True, inferred_item=True))
+        unit.pieces.append(piece(block, item=True, inferred_item=True))
         unit.list_items += 1
         unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
         if text.endswith(("。", ".")) and unit.list_semicolons:
             unit.list_open = False
 
-    def walk(self) -> list[_SectionDraft]:
+    def walk(self) -> list[SectionDraft]:
         for index, block in enumerate(self.blocks):
             self.index = index
             if block.table is not None:
@@ -536,88 +488,6 @@ _AFTER_BODY = {"目录", "目次", "前言"}
 _PART_NAME = re.compile(r"^[^，。；：,;:、（）()]{2,18}保险$")
 
 
-def _piece(block: Block, item: bool = False, inferred_item: bool = False) -> Piece:
-    """A whole block as part of an article, outer whitespace dropped."""
-    text, bold = strip_prefix(block, 0)
-    text = text.rstrip()
-    bold = tuple(Span(s.start, min(s.end, len(text))) for s in bold if s.start < len(text))
-    return Piece(block, text, bold, item=item, inferred_item=inferred_item)
-
-
-def _item_levels(blocks: list[Block]) -> list[int | None]:
-    levels: dict[ItemFamily, int] = {}
-    out: list[int | None] = []
-    for b in blocks:
-        found = item_label(b.text.strip())
-        if found is None:
-            out.append(None)
-            continue
-        out.append(levels.setdefault(found[0], len(levels)))
-    return out
-
-
-def _definition(entry: Entry, article: int | None, pages: tuple[int, ...]) -> Definition:
-    """A definition, its text with the same layout clean-up as article text."""
-    return Definition(entry.term, "\n".join(close_cjk_gaps(p)[0] for p in entry.text.split("\n")), article, pages)
-
-
-def _finish_section(draft: _SectionDraft) -> tuple[Section, list[Definition], list[Table]]:
-    articles: list[Article] = []
-    definitions: list[Definition] = []
-    tables: list[Table] = []
-    for unit in draft.units:
-        if isinstance(unit, Table):
-            tables.append(unit)
-            continue
-        if isinstance(unit, list):
-            for group in group_entries([DefBlock(b.text, lv) for b, lv in zip(unit, _item_levels(unit))]):
-                blocks = unit[group.start : group.end]
-                pieces = [_piece(b, item=item_label(b.text.strip()) is not None) for b in blocks]
-                article = build_article(None, None, False, pieces)
-                articles.append(article)
-                if group.entry is not None:
-                    definitions.append(_definition(group.entry, None, article.pages))
-            continue
-        article = build_article(unit.number, unit.label, unit.inferred, unit.pieces)
-        articles.append(article)
-        if draft.type is SectionType.DEFINITIONS:
-            levels = _item_levels([p.block for p in unit.pieces])
-            blocks = [DefBlock(p.text, lv) for p, lv in zip(unit.pieces, levels)]
-            for group in group_entries(blocks, lead=True):
-                if group.entry is not None:
-                    definitions.append(_definition(group.entry, article.number, article.pages))
-    pages = tuple(sorted({p for a in articles for p in a.pages} | ({draft.heading.page} if draft.heading else set())))
-    heading = draft.heading.text.strip() if draft.heading is not None else None
-    return Section(heading, draft.type, tuple(articles), draft.part, pages), definitions, tables
-
-
-def _numbering_warnings(articles: list[Article]) -> list[ParseWarning]:
-    out: list[ParseWarning] = []
-    previous: Article | None = None
-    for article in articles:
-        if article.number is None or article.number_inferred:
-            continue
-        page = article.pages[0] if article.pages else None
-        if previous is not None and previous.number is not None:
-            # After a doubled label (第六条第七条) the numbering goes on from its last number.
-            last = doubled_label_values(previous.label or "")[-1:] or (previous.number,)
-            if last[0] is not None and last[0] != previous.number and article.number == last[0] + 1:
-                previous = article
-                continue
-            if article.number == previous.number:
-                out.append(ParseWarning(WarningCode.NUMBERING_DUPLICATE, f"{article.label} appears twice", page))
-            elif article.number != previous.number + 1:
-                out.append(
-                    ParseWarning(
-                        WarningCode.NUMBERING_GAP,
-                        f"{article.label} follows {previous.label}: numbering is not consecutive",
-                        page,
-                    )
-                )
-        previous = article
-    return out
-
-
 def blocks_to_documents(
     blocks: list[Block], running_text: list[tuple[int, str]] | None = None
 ) -> tuple[list[ClauseDocument], list[ParseWarning]]:
@@ -647,12 +517,12 @@ def blocks_to_documents(
         definitions: list[Definition] = []
         tables: list[Table] = []
         for draft in drafts:
-            section, defs, tabs = _finish_section(draft)
+            section, defs, tabs = finish_section(draft)
             sections.append(section)
             definitions.extend(defs)
             tables.extend(tabs)
         articles = [a for s in sections for a in s.articles]
-        doc_warnings.extend(_numbering_warnings(articles))
+        doc_warnings.extend(numbering_warnings(articles))
         if walker.inferred_count:
             doc_warnings.append(
                 ParseWarning(

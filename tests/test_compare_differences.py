@@ -19,7 +19,7 @@ from tiaokuan.compare.compare_out import to_json
 from tiaokuan.compare.evaluate import load_gold, parse_cite, score
 from tiaokuan.compare.judge import judge
 from tiaokuan.compare.pairing import pair_units
-from tiaokuan.compare.units import substance
+from tiaokuan.compare.substance import substance
 from tiaokuan.parse.api import parse_file
 from tiaokuan.text.labels import cn_to_int, int_to_cn
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tiaokuan.compare import Comparison, Difference, Unit, units_of
-from tiaokuan.compare.differences import KIND_WORDS
+from tiaokuan.compare.summary import KIND_WORDS
 from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument
 from tiaokuan.text.labels import cn_to_int
