@@ -161,7 +161,8 @@ _SANCTION = re.compile(r"^[^。：:]{0,30}?(?:(?:未|不)(?:按照?(?:本条款|
 # The later paragraphs of the 《保险法》 provisions that model clauses restate as one
 # article each, as they open: insurers copy the paragraphs with their grouping, so such
 # a paragraph goes on with the article above wherever it stands. In the corpus's
-# labelled clauses 715 of the 721 paragraphs that open so are further paragraphs.
+# labelled clauses 715 of the 721 paragraphs that open so are further paragraphs
+# (and 24 of 25 more once the parties and phrasings are read generally, 应当?, 向[^，。]).
 _STATUTORY_SEQUEL = re.compile(
     "^(?:"
     + "|".join((
@@ -170,13 +171,15 @@ _STATUTORY_SEQUEL = re.compile(
         r"因保险标的转让导致危险程度显著增加",  # 第四十九条第三款
         r"被施救的财产中",  # 第五十七条: mitigation costs shared with what is not insured
         r"保险标的的保险金额小于其",  # 第五十七条: … and in proportion when underinsured
-        r"其他保险人应承担的赔偿金额",  # 第五十六条: other insurance, no advance for the others' share
-        r"被保险人已(?:经)?从有关责任方取得赔偿",  # 第六十条第二款
+        r"其他保险人应当?承担的赔偿金额",  # 第五十六条: other insurance, no advance for the others' share
+        r"被保险人在请求赔偿时应当?如实向保险人说明",  # … and the insured's duty to tell of it
+        r"(?:本?(?:保险)?合同解除的，)?保险人应当?将保险标的未受损失部分的保险费",  # 第五十八条第二款
+        r"被保险人已(?:经)?从[^，。]{1,24}取得(?:的)?赔偿",  # 第六十条第二款, whoever the third party is
         r"保险事故发生后，在保险人未赔偿保险金之前，被保险人放弃",  # 第六十一条第一款
         r"保险人向被保险人赔偿保险金后",  # 第六十一条第二款
-        r"由于被保险人的?故意或者?重大过失致使保险人不能行使代位",  # 第六十一条第三款
-        r"(?:在)?保险人(?:向有关责任方)?行使代位",  # 第六十三条
-        r"协商不成的",  # disputes: negotiation first, then arbitration or the courts
+        r"由于被保险人的?[^，。]{0,12}致使保险人不能行使代位",  # 第六十一条第三款 (故意或者重大过失 / 过错)
+        r"(?:在)?保险人(?:向[^，。]{1,24})?行使代位",  # 第六十三条, against whichever party
+        r"(?:协商|调解)[^，。]{0,4}不成",  # disputes: negotiation (or mediation) first, then arbitration or the courts
         r"保险责任开始后，(?:投保人|保险人)要求解除",  # 第五十四条: cancelled before cover starts, then after
         # … and the model clauses' own multi-paragraph articles:
         r"同时约定了?免赔额",  # the deductible: an amount, a rate, and which applies when both are agreed
@@ -188,9 +191,26 @@ _STATUTORY_SEQUEL = re.compile(
 STATED_CONTINUATION_COST = 1.5  # reading such a paragraph as an article of its own
 
 
-def states_continuation(text: str) -> bool:
-    """Whether an unlabelled paragraph says in its words that it goes on with the article above."""
-    return bool(_POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text))
+# Who may be insured and who may take the policy out are one provision: after the
+# insured, the policyholder as the insured himself (除另有约定外，本保险合同的投保人为被保险人
+# 本人) or as another who "also" may (…也可作为本保险合同的投保人). On the labelled clauses,
+# 29 of the 35 paragraphs that open so go on with their article.
+_ALSO_POLICYHOLDER = re.compile(r"^(?:除另有约定外，)?本保险合同的投保人为被保险人本人|^[^。]{0,80}也可(?:以)?作为")
+# A paragraph that says what a word of the paragraph above means (本保险所指科技企业，是指… /
+# 重置价值是指…) explains that article: 34 of the 41 such paragraphs go on with it.
+_DEFINES = re.compile(
+    r"^(?:本(?:保险合同|保险|条款|合同)(?:中)?所(?:称|指)的?)?[“\"]?(?P<term>[^，。“”\"（）]{2,14}?)[”\"]?(?:（[^）]*）)?，?"
+    r"(?:是指|系指|特指|指)(?![导定出示明标引令挥南纹])"
+)
+
+
+def states_continuation(text: str, above: str = "") -> bool:
+    """Whether an unlabelled paragraph says in its words that it goes on with the
+    article above; `above` is the paragraph before it, whose words it may explain."""
+    if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text) or _ALSO_POLICYHOLDER.search(text):
+        return True
+    defined = _DEFINES.match(text)
+    return bool(defined and above and defined.group("term") in above)
 
 
 # An article is a sentence of its own: it opens with its subject — a party, the

@@ -354,7 +354,7 @@ def test_citations_of_long_articles_and_lost_labels() -> None:
     # … followed by the heading of the chapter it stands in, where a reader finds it
     assert cites[0] == f"第一条{INFERRED_MARK}（总则）" and all(INFERRED_MARK in c for c in cites if c.startswith("第"))
     # an item whose label was lost too, counted within its paragraph
-    assert f"第五条第一款第一项{INFERRED_MARK}（保险责任）" in cites and f"第五条第二款第一项{INFERRED_MARK}（保险责任）" in cites
+    assert f"第四条第一款第一项{INFERRED_MARK}（保险责任）" in cites and f"第四条第二款第一项{INFERRED_MARK}（保险责任）" in cites
     assert len(cites) == len(set(cites))
 
 

@@ -115,6 +115,34 @@ def test_lost_numbering_keeps_a_duty_with_its_sanction_and_the_laws_later_paragr
     assert [i.label for i in numbered[2].items] == ["（一）", "（二）"]
 
 
+def test_lost_numbering_keeps_who_may_take_the_policy_and_a_word_explained_with_their_article() -> None:
+    # After the insured, the policyholder as the insured himself or as another who "also"
+    # may; a paragraph saying what a word of the one above means; the other-insurance
+    # and subrogation paragraphs of the Insurance Law whoever the third party is.
+    text = """澄川财产保险股份有限公司
+专利申请费用补偿保险条款
+总则
+本保险合同由保险条款、投保单组成。
+凡依法设立的科技企业，可作为本保险合同的被保险人。
+本保险所指科技企业，是指具有核心竞争力的企业。
+除另有约定外，本保险合同的投保人为被保险人本人。
+依法设立的专利代理机构，受被保险人委托的，也可作为本保险合同的投保人。
+赔偿处理
+发生保险事故时，如果存在重复保险，保险人按比例承担赔偿责任。
+其他保险人应当承担的赔偿金额，本保险人不负责垫付。
+因第三者对保险标的的损害而造成保险事故的，保险人自向被保险人赔偿保险金之日起，在赔偿金额范围内代位行使被保险人对第三者请求赔偿的权利。
+被保险人已经从投保人或其担保人取得赔偿的，保险人可以相应扣减。
+在保险人向投保人行使代位请求赔偿权利时，被保险人应当提供必要的文件。
+保险期间
+除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert [len(a.paragraphs) for a in numbered] == [1, 4, 2, 3, 1]
+    # … but a word defined that the paragraph above does not use opens its own article
+    other = text.replace("本保险所指科技企业，是指具有核心竞争力的企业。", "本保险所指专利代理，是指代为办理专利事务的活动。")
+    assert [len(a.paragraphs) for a in parse(other).documents[0].numbered_articles][:3] == [1, 1, 3]
+
+
 def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
     # The lead ends in 。, not ：, but its list's bullets end in ；: items, not articles.
     text = """澄川财产保险股份有限公司
