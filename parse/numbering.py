@@ -204,13 +204,31 @@ _DEFINES = re.compile(
 )
 
 
-def states_continuation(text: str, above: str = "") -> bool:
+def _caption_item(text: str) -> bool:
+    """An item that is only a caption ((一)食物中毒身故保险责任): the paragraph after it is
+    its body, in its article (21 of the 21 plain paragraphs after one)."""
+    found = item_label(text.strip())
+    body = text.strip()[found[1].end :] if found else ""
+    return bool(found) and 0 < len(body) <= 20 and not re.search(r"[，。；：,.;:]", body)
+
+
+# A formula (毛利润=营业利润+约定的维持费用) is worked in the article that announces it:
+# 23 of 26 paragraphs holding = or ＝ go on with their article.
+_FORMULA = re.compile(r"[=＝]")
+
+
+def states_continuation(text: str, above: str = "", article: str = "") -> bool:
     """Whether an unlabelled paragraph says in its words that it goes on with the
-    article above; `above` is the paragraph before it, whose words it may explain."""
+    article above; `above` is the paragraph before it, whose words it may explain
+    or whose ： it may answer (48 of the 48 plain paragraphs after one ending in ：
+    go on with their article); `article` the article's paragraphs so far, one per line."""
     if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text) or _ALSO_POLICYHOLDER.search(text):
         return True
+    if _FORMULA.search(text) or above.rstrip().endswith(("：", ":")) or _caption_item(above):
+        return True
     defined = _DEFINES.match(text)
-    return bool(defined and above and defined.group("term") in above)
+    # … a word of the paragraph above, or the next word of the article's definitions
+    return bool(defined and above and (defined.group("term") in above or any(map(_DEFINES.match, (article or above).split("\n")))))
 
 
 # An article is a sentence of its own: it opens with its subject — a party, the

@@ -370,7 +370,7 @@ class _Walker:
                 return
             if _continues_article(text):
                 self._reading(text, False, None)
-            elif states_continuation(text, unit.pieces[-1].text if unit.pieces else ""):
+            elif states_continuation(text, unit.pieces[-1].text if unit.pieces else "", "\n".join(p.text for p in unit.pieces)):
                 if self._reading(text, False, STATED_CONTINUATION_COST):
                     self.close_unit()
                     self.add_text(block, allow_rows)

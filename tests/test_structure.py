@@ -143,6 +143,26 @@ def test_lost_numbering_keeps_who_may_take_the_policy_and_a_word_explained_with_
     assert [len(a.paragraphs) for a in parse(other).documents[0].numbered_articles][:3] == [1, 1, 3]
 
 
+def test_lost_numbering_keeps_a_formula_a_captioned_item_and_a_run_of_definitions_in_their_article() -> None:
+    # What answers a ：, a formula, the body under an item that is only a caption, and the
+    # next of a run of definitions go on with the article; the next provision opens one.
+    text = """澄川财产保险股份有限公司
+营业中断保险条款
+保险责任
+在保险期间内，被保险人因营业中断遭受的毛利润损失，保险人负责赔偿。
+（一）毛利润损失
+被保险人营业中断期间的毛利润减少额。
+本保险合同所称毛利润是指按照下述公式计算的金额：
+毛利润=营业利润+约定的维持费用
+本保险合同所称赔偿期间是指自损失发生之日起营业受到影响的期间。
+保险期间
+除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert len(numbered) == 2
+    assert len(numbered[0].paragraphs) + len(numbered[0].items) >= 5
+
+
 def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
     # The lead ends in 。, not ：, but its list's bullets end in ；: items, not articles.
     text = """澄川财产保险股份有限公司
