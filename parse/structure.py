@@ -424,9 +424,11 @@ class _Walker:
         open (its lead ended in ：); a plain paragraph is a further paragraph."""
         if block.hint is not Hint.BULLET:
             self._reading(text, False, None)
+            answers_item = bool(unit.pieces) and unit.pieces[-1].item and unit.pieces[-1].text.rstrip().endswith(("：", ":"))
             unit.pieces.append(piece(block))
-            unit.list_open = text.endswith(("：", ":"))
-            unit.list_items = 0
+            if not answers_item:  # (the body of an item's own sub-list leaves the list open)
+                unit.list_open = text.endswith(("：", ":"))
+                unit.list_items = 0
             return
         if not unit.list_open and (text.endswith(("；", ";")) or _after_open_item(unit)):
             # A list announced inside a sentence that ends in 。 (…有下列情形之一的，应及时通知
@@ -436,9 +438,15 @@ class _Walker:
             start = self._reading(text, False, 1.0)
         elif not unit.list_open:
             start = self._reading(text, True, None)
+        elif not unit.list_items:
+            # A lead-in announces at least one item: the bullet right after it is its first,
+            # whatever it ends in (an item with its own sub-list ends in ： too).
+            start = self._reading(text, False, None)
         elif text.endswith(("：", ":")):
-            # A new lead while a list is open: the next article's, or an item's own sub-list.
-            start = self._reading(text, True, 1.0)
+            # A new lead while a list is open: the next article's, or an item's own sub-list —
+            # the next of them when the list's items are such leads themselves.
+            sibling = any(p.item and p.text.rstrip().endswith(("：", ":")) for p in unit.pieces)
+            start = self._reading(text, not sibling, 1.0)
         elif unit.list_items and not unit.list_semicolons and not _THIS_ARTICLE.search(text):
             # (本条 in an item names the article the list stands in.)
             # Items each ending in 。 give no sign of the last: the list goes on

@@ -163,6 +163,28 @@ def test_lost_numbering_keeps_a_formula_a_captioned_item_and_a_run_of_definition
     assert len(numbered[0].paragraphs) + len(numbered[0].items) >= 5
 
 
+def test_the_bullet_right_after_a_lead_in_is_its_first_item_even_with_a_sub_list() -> None:
+    # A lead-in announces at least one item: the bullet after it ending in ： is an item
+    # with its own sub-list, not the next article; and so is the next such bullet.
+    text = """澄川财产保险股份有限公司
+专利国际申请费用补偿保险条款
+总则
+- 本保险合同由保险条款、投保单组成。
+保险责任
+- 在保险期间内，保险单载明的专利申请被驳回的，保险人按照下列约定负责赔偿：
+- 专利申请被部分指定局驳回的：
+国家阶段费用。
+- 专利申请被全部指定局驳回的：
+- 国家阶段费用；
+- 国际阶段费用。
+保险期间
+- 除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert len(numbered) == 3
+    assert numbered[1].text.count("驳回的：") == 2
+
+
 def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
     # The lead ends in 。, not ：, but its list's bullets end in ；: items, not articles.
     text = """澄川财产保险股份有限公司
