@@ -204,6 +204,25 @@ _DEFINES = re.compile(
 )
 
 
+# The first paragraphs of the provisions every model clause prints as an article of its
+# own: other insurance, subrogation, the dispute clause, the limitation period, and the
+# liability duties on a claim or a suit. On the labelled clauses all 363 paragraphs that
+# open so open an article; none goes on with the one above.
+_STANDARD_OPENING = re.compile(
+    r"^(?:(?:发生保险事故时|保险事故发生时)，)?(?:如果|若)?(?:存在重复保险|被保险人的损失在有相同保障的其他保险项下)"
+    r"|^(?:发生保险责任范围内的损失，)?(?:应由|因)(?:有关责任方|第三者)"
+    r"|^(?:因履行本(?:保险)?合同发生的争议|与本保险合同有关的以及履行本保险合同产生的一切争议)"
+    r"|^被保险人向保险人请求赔偿(?:保险金)?的诉讼时效"
+    r"|^被保险人获悉可能发生诉讼、仲裁时"
+    r"|^被保险人收到[^，。]{0,12}的?(?:损害)?赔偿请求时"
+)
+
+
+def opens_article(text: str) -> bool:
+    """Whether an unlabelled paragraph opens one of the articles every model clause prints."""
+    return bool(_STANDARD_OPENING.match(text))
+
+
 def _caption_item(text: str) -> bool:
     """An item that is only a caption ((一)食物中毒身故保险责任): the paragraph after it is
     its body, in its article (21 of the 21 plain paragraphs after one)."""

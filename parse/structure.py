@@ -56,6 +56,7 @@ from .numbering import (
     join_cost,
     leave_list_cost,
     numbered_by_decimals,
+    opens_article,
     opens_decimal_chapter,
     restore,
     states_continuation,
@@ -438,6 +439,11 @@ class _Walker:
             start = self._reading(text, False, 1.0)
         elif not unit.list_open:
             start = self._reading(text, True, None)
+        elif unit.list_items and not unit.list_semicolons and opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces):
+            # After items each ending in 。, the opening of an article every model clause
+            # prints (因履行本合同发生的争议…) is that article, not one more item — unless the
+            # list's items open so themselves (a choice of dispute clauses).
+            start = self._reading(text, True, STATED_CONTINUATION_COST)
         elif not unit.list_items:
             # A lead-in announces at least one item: the bullet right after it is its first,
             # whatever it ends in (an item with its own sub-list ends in ： too).

@@ -185,6 +185,25 @@ def test_the_bullet_right_after_a_lead_in_is_its_first_item_even_with_a_sub_list
     assert numbered[1].text.count("驳回的：") == 2
 
 
+def test_a_bullet_that_opens_a_standard_article_ends_a_list_of_sentences() -> None:
+    # Items each ending in 。 give no sign of the last; the opening every model clause
+    # prints for the dispute article (因履行本合同发生的争议…) is that article.
+    text = """澄川财产保险股份有限公司
+设备损坏保险条款
+总则
+- 本保险合同由保险条款、投保单组成。
+赔偿处理
+- 保险人按照下列方式计算赔偿：
+- 部分损失的，按修复费用计算赔偿。
+- 全部损失的，按实际价值计算赔偿。
+- 因履行本合同发生的争议，由当事人协商解决。
+保险期间
+- 除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert [len(a.items) for a in numbered] == [0, 2, 0, 0]
+
+
 def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
     # The lead ends in 。, not ：, but its list's bullets end in ；: items, not articles.
     text = """澄川财产保险股份有限公司
