@@ -19,7 +19,7 @@ numbered lists does: every article and item becomes a "- " bullet, a further
 paragraph (款) stays a plain line (parse/numbering.bullets_number_articles).
 
 `--halves` reports the two halves of the corpus (split by a hash of the file
-name) apart: the conventions of `numbering.states_continuation` were counted on
+name) apart: the conventions of `numbering.continuation_cost` were counted on
 these labelled clauses, and a rule that holds in one half and not the other
 would be tuned, not general.
 

@@ -189,6 +189,7 @@ _STATUTORY_SEQUEL = re.compile(
     + ")"
 )
 STATED_CONTINUATION_COST = 1.5  # reading such a paragraph as an article of its own
+WEAK_CONTINUATION_COST = 0.5  # … when the sign holds for four paragraphs in five
 
 
 # Who may be insured and who may take the policy out are one provision: after the
@@ -236,18 +237,26 @@ def _caption_item(text: str) -> bool:
 _FORMULA = re.compile(r"[=＝]")
 
 
-def states_continuation(text: str, above: str = "", article: str = "") -> bool:
-    """Whether an unlabelled paragraph says in its words that it goes on with the
-    article above; `above` is the paragraph before it, whose words it may explain
-    or whose ： it may answer (48 of the 48 plain paragraphs after one ending in ：
-    go on with their article); `article` the article's paragraphs so far, one per line."""
-    if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text) or _ALSO_POLICYHOLDER.search(text):
-        return True
-    if _FORMULA.search(text) or above.rstrip().endswith(("：", ":")) or _caption_item(above):
-        return True
+def continuation_cost(text: str, above: str = "", article: str = "") -> float | None:
+    """What reading an unlabelled paragraph as an article of its own costs when its
+    words say it goes on with the article above, or None when they do not; `above`
+    is the paragraph before it, whose words it may explain or whose ： it may answer
+    (48 of the 48 plain paragraphs after one ending in ： go on with their article);
+    `article` the article's paragraphs so far, one per line. Signs that hold for
+    nearly every paragraph cost STATED_CONTINUATION_COST to overturn; those that
+    hold for four in five (the policyholder, a formula, a word explained) cost
+    WEAK_CONTINUATION_COST, so the clause's cross-references overturn them first."""
+    if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
+        return STATED_CONTINUATION_COST
+    if above.rstrip().endswith(("：", ":")) or _caption_item(above):
+        return STATED_CONTINUATION_COST
+    if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text):
+        return WEAK_CONTINUATION_COST
     defined = _DEFINES.match(text)
     # … a word of the paragraph above, or the next word of the article's definitions
-    return bool(defined and above and (defined.group("term") in above or any(map(_DEFINES.match, (article or above).split("\n")))))
+    if defined and above and (defined.group("term") in above or any(map(_DEFINES.match, (article or above).split("\n")))):
+        return WEAK_CONTINUATION_COST
+    return None
 
 
 # An article is a sentence of its own: it opens with its subject — a party, the

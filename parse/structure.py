@@ -52,6 +52,7 @@ from .numbering import (
     STATED_CONTINUATION_COST,
     Point,
     bullets_number_articles,
+    continuation_cost,
     is_chapter_line,
     join_cost,
     leave_list_cost,
@@ -59,7 +60,6 @@ from .numbering import (
     opens_article,
     opens_decimal_chapter,
     restore,
-    states_continuation,
 )
 
 _CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
@@ -371,8 +371,8 @@ class _Walker:
                 return
             if _continues_article(text):
                 self._reading(text, False, None)
-            elif states_continuation(text, unit.pieces[-1].text if unit.pieces else "", "\n".join(p.text for p in unit.pieces)):
-                if self._reading(text, False, STATED_CONTINUATION_COST):
+            elif (cost := continuation_cost(text, unit.pieces[-1].text if unit.pieces else "", "\n".join(p.text for p in unit.pieces))) is not None:
+                if self._reading(text, False, cost):
                     self.close_unit()
                     self.add_text(block, allow_rows)
                     return

@@ -5,7 +5,7 @@ import pytest
 from tiaokuan.errors import NoClauseStructureError, StrictModeError
 from tiaokuan.model import SectionType, WarningCode
 from tiaokuan.parse import ParseOptions, parse_bytes
-from tiaokuan.parse.numbering import states_continuation
+from tiaokuan.parse.numbering import STATED_CONTINUATION_COST, WEAK_CONTINUATION_COST, continuation_cost
 
 
 def parse(text: str, name: str = "clause.txt", strict: bool = False):
@@ -240,7 +240,18 @@ def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
     ],
 )
 def test_what_says_it_goes_on_with_the_article_above(text: str, goes_on: bool) -> None:
-    assert states_continuation(text) is goes_on
+    assert (continuation_cost(text) == STATED_CONTINUATION_COST) is goes_on
+
+
+def test_weaker_signs_of_going_on_give_way_first() -> None:
+    # A word of the paragraph above explained holds for four paragraphs in five (本保险合同
+    # 所称的概念验证项目，是指… is an article of its own in one insurer's template): the
+    # clause's cross-references overturn it before a sign that nearly always holds.
+    above = "凡依法设立并开展概念验证项目的科技企业，可作为本保险合同的被保险人。"
+    assert continuation_cost("本保险合同所称的概念验证项目，是指为了验证科技成果的活动。", above) == WEAK_CONTINUATION_COST
+    assert continuation_cost("本保险合同所称的科技企业，是指具有核心竞争力的企业。", "本保险合同由保险条款组成。") is None
+    assert continuation_cost("国家阶段费用。", "（一）专利申请被部分驳回的：") == STATED_CONTINUATION_COST
+    assert WEAK_CONTINUATION_COST < STATED_CONTINUATION_COST
 
 
 BULLETED_LOST_NUMBERS = """澄川财产保险股份有限公司
