@@ -14,7 +14,9 @@ parse/structure.py). Scored per paragraph, aligned by its opening words:
   boundary shifts every number after it, so this is the stricter figure);
 - exact: clauses whose every article was found.
 
-`--bullets` takes the labels away as a Markdown converter that flattens Word's
+`--items` takes the item labels away too, every paragraph a plain line (a copy
+that lost all of Word's numbering and its list formatting). `--bullets` takes the
+labels away as a Markdown converter that flattens Word's
 numbered lists does: every article and item becomes a "- " bullet, a further
 paragraph (款) stays a plain line (parse/numbering.bullets_number_articles).
 
@@ -23,7 +25,7 @@ name) apart: the conventions of `numbering.continuation_cost` were counted on
 these labelled clauses, and a rule that holds in one half and not the other
 would be tuned, not general.
 
-    python bench/score_numbering.py [--corpus ../shared/corpus] [--bullets] [--halves] [-v]
+    python bench/score_numbering.py [--corpus ../shared/corpus] [--bullets | --items] [--halves] [-v]
 """
 
 from __future__ import annotations
@@ -94,10 +96,13 @@ def _one_paragraph_per_line(raw: str) -> bool:
     return bool(lines) and sum(line.endswith(_LINE_ENDS) for line in lines) >= 0.9 * len(lines)
 
 
-def strip_labels(raw: str, bullets: bool) -> str:
-    """The clause as a converter that drops Word's automatic numbering leaves it."""
+def strip_labels(raw: str, bullets: bool, items: bool = False) -> str:
+    """The clause as a converter that drops Word's automatic numbering leaves it:
+    article labels gone; with `items`, item labels too (every numbered paragraph a
+    plain line); with `bullets`, each numbered paragraph a "- " bullet instead."""
     if not bullets:
-        return _ARTICLE_LABEL.sub(r"\1", raw)
+        raw = _ARTICLE_LABEL.sub(r"\1", raw)
+        return "\n".join(_ITEM_LABEL.sub(r"\1", line) for line in raw.split("\n")) if items else raw
     lines = []
     for line in raw.split("\n"):
         if _ARTICLE_LABEL.match(line):
@@ -108,7 +113,7 @@ def strip_labels(raw: str, bullets: bool) -> str:
     return "\n".join(lines)
 
 
-def score_file(path: Path, workdir: Path, bullets: bool = False) -> FileScore | None:
+def score_file(path: Path, workdir: Path, bullets: bool = False, items: bool = False) -> FileScore | None:
     try:
         doc = parse_file(path).documents[0]
     except TiaokuanError:
@@ -117,7 +122,7 @@ def score_file(path: Path, workdir: Path, bullets: bool = False) -> FileScore | 
     if not _fully_labelled(doc) or not _one_paragraph_per_line(raw):
         return None
     stripped = workdir / path.name
-    stripped.write_text(strip_labels(raw, bullets), encoding="utf-8")
+    stripped.write_text(strip_labels(raw, bullets, items), encoding="utf-8")
     try:
         restored = parse_file(stripped).documents[0]
     except TiaokuanError:
@@ -138,6 +143,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
     ap.add_argument("--bullets", action="store_true", help="articles and items as bullets, as flattened Word lists")
+    ap.add_argument("--items", action="store_true", help="item labels taken away too, every paragraph a plain line")
     ap.add_argument("--halves", action="store_true", help="report the two halves of the corpus apart")
     ap.add_argument("-v", "--verbose", action="store_true", help="one line per clause")
     args = ap.parse_args()
@@ -145,14 +151,17 @@ def main() -> None:
     groups: dict[str, list[FileScore]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
-            s = score_file(path, Path(tmp), args.bullets)
+            s = score_file(path, Path(tmp), args.bullets, args.items)
             if s is None:
                 continue
             group = f"half {zlib.crc32(path.name.encode()) % 2}" if args.halves else "all"
             groups.setdefault(group, []).append(s)
             if args.verbose:
                 print(f"  {s.name[:40]:40s} paragraphs {s.paragraphs:4d}  boundaries {s.boundaries / s.paragraphs:.3f}  numbers {s.numbers / s.paragraphs:.3f}  articles {s.articles} → {s.found}")
-    taken = "every article and item label made a bullet" if args.bullets else "their article labels taken away"
+    taken = (
+        "every article and item label made a bullet" if args.bullets
+        else "their article and item labels taken away" if args.items else "their article labels taken away"
+    )  # fmt: skip
     print(f"lost numbering restored, on labelled clauses with {taken}")
     for group, scores in sorted(groups.items()):
         n = sum(s.paragraphs for s in scores)

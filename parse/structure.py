@@ -365,9 +365,25 @@ class _Walker:
             # A paragraph after a list whose items kept their labels is not one of its
             # items: labels are lost all together or not at all.
             if unit.list_open and text.endswith(("；", ";", "。")) and not _labelled_items(unit):
-                self._reading(text, False, None)
+                if unit.list_items and not unit.list_semicolons:
+                    # Items each ending in 。 give no sign of the last: the list goes on unless
+                    # the paragraph opens an article every model clause prints, or the
+                    # clause's references say an article opens here.
+                    items = [p.text for p in unit.pieces if p.item]
+                    if opens_article(text) and not any(map(opens_article, items)):
+                        start = self._reading(text, True, STATED_CONTINUATION_COST)
+                    else:
+                        start = self._reading(text, False, leave_list_cost(items, text))
+                    if start:
+                        self.close_unit()
+                        self.add_text(block, allow_rows)
+                        return
+                else:
+                    self._reading(text, False, None)
                 unit.pieces.append(piece(block, item=True, inferred_item=True))
-                unit.list_open = not text.endswith("。")
+                unit.list_items += 1
+                unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
+                unit.list_open = not (text.endswith("。") and unit.list_semicolons)
                 return
             if _continues_article(text):
                 self._reading(text, False, None)
@@ -395,6 +411,7 @@ class _Walker:
         unit.pieces.append(piece(block, item=item, inferred_item=item and not is_item))
         if not item:
             unit.list_open = text.endswith(("：", ":"))
+            unit.list_items, unit.list_semicolons = 0, False  # a new lead-in: its list starts
 
     def _opens_decimal_clause(self, block: Block) -> bool:
         """In a wording numbered by decimals, a paragraph opening with 3. or 2.1

@@ -204,6 +204,29 @@ def test_a_bullet_that_opens_a_standard_article_ends_a_list_of_sentences() -> No
     assert [len(a.items) for a in numbered] == [0, 2, 0, 0]
 
 
+def test_lost_items_that_each_end_in_a_full_stop_stay_in_their_list() -> None:
+    # Article and item labels both lost, plain lines: the items of an exclusion list that
+    # each end in 。 are its items until the next lead-in or an article every clause prints.
+    text = """澄川财产保险股份有限公司
+智能控制系统责任保险条款
+总则
+本保险合同由保险条款、投保单组成。
+责任免除
+由于下列任一原因导致的保险事故，保险人不负责赔偿：
+投保人、被保险人及其代表的故意行为或重大过失。
+战争、敌对行动、军事行为、武装冲突。
+核辐射、核爆炸、核污染及其他放射性污染。
+下列损失、费用和责任，保险人不负责赔偿：
+罚款、罚金及惩罚性赔偿。
+间接损失。
+因履行本合同发生的争议，由当事人协商解决。
+保险期间
+除另有约定外，保险期间为一年。
+"""
+    numbered = parse(text).documents[0].numbered_articles
+    assert [len(a.items) for a in numbered] == [0, 3, 2, 0, 0]
+
+
 def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
     # The lead ends in 。, not ：, but its list's bullets end in ；: items, not articles.
     text = """澄川财产保险股份有限公司
