@@ -302,7 +302,17 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if article.label is None and article.number is not None:
         heading = _one_space(section.heading)
         inferred = INFERRED_MARK + (f"（{heading}）" if heading else "")
-    many = len(article.paragraphs) > 1
+    # An article that opens with a caption alone on its line (第一条 合同构成 / 保险金额)
+    # has a title, not a paragraph: its paragraphs (款) are counted from the first
+    # sentence, as a lawyer cites them, and the caption is no provision to compare.
+    # (Not a definition's term printed alone on its line, nor text outside numbered articles.)
+    titled = (
+        numbered is not None and section.type is not SectionType.DEFINITIONS and len(article.paragraphs) > 1
+        and _is_caption(article.paragraphs[0]) and not any(it.paragraph == 0 for it in article.items)
+        and _definition_term(doc, article.paragraphs[0]) is None
+    )  # fmt: skip
+    first = 1 if titled else 0
+    many = len(article.paragraphs) - first > 1
 
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
         if not substance(text):
@@ -329,12 +339,14 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         listed = {min(listed)} if listed else listed
     continues = _continuation_paragraphs(article)
     for p_index, paragraph in enumerate(article.paragraphs):
+        if p_index < first:
+            continue
         if p_index in continues and units and units[-1].item:
             # A paragraph between two items of one list goes on with the item above it.
             units[-1] = replace(units[-1], text=units[-1].text.rstrip("\n") + "\n" + paragraph)
             continue
         # (text outside numbered articles too: 第五节 调查费用第二款, as RULES.md cites it)
-        para_cite = f"{base}第{int_to_cn(p_index + 1)}款" if many and section.type is not SectionType.DEFINITIONS else base
+        para_cite = f"{base}第{int_to_cn(p_index - first + 1)}款" if many and section.type is not SectionType.DEFINITIONS else base
         items = [it for it in article.items if it.paragraph == p_index]
         if section.type is SectionType.DEFINITIONS:
             # Items that are definitions split the paragraph; a list (1. 2. …) inside a
@@ -360,6 +372,12 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
+
+
+def _is_caption(paragraph: str) -> bool:
+    """A short title with no sentence in it (合同构成, 保险责任, 投保范围)."""
+    text = paragraph.strip()
+    return bool(_CAPTION.match(text)) and len(text) <= 12
 
 
 def _one_list(article: Article) -> bool:

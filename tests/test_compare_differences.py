@@ -156,6 +156,24 @@ def test_a_term_printed_alone_on_its_line_heads_the_definition_below_it(tmp_path
     assert all(u.text.splitlines()[0] != u.term or len(u.text.splitlines()) > 1 for u in terms)
 
 
+def test_an_article_caption_is_a_title_not_a_paragraph(tmp_path: Path) -> None:
+    # 第一条 合同构成 on its own line, then the article's sentences: those are its 第一款
+    # and 第二款 as a lawyer cites them, and the caption is no provision to compare.
+    text = """澄川人寿保险股份有限公司
+附加住院津贴保险条款
+总则
+第一条 合同构成
+本附加合同附加于人身保险合同上。
+主合同效力终止，本附加合同效力亦同时终止。
+第二条 保险期间
+本附加合同的保险期间为一年。
+"""
+    doc = _parse_text(tmp_path, "a.txt", text)
+    cites = {u.cite: u.text for u in units_of(doc)}
+    assert cites["第一条第一款"].startswith("本附加合同附加于") and cites["第一条第二款"].startswith("主合同效力终止")
+    assert cites["第二条"].startswith("本附加合同的保险期间") and not any(t.strip() == "合同构成" for t in cites.values())
+
+
 def test_renumbering_alone_is_no_difference(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     a = _parse_text(tmp_path, "a.txt", text)
