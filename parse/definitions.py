@@ -14,7 +14,7 @@ _COLON = re.compile(r"^(?P<term>[^：:，。；,;（(]{1,30}?)\s*[：:]\s*(?P<te
 _MEANS = re.compile(r"^(?P<term>[^，。；：:,;（(]{1,24}?)(?P<text>(?:是指|系指|特指|指)(?![导定出示明标引令挥南纹]).+)$", re.S)
 _TERM_ONLY = re.compile(r"^[^，。；：:,;！？!?、]{1,40}$")
 _QUALIFIER = re.compile(r"[（(][^）)]{1,30}[）)]$")
-_ANAPHORA = re.compile(r"^(?:该|此|上述|前述|其|注$|备注$|说明$)|所$")
+_ANAPHORA = re.compile(r"^(?:该|此|上述|前述|其|注$|备注$|说明$)")
 # 【意外伤害】指… / 〖医院〗：是指…: the term set off by lenticular brackets, which
 # are typography, not part of the term; the definition starts after them (and
 # after a colon when one follows).
@@ -72,7 +72,9 @@ def split_definition(text: str) -> Entry | None:
     if m and _names_a_term(m.group("term")) and not (_ANNOUNCES.search(m.group("term")) and not m.group("text").strip()):
         return Entry(m.group("term").strip(), m.group("text"))
     m = _MEANS.match(body)
-    if m and m.group("term").strip() not in ("是", "系") and _names_a_term(m.group("term")):
+    # …所指 cites a meaning (本条款中所指医院…, 除非文意另有所指): the words before it name no term
+    # (a term before a colon may end in 所: 工作场所：…).
+    if m and m.group("term").strip() not in ("是", "系") and _names_a_term(m.group("term")) and not m.group("term").strip().endswith("所"):
         return Entry(m.group("term").strip(), m.group("text"))
     if is_term_line(body):
         return Entry(body, "")
@@ -81,10 +83,9 @@ def split_definition(text: str) -> Entry | None:
 
 def _names_a_term(term: str) -> bool:
     """Words before 指 / ： that name a term. 该类疾病是指… and 此项… point back at the
-    term being defined, …所指 (本条款中所指医院…) cites one, and 注： opens a note;
-    none defines a term of its own."""
+    term being defined, and 注： opens a note; neither defines a term of its own."""
     term = term.strip()
-    return bool(term) and not _ANAPHORA.search(term)
+    return bool(term) and not _ANAPHORA.match(term)
 
 
 def is_term_line(text: str) -> bool:

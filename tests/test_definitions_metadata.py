@@ -26,6 +26,8 @@ def test_intro_sentence_is_not_a_definition() -> None:
     assert split_definition("本保险合同涉及下列术语时，适用下列释义：") is None
     # …另有所指 cites a meaning; the words before 指 end in 所 and name no term
     assert split_definition("本保险合同中除非文意另有所指，下列词语具有如下含义：") is None
+    # … but a term may end in 所 before a colon
+    assert split_definition("工作场所：被保险人日常工作所在的场所。") == Entry("工作场所", "被保险人日常工作所在的场所。")
 
 
 def test_term_only_entry_takes_deeper_paragraphs() -> None:
