@@ -343,7 +343,7 @@ def _unmoved(runs: tuple[Run, ...]) -> list[Run]:
 
 
 def _next_word(part: str, text: str) -> str:
-    """The word that follows `part` where it stands in `text` (a substance), '' when none."""
+    """The word that follows `part` where it stands in `text`, '' when none."""
     at = text.find(part)
     if at < 0:
         return ""
@@ -363,10 +363,11 @@ def _said_elsewhere(run: Run, old: str, new: str, clauses: tuple[str, str]) -> b
     added = run.new or run.old
     if _NEGATION.search(added) or _RESTRICT.search(added) or _quantities(added) or len(added) < 2:
         return False
-    if any(_CONJUNCTION.match(part) or word_tag(tokens(part)[-1]).startswith("v") for part in added.split("…")):
+    parts = added.split("…")
+    if any(_CONJUNCTION.match(part) or word_tag(tokens(part)[-1]).startswith("v") for part in parts):
         return False
     own, other = (new, clauses[0]) if run.new else (old, clauses[1])
-    for part in added.split("…"):
+    for part in parts:
         follow = _next_word(part, own)
         # A qualifier of a term: a noun follows, with nothing between (投保人、被保险人 is
         # two parties, not a qualified one); read on the words as printed.

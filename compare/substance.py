@@ -131,7 +131,7 @@ _REFERENCE = re.compile(r"(?:保险人)?(?:依据|依照|根据|按照)第§条(
 _DROP = re.compile(r"[\s\u3000\W_]+")
 
 
-def unlabel(line: str) -> str:
+def _unlabel(line: str) -> str:
     """A line without the item label it opens with."""
     stripped = line.lstrip()
     found = item_label(stripped)
@@ -145,7 +145,7 @@ def substance(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _LABEL_AT_START.sub("", text, count=1)
     # Each line's own label goes (a unit joined from several items keeps their labels in its text).
-    text = "\n".join(unlabel(line) for line in text.split("\n"))
+    text = "\n".join(_unlabel(line) for line in text.split("\n"))
     for pattern, repl in _SAME_WORDS:
         text = pattern.sub(repl, text)
     # A cross-reference follows its article when a clause is renumbered: which

@@ -26,7 +26,7 @@ from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, Sec
 from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
-from .substance import substance, unlabel
+from .substance import substance
 
 
 class Dimension(StrEnum):
@@ -144,7 +144,7 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
         return _SECTION_DIMENSION[section]
     if lead and _NOT_INSURED.search(lead):
         return Dimension.SUBJECT
-    if lead and _DOCUMENT_LEAD.search(lead):
+    if lead and announces_papers(lead):
         # An item of a claim-document list is a paper asked for, whatever it names
         # (境外发生的事故须…驻外机构的证明 is not a territory clause).
         return _SECTION_DIMENSION.get(section, Dimension.CLAIMS)
@@ -231,7 +231,7 @@ def _document_kind(text: str, lead: str, inline: bool = False) -> str | None:
     joined by |: doc_accident|doc_claim_form. The catch-all item is only the catch-all;
     in a list written inline (`inline`: the text is its own lead-in) the catch-all is
     one member among the others."""
-    if not inline and (not lead or not _DOCUMENT_LEAD.search(lead)):
+    if not inline and (not lead or not announces_papers(lead)):
         return None
     found = [c.key for c in map_all(CLAIM_DOCUMENTS, text)]
     if "doc_medical" in found and "doc_invoice" in found:  # 医疗费用单据 are medical papers
@@ -412,7 +412,7 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         # A term printed alone on its line (法律行动 / b.著作权) heads the paragraph that
         # follows, whatever defined word that paragraph opens with (被保险人有权追索…).
-        captioned = prev is not None and prev.term is not None and "\n" not in prev.text.strip() and _only_term(prev)
+        captioned = prev is not None and _only_term(prev)
         if prev is not None and prev.term and (u.term is None or u.term == prev.term or captioned) and not u.item:
             out[-1] = replace(prev, text=prev.text.rstrip("\n") + "\n" + u.text)
         else:
@@ -421,9 +421,10 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
 
 
 def _only_term(unit: Unit) -> bool:
-    """A definition's unit that prints nothing but its term (and perhaps a label: b.著作权)."""
-    said = substance(unlabel(unit.text)).strip()
-    return bool(said) and re.sub(r"^[a-zA-Z0-9]{1,3}[.、．)）]\s*", "", said) == substance(unit.term or "")
+    """A definition's unit that prints nothing but its term (and perhaps a label: b.著作权,
+    which `substance` takes away with the punctuation)."""
+    said = substance(unit.text)
+    return bool(said) and unit.term is not None and said == substance(unit.term)
 
 
 INFERRED_MARK = "〔条号推定〕"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tiaokuan.text.labels import ItemFamily, cn_to_int, decimal_article_label, decimal_chapter_label, item_label, squash
@@ -237,15 +238,16 @@ def _caption_item(text: str) -> bool:
 _FORMULA = re.compile(r"[=＝]")
 
 
-def continuation_cost(text: str, above: str = "", article: str = "") -> float | None:
+def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
     """What reading an unlabelled paragraph as an article of its own costs when its
-    words say it goes on with the article above, or None when they do not; `above`
-    is the paragraph before it, whose words it may explain or whose ： it may answer
-    (48 of the 48 plain paragraphs after one ending in ： go on with their article);
-    `article` the article's paragraphs so far, one per line. Signs that hold for
+    words say it goes on with the article above, or None when they do not; `article`
+    is that article's paragraphs so far: the last, just above, may have a word this
+    one explains or a ： it answers (48 of the 48 plain paragraphs after one ending in
+    ： go on with their article). Signs that hold for
     nearly every paragraph cost STATED_CONTINUATION_COST to overturn; those that
     hold for four in five (the policyholder, a formula, a word explained) cost
     WEAK_CONTINUATION_COST, so the clause's cross-references overturn them first."""
+    above = article[-1] if article else ""
     if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
         return STATED_CONTINUATION_COST
     if above.rstrip().endswith(("：", ":")) or _caption_item(above):
@@ -254,7 +256,7 @@ def continuation_cost(text: str, above: str = "", article: str = "") -> float | 
         return WEAK_CONTINUATION_COST
     defined = _DEFINES.match(text)
     # … a word of the paragraph above, or the next word of the article's definitions
-    if defined and above and (defined.group("term") in above or any(map(_DEFINES.match, (article or above).split("\n")))):
+    if defined and above and (defined.group("term") in above or any(_DEFINES.match(line) for p in article for line in p.split("\n"))):
         return WEAK_CONTINUATION_COST
     return None
 

@@ -78,6 +78,13 @@ def _after_open_item(unit: ArticleDraft) -> bool:
     return bool(unit.pieces) and unit.pieces[-1].item and unit.pieces[-1].text.rstrip().endswith(("；", ";"))
 
 
+def _ends_sentence_list(unit: ArticleDraft, text: str) -> bool:
+    """After list items that each end in 。, whether a paragraph opens an article every
+    model clause prints (因履行本合同发生的争议…): that article, not one more item —
+    unless the list's items open so themselves (a choice of dispute clauses)."""
+    return opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces)
+
+
 def _labelled_items(unit: ArticleDraft) -> bool:
     """Whether the article being read has items that kept their printed labels."""
     return any(p.item and not p.inferred_item for p in unit.pieces)
@@ -369,11 +376,10 @@ class _Walker:
                     # Items each ending in 。 give no sign of the last: the list goes on unless
                     # the paragraph opens an article every model clause prints, or the
                     # clause's references say an article opens here.
-                    items = [p.text for p in unit.pieces if p.item]
-                    if opens_article(text) and not any(map(opens_article, items)):
+                    if _ends_sentence_list(unit, text):
                         start = self._reading(text, True, STATED_CONTINUATION_COST)
                     else:
-                        start = self._reading(text, False, leave_list_cost(items, text))
+                        start = self._reading(text, False, leave_list_cost([p.text for p in unit.pieces if p.item], text))
                     if start:
                         self.close_unit()
                         self.add_text(block, allow_rows)
@@ -387,7 +393,7 @@ class _Walker:
                 return
             if _continues_article(text):
                 self._reading(text, False, None)
-            elif (cost := continuation_cost(text, unit.pieces[-1].text if unit.pieces else "", "\n".join(p.text for p in unit.pieces))) is not None:
+            elif (cost := continuation_cost(text, [p.text for p in unit.pieces])) is not None:
                 if self._reading(text, False, cost):
                     self.close_unit()
                     self.add_text(block, allow_rows)
@@ -456,10 +462,7 @@ class _Walker:
             start = self._reading(text, False, 1.0)
         elif not unit.list_open:
             start = self._reading(text, True, None)
-        elif unit.list_items and not unit.list_semicolons and opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces):
-            # After items each ending in 。, the opening of an article every model clause
-            # prints (因履行本合同发生的争议…) is that article, not one more item — unless the
-            # list's items open so themselves (a choice of dispute clauses).
+        elif unit.list_items and not unit.list_semicolons and _ends_sentence_list(unit, text):
             start = self._reading(text, True, STATED_CONTINUATION_COST)
         elif not unit.list_items:
             # A lead-in announces at least one item: the bullet right after it is its first,

@@ -271,9 +271,9 @@ def test_weaker_signs_of_going_on_give_way_first() -> None:
     # 所称的概念验证项目，是指… is an article of its own in one insurer's template): the
     # clause's cross-references overturn it before a sign that nearly always holds.
     above = "凡依法设立并开展概念验证项目的科技企业，可作为本保险合同的被保险人。"
-    assert continuation_cost("本保险合同所称的概念验证项目，是指为了验证科技成果的活动。", above) == WEAK_CONTINUATION_COST
-    assert continuation_cost("本保险合同所称的科技企业，是指具有核心竞争力的企业。", "本保险合同由保险条款组成。") is None
-    assert continuation_cost("国家阶段费用。", "（一）专利申请被部分驳回的：") == STATED_CONTINUATION_COST
+    assert continuation_cost("本保险合同所称的概念验证项目，是指为了验证科技成果的活动。", [above]) == WEAK_CONTINUATION_COST
+    assert continuation_cost("本保险合同所称的科技企业，是指具有核心竞争力的企业。", ["本保险合同由保险条款组成。"]) is None
+    assert continuation_cost("国家阶段费用。", ["（一）专利申请被部分驳回的："]) == STATED_CONTINUATION_COST
     assert WEAK_CONTINUATION_COST < STATED_CONTINUATION_COST
 
 

@@ -59,8 +59,8 @@ def words(text: str) -> list[str]:
 def _tags() -> dict[str, str]:
     import jieba.posseg
 
+    # The tagger reads the tags from jieba's own dictionary as it is made.
     tagger = jieba.posseg.POSTokenizer(shared_segmenter())
-    tagger.load_word_tag(tagger.tokenizer.get_dict_file())  # jieba's own dictionary carries the tags
     return {**tagger.word_tag_tab, **tagger.tokenizer.user_word_tag_tab}
 
 
