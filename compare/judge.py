@@ -76,6 +76,8 @@ _PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers'
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
 _NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
+# 非 as a prefix makes a qualifier (非放射性污染, 非营业时间): what it qualifies is restricted, not negated.
+_CARVE_OUT = re.compile(r"^非([^非不无未]{1,6})$")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
 _URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}
 _MODAL = {"应": 2, "必须": 2, "可以": 1, "可": 1, "有权": 1}
@@ -259,6 +261,8 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     ma, mb = _scale(_MODAL, old), _scale(_MODAL, new)
     if ma is not None and mb is not None and ma != mb:
         return ("stricter" if mb > ma else "looser"), f"“{said_old}”变为“{said_new}”"
+    if bool(old) != bool(new) and _CARVE_OUT.match(old or new):
+        return ("narrower", f"增加“{said_new}”") if new else ("wider", f"删去“{said_old}”")
     if negation_changed and bool(_NEGATION.search(old)) != bool(_NEGATION.search(new)):
         return "different", f"“{said_old or '（无）'}”变为“{said_new or '（无）'}”，含义相反"
     if old and not new:
@@ -376,6 +380,24 @@ def _said_elsewhere(run: Run, old: str, new: str, clauses: tuple[str, str]) -> b
     return True
 
 
+def _carved_out_elsewhere(run: Run, old: str, new: str, clauses: tuple[str, str], dimension: Dimension) -> bool:
+    """An exclusion that only gains or loses 非W before its noun N (其他污染 / 其他非放射性
+    污染) while both clauses exclude W N by an exclusion of its own (核辐射…及其他放射性
+    污染): what the carve-out lets through, the other exclusion takes back, and what the
+    two clauses exclude together is the same."""
+    if dimension is not Dimension.EXCLUSIONS or bool(run.old) == bool(run.new) or not all(clauses):
+        return False
+    m = _CARVE_OUT.match(run.new or run.old)
+    if m is None:
+        return False
+    noun = _next_word(m.group(0), new if run.new else old)
+    if not noun or not (word_tag(noun).startswith("n") or word_tag(noun) == "vn"):  # 损失, or a verbal noun: 污染
+        return False
+    carved = m.group(1) + noun
+    # W N printed on its own (not as 非W N) in each clause
+    return all(re.search(rf"(?<!非){re.escape(carved)}", c) for c in clauses)
+
+
 def _edits(runs: tuple[Run, ...], old_raw: str, new_raw: str) -> str:
     """The words that differ, as printed, without a reading: what a reader checks a
     difference read as immaterial by."""
@@ -407,7 +429,10 @@ def judge(
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
     read = [(r, *_read_run(r, negation_changed, old, new)) for r in _unmoved(runs)]
-    material = [(r, d, text) for r, d, text in read if d != "none" and not _said_elsewhere(r, old, new, clauses)]
+    material = [
+        (r, d, text) for r, d, text in read
+        if d != "none" and not _said_elsewhere(r, old, new, clauses) and not _carved_out_elsewhere(r, old, new, clauses, dimension)
+    ]  # fmt: skip
     if dimension in (Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS):
         # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)
         # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.

@@ -119,8 +119,36 @@ def _papers(canon: str | None) -> frozenset[str]:
     return frozenset(canon.split("|"))
 
 
-def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
-    """Best similarity of each new unit to any member of each row."""
+COMMON_IDF = 2.0  # a word in more than about one unit in eight of the clauses compared (ln((1 + n) / (1 + df)) below this) names no provision …
+COMMON_MIN_UNITS = 8  # … unless it stands in fewer units than this (two short clauses share most words and are no boilerplate)
+
+
+def common_words(sides: list[tuple[Unit, ...]]) -> frozenset[str]:
+    """The words the clauses compared use everywhere (被保险人, 损失, 承担, 责任, 的 …):
+    two units that share only these say different things in the same boilerplate."""
+    df: Counter[str] = Counter()
+    for side in sides:
+        for u in side:
+            df.update(set(substance_words(u.text)))
+    n = sum(len(side) for side in sides)
+    return frozenset(w for w, c in df.items() if c >= COMMON_MIN_UNITS and np.log((1 + n) / (1 + c)) < COMMON_IDF)
+
+
+def _share_a_word(new: list[Unit], members: list[Unit], common: frozenset[str]) -> np.ndarray:
+    """Whether each new unit shares a word outside `common` with each member, or either
+    has none to share (a catch-all said in boilerplate alone, a table of figures), or
+    both are lead-ins."""
+    own = [set(substance_words(u.text)) - common for u in new]
+    theirs = [set(substance_words(m.text)) - common for m in members]
+    shares = np.array([[not a or not b or bool(a & b) for b in theirs] for a in own], dtype=bool).reshape(len(new), len(members))
+    # Two lead-ins announce their lists in boilerplate (被保险人应当：); what they share is the kind of list.
+    return shares | (np.array([u.is_lead for u in new])[:, None] & np.array([m.is_lead for m in members])[None, :])
+
+
+def _similarity(new: list[Unit], rows: list[list[Unit | None]], common: frozenset[str] | None = None) -> np.ndarray:
+    """Best similarity of each new unit to any member of each row; with `common`,
+    nil between two units that share no word outside it (not two wordings of one
+    provision: （九）交通事故导致的第三者人身伤亡或财产损失 / （四）任何人身损害)."""
     members = [(r, u) for r, row in enumerate(rows) for u in row if u is not None]
     if not new or not members:
         return np.zeros((len(new), len(rows)))
@@ -135,6 +163,8 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]]) -> np.ndarray:
     raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
     raw = np.maximum(raw, TFIDF_WEIGHT * tfidf_cosine(word_lists[: len(new)], word_lists[len(new) :]))
     scores = raw + _bonus(new, [m for _, m in members])
+    if common is not None:
+        scores = np.where(_share_a_word(new, [m for _, m in members], common), scores, 0.0)
     out = np.zeros((len(new), len(rows)))
     row_of = np.array([r for r, _ in members])
     np.maximum.at(out.T, row_of, scores.T)
@@ -149,6 +179,7 @@ def pair_units(sides: list[tuple[Unit, ...]]) -> list[Counterparts]:
     n = len(sides)
     rows: list[list[Unit | None]] = [[u] + [None] * (n - 1) for u in sides[0]]
     scores: list[float] = [1.0] * len(rows)
+    common = common_words(sides)
     for k in range(1, n):
         placed: dict[int, int] = {}  # unit index in side k -> row
         free = set(range(len(rows)))
@@ -174,7 +205,7 @@ def pair_units(sides: list[tuple[Unit, ...]]) -> list[Counterparts]:
         rest = [u for u in sides[k] if u.index not in placed]
         open_rows = sorted(free)
         if rest and open_rows:  # 3. the best one-to-one assignment of the rest
-            sim = _similarity(rest, [rows[r] for r in open_rows])
+            sim = _similarity(rest, [rows[r] for r in open_rows], common)
             for i, j in zip(*linear_sum_assignment(sim, maximize=True), strict=True):
                 if sim[i, j] >= MIN_UNIT_SCORE:
                     placed[rest[i].index] = open_rows[j]

@@ -20,11 +20,14 @@ from tiaokuan.text.labels import cn_to_int, item_label
 _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
-        (r"本保险合同|本合同|保险合同(?!双方)", "本合同"),  # the contract naming itself
+        # the contract naming itself; a rider names itself 本附加合同 / 本附加险合同 / 本附加险
+        (r"本附加(?:险|保险)?合同|本附加险(?!条款)|本保险合同|本合同|保险合同(?!双方)", "本合同"),
         # … and in passing; not 采购合同, 贸易合同, 借款合同: another contract, named by what it is for
         (r"(?:^|(?<=[，。；、：:;,\s的在按照依据与和及或该此其经于对自由向从至为将则即]))合同(?=有效期|成立|生效|解除|订立|签订|期间|项下|的?约定|内容)", "本合同"),
         (r"本保险单|本保单", "保险单"),
-        (r"本公司|本保险人", "保险人"),  # the insurer naming itself
+        (r"本公司|本保险人|(?<![其他各家一的])保险公司", "保险人"),  # the insurer naming itself (not 其他保险公司: another insurer)
+        # determining a fact or a sum: 经保险人确认 / 确定 / 认定, 无法确定 / 认定事故原因
+        (r"确认|认定", "确定"),
         (r"其它", "其他"),  # variant characters
         (r"帐", "账"),
         (r"缴纳|缴付", "交纳"),  # paying the premium, in either spelling

@@ -119,6 +119,51 @@ def test_a_qualifier_the_other_clause_attaches_to_the_word_elsewhere_is_said_in_
     assert judge(old, new, Dimension.EXCLUSIONS, "A", "B", clauses=(old + "\n投保人、被保险人应如实告知。", new)).kind is Kind.WIDER
 
 
+def test_a_carve_out_another_exclusion_of_both_clauses_takes_back_is_no_difference() -> None:
+    # B's pollution exclusion lets radioactive pollution through (其他非放射性污染), but both
+    # clauses exclude 放射性污染 in their nuclear item: together they exclude the same.
+    nuclear = "（三）核辐射、核爆炸、核污染及其他放射性污染；"
+    old, new = "（四）大气污染、土地污染、水污染及其他各种污染；", "（四）大气污染、土地污染、水污染及其他非放射性污染；"
+    both = (nuclear + "\n" + old, nuclear + "\n" + new)
+    assert not judge(old, new, Dimension.EXCLUSIONS, "A", "B", clauses=both).material
+    # Where A does not exclude radioactive pollution elsewhere, B's exclusion is narrower.
+    assert judge(old, new, Dimension.EXCLUSIONS, "A", "B", clauses=(old, nuclear + "\n" + new)).kind is Kind.NARROWER
+    # A carve-out outside the exclusions (cover that loses a peril) is read as it stands.
+    assert judge(old, new, Dimension.COVER, "A", "B", clauses=both).material
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("本附加合同由主险合同和本附加条款组成。", "本合同由主险合同和本附加条款组成。"),  # a rider naming itself
+        ("本附加险合同未约定事项，以主险合同为准。", "本附加险未约定事项，以主险合同为准。"),
+        ("投保人应向保险公司申请投保。", "投保人应向保险人申请投保。"),  # the insurer naming itself
+        ("无法认定事故原因的，保险人不承担赔偿责任。", "无法确定事故原因的，保险人不承担赔偿责任。"),  # determining a fact
+        ("经保险人确认的和解协议。", "经保险人确定的和解协议。"),
+    ],
+)
+def test_names_and_verbs_the_market_uses_interchangeably(a: str, b: str) -> None:
+    assert substance(a) == substance(b)
+
+
+def test_another_insurer_and_the_main_contract_keep_their_names() -> None:
+    """其他保险公司 is another insurer, 主险合同 the contract the rider is attached to."""
+    assert substance("向其他保险公司投保。") != substance("向保险人投保。")
+    assert substance("以主险合同为准。") != substance("以本附加合同为准。")
+
+
+def test_exclusions_sharing_only_boilerplate_are_not_paired() -> None:
+    """Two exclusion items that share only words the clauses use everywhere (被保险人, 损失,
+    的) exclude different things: each is only in its own clause, not one rewritten."""
+    head = "某某保险条款\n\n责任免除\n\n第一条 下列原因造成的损失、费用和责任，保险人不负责赔偿：\n"
+    causes = ("故意行为", "重大过失", "犯罪行为", "违法行为", "欺诈行为", "酒后驾驶", "无证驾驶", "自杀行为", "斗殴行为", "吸毒行为")
+    shared = "".join(f"（{int_to_cn(i + 1)}）被保险人的{c}造成的损失；\n" for i, c in enumerate(causes))
+    a_item, b_item = "（十一）市场价格变动造成的贬值、修理后因价值降低引起的损失。\n", "（十一）保险标的测试期间发生的损失。\n"
+    diffs = _pair_of(head, shared + a_item, shared + b_item)
+    material = [(d.kind, d.sides[0].citations, d.sides[1].citations) for d in diffs if d.material]
+    assert sorted(material) == sorted([(Kind.ONLY_IN, ("第一条（十一）",), ()), (Kind.ONLY_IN, (), ("第一条（十一）",))])
+
+
 def test_a_claim_paper_lead_in_differs_only_by_its_values(tmp_path: Path) -> None:
     # Who hands the papers over and how the list is announced change nothing; the items say
     # which papers. A deadline the lead-in sets is a value, and stays a difference.
