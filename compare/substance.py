@@ -50,6 +50,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Where a rule comes from is not what it says: 依据前款规定 / 根据本条第一款.
         (r"(?:依据|依照|根据|按照)(?:本条)?(?:前款|第[一二三四五六七八九十]+款)(?:的)?(?:规定|约定)?", ""),
         (r"不(?:包括|包含)", "不含"),  # 不包括 / 不含 港澳台
+        # A default rule's hedge: whatever a clause says, the parties may agree otherwise in
+        # the policy (《保险法》第二十条), so 除另有约定外 adds and takes away nothing.
+        (r"除(?:本合同|保险单)?另有约定(?:外|以外)", ""),
         # The insurer's liability to pay, however named: 给付保险金责任 / 赔偿保险金的责任 / 赔偿责任.
         (r"(?:给付|赔偿)保险金(?:的)?责任|给付责任", "赔偿责任"),
         (r"总金额|金额合计|合计金额", "总额"),

@@ -140,6 +140,8 @@ def test_a_carve_out_another_exclusion_of_both_clauses_takes_back_is_no_differen
         ("投保人应向保险公司申请投保。", "投保人应向保险人申请投保。"),  # the insurer naming itself
         ("无法认定事故原因的，保险人不承担赔偿责任。", "无法确定事故原因的，保险人不承担赔偿责任。"),  # determining a fact
         ("经保险人确认的和解协议。", "经保险人确定的和解协议。"),
+        ("除另有约定外，保险人按实际损失赔偿。", "保险人按实际损失赔偿。"),  # a default rule's hedge
+        ("除本保险合同另有约定外，保险人按实际损失赔偿。", "保险人按实际损失赔偿。"),
     ],
 )
 def test_names_and_verbs_the_market_uses_interchangeably(a: str, b: str) -> None:
