@@ -196,8 +196,20 @@ WEAK_CONTINUATION_COST = 0.5  # … when the sign holds for four paragraphs in f
 # Who may be insured and who may take the policy out are one provision: after the
 # insured, the policyholder as the insured himself (除另有约定外，本保险合同的投保人为被保险人
 # 本人) or as another who "also" may (…也可作为本保险合同的投保人). On the labelled clauses,
-# 29 of the 35 paragraphs that open so go on with their article.
-_ALSO_POLICYHOLDER = re.compile(r"^(?:除另有约定外，)?本保险合同的投保人为被保险人本人|^[^。]{0,80}也可(?:以)?作为")
+# 29 of the 35 paragraphs that open so go on with their article; so do the 7 that name
+# the insured as the policyholder himself (本保险合同的被保险人为投保人本人) or set a
+# condition on that choice (若投保人为被保险人本人，则被保险人须为科技企业).
+_ALSO_POLICYHOLDER = re.compile(
+    r"^(?:除另有约定外，)?本(?:附加)?保险合同的(?:投保人为被保险人|被保险人为投保人)本人"
+    r"|^(?:若|如)投保人为被保险人本人|^[^。；;]{0,80}也可(?:以)?作为"
+)  # (not after a ；: 被保险人为…自然人；…其配偶、子女也可作为被保险人 names the insured, 4 of 4 opening their article)
+# A rider's first article names the policy it is attached to (在投保…（以下简称“主险”）的基础
+# 上，投保人可以选择投保本附加险) and then what the contract is made of (本合同由…构成):
+# all 40 such pairs of paragraphs on the labelled clauses stand in one article.
+_RIDER_BASIS = re.compile(r"^在投保.{0,60}基础上")
+# The retroactive date is set in the article of the period of cover (6 of 6).
+_RETROACTIVE = re.compile(r"^(?:本(?:保险)?合同的)?追溯期")
+_COMPOSITION = re.compile(r"^本(?:附加)?(?:险)?(?:保险)?合同由")
 # A paragraph that says what a word of the paragraph above means (本保险所指科技企业，是指… /
 # 重置价值是指…) explains that article: 34 of the 41 such paragraphs go on with it.
 _DEFINES = re.compile(
@@ -207,9 +219,10 @@ _DEFINES = re.compile(
 
 
 # The first paragraphs of the provisions every model clause prints as an article of its
-# own: other insurance, subrogation, the dispute clause, the limitation period, and the
-# liability duties on a claim or a suit. On the labelled clauses all 363 paragraphs that
-# open so open an article; none goes on with the one above.
+# own: other insurance, subrogation, the dispute clause, the limitation period, the
+# liability duties on a claim or a suit, and an exclusion list's lead-in. On the labelled
+# clauses all 363 paragraphs that open as the first five do open an article, and 163 of
+# the 164 exclusion lead-ins.
 _STANDARD_OPENING = re.compile(
     r"^(?:(?:发生保险事故时|保险事故发生时)，)?(?:如果|若)?(?:存在重复保险|被保险人的损失在有相同保障的其他保险项下)"
     r"|^(?:发生保险责任范围内的损失，)?(?:应由|因)(?:有关责任方|第三者)"
@@ -217,6 +230,8 @@ _STANDARD_OPENING = re.compile(
     r"|^被保险人向保险人请求赔偿(?:保险金)?的诉讼时效"
     r"|^被保险人获悉可能发生诉讼、仲裁时"
     r"|^被保险人收到[^，。]{0,12}的?(?:损害)?赔偿请求时"
+    # an exclusion list's lead-in (163 of the 164 open an article; after one list ends, the next begins)
+    r"|^下列[^。：]{0,30}(?:保险人)?(?:也|均)?不(?:负责|承担|予)(?:赔偿|给付)"
 )
 
 
@@ -252,7 +267,9 @@ def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
         return STATED_CONTINUATION_COST
     if above.rstrip().endswith(("：", ":")) or _caption_item(above):
         return STATED_CONTINUATION_COST
-    if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text):
+    if _COMPOSITION.match(text) and _RIDER_BASIS.match(above):
+        return STATED_CONTINUATION_COST
+    if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text) or (_RETROACTIVE.match(text) and "保险期间" in above):
         return WEAK_CONTINUATION_COST
     defined = _DEFINES.match(text)
     # … a word of the paragraph above, or the next word of the article's definitions

@@ -277,6 +277,30 @@ def test_weaker_signs_of_going_on_give_way_first() -> None:
     assert WEAK_CONTINUATION_COST < STATED_CONTINUATION_COST
 
 
+def test_conventions_of_the_first_articles_where_labels_were_lost() -> None:
+    # A rider's first article names its main policy, then what the contract is made of.
+    rider = "在投保澄川财产保险股份有限公司各类责任保险（以下简称“主险”）的基础上，投保人可以选择投保本附加险。"
+    assert continuation_cost("本合同由保险条款、投保单、保险单以及批单等组成。", [rider]) == STATED_CONTINUATION_COST
+    assert continuation_cost("本合同由保险条款、投保单、保险单以及批单等组成。", ["凡从事设备制造的企业可作为被保险人。"]) is None
+    # The insured named as the policyholder himself, or a condition on that choice.
+    assert continuation_cost("本保险合同的被保险人为投保人本人。", ["凡依法成立的申办者可作为本保险合同的投保人。"]) == WEAK_CONTINUATION_COST
+    assert continuation_cost("若投保人为被保险人本人，则被保险人须为科技企业。", ["本保险合同的投保人为被保险人本人或科技企业。"]) == WEAK_CONTINUATION_COST
+    # …也可作为 after a ； names a family member beside the insured the article opens with.
+    assert continuation_cost("本保险合同的被保险人为自然人；经保险人同意，其配偶、子女也可作为本保险合同的被保险人。", ["本保险合同由保险条款组成。"]) is None
+    # The retroactive date stands with the period of cover.
+    assert continuation_cost("本保险合同的追溯期由投保人和保险人协商确定。", ["除另有约定外，保险期间为一年。"]) == WEAK_CONTINUATION_COST
+
+
+def test_an_exclusion_lead_in_after_a_list_of_sentences_opens_the_next_article() -> None:
+    """After exclusion items each ending in 。, the next list's lead-in (下列损失、费用，保险人
+    也不负责赔偿：) is the next article, not one more item (163 of 164 on the labelled clauses)."""
+    from tiaokuan.parse.numbering import opens_article
+
+    assert opens_article("下列损失、费用，保险人也不负责赔偿：")
+    assert opens_article("下列原因造成的损失、费用和责任，保险人不负责赔偿：")
+    assert not opens_article("下列费用，保险人负责赔偿：")
+
+
 BULLETED_LOST_NUMBERS = """澄川财产保险股份有限公司
 设备损坏保险条款
 总则
