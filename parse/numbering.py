@@ -176,7 +176,7 @@ _STATUTORY_SEQUEL = re.compile(
         r"被保险人在请求赔偿时应当?如实向保险人说明",  # … and the insured's duty to tell of it
         r"(?:本?(?:保险)?合同解除的，)?保险人应当?将保险标的未受损失部分的保险费",  # 第五十八条第二款
         r"被保险人已(?:经)?从[^，。]{1,24}取得(?:的)?赔偿",  # 第六十条第二款, whoever the third party is
-        r"保险事故发生后，在保险人未赔偿保险金之前，被保险人放弃",  # 第六十一条第一款
+        r"(?:保险事故发生后，)?(?:在)?保险人未(?:赔偿保险金|履行赔偿义务)(?:之)?前，被保险人放弃",  # 第六十一条第一款
         r"保险人向被保险人赔偿保险金后",  # 第六十一条第二款
         r"由于被保险人的?[^，。]{0,12}致使保险人不能行使代位",  # 第六十一条第三款 (故意或者重大过失 / 过错)
         r"(?:在)?保险人(?:向[^，。]{1,24})?行使代位",  # 第六十三条, against whichever party
@@ -209,6 +209,8 @@ _ALSO_POLICYHOLDER = re.compile(
 _RIDER_BASIS = re.compile(r"^在投保.{0,60}基础上")
 # The retroactive date is set in the article of the period of cover (6 of 6).
 _RETROACTIVE = re.compile(r"^(?:本(?:保险)?合同的)?追溯期")
+# Treatment going on when the period ends is paid under the cover article (5 of 5).
+_BEYOND_PERIOD = re.compile(r"^[^。]{0,40}(?:仍未|尚未)结束[^。]{0,30}继续(?:承担|负责)")
 _COMPOSITION = re.compile(r"^本(?:附加)?(?:险)?(?:保险)?合同由")
 # A paragraph that says what a word of the paragraph above means (本保险所指科技企业，是指… /
 # 重置价值是指…) explains that article: 34 of the 41 such paragraphs go on with it.
@@ -220,9 +222,9 @@ _DEFINES = re.compile(
 
 # The first paragraphs of the provisions every model clause prints as an article of its
 # own: other insurance, subrogation, the dispute clause, the limitation period, the
-# liability duties on a claim or a suit, and an exclusion list's lead-in. On the labelled
-# clauses all 363 paragraphs that open as the first five do open an article, and 163 of
-# the 164 exclusion lead-ins.
+# liability duties on a claim or a suit, and a lead-in that opens with its list. On the
+# labelled clauses all 363 paragraphs that open as the first five do open an article, and
+# 174 of the 176 such lead-ins.
 _STANDARD_OPENING = re.compile(
     r"^(?:(?:发生保险事故时|保险事故发生时)，)?(?:如果|若)?(?:存在重复保险|被保险人的损失在有相同保障的其他保险项下)"
     r"|^(?:发生保险责任范围内的损失，)?(?:应由|因)(?:有关责任方|第三者)"
@@ -230,8 +232,9 @@ _STANDARD_OPENING = re.compile(
     r"|^被保险人向保险人请求赔偿(?:保险金)?的诉讼时效"
     r"|^被保险人获悉可能发生诉讼、仲裁时"
     r"|^被保险人收到[^，。]{0,12}的?(?:损害)?赔偿请求时"
-    # an exclusion list's lead-in (163 of the 164 open an article; after one list ends, the next begins)
-    r"|^下列[^。：]{0,30}(?:保险人)?(?:也|均)?不(?:负责|承担|予)(?:赔偿|给付)"
+    # a list's lead-in that opens with its list (下列原因造成的损失，保险人不负责赔偿： / 下列财产
+    #不属于本保险合同的保险标的：): 174 of the 176 open an article; after one list ends, the next begins
+    r"|^下列[^。]{0,40}[：:]\s*$"
 )
 
 
@@ -269,7 +272,7 @@ def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
         return STATED_CONTINUATION_COST
     if _COMPOSITION.match(text) and _RIDER_BASIS.match(above):
         return STATED_CONTINUATION_COST
-    if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text) or (_RETROACTIVE.match(text) and "保险期间" in above):
+    if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text) or (_RETROACTIVE.match(text) and "保险期间" in above) or _BEYOND_PERIOD.match(text):
         return WEAK_CONTINUATION_COST
     defined = _DEFINES.match(text)
     # … a word of the paragraph above, or the next word of the article's definitions

@@ -291,14 +291,17 @@ def test_conventions_of_the_first_articles_where_labels_were_lost() -> None:
     assert continuation_cost("本保险合同的追溯期由投保人和保险人协商确定。", ["除另有约定外，保险期间为一年。"]) == WEAK_CONTINUATION_COST
 
 
-def test_an_exclusion_lead_in_after_a_list_of_sentences_opens_the_next_article() -> None:
-    """After exclusion items each ending in 。, the next list's lead-in (下列损失、费用，保险人
-    也不负责赔偿：) is the next article, not one more item (163 of 164 on the labelled clauses)."""
+def test_a_lead_in_that_opens_with_its_list_opens_the_next_article() -> None:
+    """After items each ending in 。, the next list's lead-in that opens with 下列 (下列损失、
+    费用，保险人也不负责赔偿：) is the next article, not one more item (174 of 176 on the
+    labelled clauses); a sentence that ends by announcing its list is not such a sign."""
     from tiaokuan.parse.numbering import opens_article
 
     assert opens_article("下列损失、费用，保险人也不负责赔偿：")
     assert opens_article("下列原因造成的损失、费用和责任，保险人不负责赔偿：")
-    assert not opens_article("下列费用，保险人负责赔偿：")
+    assert opens_article("下列财产不属于本保险合同的保险标的：")
+    assert not opens_article("下列财产不属于本保险合同的保险标的。")  # a sentence, no lead-in
+    assert not opens_article("被保险人请求赔偿时，应提供下列证明和资料：")
 
 
 BULLETED_LOST_NUMBERS = """澄川财产保险股份有限公司
