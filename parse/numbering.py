@@ -251,6 +251,16 @@ def _caption_item(text: str) -> bool:
     return bool(found) and 0 < len(body) <= 20 and not re.search(r"[，。；：,.;:]", body)
 
 
+# A caption line (住院医疗保险责任: short, unpunctuated) heads a part of its article: on the
+# labelled clauses 123 of 137 stand inside an article, not at its head (the others are
+# the captions a few wordings print above every article).
+_CAPTION = re.compile(r"^[^，。；：,.;:！？!?、]{1,20}$")
+
+
+def _is_caption(text: str) -> bool:
+    return bool(_CAPTION.match(text.strip()))
+
+
 # A formula (毛利润=营业利润+约定的维持费用) is worked in the article that announces it:
 # 23 of 26 paragraphs holding = or ＝ go on with their article.
 _FORMULA = re.compile(r"[=＝]")
@@ -272,6 +282,8 @@ def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
         return STATED_CONTINUATION_COST
     if _COMPOSITION.match(text) and _RIDER_BASIS.match(above):
         return STATED_CONTINUATION_COST
+    if article and (_is_caption(text) or _is_caption(above)):
+        return WEAK_CONTINUATION_COST
     if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text) or (_RETROACTIVE.match(text) and "保险期间" in above) or _BEYOND_PERIOD.match(text):
         return WEAK_CONTINUATION_COST
     defined = _DEFINES.match(text)

@@ -287,6 +287,11 @@ def test_conventions_of_the_first_articles_where_labels_were_lost() -> None:
     assert continuation_cost("若投保人为被保险人本人，则被保险人须为科技企业。", ["本保险合同的投保人为被保险人本人或科技企业。"]) == WEAK_CONTINUATION_COST
     # …也可作为 after a ； names a family member beside the insured the article opens with.
     assert continuation_cost("本保险合同的被保险人为自然人；经保险人同意，其配偶、子女也可作为本保险合同的被保险人。", ["本保险合同由保险条款组成。"]) is None
+    # A caption line heads a part of its article, and its body goes on under it.
+    split = "本保险合同的保险责任分为住院医疗保险责任和门（急）诊医疗保险责任两项。"
+    assert continuation_cost("住院医疗保险责任", [split]) == WEAK_CONTINUATION_COST
+    assert continuation_cost("在保险期间内，被保险人因疾病住院治疗的，保险人按约定给付。", [split, "住院医疗保险责任"]) == WEAK_CONTINUATION_COST
+    assert continuation_cost("住院医疗保险责任", []) is None  # nothing above to head a part of
     # The retroactive date stands with the period of cover.
     assert continuation_cost("本保险合同的追溯期由投保人和保险人协商确定。", ["除另有约定外，保险期间为一年。"]) == WEAK_CONTINUATION_COST
 
