@@ -252,12 +252,14 @@ def _caption_item(text: str) -> bool:
 
 
 # A caption line (住院医疗保险责任: short, unpunctuated) heads a part of its article: on the
-# labelled clauses 123 of 137 stand inside an article, not at its head (the others are
-# the captions a few wordings print above every article).
+# labelled clauses 123 of 137 stand inside an article, not at its head. The others are
+# the captions a few wordings print above their articles (如实告知 / 贸易纠纷 …): such a
+# wording prints more captions than chapter headings, and there a caption is no sign
+# either way (its captions stand as bullets, items and article heads alike).
 _CAPTION = re.compile(r"^[^，。；：,.;:！？!?、]{1,20}$")
 
 
-def _is_caption(text: str) -> bool:
+def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
@@ -266,7 +268,7 @@ def _is_caption(text: str) -> bool:
 _FORMULA = re.compile(r"[=＝]")
 
 
-def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
+def continuation_cost(text: str, article: Sequence[str] = (), captioned: bool = False) -> float | None:
     """What reading an unlabelled paragraph as an article of its own costs when its
     words say it goes on with the article above, or None when they do not; `article`
     is that article's paragraphs so far: the last, just above, may have a word this
@@ -274,7 +276,8 @@ def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
     ： go on with their article). Signs that hold for
     nearly every paragraph cost STATED_CONTINUATION_COST to overturn; those that
     hold for four in five (the policyholder, a formula, a word explained) cost
-    WEAK_CONTINUATION_COST, so the clause's cross-references overturn them first."""
+    WEAK_CONTINUATION_COST, so the clause's cross-references overturn them first.
+    `captioned`: the clause heads its articles with captions (see _CAPTION)."""
     above = article[-1] if article else ""
     if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
         return STATED_CONTINUATION_COST
@@ -282,7 +285,7 @@ def continuation_cost(text: str, article: Sequence[str] = ()) -> float | None:
         return STATED_CONTINUATION_COST
     if _COMPOSITION.match(text) and _RIDER_BASIS.match(above):
         return STATED_CONTINUATION_COST
-    if article and (_is_caption(text) or _is_caption(above)):
+    if article and not captioned and (is_caption(text) or is_caption(above)):
         return WEAK_CONTINUATION_COST
     if _ALSO_POLICYHOLDER.search(text) or _FORMULA.search(text) or (_RETROACTIVE.match(text) and "保险期间" in above) or _BEYOND_PERIOD.match(text):
         return WEAK_CONTINUATION_COST

@@ -53,6 +53,7 @@ from .numbering import (
     Point,
     bullets_number_articles,
     continuation_cost,
+    is_caption,
     is_chapter_line,
     join_cost,
     leave_list_cost,
@@ -107,6 +108,7 @@ class _Walker:
         self.overrides = overrides or {}
         self.index = 0
         self.bullet_articles = not self.labelled and bullets_number_articles(blocks)
+        self.captioned = False  # set below, once heading_of can be asked
         self.sections: list[SectionDraft] = []
         self.part: str | None = None
         self.pending_part: SectionDraft | None = None
@@ -114,6 +116,12 @@ class _Walker:
         self.rows: list[Block] = []
         self.inferred_count = 0
         self.seen_types: set[SectionType] = set()
+        if not self.labelled:
+            # A wording that heads its articles with captions prints more of them than
+            # chapter headings (numbering.is_caption).
+            lines = [i for i, b in enumerate(blocks) if b.table is None and is_caption(b.text)]
+            headings = sum(1 for i in lines if self.heading_of(i) is not None)
+            self.captioned = len(lines) - headings > headings
 
     # -- sections -------------------------------------------------------
     @property
@@ -393,7 +401,7 @@ class _Walker:
                 return
             if _continues_article(text):
                 self._reading(text, False, None)
-            elif (cost := continuation_cost(text, [p.text for p in unit.pieces])) is not None:
+            elif (cost := continuation_cost(text, [p.text for p in unit.pieces], self.captioned)) is not None:
                 if self._reading(text, False, cost):
                     self.close_unit()
                     self.add_text(block, allow_rows)

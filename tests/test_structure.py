@@ -292,6 +292,8 @@ def test_conventions_of_the_first_articles_where_labels_were_lost() -> None:
     assert continuation_cost("住院医疗保险责任", [split]) == WEAK_CONTINUATION_COST
     assert continuation_cost("在保险期间内，被保险人因疾病住院治疗的，保险人按约定给付。", [split, "住院医疗保险责任"]) == WEAK_CONTINUATION_COST
     assert continuation_cost("住院医疗保险责任", []) is None  # nothing above to head a part of
+    # … unless the clause prints more captions than chapter headings: it heads articles with them.
+    assert continuation_cost("住院医疗保险责任", [split], captioned=True) is None
     # The retroactive date stands with the period of cover.
     assert continuation_cost("本保险合同的追溯期由投保人和保险人协商确定。", ["除另有约定外，保险期间为一年。"]) == WEAK_CONTINUATION_COST
 
