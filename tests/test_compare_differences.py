@@ -483,6 +483,16 @@ def test_what_only_one_clause_prints_but_changes_nothing_is_kept_apart() -> None
     assert Dimension.DEFINITIONS not in {d.dimension for d in diffs if d.checked}
 
 
+def test_amending_the_contract_by_agreement_restates_the_law_however_phrased() -> None:
+    """《保险法》第二十条 lets the parties amend the contract by agreement whether or not a
+    clause says so: a clause that alone prints it (in either usual phrasing) differs in nothing."""
+    head = "某某保险条款\n\n保险责任\n\n第一条 被保险人遭受盗窃损失的，保险人负责赔偿。\n\n"
+    for said in ("在本保险合同有效期内，投保人和保险人经协商同意，可以变更本保险合同的有关内容。", "投保人和保险人可以协商变更合同内容。"):
+        diffs = _pair_of(head, "", "其他事项\n\n第二条 " + said + "\n")
+        assert not [d for d in diffs if d.material]
+        assert any("法律" in d.what for d in diffs if d.kind is Kind.ONLY_IN)
+
+
 def test_a_definition_the_other_clause_relies_on_is_material() -> None:
     head = "某某保险条款\n\n保险责任\n\n第一条 因暴雪造成保险标的的损失，保险人负责赔偿。\n\n"
     diffs = _pair_of(head, "", "释义\n\n第二条 暴雪：指每小时降雪量达到十毫米以上的降雪。\n")
