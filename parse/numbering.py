@@ -155,6 +155,9 @@ def join_cost(article: str, text: str) -> float:
 # 5,553 paragraphs after an article's first): 862 of the 884 paragraphs that do either
 # are further paragraphs of their article, not articles of their own.
 _POINTS_BACK = re.compile(r"前款|前述|上述(?!第)|本条(?!款)")
+# … within a paragraph's opening words: on the labelled clauses, 41 of the 43 paragraphs
+# whose first pointer back stands between their 24th and 40th character go on too.
+POINTS_BACK_CHARS = 40
 # Weaker signs, which only make joining cheaper (join_cost): 上述 naming an article
 # (上述第十五条) and 该 (not the 该 of 应该).
 _LOOKS_BACK = re.compile(_POINTS_BACK.pattern + r"|上述|(?<!应)该")
@@ -178,6 +181,7 @@ _STATUTORY_SEQUEL = re.compile(
         r"被保险人已(?:经)?从[^，。]{1,24}取得(?:的)?赔偿",  # 第六十条第二款, whoever the third party is
         r"(?:保险事故发生后，)?(?:在)?保险人未(?:赔偿保险金|履行赔偿义务)(?:之)?前，被保险人放弃",  # 第六十一条第一款
         r"保险人向被保险人赔偿保险金后",  # 第六十一条第二款
+        r"[^。]{0,24}被保险人未经保险人同意放弃",  # … in any phrasing of when (保险人履行赔偿义务之后，…)
         r"由于被保险人的?[^，。]{0,12}致使保险人不能行使代位",  # 第六十一条第三款 (故意或者重大过失 / 过错)
         r"(?:在)?保险人(?:向[^，。]{1,24})?行使代位",  # 第六十三条, against whichever party
         r"(?:协商|调解)[^，。]{0,4}不成",  # disputes: negotiation (or mediation) first, then arbitration or the courts
@@ -279,7 +283,7 @@ def continuation_cost(text: str, article: Sequence[str] = (), captioned: bool = 
     WEAK_CONTINUATION_COST, so the clause's cross-references overturn them first.
     `captioned`: the clause heads its articles with captions (see _CAPTION)."""
     above = article[-1] if article else ""
-    if _POINTS_BACK.search(text[:24]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
+    if _POINTS_BACK.search(text[:POINTS_BACK_CHARS]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
         return STATED_CONTINUATION_COST
     if above.rstrip().endswith(("：", ":")) or _caption_item(above):
         return STATED_CONTINUATION_COST

@@ -260,6 +260,10 @@ def test_bullets_of_a_list_announced_inside_a_sentence_are_items() -> None:
         ("保险人对上述第五条与第六条的赔偿总金额不得超过赔偿限额。", False),  # 上述 naming another article
         ("知道保险事故发生后，被保险人应该及时通知保险人。", False),  # the 该 of 应该 points nowhere
         ("除另有约定外，投保人应在保险合同成立时交清保险费。", False),
+        # a pointer back a little further in (its 29th character): 41 of 43 such go on
+        ("在保险期间内，被保险人一次或多次发生意外伤害事故，保险人均按上述规定分别给付医疗保险金。", True),
+        # the waiver after payment, however the payment is said (《保险法》第六十一条第二款)
+        ("保险人履行赔偿义务之后，被保险人未经保险人同意放弃对投保人请求赔偿的权利的，该行为无效。", True),
     ],
 )
 def test_what_says_it_goes_on_with_the_article_above(text: str, goes_on: bool) -> None:
