@@ -298,6 +298,9 @@ def test_conventions_of_the_first_articles_where_labels_were_lost() -> None:
     assert continuation_cost("住院医疗保险责任", []) is None  # nothing above to head a part of
     # … unless the clause prints more captions than chapter headings: it heads articles with them.
     assert continuation_cost("住院医疗保险责任", [split], captioned=True) is None
+    # An article ends in 。: a line after one ending in ； goes on (an item of a list whose
+    # lead-in was a caption: 基本险 / 因火灾…；/ 由于运输工具发生碰撞…；).
+    assert continuation_cost("由于运输工具发生碰撞所造成的损失；", ["基本险", "因火灾、爆炸所造成的损失；"]) == STATED_CONTINUATION_COST
     # The retroactive date stands with the period of cover.
     assert continuation_cost("本保险合同的追溯期由投保人和保险人协商确定。", ["除另有约定外，保险期间为一年。"]) == WEAK_CONTINUATION_COST
 
