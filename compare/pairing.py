@@ -162,9 +162,10 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]], common: frozense
     comparable = np.minimum(ln, lm) >= CONTAINED_SHARE * np.maximum(ln, lm)
     raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
     raw = np.maximum(raw, TFIDF_WEIGHT * tfidf_cosine(word_lists[: len(new)], word_lists[len(new) :]))
-    scores = raw + _bonus(new, [m for _, m in members])
+    member_units = [m for _, m in members]
+    scores = raw + _bonus(new, member_units)
     if common is not None:
-        scores = np.where(_share_a_word(new, [m for _, m in members], common), scores, 0.0)
+        scores = np.where(_share_a_word(new, member_units, common), scores, 0.0)
     out = np.zeros((len(new), len(rows)))
     row_of = np.array([r for r, _ in members])
     np.maximum.at(out.T, row_of, scores.T)

@@ -202,11 +202,13 @@ WEAK_CONTINUATION_COST = 0.5  # … when the sign holds for four paragraphs in f
 # 本人) or as another who "also" may (…也可作为本保险合同的投保人). On the labelled clauses,
 # 29 of the 35 paragraphs that open so go on with their article; so do the 7 that name
 # the insured as the policyholder himself (本保险合同的被保险人为投保人本人) or set a
-# condition on that choice (若投保人为被保险人本人，则被保险人须为科技企业).
+# condition on that choice (若投保人为被保险人本人，则被保险人须为科技企业). Not …也可作为
+# after a ； (被保险人为…自然人；…其配偶、子女也可作为被保险人 names the insured: 4 of 4
+# open their article).
 _ALSO_POLICYHOLDER = re.compile(
     r"^(?:除另有约定外，)?本(?:附加)?保险合同的(?:投保人为被保险人|被保险人为投保人)本人"
     r"|^(?:若|如)投保人为被保险人本人|^[^。；;]{0,80}也可(?:以)?作为"
-)  # (not after a ；: 被保险人为…自然人；…其配偶、子女也可作为被保险人 names the insured, 4 of 4 opening their article)
+)
 # A rider's first article names the policy it is attached to (在投保…（以下简称“主险”）的基础
 # 上，投保人可以选择投保本附加险) and then what the contract is made of (本合同由…构成):
 # all 40 such pairs of paragraphs on the labelled clauses stand in one article.
@@ -236,8 +238,9 @@ _STANDARD_OPENING = re.compile(
     r"|^被保险人向保险人请求赔偿(?:保险金)?的诉讼时效"
     r"|^被保险人获悉可能发生诉讼、仲裁时"
     r"|^被保险人收到[^，。]{0,12}的?(?:损害)?赔偿请求时"
-    # a list's lead-in that opens with its list (下列原因造成的损失，保险人不负责赔偿： / 下列财产
-    #不属于本保险合同的保险标的：): 174 of the 176 open an article; after one list ends, the next begins
+    # a list's lead-in that opens with its list (下列原因造成的损失，保险人不负责赔偿： /
+    # 下列财产不属于本保险合同的保险标的：): 174 of the 176 open an article; after one list
+    # ends, the next begins
     r"|^下列[^。]{0,40}[：:]\s*$"
 )
 

@@ -108,7 +108,6 @@ class _Walker:
         self.overrides = overrides or {}
         self.index = 0
         self.bullet_articles = not self.labelled and bullets_number_articles(blocks)
-        self.captioned = False  # set below, once heading_of can be asked
         self.sections: list[SectionDraft] = []
         self.part: str | None = None
         self.pending_part: SectionDraft | None = None
@@ -116,12 +115,15 @@ class _Walker:
         self.rows: list[Block] = []
         self.inferred_count = 0
         self.seen_types: set[SectionType] = set()
-        if not self.labelled:
-            # A wording that heads its articles with captions prints more of them than
-            # chapter headings (numbering.is_caption).
-            lines = [i for i, b in enumerate(blocks) if b.table is None and is_caption(b.text)]
-            headings = sum(1 for i in lines if self.heading_of(i) is not None)
-            self.captioned = len(lines) - headings > headings
+        # (after the fields above: heading_of reads them)
+        self.captioned = not self.labelled and self._captions_head_articles()
+
+    def _captions_head_articles(self) -> bool:
+        """Whether the wording heads its articles with captions: it prints more caption
+        lines (numbering.is_caption) than chapter headings."""
+        lines = [i for i, b in enumerate(self.blocks) if b.table is None and is_caption(b.text)]
+        headings = sum(1 for i in lines if self.heading_of(i) is not None)
+        return len(lines) - headings > headings
 
     # -- sections -------------------------------------------------------
     @property
