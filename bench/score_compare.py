@@ -19,9 +19,17 @@ from pathlib import Path
 
 from timing import ROOT, SHARED_CORPUS  # also puts the repository on sys.path
 
+from tiaokuan.clauses_db import ClauseFinder
 from tiaokuan.compare import differences
 from tiaokuan.compare.evaluate import agreement, load_gold, score
-from tiaokuan.parse.api import parse_file
+from tiaokuan.model import ClauseDocument
+
+
+def read_pair(corpus: Path, gold: dict) -> tuple[ClauseDocument, ClauseDocument]:
+    """The pair's two clauses read together, as `tiaokuan compare` reads them (a copy
+    that lost its labels is restored beside the other: ClauseFinder.resolve_all)."""
+    a, b = ClauseFinder().resolve_all([str(corpus / gold["a"]["file"]), str(corpus / gold["b"]["file"])])
+    return a.document, b.document
 
 
 def main() -> None:
@@ -49,8 +57,7 @@ def main() -> None:
     print(f"comparison accuracy on the {split} pairs ({len(files)} pairs)")
     for path in files:
         gold = load_gold(path)
-        a = parse_file(args.corpus / gold["a"]["file"]).documents[0]
-        b = parse_file(args.corpus / gold["b"]["file"]).documents[0]
+        a, b = read_pair(args.corpus, gold)
         s = score(gold["pair"], differences([a, b], ["A", "B"]), gold)
         totals = [totals[0] + s.gold, totals[1] + s.found, totals[2] + s.recalled, totals[3] + s.correct, totals[4] + s.kind_agrees]
         print(f"  {gold['pair']:10s} gold {s.gold:3d}  claimed {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}  kind agrees {s.kind_agrees}/{s.recalled}")
@@ -76,8 +83,7 @@ def agreement_report(args: argparse.Namespace) -> None:
     for path in files:
         second = load_gold(path)
         first = load_gold(gold_dir / "tuning" / path.name)
-        a = parse_file(args.corpus / first["a"]["file"]).documents[0]
-        b = parse_file(args.corpus / first["b"]["file"]).documents[0]
+        a, b = read_pair(args.corpus, first)
         for who, s in (
             ("analyst", agreement(first["pair"], second, first)),
             ("engine", score(first["pair"], differences([a, b], ["A", "B"]), first)),

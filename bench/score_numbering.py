@@ -42,7 +42,8 @@ from timing import SHARED_CORPUS  # also puts the repository on sys.path
 
 from tiaokuan.errors import TiaokuanError
 from tiaokuan.model import ClauseDocument, SectionType
-from tiaokuan.parse.api import parse_file
+from tiaokuan.parse.api import ParseOptions, parse_file
+from tiaokuan.parse.numbering import layout_of
 
 # 第十二条 opening a line, perhaps in Markdown bold: the label a converter drops.
 _ARTICLE_LABEL = re.compile(r"^(\s*(?:\*\*)?)第[一二三四五六七八九十百零〇两\d]+条(?:\*\*)?[ \u3000]*", re.MULTILINE)
@@ -113,18 +114,45 @@ def strip_labels(raw: str, bullets: bool, items: bool = False) -> str:
     return "\n".join(lines)
 
 
-def score_file(path: Path, workdir: Path, bullets: bool = False, items: bool = False) -> FileScore | None:
+def labelled(path: Path) -> ClauseDocument | None:
+    """The clause in `path` when it prints every article's label, one paragraph a line."""
     try:
         doc = parse_file(path).documents[0]
     except TiaokuanError:
         return None
-    raw = path.read_text(encoding="utf-8")
-    if not _fully_labelled(doc) or not _one_paragraph_per_line(raw):
+    return doc if _fully_labelled(doc) and _one_paragraph_per_line(path.read_text(encoding="utf-8")) else None
+
+
+def _words(doc: ClauseDocument) -> set[str]:
+    text = "".join(a.text for a in doc.articles)
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
+def others(doc: ClauseDocument, library: dict[Path, ClauseDocument]) -> list[ClauseDocument]:
+    """The library's clauses that are not a copy of `doc`: another file of the same
+    product (the corpus holds some clauses twice) or nearly the same text."""
+    own = _words(doc)
+    out = []
+    for other in library.values():
+        words = _words(other)
+        if other.product == doc.product or 2 * len(own & words) / (len(own) + len(words)) > 0.95:
+            continue
+        out.append(other)
+    return out
+
+
+def score_file(
+    path: Path, workdir: Path, bullets: bool = False, items: bool = False, library: dict[Path, ClauseDocument] | None = None
+) -> FileScore | None:
+    doc = labelled(path)
+    if doc is None:
         return None
+    raw = path.read_text(encoding="utf-8")
     stripped = workdir / path.name
     stripped.write_text(strip_labels(raw, bullets, items), encoding="utf-8")
+    options = ParseOptions(layout=layout_of(others(doc, library))) if library is not None else ParseOptions()
     try:
-        restored = parse_file(stripped).documents[0]
+        restored = parse_file(stripped, options).documents[0]
     except TiaokuanError:
         return None
     truth, read = paragraphs_of(doc), paragraphs_of(restored)
@@ -145,13 +173,15 @@ def main() -> None:
     ap.add_argument("--bullets", action="store_true", help="articles and items as bullets, as flattened Word lists")
     ap.add_argument("--items", action="store_true", help="item labels taken away too, every paragraph a plain line")
     ap.add_argument("--halves", action="store_true", help="report the two halves of the corpus apart")
+    ap.add_argument("--like", action="store_true", help="restore by the layout of the corpus's other labelled clauses too")
     ap.add_argument("-v", "--verbose", action="store_true", help="one line per clause")
     args = ap.parse_args()
     files = sorted((args.corpus / "text").glob("*.txt")) + sorted((args.corpus / "catalog").glob("*/*条款.md"))
     groups: dict[str, list[FileScore]] = {}
+    library = {p: d for p in files if (d := labelled(p)) is not None} if args.like else None
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
-            s = score_file(path, Path(tmp), args.bullets, args.items)
+            s = score_file(path, Path(tmp), args.bullets, args.items, library)
             if s is None:
                 continue
             group = f"half {zlib.crc32(path.name.encode()) % 2}" if args.halves else "all"

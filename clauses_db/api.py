@@ -202,6 +202,17 @@ class ClauseDB:
         with self.read() as conn:
             return sorted(set(conn.execute(select(fn.c.version_id).where(fn.c.number == filing_key(number))).scalars()))
 
+    def source_of(self, version_id: int) -> tuple[str, str, int]:
+        """Where a stored version was read from: the file's path and SHA-256 as
+        recorded at ingest, and the clause's place among the file's clauses."""
+        v = s.versions
+        q = select(s.sources.c.path, s.sources.c.sha256, v.c.document).join(s.sources, s.sources.c.id == v.c.source_id).where(v.c.id == version_id)
+        with self.read() as conn:
+            row = conn.execute(q).first()
+        if row is None:
+            raise NotFoundError(None, _("没有 id 为 {id} 的版本").format(id=version_id))
+        return row[0], row[1], row[2]
+
     def load(self, version_id: int) -> ClauseDocument:
         """A stored version rebuilt exactly as it was parsed."""
         with self.read() as conn:

@@ -5,8 +5,10 @@ here, so the same name means the same clause everywhere."""
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,7 @@ from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
 from tiaokuan.parse.filings import is_filing_number
+from tiaokuan.parse.numbering import layout_of
 
 from .names import split_insurer
 from .search import Filters
@@ -29,11 +32,19 @@ _FILE_SUFFIXES = SUPPORTED_SUFFIXES  # web pages included
 @dataclass(frozen=True)
 class Resolved:
     """A clause found by name: the document, a name to show it by (a column, a
-    heading), and the riders known to attach to it (by product name)."""
+    heading), and the riders known to attach to it (by product name). `source` is
+    the file it was parsed from and the clause's place among the file's clauses,
+    when that file is at hand as it was parsed."""
 
     document: ClauseDocument
     name: str
     riders: tuple[str, ...] = ()
+    source: tuple[Path, int] | None = None
+
+
+def lost_numbering(doc: ClauseDocument) -> bool:
+    """The copy lost its 第X条 labels: the article numbers were inferred."""
+    return any(a.number_inferred for a in doc.articles)
 
 
 def looks_like_a_file(ref: str) -> bool:
@@ -81,7 +92,7 @@ class ClauseFinder:
         if path.is_file():
             docs = parse_file(path, self._options).documents
             riders = tuple(d.product or d.title or "" for d in docs[1:] if d.rider)
-            return Resolved(docs[0], docs[0].product or path.name, riders)
+            return Resolved(docs[0], docs[0].product or path.name, riders, (path, 0))
         if looks_like_a_file(ref):
             raise NotFoundError(ref, _("没有这个文件；请检查路径（或者写产品名称、注册号或数据库 id）"))
         db = self.db
@@ -104,7 +115,38 @@ class ClauseFinder:
         riders = tuple(p.product for p in db.products() if p.main_product == chosen.product and p.insurer == chosen.insurer)
         label = chosen.version_label or ""
         name = chosen.product if label in chosen.product else f"{chosen.product} {label}".strip()
-        return Resolved(db.load(chosen.version_id), name, riders)
+        return Resolved(db.load(chosen.version_id), name, riders, self._stored_source(chosen.version_id))
+
+    def _stored_source(self, version_id: int) -> tuple[Path, int] | None:
+        """The file a stored version was parsed from, if it is still there unchanged."""
+        recorded, sha256, document = self.db.source_of(version_id)
+        path = Path(recorded)
+        try:
+            same = path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+        except OSError:
+            same = False
+        return (path, document) if same else None
+
+    def resolve_all(self, refs: Sequence[str]) -> list[Resolved]:
+        """`resolve` each of `refs`, to be read together (a comparison): a clause
+        whose copy lost its 第X条 labels is read again beside the others that print
+        theirs, restoring its numbering where it prints their paragraphs as they lay
+        them out (numbering.Layout) — as an analyst restores a copy by the parallel
+        layout of the clause it copies. A stored clause whose file is no longer at
+        hand, or has changed, keeps the numbering it was stored with."""
+        found = [self.resolve(ref) for ref in refs]
+        labelled = [f.document for f in found if not lost_numbering(f.document)]
+        if not labelled:
+            return found
+        options = replace(self._options, layout=layout_of(labelled))
+        out = []
+        for f in found:
+            if lost_numbering(f.document) and f.source is not None:
+                path, document = f.source
+                docs = parse_file(path, options).documents
+                f = replace(f, document=docs[document]) if document < len(docs) else f
+            out.append(f)
+        return out
 
     def pick(self, ref: str, document: int = 1, near: Path | None = None, rider: bool = False) -> Resolved:
         """Like `resolve`, for one clause of a file: a relative path is also tried

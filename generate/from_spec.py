@@ -88,7 +88,7 @@ def write_pack(
     if chosen not in (OutputFormat.DOCX, OutputFormat.MD, OutputFormat.HTML):
         raise OptionsError(str(output), _("比较报告只能写成 docx、md 或 html，不能写成 {fmt}").format(fmt=chosen.value))
     finder = ClauseFinder(db)
-    resolved = [finder.resolve(ref) for ref in refs]
+    resolved = finder.resolve_all(refs)
     wordings = [build(WordingSpec(base=ref, registration_no=r.document.registration_no), r.document, ref) for ref, r in zip(refs, resolved, strict=True)]
     products = products_of(resolved)
     if chosen is OutputFormat.DOCX:

@@ -30,6 +30,7 @@ from .audit import leftovers
 from .failures import MB, check_pdf_streams, check_zip, library_errors
 from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
 from .lines import Line, RawSource, TableLine
+from .numbering import Layout
 from .ocr_text import LOW_CONFIDENCE
 from .read_docx import read_docx
 from .read_html import read_html
@@ -61,6 +62,10 @@ class ParseOptions:
     # Compressed parts (a DOCX's members, a PDF's streams) may expand to this much
     # in all; past it the file is refused as a likely compression bomb.
     max_expanded_mb: int = 32
+    # Labelled clauses (numbering.layout_of) by whose layout a copy that lost its
+    # 第X条 labels is restored where it prints the same paragraphs; None: from
+    # the copy's own words alone.
+    layout: Layout | None = None
 
     def __post_init__(self) -> None:
         if not 100 <= self.ocr_dpi <= 600:
@@ -199,7 +204,7 @@ def source_to_result(raw: RawSource, options: ParseOptions = ParseOptions()) -> 
     """The pure pipeline: layout clean-up, paragraphs, structure, warnings."""
     lines, removed = clean_lines(raw)
     blocks = lines_to_blocks(lines, join_mode(raw))
-    documents, warnings = blocks_to_documents(blocks, removed + list(raw.layout))
+    documents, warnings = blocks_to_documents(blocks, removed + list(raw.layout), options.layout)
     # A titled clause is a clause even without articles (a one-paragraph rider,
     # say); untitled text needs headings or 第X条 articles to count as one.
     structured = any(

@@ -50,6 +50,7 @@ from .lines import Hint
 from .metadata import insurer_in, read_title_block
 from .numbering import (
     STATED_CONTINUATION_COST,
+    Layout,
     Point,
     bullets_number_articles,
     continuation_cost,
@@ -533,9 +534,11 @@ _PART_NAME = re.compile(r"^[^，。；：,;:、（）()]{2,18}保险$")
 
 
 def blocks_to_documents(
-    blocks: list[Block], running_text: list[tuple[int, str]] | None = None
+    blocks: list[Block], running_text: list[tuple[int, str]] | None = None, layout: Layout | None = None
 ) -> tuple[list[ClauseDocument], list[ParseWarning]]:
-    """Clause documents in a file's blocks, and what went wrong on the way."""
+    """Clause documents in a file's blocks, and what went wrong on the way.
+    `layout`: labelled clauses' articles, to restore lost numbering by
+    (numbering.layout_of)."""
     warnings: list[ParseWarning] = []
     documents: list[ClauseDocument] = []
     header_insurer = next((i for _, t in running_text or [] if (i := insurer_in(t))), None)
@@ -550,9 +553,10 @@ def blocks_to_documents(
         doc_warnings: list[ParseWarning] = []
         walker = _Walker(doc_blocks[front_end:], doc_warnings)
         drafts = walker.walk()
-        overrides = restore(list(walker.points.values()))
+        overrides = restore(list(walker.points.values()), layout)
         if overrides:
-            # The clause's cross-references overturn some of the first walk's
+            # The clause's cross-references, or the layout of labelled clauses
+            # that print the same paragraphs, overturn some of the first walk's
             # readings: walk again, following them.
             doc_warnings = []
             walker = _Walker(doc_blocks[front_end:], doc_warnings, overrides)

@@ -31,7 +31,7 @@ def compare_command(products, db_url, insurer, fmt, output) -> None:
 
     count_products(products)
     finder = ClauseFinder(db_url)
-    result = compare_products(products_of([finder.resolve(with_insurer(ref, insurer)) for ref in products]))
+    result = compare_products(products_of(finder.resolve_all([with_insurer(ref, insurer) for ref in products])))
     files = {"xlsx": lambda path: to_xlsx(result, path), "docx": lambda path: to_docx(result, path)}
     texts = {"md": to_markdown, "html": to_html, "json": to_json}
     emit(fmt, output, files.get(fmt), lambda: texts[fmt](result))
@@ -61,7 +61,7 @@ gives the new clause, Reject All the old; what happened to each article is a com
     from tiaokuan.compare.redline_out import Layout, to_docx, to_html, to_text
 
     finder = ClauseFinder(db_url)
-    before, after = products_of([finder.resolve(with_insurer(ref, insurer)) for ref in (old, new)])
+    before, after = products_of(finder.resolve_all([with_insurer(ref, insurer) for ref in (old, new)]))
     old_name, new_name = before.name, after.name
     result = redline(before.doc, after.doc)
     write_docx = (lambda path: to_docx(result, old_name, new_name, path, changed_only=changed_only)) if fmt == "docx" else None
