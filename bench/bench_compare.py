@@ -7,7 +7,10 @@
 2. redline of two ~40-article clauses (PICC vs 太平科技 财产基本险), and of the two
    filings of the sample 澄川专利执行保险: the aligned, line- and word-level redline
    against a plain character diff of the whole texts (difflib, the baseline)
-   (goal: < 0.5 s).
+   (goal: < 0.5 s);
+3. reading a pair whose one clause lost its 第X条 labels: each alone
+   (ClauseFinder.resolve, the baseline) against the two together
+   (ClauseFinder.resolve_all, which reads the copy again beside the labelled one).
 
     python bench/bench_compare.py [--corpus ../shared/corpus]
 """
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from timing import ROOT, SHARED_CORPUS, median_time  # also puts the repository on sys.path
 
-from tiaokuan.clauses_db import ClauseDB, Filters
+from tiaokuan.clauses_db import ClauseDB, ClauseFinder, Filters
 from tiaokuan.compare import Product, compare_products, redline
 from tiaokuan.compare.compare_out import to_xlsx
 from tiaokuan.compare.matrix import coverage_matrix, exclusion_matrix, term_matrix
@@ -67,6 +70,12 @@ def main() -> None:
         t_red = median_time(lambda: redline(old, new))
         print(f"  redline sample 2026版 -> 2027版 ({len(old.articles)} vs {len(new.articles)} articles): {t_red * 1000:.1f} ms; "
               f"plain character diff {t_plain * 1000:.1f} ms (baseline) -> {t_red / t_plain:.2f}x")  # fmt: skip
+        pair = [str(args.corpus / "catalog" / f) for f in ("公共交通工具乘客意外伤害保险/公共交通工具乘客意外伤害保险条款.md", "团体交通工具意外伤害保险/团体交通工具意外伤害保险条款.md")]
+        finder = ClauseFinder()
+        t_alone = median_time(lambda: [finder.resolve(p) for p in pair])
+        t_together = median_time(lambda: finder.resolve_all(pair))
+        print(f"  a pair whose one clause lost its labels: read alone {t_alone * 1000:.0f} ms (baseline), "
+              f"read together {t_together * 1000:.0f} ms -> {t_together / t_alone:.2f}x")  # fmt: skip
         db.close()
 
 

@@ -20,12 +20,17 @@ labels away as a Markdown converter that flattens Word's
 numbered lists does: every article and item becomes a "- " bullet, a further
 paragraph (款) stays a plain line (parse/numbering.bullets_number_articles).
 
+`--like` restores each clause beside the corpus's other labelled clauses (copies of
+the same product, or nearly the same text, left out), by their layout
+(numbering.Layout), as `tiaokuan compare` restores a copy beside the labelled
+clauses it is compared with.
+
 `--halves` reports the two halves of the corpus (split by a hash of the file
 name) apart: the conventions of `numbering.continuation_cost` were counted on
 these labelled clauses, and a rule that holds in one half and not the other
 would be tuned, not general.
 
-    python bench/score_numbering.py [--corpus ../shared/corpus] [--bullets | --items] [--halves] [-v]
+    python bench/score_numbering.py [--corpus ../shared/corpus] [--bullets | --items] [--like] [--halves] [-v]
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tiaokuan.clauses_db import ClauseFinder
 from tiaokuan.compare import Dimension, Kind, Product, compare_products, differences, units_of
 from tiaokuan.compare.compare_out import to_json
 from tiaokuan.compare.evaluate import load_gold, parse_cite, score
@@ -307,9 +308,9 @@ def test_comparison_json_follows_its_schema() -> None:
     assert data["summary"][: len(material)] == [line for line in data["summary"] if "已核对" not in line][: len(material)]
 
 
-# Floors for the tuning pairs, a little under what they measure (2026-12-06, sixty-one
-# pairs pooled, sixteen rounds of held-out pairs among them: recall 0.73, precision
-# 0.60; per pair: bench/score_compare.py). Held-out pairs are never scored here:
+# Floors for the tuning pairs, a little under what they measure (2026-12-06, sixty-four
+# pairs pooled, seventeen rounds of held-out pairs among them: recall 0.73, precision
+# 0.58; per pair: bench/score_compare.py). Held-out pairs are never scored here:
 # they are scored once, by that script.
 TUNING_FLOOR = {"recall": 0.70, "precision": 0.55}
 
@@ -321,8 +322,8 @@ def test_tuning_pairs_stay_above_their_floor(shared_corpus: Path) -> None:
     found = recalled = correct = total = 0
     for path in gold_files:
         gold = load_gold(path)
-        a = parse_file(shared_corpus / gold["a"]["file"]).documents[0]
-        b = parse_file(shared_corpus / gold["b"]["file"]).documents[0]
+        # Read as `tiaokuan compare` reads them: a copy that lost its labels beside the other.
+        a, b = (r.document for r in ClauseFinder().resolve_all([str(shared_corpus / gold[side]["file"]) for side in "ab"]))
         s = score(gold["pair"], differences([a, b], ["A", "B"]), gold)
         found, recalled, correct, total = found + s.found, recalled + s.recalled, correct + s.correct, total + s.gold
     assert recalled / total >= TUNING_FLOOR["recall"]

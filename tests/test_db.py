@@ -450,3 +450,27 @@ def test_cli_names_the_insurer_where_names_collide(two_insurers: ClauseDB, capsy
     assert main(["diff", f"澄川:{SHARED_NAME}", f"青岚科技:{SHARED_NAME}", "--db", url, "--format", "txt"]) == 0
     old, new = capsys.readouterr().out.splitlines()[:2]
     assert f"澄川 {SHARED_NAME}" in old and f"青岚科技 {SHARED_NAME}" in new
+
+
+def test_a_copy_that_lost_its_labels_is_read_beside_the_labelled_clause(tmp_path: Path) -> None:
+    """`resolve_all` (compare, diff, the comparison pack) restores a copy's lost
+    numbering by the layout of the labelled clause it is read with: from files, and
+    from the database while the recorded file is there unchanged."""
+    from .test_numbering import _LABELLED, _lost_copy
+
+    labelled, copy = tmp_path / "运输.txt", tmp_path / "仓储.txt"
+    labelled.write_text(_LABELLED, encoding="utf-8")
+    copy.write_text(_lost_copy(_LABELLED), encoding="utf-8")
+    shape = lambda r: [(a.number, len(a.paragraphs)) for a in r.document.articles]  # noqa: E731
+    assert shape(ClauseFinder().resolve(str(copy))) == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]
+    restored = [(1, 1), (2, 1), (3, 1), (4, 2), (5, 1)]
+    assert [shape(r) for r in ClauseFinder().resolve_all([str(labelled), str(copy)])] == [restored, restored]
+
+    db = ClauseDB(str(tmp_path / "c.db"))
+    ids = [str(db.add(parse_file(p))[0]) for p in (labelled, copy)]
+    finder = ClauseFinder(db)
+    assert shape(finder.resolve(ids[1])) == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]  # as stored
+    assert shape(finder.resolve_all(ids)[1]) == restored
+    copy.write_text(_lost_copy(_LABELLED) + "\n", encoding="utf-8")  # not the file that was stored
+    assert shape(finder.resolve_all(ids)[1]) == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]
+    db.close()

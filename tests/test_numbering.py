@@ -1,6 +1,9 @@
 """Restoring lost article numbers from a clause's own cross-references (parse/numbering.py)."""
 
-from tiaokuan.parse.numbering import Point, references, restore
+import re
+
+from tiaokuan.parse.api import ParseOptions, parse_paragraphs
+from tiaokuan.parse.numbering import Point, layout_of, references, restore
 
 
 def _points(*rows: tuple[str, bool, float | None]) -> list[Point]:
@@ -44,3 +47,63 @@ def test_a_reference_says_where_an_article_opens() -> None:
     )
     # 第三条 is about 交清保险费: the paragraph that says so opens article 3.
     assert restore(points) == {3: True}
+
+
+# -- the layout of labelled clauses (numbering.Layout) -------------------------
+
+_LABELLED = """澄川财产保险股份有限公司
+澄川样品运输保险条款
+总则
+第一条 本保险合同由保险条款、投保单、保险单以及批单组成。
+第二条 凡在中华人民共和国境内依法设立的企业，均可作为本保险合同的投保人和被保险人。
+保险责任
+第三条 在保险期间内，保险标的在运输途中因火灾、爆炸造成的直接物质损坏，保险人按照本保险合同的约定负责赔偿。
+第四条 保险金额由投保人与保险人协商确定，并在保险单中载明。
+保险费依照保险金额与约定的费率计算，由投保人在保险合同成立时一次交清。
+第五条 保险期间由投保人与保险人协商确定，以保险单载明的起讫时间为准。
+"""
+
+
+def _lost_copy(text: str) -> str:
+    """A sister wording (仓储, not 运输) whose copy lost its 第X条 labels."""
+    stripped = re.sub(r"^第[一二三四五六七八九十]+条 ", "", text, flags=re.MULTILINE)
+    return stripped.replace("样品运输保险", "样品仓储保险").replace("运输途中", "仓储期间")
+
+
+def _paragraphs(doc) -> list[tuple[int, int]]:
+    return [(a.number, len(a.paragraphs)) for a in doc.articles]
+
+
+def test_a_copy_is_restored_by_the_labelled_clause_it_copies() -> None:
+    labelled = parse_paragraphs(_LABELLED).documents[0]
+    alone = parse_paragraphs(_lost_copy(_LABELLED)).documents[0]
+    # From its own words the premium paragraph reads as an article of its own …
+    assert _paragraphs(alone) == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]
+    beside = parse_paragraphs(_lost_copy(_LABELLED), options=ParseOptions(layout=layout_of([labelled]))).documents[0]
+    # … the labelled clause prints it, after the same sum-insured paragraph, in one article.
+    assert _paragraphs(beside) == [(1, 1), (2, 1), (3, 1), (4, 2), (5, 1)]
+    assert all(a.number_inferred for a in beside.articles)
+    assert [a.text for a in beside.articles] != [a.text for a in labelled.articles]  # its own words, 仓储 kept
+    assert "".join(a.text for a in beside.articles).replace("\n", "") == "".join(a.text for a in alone.articles).replace("\n", "")
+
+
+def test_a_sentence_copied_without_its_article_does_not_join() -> None:
+    # The labelled clause prints the premium sentence after another paragraph: the
+    # sentence was copied, not the article, so the copy keeps its own reading.
+    other = _LABELLED.replace("第四条 保险金额由投保人与保险人协商确定，并在保险单中载明。", "第四条 本保险合同的保险价值为出险时保险标的的实际价值。")
+    labelled = parse_paragraphs(other).documents[0]
+    beside = parse_paragraphs(_lost_copy(_LABELLED), options=ParseOptions(layout=layout_of([labelled]))).documents[0]
+    assert _paragraphs(beside) == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]
+
+
+def test_a_paragraph_that_opens_an_article_where_it_is_printed_opens_one() -> None:
+    points = _points(
+        ("保险人应当及时签发保险单。", True, None),
+        ("保险人收到赔偿请求后，应当及时作出核定，并将核定结果通知被保险人。", False, 0.5),
+    )
+    labelled = parse_paragraphs(
+        "澄川财产保险股份有限公司\n澄川样品保险条款\n保险人义务\n第一条 保险人应当及时签发保险单。\n"
+        "第二条 保险人收到赔偿请求后，应当及时作出核定，并将核定结果通知被保险人。\n"
+    ).documents[0]
+    assert restore(points) == {}
+    assert restore(points, layout_of([labelled])) == {1: True}
