@@ -536,9 +536,8 @@ _PART_NAME = re.compile(r"^[^，。；：,;:、（）()]{2,18}保险$")
 def blocks_to_documents(
     blocks: list[Block], running_text: list[tuple[int, str]] | None = None, layout: Layout | None = None
 ) -> tuple[list[ClauseDocument], list[ParseWarning]]:
-    """Clause documents in a file's blocks, and what went wrong on the way.
-    `layout`: labelled clauses' articles, to restore lost numbering by
-    (numbering.layout_of)."""
+    """Clause documents in a file's blocks, and what went wrong on the way; lost
+    numbering is restored by `layout` too, labelled clauses' (numbering.layout_of)."""
     warnings: list[ParseWarning] = []
     documents: list[ClauseDocument] = []
     header_insurer = next((i for _, t in running_text or [] if (i := insurer_in(t))), None)
@@ -555,9 +554,8 @@ def blocks_to_documents(
         drafts = walker.walk()
         overrides = restore(list(walker.points.values()), layout)
         if overrides:
-            # The clause's cross-references, or the layout of labelled clauses
-            # that print the same paragraphs, overturn some of the first walk's
-            # readings: walk again, following them.
+            # Cross-references, or labelled clauses printing the same paragraphs,
+            # overturn some of the first walk's readings: walk again, following them.
             doc_warnings = []
             walker = _Walker(doc_blocks[front_end:], doc_warnings, overrides)
             drafts = walker.walk()
