@@ -278,6 +278,46 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
+# A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 ….
+_ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
+
+
+def caption_parts(texts: Sequence[str]) -> set[int]:
+    """The paragraphs that stand inside a group of parallel captioned parts of one
+    article, by index in `texts` (a clause's body paragraphs in order).
+
+    Convention: an article that announces its parts (保险人依照下列约定给付保险金：)
+    may head each with a caption, and the captions are drafted alike, ending in the
+    same words (意外伤害身故保险责任 / 意外伤害伤残保险责任 …; 身故保险金特别材料： /
+    伤残保险金特别材料：). Everything from the first such caption to the last is that
+    article's, with the last caption's body: the next caption of the group shows the
+    article has not ended. The
+    clauses that lost their labels in the comparison gold were rebuilt so by both
+    analysts each time (受益人, 给付保险金 and claim-paper parts); on the labelled
+    clauses, the 6 captions that follow a lead-in ending in ： or another caption of
+    their group all stand inside their article."""
+    inside: set[int] = set()
+    for first, text in enumerate(texts):
+        head = text.strip().rstrip("：:")
+        if not first or first in inside or not is_caption(head) or len(head) < 3 or is_chapter_line(text.strip()):
+            continue
+        if not _ANNOUNCES.search(texts[first - 1]):
+            continue
+        last = None
+        for k in range(first + 1, len(texts)):
+            other = texts[k].strip()
+            if is_chapter_line(other):
+                break
+            member = other.rstrip("：:")
+            if member != head and is_caption(member) and len(member) >= 3 and member[-2:] == head[-2:]:
+                last = k
+        if last is not None:
+            # … and the last caption's body under it (a caption never ends its part)
+            body = last + 1 < len(texts) and not is_chapter_line(texts[last + 1].strip())
+            inside.update(range(first, last + 1 + body))
+    return inside
+
+
 # A formula (毛利润=营业利润+约定的维持费用) is worked in the article that announces it:
 # 23 of 26 paragraphs holding = or ＝ go on with their article.
 _FORMULA = re.compile(r"[=＝]")

@@ -53,6 +53,7 @@ from .numbering import (
     Layout,
     Point,
     bullets_number_articles,
+    caption_parts,
     continuation_cost,
     is_caption,
     is_chapter_line,
@@ -116,13 +117,15 @@ class _Walker:
         self.rows: list[Block] = []
         self.inferred_count = 0
         self.seen_types: set[SectionType] = set()
+        self.parts = set() if self.labelled else caption_parts([b.text if b.table is None else "" for b in blocks])
         # (after the fields above: heading_of reads them)
         self.captioned = not self.labelled and self._captions_head_articles()
 
     def _captions_head_articles(self) -> bool:
         """Whether the wording heads its articles with captions: it prints more caption
-        lines (numbering.is_caption) than chapter headings."""
-        lines = [i for i, b in enumerate(self.blocks) if b.table is None and is_caption(b.text)]
+        lines (numbering.is_caption) than chapter headings, besides the captions of an
+        article's parts (numbering.caption_parts)."""
+        lines = [i for i, b in enumerate(self.blocks) if b.table is None and is_caption(b.text) and i not in self.parts]
         headings = sum(1 for i in lines if self.heading_of(i) is not None)
         return len(lines) - headings > headings
 
@@ -402,7 +405,9 @@ class _Walker:
                 unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
                 unit.list_open = not (text.endswith("。") and unit.list_semicolons)
                 return
-            if _continues_article(text):
+            if _continues_article(text) or self.index in self.parts:
+                # (a paragraph between the captions of one article's parts is that
+                # article's: the next caption shows it goes on, numbering.caption_parts)
                 self._reading(text, False, None)
             elif (cost := continuation_cost(text, [p.text for p in unit.pieces], self.captioned)) is not None:
                 if self._reading(text, False, cost):

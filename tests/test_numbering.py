@@ -3,7 +3,7 @@
 import re
 
 from tiaokuan.parse.api import ParseOptions, parse_paragraphs
-from tiaokuan.parse.numbering import Point, layout_of, references, restore
+from tiaokuan.parse.numbering import Point, caption_parts, layout_of, references, restore
 
 
 def _points(*rows: tuple[str, bool, float | None]) -> list[Point]:
@@ -107,3 +107,37 @@ def test_a_paragraph_that_opens_an_article_where_it_is_printed_opens_one() -> No
     ).documents[0]
     assert restore(points) == {}
     assert restore(points, layout_of([labelled])) == {1: True}
+
+
+# -- an article's captioned parts (numbering.caption_parts) --------------------
+
+_CAPTIONED_COVER = """澄川人寿保险股份有限公司
+澄川团体意外伤害保险条款
+保险责任
+在保险期间内，被保险人遭受意外伤害事故的，保险人依照下列约定给付保险金：
+意外伤害身故保险责任
+被保险人自事故发生之日起180日内因该事故身故的，保险人按保险金额给付身故保险金。
+被保险人因意外伤害事故下落不明，后经人民法院宣告死亡的，保险人按保险金额给付身故保险金。
+意外伤害伤残保险责任
+被保险人自事故发生之日起180日内因该事故伤残的，保险人按伤残等级对应的比例给付伤残保险金。
+保险期间
+本保险合同的保险期间为一年，以保险单载明的起讫时间为准。
+"""
+
+
+def test_captions_of_one_articles_parts_are_found_with_what_stands_between() -> None:
+    texts = [line for line in _CAPTIONED_COVER.splitlines()]
+    cover = texts.index("意外伤害身故保险责任")
+    # From the first caption to the last caption's body; not the chapter after.
+    assert caption_parts(texts) == set(range(cover, cover + 5))
+    # One caption is no group: nothing says the article goes on past it.
+    assert caption_parts([t for t in texts if t != "意外伤害伤残保险责任"]) == set()
+    # Captions not announced by a lead-in are no group either.
+    assert caption_parts([t.replace("依照下列约定给付保险金：", "给付保险金。") for t in texts]) == set()
+
+
+def test_a_cover_article_with_captioned_parts_stays_one_article() -> None:
+    doc = parse_paragraphs(_CAPTIONED_COVER).documents[0]
+    shape = [(a.number, a.text.split("\n")[0][:6]) for a in doc.articles]
+    assert shape == [(1, "在保险期间内"), (2, "本保险合同的")]
+    assert doc.articles[0].text.count("\n") == 5  # the lead-in, two captions and three bodies
