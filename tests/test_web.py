@@ -698,3 +698,22 @@ def test_the_workbench_is_chinese_whatever_the_command_line_language(web_db: Pat
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_the_compare_page_reads_a_copy_that_lost_its_labels_beside_the_labelled_one(tmp_path: Path) -> None:
+    """As `tiaokuan compare` does (ClauseFinder.resolve_all): the copy's numbering is
+    restored by the labelled clause's layout, so both cite the same articles."""
+    from .test_numbering import _LABELLED, _lost_copy
+
+    labelled, copy = tmp_path / "运输.txt", tmp_path / "仓储.txt"
+    labelled.write_text(_LABELLED, encoding="utf-8")
+    copy.write_text(_lost_copy(_LABELLED), encoding="utf-8")
+    with ClauseDB(str(tmp_path / "c.db")) as db:
+        db.ingest([labelled, copy])
+        assert [len(db.load(p.version_id).articles) for p in db.products()] in ([5, 6], [6, 5])
+    client = _client(tmp_path / "c.db", tmp_path)
+    ids = _version_ids(client)
+    page = client.get(f"/compare?v={ids['澄川样品运输保险']}&v={ids['澄川样品仓储保险']}").text
+    cited = set(re.findall(r'<a class="cite" href="/product/\d+#a-\d+">([^<]+)</a>', page))
+    # The copy has five articles read so (six alone): none is cited as a sixth.
+    assert cited and not any(c.startswith(("第六条", "第6条")) for c in cited), cited

@@ -186,10 +186,16 @@ def source_file(request: Request, version_id: int):
 
 # -- compare ---------------------------------------------------------------------------
 def _products(request: Request, ids: list[int]):
+    from tiaokuan.clauses_db import ClauseFinder
+    from tiaokuan.clauses_db.resolve import lost_numbering
     from tiaokuan.compare import Product, column_names
 
     bench = _bench(request)
     docs = [bench.document(i) for i in ids]
+    if any(lost_numbering(d) for d in docs) and not all(lost_numbering(d) for d in docs):
+        # Read as `tiaokuan compare` reads them: a copy that lost its labels beside
+        # the labelled products (ClauseFinder.resolve_all).
+        docs = [r.document for r in ClauseFinder(bench.db).resolve_all([str(i) for i in ids])]
     names = column_names([bench.db.version(i).product for i in ids], docs)
     return [Product(n, d) for n, d in zip(names, docs, strict=True)]
 
