@@ -322,6 +322,30 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
     return inside
 
 
+# 前三款 / 前两款: the paragraphs (款) of this same article before this one.
+_EARLIER_PARAGRAPHS = re.compile(r"前([两二三四五])款")
+
+
+def counted_back(texts: Sequence[str]) -> set[int]:
+    """The paragraphs that a later paragraph counts as its article's earlier 款, by
+    index in `texts`: a paragraph citing 前三款 (投保人或者被保险人有前三款规定行为之一…,
+    the fourth paragraph of the Insurance Law's article 27 as model clauses keep it)
+    stands with the three before it in one article, so neither it nor the two after
+    the first opens one. This is what 款 means, not a tendency; a chapter heading
+    within the count voids it."""
+    inside: set[int] = set()
+    for k, text in enumerate(texts):
+        found = _EARLIER_PARAGRAPHS.search(text)
+        if not found:
+            continue
+        count = 2 if found.group(1) == "两" else cn_to_int(found.group(1))
+        first = k - count
+        if first < 0 or any(is_chapter_line(texts[j].strip()) or not texts[j].strip() for j in range(first, k)):
+            continue
+        inside.update(range(first + 1, k + 1))
+    return inside
+
+
 # A formula (毛利润=营业利润+约定的维持费用) is worked in the article that announces it:
 # 23 of 26 paragraphs holding = or ＝ go on with their article.
 _FORMULA = re.compile(r"[=＝]")

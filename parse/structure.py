@@ -55,6 +55,7 @@ from .numbering import (
     bullets_number_articles,
     caption_parts,
     continuation_cost,
+    counted_back,
     is_caption,
     is_chapter_line,
     join_cost,
@@ -117,7 +118,10 @@ class _Walker:
         self.rows: list[Block] = []
         self.inferred_count = 0
         self.seen_types: set[SectionType] = set()
-        self.parts = set() if self.labelled else caption_parts([b.text if b.table is None else "" for b in blocks])
+        texts = [b.text if b.table is None else "" for b in blocks]
+        # Paragraphs that go on with their article whatever else they say: the parts
+        # under an article's captions, and the 款 a later paragraph counts back.
+        self.parts = set() if self.labelled else caption_parts(texts) | counted_back(texts)
         # (after the fields above: heading_of reads them)
         self.captioned = not self.labelled and self._captions_head_articles()
 

@@ -3,7 +3,7 @@
 import re
 
 from tiaokuan.parse.api import ParseOptions, parse_paragraphs
-from tiaokuan.parse.numbering import Point, caption_parts, layout_of, references, restore
+from tiaokuan.parse.numbering import Point, caption_parts, counted_back, layout_of, references, restore
 
 
 def _points(*rows: tuple[str, bool, float | None]) -> list[Point]:
@@ -141,3 +141,18 @@ def test_a_cover_article_with_captioned_parts_stays_one_article() -> None:
     shape = [(a.number, a.text.split("\n")[0][:6]) for a in doc.articles]
     assert shape == [(1, "在保险期间内"), (2, "本保险合同的")]
     assert doc.articles[0].text.count("\n") == 5  # the lead-in, two captions and three bodies
+
+
+def test_a_paragraph_counting_back_its_earlier_paragraphs_keeps_them_in_its_article() -> None:
+    texts = [
+        "其他事项",
+        "未发生保险事故，被保险人谎称发生了保险事故，向保险人提出给付保险金请求的，保险人有权解除合同。",
+        "投保人、被保险人故意制造保险事故的，保险人有权解除合同，不承担给付保险金的责任。",
+        "保险事故发生后，投保人或者被保险人以伪造的证明编造保险事故的原因的，保险人对其虚报的部分不承担给付保险金的责任。",
+        "投保人或者被保险人有前三款规定行为之一，致使保险人支付保险金或者支出费用的，应当退回或者赔偿。",
+        "保险责任开始前，投保人要求解除保险合同的，保险人应当退还已收取的保险费。",
+    ]
+    assert counted_back(texts) == {2, 3, 4}
+    assert counted_back(texts[2:]) == set()  # fewer paragraphs before it than it counts: no sign
+    doc = parse_paragraphs("澄川财产保险股份有限公司\n澄川样品保险条款\n" + "\n".join(texts) + "\n").documents[0]
+    assert [len(a.paragraphs) for a in doc.articles] == [4, 1]
