@@ -21,7 +21,9 @@ def compare_command(products, db_url, insurer, fmt, output) -> None:
     both wordings marked and both citations (then the dimensions found the same),
     followed by the term, exclusion and coverage matrices, every cell citing its
     article. PRODUCTS are clause files, database version ids (`tiaokuan products`),
-    注册号 or product names (太平科技:财产基本险 where insurers share a name).
+    注册号 or product names (太平科技:财产基本险 where insurers share a name). A copy
+    that lost its 第X条 labels is read beside the products that print theirs, its
+    numbering restored where it prints their paragraphs.
 
     Example: tiaokuan compare 侵犯专利权责任保险（A款） 侵犯专利权责任保险（B款） --format xlsx -o cmp.xlsx
     """
