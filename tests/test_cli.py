@@ -44,3 +44,25 @@ def test_empty_directory_is_a_usage_error(tmp_path: Path, capsys: pytest.Capture
     err = capsys.readouterr().err
     assert err.startswith("Usage: tiaokuan parse") and "运行 tiaokuan parse -h 查看帮助。" in err
     assert err.splitlines()[-1] == "错误：所给路径中没有找到条款文件（查找的是 .pdf .docx .doc .txt .md）"
+
+
+def test_parse_like_restores_a_copy_by_a_labelled_clause(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .test_numbering import _LABELLED, _lost_copy
+
+    labelled, copy = tmp_path / "运输.txt", tmp_path / "仓储.txt"
+    labelled.write_text(_LABELLED, encoding="utf-8")
+    copy.write_text(_lost_copy(_LABELLED), encoding="utf-8")
+
+    def paragraphs(*extra: str) -> list[int]:
+        assert main(["parse", str(copy), *extra]) == 0
+        articles = [a for s in json.loads(capsys.readouterr().out)["documents"][0]["sections"] for a in s["articles"]]
+        assert all(a["number_inferred"] for a in articles)
+        return [len(a["paragraphs"]) for a in articles]
+
+    assert paragraphs() == [1, 1, 1, 1, 1, 1]
+    assert paragraphs("--like", str(labelled)) == [1, 1, 1, 2, 1]
+    bad = tmp_path / "坏.pdf"
+    bad.write_bytes(b"not a pdf")
+    assert main(["parse", str(copy), "--like", str(bad)]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "坏.pdf" in err[0] and "Traceback" not in err[0]

@@ -32,11 +32,18 @@ from .options import EXIT_FAILURES, expansion_option, fetch_options, fetch_setti
 @click.option("--ocr-dpi", type=click.IntRange(100, 600), default=300, show_default=True, help="Resolution scanned pages are rendered at for OCR.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Scanned pages OCR'd in parallel (processes).")
 @click.option("--progress/--no-progress", default=None, help="Progress bars on stderr: files, and pages being OCR'd (default: on in a terminal).")
+@click.option(
+    "--like",
+    "like",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A clause file that prints its 第X条 labels: a copy that lost its labels is restored by its layout where it prints the same paragraphs (repeatable).",
+)
 @expansion_option
 @fetch_options
 def parse_command(
     files: tuple[str, ...], fmt: str, output: Path | None, strict: bool, ocr: bool, ocr_dpi: int, jobs: int, progress: bool | None,
-    max_expanded_mb: int | None, fetch_delay: float, fetch_timeout: float,
+    like: tuple[Path, ...], max_expanded_mb: int | None, fetch_delay: float, fetch_timeout: float,
 ) -> None:
     """Parse clause FILES (PDF, DOCX, DOC, web pages, text, Markdown; directories are
     searched, skipping README and LICENSE files). An http(s) URL is fetched and its
@@ -49,6 +56,9 @@ def parse_command(
     PDF pages without a text layer (scans) are OCR'd when the ocr extra is
     installed; their articles carry the recognition confidence, and uncertain
     lines are reported as warnings with their page and position.
+
+    A copy that lost its 第X条 labels is numbered from its own words, and with
+    --like by the layout of labelled clauses that print the same paragraphs.
 
     Example: tiaokuan parse clause.pdf --format md
     """
@@ -73,6 +83,13 @@ def parse_command(
             bar.update(pages[path], completed=done)
 
         options = parse_options(max_expanded_mb, strict=strict, ocr=ocr, ocr_dpi=ocr_dpi, ocr_jobs=jobs)
+        if like:
+            from dataclasses import replace
+
+            from tiaokuan.parse import parse_file
+            from tiaokuan.parse.numbering import layout_of
+
+            options = replace(options, layout=layout_of([d for f in like for d in parse_file(f, options).documents]))
 
         def done(path: str) -> None:
             bar.update(task, advance=1, description=Path(path).name)
