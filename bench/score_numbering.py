@@ -22,7 +22,7 @@ paragraph (款) stays a plain line (parse/numbering.bullets_number_articles).
 
 `--like` restores each clause beside the corpus's other labelled clauses (copies of
 the same product, or nearly the same text, left out), by their layout
-(numbering.Layout), as `tiaokuan compare` restores a copy beside the labelled
+(sister.Layout), as `tiaokuan compare` restores a copy beside the labelled
 clauses it is compared with.
 
 `--halves` reports the two halves of the corpus (split by a hash of the file
@@ -48,7 +48,7 @@ from timing import SHARED_CORPUS  # also puts the repository on sys.path
 from tiaokuan.errors import TiaokuanError
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.parse.api import ParseOptions, parse_file
-from tiaokuan.parse.numbering import layout_of
+from tiaokuan.parse.sister import layout_of
 
 # 第十二条 opening a line, perhaps in Markdown bold: the label a converter drops.
 _ARTICLE_LABEL = re.compile(r"^(\s*(?:\*\*)?)第[一二三四五六七八九十百零〇两\d]+条(?:\*\*)?[ \u3000]*", re.MULTILINE)

@@ -17,7 +17,7 @@ from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
 from tiaokuan.parse.filings import is_filing_number
-from tiaokuan.parse.numbering import layout_of
+from tiaokuan.parse.sister import layout_of
 
 from .names import split_insurer
 from .search import Filters
@@ -131,7 +131,7 @@ class ClauseFinder:
         """`resolve` each of `refs`, to be read together (a comparison): a clause
         whose copy lost its 第X条 labels is read again beside the others that print
         theirs, restoring its numbering where it prints their paragraphs as they lay
-        them out (numbering.Layout) — as an analyst restores a copy by the parallel
+        them out (sister.Layout) — as an analyst restores a copy by the parallel
         layout of the clause it copies. A stored clause whose file is no longer at
         hand, or has changed, keeps the numbering it was stored with."""
         found = [self.resolve(ref) for ref in refs]

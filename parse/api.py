@@ -30,12 +30,12 @@ from .audit import leftovers
 from .failures import MB, check_pdf_streams, check_zip, library_errors
 from .layout import JoinMode, lines_to_blocks, merge_split_tables, split_hidden_starts, strip_running_text
 from .lines import Line, RawSource, TableLine
-from .numbering import Layout
 from .ocr_text import LOW_CONFIDENCE
 from .read_docx import read_docx
 from .read_html import read_html
 from .read_pdf import OcrSettings, read_pdf
 from .read_text import read_text
+from .sister import Layout
 from .structure import blocks_to_documents
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -62,7 +62,7 @@ class ParseOptions:
     # Compressed parts (a DOCX's members, a PDF's streams) may expand to this much
     # in all; past it the file is refused as a likely compression bomb.
     max_expanded_mb: int = 32
-    # Labelled clauses (numbering.layout_of) by whose layout a copy that lost its
+    # Labelled clauses (sister.layout_of) by whose layout a copy that lost its
     # 第X条 labels is restored where it prints the same paragraphs; None: from
     # the copy's own words alone.
     layout: Layout | None = None

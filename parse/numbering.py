@@ -27,12 +27,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import ItemFamily, cn_to_int, decimal_article_label, decimal_chapter_label, item_label, squash
 
 from .headings import known_heading
 from .layout import Block
 from .lines import Hint
+from .sister import Layout, char_pairs, cjk_pairs, layout_votes
 
 # 第十八条, 第 18 条; not 第十八条款 (a clause of another document) and not a
 # statute's article (《保险法》第十六条, 保险法第十六条, 条例第三条).
@@ -46,13 +46,6 @@ _SELF_REFERENCE = 3.0  # an article citing itself by number: the path is wrong
 # (score_numbering numbers: plain 0.547 -> 0.575, --items 0.462 -> 0.492, both halves
 # gaining in each; --like 0.656 -> 0.678; the comparison pairs unchanged).
 _CONTENT = 4.0
-# A paragraph that labelled clauses print nearly word for word (Dice of character
-# pairs at least _LIKE) is read as it stands there, opening an article or going on
-# with one, with this weight times the likeness: a near copy (0.8) outweighs even
-# a sign that nearly always holds (STATED_CONTINUATION_COST, 1.5).
-_LAYOUT = 2.0
-_LIKE = 0.6
-_LIKE_MIN_PAIRS = 6  # shorter lines (通用材料：, a caption) are alike in every clause
 
 
 # -- which numbering convention a clause follows ------------------------------
@@ -142,11 +135,6 @@ def bullets_number_articles(blocks: list[Block]) -> bool:
 
 
 
-def _pairs(text: str) -> set[str]:
-    """The pairs of neighbouring characters in `text`."""
-    return {a + b for a, b in zip(text, text[1:])}
-
-
 def join_cost(article: str, text: str) -> float:
     """What reading an unlabelled paragraph as a further paragraph of the article
     before costs, against reading it as an article of its own (the walker's call):
@@ -154,8 +142,8 @@ def join_cost(article: str, text: str) -> float:
     shares the article's words."""
     if _LOOKS_BACK.search(text[:24]):
         return 0.4
-    opening = _pairs(text[:40])
-    shared = len(opening & _pairs(article)) / max(1, len(opening))
+    opening = char_pairs(text[:40])
+    shared = len(opening & char_pairs(article)) / max(1, len(opening))
     return 1.0 - 0.6 * shared
 
 
@@ -255,6 +243,21 @@ _STANDARD_OPENING = re.compile(
     # ends, the next begins
     r"|^下列[^。]{0,40}[：:]\s*$"
 )
+
+
+_CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
+# "本条" (this article) signals a continuation, "本条款" (this clause, the whole
+# policy) does not.
+_THIS_ARTICLE = re.compile(r"前款|本条(?!款)")
+
+
+def names_this_article(text: str) -> bool:
+    return bool(_THIS_ARTICLE.search(text))
+
+
+def continues_article(text: str) -> bool:
+    """Whether an unlabelled paragraph reads as a further paragraph of the article before."""
+    return bool(_CONTINUES.match(text) or _THIS_ARTICLE.search(text[:12]))
 
 
 def opens_article(text: str) -> bool:
@@ -398,8 +401,8 @@ def leave_list_cost(items: list[str], text: str) -> float:
     alike: same words, same endings)."""
     if not _OPENS_WITH_SUBJECT.match(text):
         return 1.5
-    seen = set().union(*map(_pairs, items))
-    opening = _pairs(text[:40])
+    seen = set().union(*map(char_pairs, items))
+    opening = char_pairs(text[:40])
     alike = len(opening & seen) / max(1, len(opening))
     if any(t[-3:] == text[-3:] for t in items):
         alike = max(alike, 0.8)
@@ -444,11 +447,6 @@ def references(points: list[Point]) -> list[Reference]:
     return out
 
 
-def _bigrams(text: str) -> set[str]:
-    """Neighbouring Chinese characters, punctuation and figures left out."""
-    return _pairs("".join(c for c in text if "\u4e00" <= c <= "\u9fff"))
-
-
 def _spans(points: list[Point]) -> list[int]:
     """For each paragraph, where the article it would open ends: at the next
     paragraph the walker read as an article start."""
@@ -468,7 +466,7 @@ def _content_rewards(points: list[Point], refs: list[Reference]) -> dict[tuple[i
     referring paragraph: an article does not cite itself)."""
     if not refs:
         return {}
-    own = [_bigrams(p.text) for p in points]
+    own = [cjk_pairs(p.text) for p in points]
     ends = _spans(points)
     df: dict[str, int] = {}
     for words in own:
@@ -477,7 +475,7 @@ def _content_rewards(points: list[Point], refs: list[Reference]) -> dict[tuple[i
     n = len(points)
     rewards: dict[tuple[int, int], float] = {}
     for ref in refs:
-        words = _bigrams(ref.phrase)
+        words = cjk_pairs(ref.phrase)
         if not words:
             continue
         weights = {w: math.log((n + 1) / (df.get(w, 0) + 1)) + 0.1 for w in words}
@@ -492,106 +490,6 @@ def _content_rewards(points: list[Point], refs: list[Reference]) -> dict[tuple[i
                 key = (position, ref.number)
                 rewards[key] = rewards.get(key, 0.0) + _CONTENT * found
     return rewards
-
-
-# -- the layout of labelled clauses --------------------------------------------
-
-_LINE_LABEL = re.compile(r"^\s*(?:[-*·•]+\s*|（[^）]{1,4}）|\([^)]{1,4}\)|\d+(?:\.\d+)*[.．、]?(?!\d)|[一二三四五六七八九十]+、)")
-
-
-@dataclass(frozen=True, slots=True)
-class Layout:
-    """How clauses that print their 第X条 labels break their text into articles:
-    each printed line (an article's first line, a further paragraph, an item) as
-    its character pairs, and whether it opens its article.
-
-    Convention: clauses are drafted from model clauses and from one another, and a
-    paragraph copied from one clause keeps its place in the article (on the
-    corpus's labelled clauses, 98% of the paragraphs that another product prints
-    nearly word for word stand the same way there, as an article's first
-    paragraph or as a later one). So an analyst restores a copy that lost its
-    labels by the parallel layout of a labelled clause; `restore` does the same.
-    """
-
-    # (character pairs, the article it stands in (counted across the clauses),
-    # its place in that article: 0 opens it)
-    lines: tuple[tuple[frozenset[str], int, int], ...]
-
-
-def layout_of(docs: Sequence[ClauseDocument]) -> Layout:
-    """The layout of the articles whose labels `docs` print (inferred numbers,
-    definitions and appendices left out)."""
-    lines: list[tuple[frozenset[str], int, int]] = []
-    articles = 0
-    for doc in docs:
-        for section in doc.sections:
-            if section.type in (SectionType.DEFINITIONS, SectionType.APPENDIX, SectionType.PREAMBLE):
-                continue
-            for article in section.articles:
-                if article.number is None or article.number_inferred or not article.label:
-                    continue
-                articles += 1
-                texts = [line for p in article.paragraphs for line in p.split("\n")]
-                for k, text in enumerate(texts):
-                    words = _bigrams(_LINE_LABEL.sub("", text, count=1))
-                    if len(words) >= _LIKE_MIN_PAIRS:
-                        lines.append((frozenset(words), articles, k))
-    return Layout(tuple(lines))
-
-
-def _copies(points: list[Point], layout: Layout) -> list[dict[int, float]]:
-    """For each paragraph, the layout lines that are near copies of it (Dice of
-    character pairs at least _LIKE), by index."""
-    index: dict[str, list[int]] = {}
-    for k, (words, _article, _place) in enumerate(layout.lines):
-        for w in words:
-            index.setdefault(w, []).append(k)
-    out: list[dict[int, float]] = []
-    for point in points:
-        words = _bigrams(_LINE_LABEL.sub("", point.text, count=1))
-        shared: dict[int, int] = {}
-        if len(words) >= _LIKE_MIN_PAIRS:
-            for w in words:
-                for k in index.get(w, ()):
-                    shared[k] = shared.get(k, 0) + 1
-        found = {k: 2 * n / (len(words) + len(layout.lines[k][0])) for k, n in shared.items()}
-        out.append({k: dice for k, dice in found.items() if dice >= _LIKE})
-    return out
-
-
-def _layout_votes(points: list[Point], layout: Layout | None) -> list[tuple[bool, float] | None]:
-    """For each paragraph with a choice, how the labelled clauses print it:
-    (opens, reward), None when they do not say.
-
-    A paragraph whose nearest copy opens an article opens one. A paragraph goes on
-    with the article above when a labelled clause prints it, and the paragraph
-    before it, in one article in that order: clauses share sentences more than
-    they share articles (本保险合同所称…是指… stands in the parties' article in one
-    clause and alone in another), and only the two lines together show that the
-    article was copied whole. Where both are said, the likelier copy decides."""
-    votes: list[tuple[bool, float] | None] = [None] * len(points)
-    if layout is None or not layout.lines:
-        return votes
-    copies = _copies(points, layout)
-    for position, point in enumerate(points):
-        found = copies[position]
-        if point.flip_cost is None or not found:
-            continue
-        nearest = max(found, key=lambda k: found[k])
-        opens = found[nearest] if layout.lines[nearest][2] == 0 else 0.0
-        before = copies[position - 1] if position else {}
-        goes_on = max(
-            (
-                min(dice, before[b])
-                for k, dice in found.items()
-                for b in before
-                if layout.lines[b][1] == layout.lines[k][1] and layout.lines[b][2] < layout.lines[k][2]
-            ),
-            default=0.0,
-        )
-        if opens or goes_on:
-            votes[position] = (opens >= goes_on, _LAYOUT * max(opens, goes_on))
-    return votes
 
 
 def _score(
@@ -619,7 +517,7 @@ def restore(points: list[Point], layout: Layout | None = None) -> dict[int, bool
     cross-references, or the layout of labelled clauses that print the same
     paragraphs, overturn. Empty when the walker's own reading is best."""
     refs = references(points)
-    votes = _layout_votes(points, layout)
+    votes = layout_votes(points, layout)
     if not points or (not refs and not any(votes)):
         return {}
     rewards = _content_rewards(points, refs)

@@ -50,31 +50,23 @@ from .lines import Hint
 from .metadata import insurer_in, read_title_block
 from .numbering import (
     STATED_CONTINUATION_COST,
-    Layout,
     Point,
     bullets_number_articles,
     caption_parts,
     continuation_cost,
+    continues_article,
     counted_back,
     is_caption,
     is_chapter_line,
     join_cost,
     leave_list_cost,
+    names_this_article,
     numbered_by_decimals,
     opens_article,
     opens_decimal_chapter,
     restore,
 )
-
-_CONTINUES = re.compile(r"^(前款|上述|前述|本条(?!款)|其中|但|该等|除前款|依照前款|按照前款|根据前款|依据前款)")
-# "本条" (this article) signals a continuation, "本条款" (this clause, the whole
-# policy) does not.
-_THIS_ARTICLE = re.compile(r"前款|本条(?!款)")
-
-
-def _continues_article(text: str) -> bool:
-    """Whether an unlabelled paragraph reads as a further paragraph of the article before."""
-    return bool(_CONTINUES.match(text) or _THIS_ARTICLE.search(text[:12]))
+from .sister import Layout
 
 
 def _after_open_item(unit: ArticleDraft) -> bool:
@@ -409,9 +401,8 @@ class _Walker:
                 unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
                 unit.list_open = not (text.endswith("。") and unit.list_semicolons)
                 return
-            if _continues_article(text) or self.index in self.parts:
-                # (a paragraph between the captions of one article's parts is that
-                # article's: the next caption shows it goes on, numbering.caption_parts)
+            if continues_article(text) or self.index in self.parts:
+                # (inside captioned parts or 款 counted back: numbering.caption_parts, counted_back)
                 self._reading(text, False, None)
             elif (cost := continuation_cost(text, [p.text for p in unit.pieces], self.captioned)) is not None:
                 if self._reading(text, False, cost):
@@ -493,7 +484,7 @@ class _Walker:
             # the next of them when the list's items are such leads themselves.
             sibling = any(p.item and p.text.rstrip().endswith(("：", ":")) for p in unit.pieces)
             start = self._reading(text, not sibling, 1.0)
-        elif unit.list_items and not unit.list_semicolons and not _THIS_ARTICLE.search(text):
+        elif unit.list_items and not unit.list_semicolons and not names_this_article(text):
             # (本条 in an item names the article the list stands in.)
             # Items each ending in 。 give no sign of the last: the list goes on
             # unless the clause's references say an article opens here.
@@ -546,7 +537,7 @@ def blocks_to_documents(
     blocks: list[Block], running_text: list[tuple[int, str]] | None = None, layout: Layout | None = None
 ) -> tuple[list[ClauseDocument], list[ParseWarning]]:
     """Clause documents in a file's blocks, and what went wrong on the way; lost
-    numbering is restored by `layout` too, labelled clauses' (numbering.layout_of)."""
+    numbering is restored by `layout` too, labelled clauses' (sister.layout_of)."""
     warnings: list[ParseWarning] = []
     documents: list[ClauseDocument] = []
     header_insurer = next((i for _, t in running_text or [] if (i := insurer_in(t))), None)

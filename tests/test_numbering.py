@@ -3,7 +3,8 @@
 import re
 
 from tiaokuan.parse.api import ParseOptions, parse_paragraphs
-from tiaokuan.parse.numbering import Point, caption_parts, counted_back, layout_of, references, restore
+from tiaokuan.parse.numbering import Point, caption_parts, counted_back, references, restore
+from tiaokuan.parse.sister import layout_of
 
 
 def _points(*rows: tuple[str, bool, float | None]) -> list[Point]:
@@ -49,7 +50,7 @@ def test_a_reference_says_where_an_article_opens() -> None:
     assert restore(points) == {3: True}
 
 
-# -- the layout of labelled clauses (numbering.Layout) -------------------------
+# -- the layout of labelled clauses (sister.Layout) -------------------------
 
 _LABELLED = """澄川财产保险股份有限公司
 澄川样品运输保险条款

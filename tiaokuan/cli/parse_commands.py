@@ -87,7 +87,7 @@ def parse_command(
             from dataclasses import replace
 
             from tiaokuan.parse import parse_file
-            from tiaokuan.parse.numbering import layout_of
+            from tiaokuan.parse.sister import layout_of
 
             options = replace(options, layout=layout_of([d for f in like for d in parse_file(f, options).documents]))
 
