@@ -37,6 +37,16 @@ class ArticleDraft:
     list_items: int = 0  # items read into the open list
     list_semicolons: bool = False  # … some ending in ；, so the one ending in 。 is the last
 
+    @property
+    def after_open_item(self) -> bool:
+        """The article ends in an item that ends in ；, its list going on."""
+        return bool(self.pieces) and self.pieces[-1].item and self.pieces[-1].text.rstrip().endswith(("；", ";"))
+
+    @property
+    def labelled_items(self) -> bool:
+        """The article has items that kept their printed labels."""
+        return any(p.item and not p.inferred_item for p in self.pieces)
+
 
 @dataclass
 class SectionDraft:

@@ -265,6 +265,16 @@ def opens_article(text: str) -> bool:
     return bool(_STANDARD_OPENING.match(text))
 
 
+# A lead-in that announces a list of its own (…不承担给付保险金责任：): after a list's
+# items that each end in 。, 190 of the 191 such lead-ins on the labelled clauses open
+# an article (431 of 442 wherever they stand).
+_OWN_LEAD_IN = re.compile(r"(?:下列|以下|如下)[^。；;]*[：:]\s*$")
+
+
+def announces_list(text: str) -> bool:
+    return bool(_OWN_LEAD_IN.search(text))
+
+
 def _caption_item(text: str) -> bool:
     """An item that is only a caption ((一)食物中毒身故保险责任): the paragraph after it is
     its body, in its article (21 of the 21 plain paragraphs after one)."""

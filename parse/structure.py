@@ -51,6 +51,7 @@ from .metadata import insurer_in, read_title_block
 from .numbering import (
     STATED_CONTINUATION_COST,
     Point,
+    announces_list,
     bullets_number_articles,
     caption_parts,
     continuation_cost,
@@ -69,21 +70,11 @@ from .numbering import (
 from .sister import Layout
 
 
-def _after_open_item(unit: ArticleDraft) -> bool:
-    """Whether the article being read ends in an item that ends in ；, its list going on."""
-    return bool(unit.pieces) and unit.pieces[-1].item and unit.pieces[-1].text.rstrip().endswith(("；", ";"))
-
-
 def _ends_sentence_list(unit: ArticleDraft, text: str) -> bool:
     """After list items that each end in 。, whether a paragraph opens an article every
     model clause prints (因履行本合同发生的争议…): that article, not one more item —
     unless the list's items open so themselves (a choice of dispute clauses)."""
     return opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces)
-
-
-def _labelled_items(unit: ArticleDraft) -> bool:
-    """Whether the article being read has items that kept their printed labels."""
-    return any(p.item and not p.inferred_item for p in unit.pieces)
 
 
 class _Walker:
@@ -121,9 +112,15 @@ class _Walker:
         """Whether the wording heads its articles with captions: it prints more caption
         lines (numbering.is_caption) than chapter headings, besides the captions of an
         article's parts (numbering.caption_parts)."""
-        lines = [i for i, b in enumerate(self.blocks) if b.table is None and is_caption(b.text) and i not in self.parts]
-        headings = sum(1 for i in lines if self.heading_of(i) is not None)
-        return len(lines) - headings > headings
+        lines = headings = 0
+        defining = False  # (a term printed alone on its line in 释义 defines, heads nothing)
+        for i, b in enumerate(self.blocks):
+            if b.table is None and is_caption(b.text) and i not in self.parts:
+                info = self.heading_of(i)
+                headings += info is not None
+                defining = info.type is SectionType.DEFINITIONS if info is not None else defining
+                lines += info is None and not defining
+        return lines > headings
 
     # -- sections -------------------------------------------------------
     @property
@@ -381,12 +378,14 @@ class _Walker:
         if not self.labelled and unit.inferred and not is_item and block.hint is not Hint.BULLET:
             # A paragraph after a list whose items kept their labels is not one of its
             # items: labels are lost all together or not at all.
-            if unit.list_open and text.endswith(("；", ";", "。")) and not _labelled_items(unit):
+            # (or a lead-in of a list of its own, unless captions head the articles)
+            own_list = announces_list(text) and not self.captioned
+            if unit.list_open and (text.endswith(("；", ";", "。")) or own_list) and not unit.labelled_items:
                 if unit.list_items and not unit.list_semicolons:
                     # Items each ending in 。 give no sign of the last: the list goes on unless
                     # the paragraph opens an article every model clause prints, or the
                     # clause's references say an article opens here.
-                    if _ends_sentence_list(unit, text):
+                    if _ends_sentence_list(unit, text) or own_list:
                         start = self._reading(text, True, STATED_CONTINUATION_COST)
                     else:
                         start = self._reading(text, False, leave_list_cost([p.text for p in unit.pieces if p.item], text))
@@ -417,7 +416,7 @@ class _Walker:
             self._reading(text, False, None)
         if self.labelled and not is_item and unit.list_open and block.hint is not Hint.BULLET and (
             text.endswith(("；", ";")) or (unit.list_inferred and text.endswith("。"))
-        ) and not _labelled_items(unit):
+        ) and not unit.labelled_items:
             # A paragraph ending in ： opens a list; the paragraphs after it that end in
             # ； (the last in 。) are its items, whose labels were lost in conversion
             # (Word numbering dropped from an exported clause).
@@ -465,7 +464,7 @@ class _Walker:
                 unit.list_open = text.endswith(("：", ":"))
                 unit.list_items = 0
             return
-        if not unit.list_open and (text.endswith(("；", ";")) or _after_open_item(unit)):
+        if not unit.list_open and (text.endswith(("；", ";")) or unit.after_open_item):
             # A list announced inside a sentence that ends in 。 (…有下列情形之一的，应及时通知
             # 保险人。): a bullet ending in ； is one of its items, as is the bullet after such
             # an item — articles are sentences and end in 。 (in the corpus's labelled

@@ -1,9 +1,12 @@
 """Restoring lost article numbers from a clause's own cross-references (parse/numbering.py)."""
 
 import re
+from pathlib import Path
 
-from tiaokuan.parse.api import ParseOptions, parse_paragraphs
-from tiaokuan.parse.numbering import Point, caption_parts, counted_back, references, restore
+import pytest
+
+from tiaokuan.parse.api import ParseOptions, parse_file, parse_paragraphs
+from tiaokuan.parse.numbering import Point, announces_list, caption_parts, counted_back, references, restore
 from tiaokuan.parse.sister import layout_of
 
 
@@ -157,3 +160,47 @@ def test_a_paragraph_counting_back_its_earlier_paragraphs_keeps_them_in_its_arti
     assert counted_back(texts[2:]) == set()  # fewer paragraphs before it than it counts: no sign
     doc = parse_paragraphs("澄川财产保险股份有限公司\n澄川样品保险条款\n" + "\n".join(texts) + "\n").documents[0]
     assert [len(a.paragraphs) for a in doc.articles] == [4, 1]
+
+
+_CAPTION_AND_TERMS = """澄川财产保险股份有限公司
+澄川样品意外伤害保险条款
+保险责任
+在保险期间内，被保险人因意外伤害住院治疗的，保险人按照本合同约定给付保险金。
+住院医疗保险责任
+保险人按被保险人实际支出的合理医疗费用给付住院医疗保险金。
+保险期间
+本保险合同的保险期间为一年，以保险单载明的起讫时间为准。
+释义
+周岁
+以法定身份证明文件中记载的出生日期为基础计算的实足年龄。
+意外伤害
+指遭受外来的、突发的、非本意的、非疾病的使身体受到伤害的客观事件。
+猝死
+指表面健康的人因潜在疾病在出现症状后24小时内发生的非暴力性突然死亡。
+"""
+
+
+def test_terms_printed_alone_in_the_definitions_do_not_make_captions_head_articles() -> None:
+    # 释义's terms alone on their lines define words and head nothing: this wording
+    # prints one caption against three chapter headings, so its caption heads a part
+    # of the cover article, not an article of its own.
+    doc = parse_paragraphs(_CAPTION_AND_TERMS).documents[0]
+    assert [(a.number, a.text[:6]) for a in doc.articles if a.number] == [(1, "在保险期间内"), (2, "本保险合同的")]
+
+
+def test_a_lead_in_of_a_list_of_its_own_is_told_by_its_words() -> None:
+    assert announces_list("对于下列情形、原因，保险人不负责给付身故、伤残保险金：")
+    assert announces_list("保险人按照以下约定给付保险金：")
+    assert not announces_list("保险人按照下列约定给付保险金。")  # a sentence, not a lead-in
+    assert not announces_list("身故保险金受益人：")  # it announces no list
+
+
+@pytest.mark.corpus
+def test_each_exclusion_list_of_a_copy_that_lost_its_labels_is_an_article(shared_corpus: Path) -> None:
+    # 团体人身意外伤害保险（互联网专属）'s copy lost its labels; its 责任免除 prints four
+    # lead-ins, each announcing its own list (对于下列情形、原因，…：). Each opens an
+    # article, as the labelled clauses' lead-ins do after a list (190 of 191).
+    path = shared_corpus / "catalog/团体人身意外伤害保险（互联网专属）/太平科技保险股份有限公司团体人身意外伤害保险（互联网专属）条款.md"
+    doc = parse_file(path).documents[0]
+    exclusions = next(s for s in doc.sections if s.heading and s.heading.strip() == "责任免除")
+    assert [a.text.split("\n")[0].startswith("对于下列") for a in exclusions.articles] == [True] * 4
