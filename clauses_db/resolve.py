@@ -34,7 +34,8 @@ class Resolved:
     """A clause found by name: the document, a name to show it by (a column, a
     heading), and the riders known to attach to it (by product name). `source` is
     the file it was parsed from and the clause's place among the file's clauses,
-    when that file is at hand as it was parsed."""
+    when that file is at hand as it was parsed (for a stored clause, looked up only
+    when its copy lost its labels: resolve_all reads no other again)."""
 
     document: ClauseDocument
     name: str
@@ -115,7 +116,9 @@ class ClauseFinder:
         riders = tuple(p.product for p in db.products() if p.main_product == chosen.product and p.insurer == chosen.insurer)
         label = chosen.version_label or ""
         name = chosen.product if label in chosen.product else f"{chosen.product} {label}".strip()
-        return Resolved(db.load(chosen.version_id), name, riders, self._stored_source(chosen.version_id))
+        doc = db.load(chosen.version_id)
+        # (the file is read and hashed only for a copy resolve_all may read again)
+        return Resolved(doc, name, riders, self._stored_source(chosen.version_id) if lost_numbering(doc) else None)
 
     def _stored_source(self, version_id: int) -> tuple[Path, int] | None:
         """The file a stored version was parsed from, if it is still there unchanged."""

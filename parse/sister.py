@@ -9,12 +9,12 @@ the copy's own signs and cross-references.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tiaokuan.model import ClauseDocument, SectionType
+from tiaokuan.text.labels import item_label
 
 if TYPE_CHECKING:
     from .numbering import Point
@@ -27,6 +27,7 @@ _LAYOUT = 2.0
 _LIKE = 0.6
 _LIKE_MIN_PAIRS = 6  # shorter lines (通用材料：, a caption) are alike in every clause
 
+
 def char_pairs(text: str) -> set[str]:
     """The pairs of neighbouring characters in `text`."""
     return {a + b for a, b in zip(text, text[1:])}
@@ -37,14 +38,19 @@ def cjk_pairs(text: str) -> set[str]:
     return char_pairs("".join(c for c in text if "\u4e00" <= c <= "\u9fff"))
 
 
-_LINE_LABEL = re.compile(r"^\s*(?:[-*·•]+\s*|（[^）]{1,4}）|\([^)]{1,4}\)|\d+(?:\.\d+)*[.．、]?(?!\d)|[一二三四五六七八九十]+、)")
+def _line_pairs(text: str) -> set[str]:
+    """A printed line's Chinese character pairs, its item label (（一）, 一、) left out:
+    one copy may print the label and the other have lost it."""
+    line = text.strip()
+    found = item_label(line)
+    return cjk_pairs(line[found[1].end :] if found else line)
 
 
 @dataclass(frozen=True, slots=True)
 class Layout:
     """How clauses that print their 第X条 labels break their text into articles:
     each printed line (an article's first line, a further paragraph, an item) as
-    its character pairs, and whether it opens its article.
+    its character pairs, the article it stands in and its place there.
 
     Convention: clauses are drafted from model clauses and from one another, and a
     paragraph copied from one clause keeps its place in the article (on the
@@ -74,7 +80,7 @@ def layout_of(docs: Sequence[ClauseDocument]) -> Layout:
                 articles += 1
                 texts = [line for p in article.paragraphs for line in p.split("\n")]
                 for k, text in enumerate(texts):
-                    words = cjk_pairs(_LINE_LABEL.sub("", text, count=1))
+                    words = _line_pairs(text)
                     if len(words) >= _LIKE_MIN_PAIRS:
                         lines.append((frozenset(words), articles, k))
     return Layout(tuple(lines))
@@ -89,7 +95,7 @@ def _copies(points: list[Point], layout: Layout) -> list[dict[int, float]]:
             index.setdefault(w, []).append(k)
     out: list[dict[int, float]] = []
     for point in points:
-        words = cjk_pairs(_LINE_LABEL.sub("", point.text, count=1))
+        words = _line_pairs(point.text)
         shared: dict[int, int] = {}
         if len(words) >= _LIKE_MIN_PAIRS:
             for w in words:
