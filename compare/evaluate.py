@@ -40,8 +40,10 @@ class Cite:
     chapter: str | None = None  # the chapter heading: the whole citation of text outside numbered articles, or the place of an inferred one
 
     def matches(self, other: Cite) -> bool:
-        if self.term and other.term and self.term == other.term:
-            return True
+        if self.term and other.term:
+            # Two definitions are one unit only when they define one term: 第四十三条「火灾」
+            # is not 第四十三条「恐怖活动」 however many terms that article defines.
+            return self.term == other.term
         # A chapter-heading citation (RULES.md: text outside any numbered article)
         # names whatever stands in that chapter, an article whose number was inferred too.
         for heading_only, placed in ((self, other), (other, self)):

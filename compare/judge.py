@@ -69,7 +69,12 @@ _FILLER = frozenset(
     "受 而 "
     # the contract naming itself where the other wording leaves it implied (增加“本保险合同的”):
     # every provision of the clause is one of the contract's
-    "本合同".split()
+    "本合同 "
+    # connectives a sentence states its condition or its second clause with or without
+    # (若…，则… / …的，…; 应A并B / 应A，B): the condition and the clauses are in the words
+    "若 如 如果 假如 倘若 则 的话 并 并且 且 "
+    # the localizer of a paper (保险单上载明 / 保险单载明)
+    "上".split()
 )
 _PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers' general name (substance.substance: 证明和资料)
 # The conjunctions _FILLER reads as naming the same members, as characters.
@@ -237,7 +242,7 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     'different' or 'none' (immaterial), for the second wording against the first.
     Given the wordings as printed, the description quotes the run as printed."""
     old, new = run.old, run.new
-    if not (set(tokens(old)) | set(tokens(new))) - _FILLER:
+    if not (set(tokens(old)) | set(tokens(new))) - _FILLER - {"…"}:  # (… joins the parts of one run: 若…则)
         return "none", ""
     if not (old and new) and not (set(tokens(old + new)) - _FILLER) - _PAPERS_BY_NAME:
         # The papers named only by their general name (下列证明和资料：… against the papers

@@ -144,10 +144,11 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
         return _SECTION_DIMENSION[section]
     if lead and _NOT_INSURED.search(lead):
         return Dimension.SUBJECT
-    if lead and announces_papers(lead):
+    if (lead and announces_papers(lead)) or (not lead and _asks_papers(text)):
         # An item of a claim-document list is a paper asked for, whatever it names
-        # (境外发生的事故须…驻外机构的证明 is not a territory clause).
-        return _SECTION_DIMENSION.get(section, Dimension.CLAIMS)
+        # (境外发生的事故须…驻外机构的证明 is not a territory clause), and a claims matter
+        # in whatever chapter the list stands (投保人、被保险人义务 in one clause, 赔偿处理 in another).
+        return Dimension.CLAIMS
     for dim, pattern in _SAYS:
         if pattern.search(said):
             if dim is Dimension.CANCELLATION and section is SectionType.POLICYHOLDER_DUTIES:
@@ -219,6 +220,12 @@ _INLINE_LIST = re.compile(r"^[^。]*?(?:提供|提交|递交)[^。]{0,10}?(?:[�
 def announces_papers(text: str) -> bool:
     """Whether a lead-in announces a list of claim papers (请求赔偿时，应向保险人提供下列证明和资料)."""
     return bool(_DOCUMENT_LEAD.search(text))
+
+
+def _asks_papers(text: str) -> bool:
+    """Whether a paragraph is a claim-document list's lead-in (…提供下列证明和资料：) or
+    such a list written inline."""
+    return (announces_papers(text) and text.rstrip().endswith(("：", ":"))) or _lists_papers_inline(text)
 
 
 def _lists_papers_inline(text: str) -> bool:
