@@ -254,7 +254,11 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
     that says 不负责赔偿 itself), and the units of its product that the
     counterpart holds (an item the other product split in two)."""
     text = unit.text
-    if unit.is_lead and not other.is_lead and not _in_list(other) and _says_only_lead(unit, other):
+    if unit.term and unit.term == other.term and (body := _meaning(unit.term, text)) is not None:
+        # Two definitions of one word are read by what they say it means: 科技企业：指… in a
+        # 释义 and 本保险合同所称科技企业，是指… where the word is used say it alike.
+        text = body
+    elif unit.is_lead and not other.is_lead and not _in_list(other) and _says_only_lead(unit, other):
         # The other clause prints the lead-in's sentence without the list: the items are
         # missing there (each its own difference), and the lead-in is read without the
         # words that announce them (满足以下条件的 / 下列).
@@ -270,6 +274,13 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
         text = f"{body}，保险人不负责赔偿" if _EXCLUDING_LEAD.search(unit.lead) else unit.lead + body
     extra = [_unlabelled(u.text) for k, u in reading.absorbed.get((other_product, other.index), []) if k == product]
     return "\n".join([text, *extra])
+
+
+def _meaning(term: str, text: str) -> str | None:
+    """What a definition says its word means: the words after 指 (科技企业：指… / 本保险合同
+    所称科技企业，是指…), None when the wording does not say it so."""
+    m = re.search(re.escape(term) + r"[”」】]?\s*[：:，,]?\s*(?:是)?指", text)
+    return text[m.end() :] if m else None
 
 
 def _in_list(unit: Unit) -> bool:
@@ -380,10 +391,13 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         )  # fmt: skip
     if _restates(bu):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
-    if bu.term and not _used_elsewhere(bu.term, reading.units):
+    # (a word defined where it is used — 本条款所称科技成果，是指… — states what the clause
+    # insures or whom, and counts whether or not the other clause uses the word)
+    glossary = bu.term if bu.section is SectionType.DEFINITIONS else None
+    if glossary and not _used_elsewhere(glossary, reading.units):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
     absent_units = [reading.units[i] for i in range(len(row.units)) if i not in present]
-    if bu.term and not _used_elsewhere(bu.term, absent_units):
+    if glossary and not _used_elsewhere(glossary, absent_units):
         # A definition changes how a clause reads only where that clause uses the word;
         # a clause that never uses it differs by the provisions that do, reported there.
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)

@@ -355,7 +355,8 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
         }
         for r, row in enumerate(rows):
             x, y = row.units[side], row.units[1 - side]
-            if x is None or y is None or x.key == y.key:
+            # (a definition says its word's meaning in itself: it takes in no neighbour)
+            if x is None or y is None or x.key == y.key or x.term:
                 continue
             target = Counter(substance_words(y.text))
             group = [x]

@@ -295,6 +295,16 @@ def _definition_term(doc: ClauseDocument, text: str) -> str | None:
     return None
 
 
+# A word defined where it is used (本条款所称科技成果，是指… / 本保险所指商用数码产品，是指…):
+# the same definition another clause gives in its 释义.
+_IN_PASSING = re.compile(r"^本(?:保险)?(?:合同|条款|保险)(?:中)?所(?:称|指)的?(?P<term>[^，,。：:“”]{2,16}?)[，,：:]?(?:是)?指")
+
+
+def _defined_in_passing(text: str) -> str | None:
+    m = _IN_PASSING.match(text.strip())
+    return m.group("term") if m else None
+
+
 def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Article, section) -> list[Unit]:
     units: list[Unit] = []
     # An article whose label was lost in conversion is cited by its inferred number,
@@ -324,7 +334,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
         if not substance(text):
             return
-        term = _definition_term(doc, text) if section.type is SectionType.DEFINITIONS else None
+        term = _definition_term(doc, text) if section.type is SectionType.DEFINITIONS else _defined_in_passing(text)
         if term and not numbered:
             cite = f"释义「{term}」" if section.type is SectionType.DEFINITIONS else cite
         elif term:

@@ -507,7 +507,8 @@ def test_what_one_clause_says_in_two_paragraphs_pairs_with_one() -> None:
     a = "第一条 本保险合同的被保险人须为产品技术含量较高、具有核心竞争力的科技企业，并取得相关经营许可证。\n"
     b = "第一条 本保险合同的被保险人须为科技企业。\n本保险合同所称科技企业，是指产品技术含量较高、具有核心竞争力的企业。\n"
     diffs = [d for d in _pair_of(head, a, b) if d.material]
-    assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs] == [(("第一条",), ("第一条第一款", "第一条第二款"))]
+    # (the second paragraph defines the word where it is used, and is cited with its term)
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs] == [(("第一条",), ("第一条第一款", "第一条第二款「科技企业」"))]
     assert diffs[0].kind is not Kind.ONLY_IN
 
 

@@ -68,3 +68,24 @@ def test_definitions_are_matched_by_their_term() -> None:
     assert not parse_cite("释义「保险人」").matches(parse_cite("释义「最长付款期限」"))
     # a citation without a term still names the whole article
     assert parse_cite("第四十三条").matches(parse_cite("第四十三条「火灾」"))
+
+
+def test_a_word_defined_where_it_is_used_pairs_with_the_other_clauses_definition() -> None:
+    """本保险合同所称科技企业，是指… in 总则 and 科技企业：指… in 释义 define one word: one
+    difference citing both, not one only in each clause."""
+    from tiaokuan.compare import differences
+
+    a = parse_paragraphs(
+        HEAD + "总则\n\n第一条 本保险合同的被保险人须为科技企业。\n本保险合同所称科技企业，是指产品的技术含量比较高、具有核心竞争力的企业。\n"
+    ).documents[0]
+    b = parse_paragraphs(
+        HEAD + "总则\n\n第一条 本保险合同的被保险人须为科技企业。\n\n释义\n\n第二条 本保险合同下列用语的含义：\n"
+        "科技企业：指拥有有效期内高新技术企业证书的企业。\n"
+    ).documents[0]
+    found = [d for d in differences([a, b], ["A", "B"]) if d.material]
+    paired = [d for d in found if d.sides[0].citations and d.sides[1].citations]
+    assert any("第一条" in d.sides[0].citations[0] and any("科技企业" in c for c in d.sides[1].citations) for d in paired)
+    # read by what each says the word means, not by how each introduces it
+    said = next(d.what for d in paired if any("科技企业" in c for c in d.sides[1].citations))
+    assert "所称" not in said and "拥有有效期内高新技术企业证书" in said
+    assert not any(d.kind is Kind.ONLY_IN and any("科技企业" in c for s in d.sides for c in s.citations) for d in found)
