@@ -22,14 +22,16 @@ from .differences import Difference
 from .units import INFERRED_MARK, cited_number
 
 # A paragraph and an item, each optional: 第二款（三） / 第二款第三项.
-_PARA_ITEM = r"(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[^）]{1,4}）|第[一二三四五六七八九十]+项)?"
+# (an item label is a numeral: the （率） of 免赔额（率） is part of a heading)
+_PARA_ITEM = r"(?P<para>第[一二三四五六七八九十]+款)?(?P<item>（[一二三四五六七八九十\d]{1,4}）|第[一二三四五六七八九十]+项)?"
 _CITE = re.compile(rf"^(?P<art>第[^条]{{1,12}}条|释义)?{_PARA_ITEM}(?P<rest>.*)$")
 # A clause of a wording numbered by decimals: 第五部分第2.1条 is clause 2.1 of clause 2.
 _DECIMAL = re.compile(r"^(?P<head>.*?第)(?P<n>\d+)(?P<sub>(?:\.\d+)+)?条$")
 _CHAPTER = re.compile(rf"^(?P<heading>.+?){_PARA_ITEM}$")
 _TERM = re.compile(r"「([^」]+)」")
 # An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
-_INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>[^）]+)）)?$")
+# (the chapter heading may hold brackets of its own: （责任限额与免赔额（率））)
+_INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>.+)）)?$")
 
 
 @dataclass(frozen=True)

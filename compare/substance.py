@@ -20,6 +20,9 @@ from tiaokuan.text.labels import cn_to_int, item_label
 _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
+        # 契约 is the older word for a contract's terms (根据法律或契约应由… / 根据法律规定或合同约定
+        # 应当由…), read before the contract's names below so both spellings become one
+        (r"契约", "合同约定"),
         # the contract naming itself; a rider names itself 本附加合同 / 本附加险合同 / 本附加险
         (r"本附加(?:险|保险)?合同|本附加险(?!条款)|本保险合同|本合同|保险合同(?!双方)", "本合同"),
         # … and in passing; not 采购合同, 贸易合同, 借款合同: another contract, named by what it is for
@@ -61,7 +64,6 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"前款(?:规定|约定)", "前款"),  # 前款规定的 / 前款约定的 name the same paragraph
         (r"(?<=解除|订立|变更|终止)合同", "本合同"),
         (r"予以", "予"),
-        (r"契约", "合同约定"),
         (r"法律规定", "法律"),
         (r"以下(?=证明|单证|资料|方式|条件|情形)", "下列"),
         # Claim documents: 单证 / 证明和资料 / 证明、资料 name the same papers.

@@ -89,3 +89,13 @@ def test_a_word_defined_where_it_is_used_pairs_with_the_other_clauses_definition
     said = next(d.what for d in paired if any("科技企业" in c for c in d.sides[1].citations))
     assert "所称" not in said and "拥有有效期内高新技术企业证书" in said
     assert not any(d.kind is Kind.ONLY_IN and any("科技企业" in c for s in d.sides for c in s.citations) for d in found)
+
+
+def test_chapter_headings_may_hold_brackets() -> None:
+    """免赔额（率） is part of a heading, not an item label, in an engine citation of an
+    inferred article and in a gold citation by chapter heading alike."""
+    inferred = parse_cite("第十二条第二款〔条号推定〕（责任限额与免赔额（率））")
+    assert inferred.chapter == "责任限额与免赔额（率）"
+    assert inferred.matches(parse_cite("责任限额与免赔额（率）第四款"))
+    assert not inferred.matches(parse_cite("保险金额与免赔额（率）"))
+    assert parse_cite("保险金额与免赔额（率）").sub is None
