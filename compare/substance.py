@@ -96,6 +96,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
+        # A peril's definition says what falls within it (属直接雷击 / 属直接雷击责任, 不属于爆炸 /
+        # 不属于爆炸责任): the 责任 closing the sentence names the cover of that peril, no more.
+        (r"(属于?[^,。;:]{1,10}?)责任(?=[,。;]|$)", r"\1"),
         # Where a figure is written: the schedule (保险单) is part of the contract.
         (r"(?:本合同|保险单(?:明细表)?(?:或(?:者)?其他保险凭证)?|保险凭证)中?(?=载明|列明)", "保险单"),
         # The increase in risk of 《保险法》第五十二条, however worded.

@@ -99,3 +99,13 @@ def test_chapter_headings_may_hold_brackets() -> None:
     assert inferred.matches(parse_cite("责任限额与免赔额（率）第四款"))
     assert not inferred.matches(parse_cite("保险金额与免赔额（率）"))
     assert parse_cite("保险金额与免赔额（率）").sub is None
+
+
+def test_a_perils_definition_reads_the_same_with_or_without_its_closing_responsibility() -> None:
+    """属直接雷击责任 / 属直接雷击 and 不属于爆炸责任 / 不属于爆炸 say what falls within the peril;
+    a 责任 that goes on into a phrase (属于本保险责任范围) stays."""
+    from tiaokuan.compare.substance import substance
+
+    assert substance("由于雷电直接击中保险标的造成损失，属直接雷击责任。") == substance("由于雷电直接击中保险标的造成损失，属直接雷击。")
+    assert substance("因使用过度造成的本身损毁，不属于爆炸责任。") == substance("因使用过度造成的本身损毁，不属于爆炸。")
+    assert "责任范围" in substance("不属于本保险责任范围的损失")
