@@ -46,6 +46,9 @@ def test_claim_papers_are_a_claims_matter_in_whatever_chapter_they_stand() -> No
         ("被保险人应及时通知保险人，并提供有关资料。", "被保险人应及时通知保险人，提供有关资料。", Dimension.POLICYHOLDER_DUTIES),
         # the localizer of a paper
         ("赔偿限额以保险单上载明的为准。", "赔偿限额以保险单载明的为准。", Dimension.LIMITS),
+        # "according to" in another of its forms
+        ("按保险金额与保险价值的比例计算赔偿。", "按照保险金额与保险价值的比例计算赔偿。", Dimension.CLAIMS),
+        ("依照法律规定处理。", "根据法律规定处理。", Dimension.DISPUTES),
     ],
 )
 def test_connectives_change_nothing(old: str, new: str, dimension: Dimension) -> None:
@@ -109,3 +112,17 @@ def test_a_perils_definition_reads_the_same_with_or_without_its_closing_responsi
     assert substance("由于雷电直接击中保险标的造成损失，属直接雷击责任。") == substance("由于雷电直接击中保险标的造成损失，属直接雷击。")
     assert substance("因使用过度造成的本身损毁，不属于爆炸责任。") == substance("因使用过度造成的本身损毁，不属于爆炸。")
     assert "责任范围" in substance("不属于本保险责任范围的损失")
+
+
+def test_what_is_insured_is_the_subject_in_whatever_chapter_it_is_stated() -> None:
+    """总则's …可作为本保险合同的保险标的 and 本保险合同的保险标的是指… are the subject dimension,
+    so they pair with the other clause's 保险标的 chapter; a loss to the subject is not."""
+    units = _units(
+        "总则\n\n第一条 本保险合同明细表中列明的智能安防设备，可作为本保险合同的保险标的。\n\n"
+        "第二条 本保险合同的保险标的是指在保险合同中载明的境内关键研发机器设备。\n\n"
+        "第三条 被保险人应当维护保险标的的安全。\n"
+    )
+    by_cite = {u.cite: u.dimension for u in units}
+    assert by_cite["第一条"] is Dimension.SUBJECT
+    assert by_cite["第二条"] is Dimension.SUBJECT  # (境内 too: what is insured decides first)
+    assert by_cite["第三条"] is not Dimension.SUBJECT
