@@ -7,7 +7,7 @@
    (a merged item holding it counts as its counterpart);
 3. a word consistently replaced across many pairs by a word of the other product's
    name (专利 → 商标 in one family's wordings) is one difference of subject, not one
-   per item;
+   per item (`substitution`);
 4. each pair is judged (`judge`): immaterial wording is kept apart; a material
    difference says its kind, its effect on the insured, and both wordings with the
    differing words marked;
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -29,17 +28,16 @@ from rapidfuzz import fuzz, process
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import item_label
 
-from .judge import Effect, Kind, judge, runs_between
+from .judge import Effect, Kind, judge
 from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units, substance_words
 from .redline import Op, diff_text
 from .substance import substance
+from .substitution import substitutions
 from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, units_of
 
 CONTAINED_MIN = 92.0  # rapidfuzz partial_ratio of a unit's substance inside another unit: it stands there
 CONTAINED_MIN_CHARS = 8  # shorter units must stand verbatim inside a unit near them
 REPEAT_MIN_CHARS = 12  # a wording this long printed twice by one product is one provision repeated
-SUBSTITUTION_MIN_ROWS = 3  # a replacement seen in this many pairs is systematic
-_VALUE_WORDS = re.compile(r"\d|[零〇一二三四五六七八九十百千]|立即|及时|尽快|应|可以|必须|不|非|无|未")
 
 
 @dataclass(frozen=True)
@@ -107,77 +105,6 @@ def _contained(unit: Unit, others: _Keys, near: Callable[[Unit], bool]) -> Unit 
         return next((o for o, k in zip(units, keys, strict=True) if key in k and near(o)), None)
     found = process.extractOne(key, keys, scorer=fuzz.partial_ratio, score_cutoff=CONTAINED_MIN, processor=None)
     return units[found[2]] if found else None
-
-
-def _name_changes(a: str, b: str) -> tuple[list[str], list[str]]:
-    """The runs of characters in which two product names differ (专利 / 商标)."""
-    import difflib
-
-    out_a, out_b = [], []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op != "equal":
-            out_a.append(a[i1:i2])
-            out_b.append(b[j1:j2])
-    kept = [(x, y) for x, y in zip(out_a, out_b, strict=True) if len(x) >= 2 and len(y) >= 2]
-    return [x for x, _ in kept], [y for _, y in kept]
-
-
-def _qualified(a: str, b: str) -> list[tuple[str, str]]:
-    """Where one product's name is the other's with a qualifier put before a word
-    (采购合同履约保证保险 / 政府采购合同履约保证保险): that word and the qualified word
-    (采购合同 → 政府采购合同), for each length of the word, the longest first. The
-    wording of the qualified product says the qualified word throughout."""
-    import difflib
-
-    ops = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if op[0] != "equal"]
-    if len(ops) != 1 or ops[0][0] not in ("insert", "delete"):
-        return []
-    _, i1, i2, j1, j2 = ops[0]
-    short, long, at, qualifier = (a, b, i1, b[j1:j2]) if ops[0][0] == "insert" else (b, a, j1, a[i1:i2])
-    if len(qualifier) < 2:
-        return []
-    words = [short[at : at + k] for k in range(len(short) - at, 1, -1)]
-    return [(w, qualifier + w) if long is b else (qualifier + w, w) for w in words]
-
-
-def _touches(run: str, parts: list[str]) -> bool:
-    return any(len(set(run) & set(p)) >= 2 or p in run for p in parts)
-
-
-def substitutions(rows: list[Counterparts], base: int, other: int, names: tuple[str, str]) -> tuple[tuple[str, str], ...]:
-    """Words of the base product replaced by the same words of the other in many
-    pairs, where both belong to what differs between the products' names: one
-    wording written for two subjects (专利申请费用补偿保险 / 商标申请费用补偿保险).
-    The names' own differing words are candidates, and so are longer runs that
-    contain them (专利代理 / 商标代理)."""
-    own_a, own_b = _name_changes(*names)
-    pairs = [(r.units[base], r.units[other]) for r in rows]
-    pairs = [(ua, ub) for ua, ub in pairs if ua is not None and ub is not None and ua.key != ub.key]
-    seen: Counter[tuple[str, str]] = Counter()
-    for x, y in _qualified(*names):  # the longest qualified word said in enough pairs
-        n = sum(1 for ua, ub in pairs if x in ua.text and y not in ua.text and y in ub.text)
-        if n >= SUBSTITUTION_MIN_ROWS:
-            seen[(x, y)] = n
-            break
-    if not (own_a and own_b) and not any(n >= SUBSTITUTION_MIN_ROWS for n in seen.values()):
-        return ()
-    for x, y in zip(own_a, own_b, strict=False):
-        seen[(x, y)] = sum(1 for ua, ub in pairs if x in ua.text and y in ub.text and x not in ub.text)
-    swaps: Counter[tuple[str, str]] = Counter()
-    for ua, ub in pairs:
-        for r in set(runs_between(ua.text, ub.text)):
-            if r.old and r.new and (_touches(r.old, own_a) or _touches(r.new, own_b)) and not _VALUE_WORDS.search(r.old + r.new):
-                seen[(r.old, r.new)] += 1
-            elif r.old and r.new and not _VALUE_WORDS.search(r.old + r.new):
-                swaps[(r.old, r.new)] += 1
-    found = [k for k, n in seen.items() if n >= SUBSTITUTION_MIN_ROWS]
-    if found:
-        # One wording written for another subject brings that subject's vocabulary
-        # with it (PCT's 缔约国 / 指定局 become Hague's 缔约方 / 缔约方主管局): a swap
-        # made consistently in as many pairs belongs to the subject too. Numbers,
-        # deadlines and words of duty or negation are never swapped away.
-        found += [k for k, n in swaps.items() if n >= SUBSTITUTION_MIN_ROWS and k[0] not in k[1] and k[1] not in k[0]]
-    return tuple(sorted(found, key=lambda k: -len(k[0])))
 
 
 def _uses(units: tuple[Unit, ...], term: str) -> tuple[str, ...]:

@@ -82,6 +82,10 @@ def test_a_name_that_gains_a_qualifier_is_one_subject_difference(tmp_path: Path)
     assert len(material) == 1
     assert material[0].dimension is Dimension.SUBJECT
     assert "“采购合同”→“政府采购合同”（4处）" in material[0].what
+    # … and the same the other way round, the qualified product first: 政府采购合同 holds 采购合同
+    back = [d for d in differences([b, a], ["B", "A"]) if d.material]
+    assert len(back) == 1 and back[0].dimension is Dimension.SUBJECT
+    assert "“政府采购合同”→“采购合同”（4处）" in back[0].what
 
 
 PAPERS = """澄川财产保险股份有限公司
