@@ -117,9 +117,12 @@ class ClauseDB:
         on_start=None,
         on_file=None,
         fetch: FetchSettings = FetchSettings(),
+        sister_layout: bool = True,
     ) -> IngestReport:
         """Parse and store files, folders and http(s) URLs; see `clauses_db.ingest.ingest`."""
-        return ingest(self, paths, jobs=jobs, dask=dask, options=options, on_start=on_start, on_file=on_file, fetch=fetch)
+        return ingest(
+            self, paths, jobs=jobs, dask=dask, options=options, on_start=on_start, on_file=on_file, fetch=fetch, sister_layout=sister_layout
+        )
 
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20, substring: bool = False) -> list[Hit]:
         with self.read() as conn:

@@ -24,6 +24,7 @@ from tiaokuan.i18n import _, current, language
 from tiaokuan.model import ClauseDocument, ParseResult
 from tiaokuan.parse.api import ParseOptions, expand_paths, parse_file
 from tiaokuan.parse.fetch import Fetcher, FetchSettings, is_url, parse_fetched
+from tiaokuan.parse.sister import Layout, joined, layout_of, lost_numbering
 
 from . import schema as s
 from .store import Prepared, prepare
@@ -78,6 +79,8 @@ class Parsed:
     prepared: Prepared | None
     outcome: Outcome | None = None
     message: str = ""
+    lost: bool = False  # a clause of the file lost its 第X条 labels
+    layout: Layout | None = None  # the layout of the file's labelled clauses
 
 
 def is_rate_table(doc: ClauseDocument, path: str) -> bool:
@@ -107,7 +110,11 @@ def _to_parsed(path: str, parse: Callable[[], ParseResult]) -> Parsed:
         clauses = tuple(d for d in result.documents if not is_rate_table(d, path))
         if not clauses:
             return Parsed(path, None, Outcome.NOT_A_CLAUSE, _("{path}：这是费率表，不是条款；费率表不存入数据库").format(path=path))
-        return Parsed(path, prepare(replace(result, documents=clauses)))
+        labelled = [d for d in clauses if not lost_numbering(d)]
+        return Parsed(
+            path, prepare(replace(result, documents=clauses)), lost=len(labelled) < len(clauses),
+            layout=layout_of(labelled) if labelled else None,
+        )  # fmt: skip
     except NoClauseStructureError as e:
         return Parsed(path, None, Outcome.NOT_A_CLAUSE, str(e))
     except TiaokuanError as e:
@@ -121,10 +128,23 @@ def _local(paths: list[str], jobs: int, options: ParseOptions) -> Iterator[Parse
         for path in paths:
             yield parse_for_db(path, options)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(parse_for_db, path, options, current()) for path in paths]
+    # The options (with a library's layout, large) go to each worker once, not with each file.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_set_worker_options, initargs=(options,)) as pool:
+        futures = [pool.submit(_parse_in_worker, path, current()) for path in paths]
         for future in as_completed(futures):
             yield future.result()
+
+
+_WORKER_OPTIONS = ParseOptions()
+
+
+def _set_worker_options(options: ParseOptions) -> None:
+    global _WORKER_OPTIONS
+    _WORKER_OPTIONS = options
+
+
+def _parse_in_worker(path: str, lang: str) -> Parsed:
+    return parse_for_db(path, _WORKER_OPTIONS, lang)
 
 
 def _on_dask(paths: list[str], address: str, options: ParseOptions) -> Iterator[Parsed]:
@@ -157,9 +177,15 @@ def ingest(
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[FileReport], None] | None = None,
     fetch: FetchSettings = FetchSettings(),
+    sister_layout: bool = True,
 ) -> IngestReport:
     """Ingest files and folders (recursively) into `db` (a `ClauseDB`), and web pages
-    given by http(s) URL (fetched here, one after another, as `fetch` says)."""
+    given by http(s) URL (fetched here, one after another, as `fetch` says).
+
+    With `sister_layout`, a file whose copy lost its 第X条 labels is read again beside
+    the batch's labelled clauses and stored as restored by their layout
+    (`tiaokuan.parse.sister`), as `compare` reads it; alone in its batch, or with no
+    labelled clause beside it, it is stored as read alone."""
     report = IngestReport()
 
     def record(file: FileReport) -> None:
@@ -187,7 +213,22 @@ def ingest(
     if on_start:
         on_start(len(todo) + len(urls))
     parsed = _on_dask(todo, dask, options) if dask else _local(todo, jobs, options)
+    held: list[Parsed] = []
+    layouts: list[Layout] = []
     for item in parsed:
+        if item.layout is not None:
+            layouts.append(item.layout)
+        if sister_layout and item.lost and options.layout is None:
+            held.append(item)  # stored once the batch's labelled clauses are known
+        else:
+            record(_store(db, item))
+    if held and layouts:
+        beside = replace(options, layout=joined(layouts))
+        paths = [h.path for h in held]
+        again = {p.path: p for p in (_on_dask(paths, dask, beside) if dask else _local(paths, jobs, beside))}
+        # (a file that fails the second reading keeps its first: it was read once already)
+        held = [again[h.path] if again.get(h.path) and again[h.path].prepared is not None else h for h in held]
+    for item in held:
         record(_store(db, item))
     if urls:
         with Fetcher(fetch) as fetcher:

@@ -17,7 +17,7 @@ from tiaokuan.i18n import _
 from tiaokuan.model import ClauseDocument
 from tiaokuan.parse.api import SUPPORTED_SUFFIXES, ParseOptions, parse_file
 from tiaokuan.parse.filings import is_filing_number
-from tiaokuan.parse.sister import layout_of
+from tiaokuan.parse.sister import layout_of, lost_numbering
 
 from .names import split_insurer
 from .search import Filters
@@ -41,11 +41,6 @@ class Resolved:
     name: str
     riders: tuple[str, ...] = ()
     source: tuple[Path, int] | None = None
-
-
-def lost_numbering(doc: ClauseDocument) -> bool:
-    """The copy lost its 第X条 labels: the article numbers were inferred."""
-    return any(a.number_inferred for a in doc.articles)
 
 
 def looks_like_a_file(ref: str) -> bool:

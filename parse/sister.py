@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import item_label
 
 if TYPE_CHECKING:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
     from .numbering import Point
 
 # A paragraph that labelled clauses print nearly word for word (Dice of character
@@ -86,23 +90,71 @@ def layout_of(docs: Sequence[ClauseDocument]) -> Layout:
     return Layout(tuple(lines))
 
 
-def _copies(points: list[Point], layout: Layout) -> list[dict[int, float]]:
-    """For each paragraph, the layout lines that are near copies of it (Dice of
-    character pairs at least _LIKE), by index."""
-    index: dict[str, list[int]] = {}
+def joined(layouts: Sequence[Layout]) -> Layout:
+    """One library of several clauses' layouts (each laid out alone: its articles
+    counted on from the last of the ones before)."""
+    lines: list[tuple[frozenset[str], int, int]] = []
+    offset = 0
+    for layout in layouts:
+        lines.extend((words, offset + article, place) for words, article, place in layout.lines)
+        offset += max((article for _words, article, _place in layout.lines), default=0)
+    return Layout(tuple(lines))
+
+
+def lost_numbering(doc: ClauseDocument) -> bool:
+    """The copy lost its 第X条 labels: the article numbers were inferred."""
+    return any(a.number_inferred for a in doc.articles)
+
+
+@lru_cache(maxsize=4)
+def _index(layout: Layout) -> tuple[dict[str, int], csr_matrix, np.ndarray]:
+    """The library as a sparse matrix of lines × character pairs, with each pair's
+    column and each line's size (built once per library: a batch reads every copy
+    that lost its labels beside the same one)."""
+    import numpy as np  # (here: a parse that reads no copy beside a library never needs them)
+    from scipy.sparse import csr_matrix
+
+    columns: dict[str, int] = {}
+    rows, cols = [], []
     for k, (words, _article, _place) in enumerate(layout.lines):
         for w in words:
-            index.setdefault(w, []).append(k)
-    out: list[dict[int, float]] = []
-    for point in points:
+            rows.append(k)
+            cols.append(columns.setdefault(w, len(columns)))
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(layout.lines), max(len(columns), 1)))
+    return columns, matrix, np.array([len(words) for words, _a, _p in layout.lines], dtype=np.float64)
+
+
+def _copies(points: list[Point], layout: Layout) -> list[dict[int, float]]:
+    """For each paragraph, the layout lines that are near copies of it (Dice of
+    character pairs at least _LIKE), by index. (The pairs each shares with every
+    line, counted at once as a product of sparse matrices: the commonest pairs,
+    保险 / 险人, stand in thousands of lines.)"""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    columns, library, sizes = _index(layout)
+    out: list[dict[int, float]] = [{} for _ in points]
+    rows, cols, own = [], [], []
+    for i, point in enumerate(points):
         words = _line_pairs(point.text)
-        shared: dict[int, int] = {}
+        own.append(len(words))
         if len(words) >= _LIKE_MIN_PAIRS:
             for w in words:
-                for k in index.get(w, ()):
-                    shared[k] = shared.get(k, 0) + 1
-        found = {k: 2 * n / (len(words) + len(layout.lines[k][0])) for k, n in shared.items()}
-        out.append({k: dice for k, dice in found.items() if dice >= _LIKE})
+                if (c := columns.get(w)) is not None:
+                    rows.append(i)
+                    cols.append(c)
+    if not rows:
+        return out
+    query = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(points), library.shape[1]))
+    shared = (query @ library.T).tocsr()
+    for i in range(len(points)):
+        start, end = shared.indptr[i], shared.indptr[i + 1]
+        if start == end:
+            continue
+        lines, counts = shared.indices[start:end], shared.data[start:end]
+        dice = 2 * counts / (own[i] + sizes[lines])
+        near = dice >= _LIKE
+        out[i] = dict(zip(lines[near].tolist(), dice[near].tolist(), strict=True))
     return out
 
 
@@ -124,8 +176,10 @@ def layout_votes(points: list[Point], layout: Layout | None) -> list[tuple[bool,
         found = copies[position]
         if point.flip_cost is None or not found:
             continue
-        nearest = max(found, key=lambda k: found[k])
-        opens = found[nearest] if layout.lines[nearest][2] == 0 else 0.0
+        # Of equally near copies (one model line printed by many clauses), most decide.
+        top = max(found.values())
+        tied = [layout.lines[k][2] == 0 for k, dice in found.items() if dice == top]
+        opens = top if 2 * sum(tied) >= len(tied) else 0.0
         before = copies[position - 1] if position else {}
         goes_on = max(
             (

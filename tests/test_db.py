@@ -474,3 +474,37 @@ def test_a_copy_that_lost_its_labels_is_read_beside_the_labelled_clause(tmp_path
     copy.write_text(_lost_copy(_LABELLED) + "\n", encoding="utf-8")  # not the file that was stored
     assert shape(finder.resolve_all(ids)[1]) == [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]
     db.close()
+
+
+def test_ingest_stores_a_copy_that_lost_its_labels_as_restored_beside_the_batchs_labelled_clause(tmp_path: Path) -> None:
+    """A batch holding a labelled clause and a copy that lost its labels stores the
+    copy with the numbering the labelled clause's layout restores (as `compare` reads
+    it); --each-alone, or the copy alone in its batch, stores it as read alone."""
+    from .test_numbering import _LABELLED, _lost_copy
+
+    labelled, copy = tmp_path / "运输.txt", tmp_path / "仓储.txt"
+    labelled.write_text(_LABELLED, encoding="utf-8")
+    copy.write_text(_lost_copy(_LABELLED), encoding="utf-8")
+    alone = [(1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]
+    restored = [(1, 1), (2, 1), (3, 1), (4, 2), (5, 1)]
+
+    def stored_shapes(db: ClauseDB) -> dict[str, list[tuple[int | None, int]]]:
+        finder = ClauseFinder(db)
+        with db.read() as conn:
+            rows = conn.execute(select(s.versions.c.id, s.sources.c.path).join(s.sources, s.sources.c.id == s.versions.c.source_id)).all()
+        return {Path(path).name: [(a.number, len(a.paragraphs)) for a in finder.resolve(str(vid)).document.articles] for vid, path in rows}
+
+    for jobs in (1, 2):
+        db = ClauseDB(str(tmp_path / f"batch{jobs}.db"))
+        report = db.ingest([str(copy), str(labelled)], jobs=jobs)
+        assert [f.outcome.value for f in report.files].count("added") == 2
+        assert stored_shapes(db) == {"运输.txt": restored, "仓储.txt": restored}
+        db.close()
+    db = ClauseDB(str(tmp_path / "alone.db"))
+    db.ingest([str(copy), str(labelled)], sister_layout=False)
+    assert stored_shapes(db)["仓储.txt"] == alone
+    db.close()
+    db = ClauseDB(str(tmp_path / "single.db"))
+    db.ingest([str(copy)])
+    assert stored_shapes(db) == {"仓储.txt": alone}
+    db.close()

@@ -47,7 +47,11 @@ def _open(db_url: str | None, create: bool = False):
 @expansion_option
 @fetch_options
 @click.option("--urls", "url_list", type=click.Path(dir_okay=False, path_type=Path), help="Also ingest the web pages listed in this file (one http(s) URL a line, # comments).")
-def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expanded_mb, fetch_delay, fetch_timeout, url_list) -> None:
+@click.option(
+    "--sister-layout/--each-alone", default=True, show_default=True,
+    help="Read a copy that lost its 第X条 labels again beside the batch's labelled clauses, whose layout restores its numbering (as compare does); --each-alone stores every file as read alone.",
+)  # fmt: skip
+def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expanded_mb, fetch_delay, fetch_timeout, url_list, sister_layout) -> None:
     """Parse clause files and folders (recursively), and web pages given by http(s)
     URL, into the database.
 
@@ -80,7 +84,7 @@ def ingest_command(paths, db_url, jobs, dask_address, report, progress, max_expa
     with bar:
         result = db.ingest(
             paths, jobs=jobs, dask=dask_address, options=parse_options(max_expanded_mb), on_start=on_start, on_file=on_file,
-            fetch=fetch_settings(fetch_delay, fetch_timeout, max_expanded_mb),
+            fetch=fetch_settings(fetch_delay, fetch_timeout, max_expanded_mb), sister_layout=sister_layout,
         )  # fmt: skip
     write_report(result, report)
     counts = _("，").join(_(_OUTCOME_COUNTS[o.value]).format(n=result.count(o)) for o in Outcome)
