@@ -113,6 +113,24 @@ def test_a_paragraph_that_opens_an_article_where_it_is_printed_opens_one() -> No
     assert restore(points, layout_of([labelled])) == {1: True}
 
 
+def test_of_equally_near_copies_most_decide() -> None:
+    """A model line three labelled clauses print word for word: two open an article
+    with it and one prints it inside another, so it opens one; one against two goes on
+    (whichever clause the library holds first)."""
+    from tiaokuan.parse.sister import Layout, cjk_pairs, layout_votes
+
+    line = frozenset(cjk_pairs("保险人收到赔偿请求后，应当及时作出核定，并将核定结果通知被保险人。"))
+    point = [Point(0, "保险人收到赔偿请求后，应当及时作出核定，并将核定结果通知被保险人。", False, 0.5)]
+    opens = [(line, 1, 0), (line, 2, 0), (line, 3, 1)]
+    for lines in (opens, opens[::-1]):
+        vote = layout_votes(point, Layout(tuple(lines)))[0]
+        assert vote is not None and vote[0]
+    goes_on = [(line, 1, 1), (line, 2, 0), (line, 3, 1)]
+    for lines in (goes_on, goes_on[::-1]):
+        vote = layout_votes(point, Layout(tuple(lines)))[0]
+        assert vote is None or not vote[0]
+
+
 # -- an article's captioned parts (numbering.caption_parts) --------------------
 
 _CAPTIONED_COVER = """澄川人寿保险股份有限公司
