@@ -162,7 +162,8 @@ def layout_votes(points: list[Point], layout: Layout | None) -> list[tuple[bool,
     """For each paragraph with a choice, how the labelled clauses print it:
     (opens, reward), None when they do not say.
 
-    A paragraph whose nearest copy opens an article opens one. A paragraph goes on
+    A paragraph whose nearest copies open an article opens one (of equally near
+    copies, one model line many clauses print, most decide). A paragraph goes on
     with the article above when a labelled clause prints it, and the paragraph
     before it, in one article in that order: clauses share sentences more than
     they share articles (本保险合同所称…是指… stands in the parties' article in one

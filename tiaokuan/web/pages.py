@@ -187,8 +187,8 @@ def source_file(request: Request, version_id: int):
 # -- compare ---------------------------------------------------------------------------
 def _products(request: Request, ids: list[int]):
     from tiaokuan.clauses_db import ClauseFinder
-    from tiaokuan.clauses_db.resolve import lost_numbering
     from tiaokuan.compare import Product, column_names
+    from tiaokuan.parse.sister import lost_numbering
 
     bench = _bench(request)
     docs = [bench.document(i) for i in ids]
