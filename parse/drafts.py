@@ -36,6 +36,10 @@ class ArticleDraft:
     list_inferred: bool = False  # … and the items after it are being read
     list_items: int = 0  # items read into the open list
     list_semicolons: bool = False  # … some ending in ；, so the one ending in 。 is the last
+    # Where bullets stand for lost numbers and captions head articles (parse/bulleted.py):
+    captioned: bool = False  # the article opened with its caption (- 付款期限)
+    parts_left: int | None = None  # captioned parts its lead still announces (从下列三者中…), None: not counted
+    in_parts: bool = False  # its open list is one of captioned parts (- 按比例处理 + body …)
 
     @property
     def after_open_item(self) -> bool:

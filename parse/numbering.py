@@ -118,13 +118,16 @@ def bullets_number_articles(blocks: list[Block]) -> bool:
     but drop the numbers: then the paragraph that opens a chapter is a bullet too,
     and a plain paragraph is an unnumbered further paragraph (款) of the article
     above. Where bullets mark only the items of lists, chapters open with plain
-    paragraphs.
+    paragraphs. A heading's words printed as a bullet (- 索赔和赔付) are counted
+    out: in such a copy chapter headings stand plain, and a bullet naming a
+    chapter is an article's caption (条款标题), its body the plain paragraphs after.
     """
     openers = [
         nxt.hint is Hint.BULLET
         for block, nxt in zip(blocks, blocks[1:])
         if block.table is None
         and nxt.table is None
+        and block.hint is not Hint.BULLET
         and known_heading(block.text.strip())
         and not known_heading(nxt.text.strip())
     ]

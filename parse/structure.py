@@ -32,6 +32,7 @@ from tiaokuan.text.labels import (
 )
 
 from .articles import Piece, strip_prefix
+from .bulleted import BulletedReading, captions_head_bullets, ends_sentence_list
 from .drafts import (
     UNNUMBERED_OK,
     ArticleDraft,
@@ -61,23 +62,14 @@ from .numbering import (
     is_chapter_line,
     join_cost,
     leave_list_cost,
-    names_this_article,
     numbered_by_decimals,
-    opens_article,
     opens_decimal_chapter,
     restore,
 )
 from .sister import Layout
 
 
-def _ends_sentence_list(unit: ArticleDraft, text: str) -> bool:
-    """After list items that each end in 。, whether a paragraph opens an article every
-    model clause prints (因履行本合同发生的争议…): that article, not one more item —
-    unless the list's items open so themselves (a choice of dispute clauses)."""
-    return opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces)
-
-
-class _Walker:
+class _Walker(BulletedReading):
     """Walks one document's body blocks into section drafts."""
 
     def __init__(self, blocks: list[Block], warnings: list[ParseWarning], overrides: dict[int, bool] | None = None):
@@ -107,6 +99,7 @@ class _Walker:
         self.parts = set() if self.labelled else caption_parts(texts) | counted_back(texts)
         # (after the fields above: heading_of reads them)
         self.captioned = not self.labelled and self._captions_head_articles()
+        self.bullet_captions = self.bullet_articles and captions_head_bullets(blocks, self.parts)
 
     def _captions_head_articles(self) -> bool:
         """Whether the wording heads its articles with captions: it prints more caption
@@ -190,6 +183,17 @@ class _Walker:
             if kind is None:
                 return HeadingInfo(SectionType.OTHER, False, level is HeadingLevel.PART)
             return HeadingInfo(kind.type, kind.known, level is HeadingLevel.PART)
+        if self.bullet_articles and level is None and not found:
+            # Where bullets stand for lost numbers (numbering.bullets_number_articles),
+            # chapter headings stand plain and a bullet is a numbered paragraph, even one
+            # naming a chapter (- 索赔和赔付: an article's caption); a short plain line
+            # over the bullet that opens its first article heads a chapter, known or not
+            # (一般事项).
+            if block.hint is Hint.BULLET:
+                return None
+            nxt = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
+            if is_caption(text) and len(key) <= 16 and index not in self.parts and nxt is not None and nxt.hint is Hint.BULLET:
+                return HeadingInfo(kind.type, kind.known, False) if kind else HeadingInfo(SectionType.OTHER, False, False)
         if found and found[0] is ItemFamily.CN_COMMA and _PART_NAME.match(text[found[1].end :].strip()):
             # 一、计算机硬件损失保险 standing alone names a part of a multi-part product
             # (each part a cover with its own 保险标的, 保险责任 … chapters).
@@ -328,6 +332,8 @@ class _Walker:
         self.unit = ArticleDraft(self.inferred_count, None, True)
         self.unit.pieces.append(piece(block))
         self.unit.list_open = text.endswith(("：", ":"))
+        # (an article headed by its caption runs to the next caption: parse/bulleted.py)
+        self.unit.captioned = self.bullet_captions and block.hint is Hint.BULLET and is_caption(text)
 
     def add_text(self, block: Block, allow_rows: bool = True) -> None:
         section = self.section
@@ -385,7 +391,7 @@ class _Walker:
                     # Items each ending in 。 give no sign of the last: the list goes on unless
                     # the paragraph opens an article every model clause prints, or the
                     # clause's references say an article opens here.
-                    if _ends_sentence_list(unit, text) or own_list:
+                    if ends_sentence_list(unit, text) or own_list:
                         start = self._reading(text, True, STATED_CONTINUATION_COST)
                     else:
                         start = self._reading(text, False, leave_list_cost([p.text for p in unit.pieces if p.item], text))
@@ -451,54 +457,6 @@ class _Walker:
         cross-references overturned it on a first walk (numbering.restore)."""
         self.points.setdefault(self.index, Point(self.index, text, start, flip_cost))
         return self.overrides.get(self.index, start)
-
-    def _bulleted(self, block: Block, text: str, unit: ArticleDraft) -> None:
-        """A paragraph of a clause whose bullets stand for its lost numbers
-        (`numbering.bullets_number_articles`): a bullet opens an article unless a list is
-        open (its lead ended in ：); a plain paragraph is a further paragraph."""
-        if block.hint is not Hint.BULLET:
-            self._reading(text, False, None)
-            answers_item = bool(unit.pieces) and unit.pieces[-1].item and unit.pieces[-1].text.rstrip().endswith(("：", ":"))
-            unit.pieces.append(piece(block))
-            if not answers_item:  # (the body of an item's own sub-list leaves the list open)
-                unit.list_open = text.endswith(("：", ":"))
-                unit.list_items = 0
-            return
-        if not unit.list_open and (text.endswith(("；", ";")) or unit.after_open_item):
-            # A list announced inside a sentence that ends in 。 (…有下列情形之一的，应及时通知
-            # 保险人。): a bullet ending in ； is one of its items, as is the bullet after such
-            # an item — articles are sentences and end in 。 (in the corpus's labelled
-            # clauses 11 of 4,549 article openings end in ；).
-            start = self._reading(text, False, 1.0)
-        elif not unit.list_open:
-            start = self._reading(text, True, None)
-        elif unit.list_items and not unit.list_semicolons and _ends_sentence_list(unit, text):
-            start = self._reading(text, True, STATED_CONTINUATION_COST)
-        elif not unit.list_items:
-            # A lead-in announces at least one item: the bullet right after it is its first,
-            # whatever it ends in (an item with its own sub-list ends in ： too).
-            start = self._reading(text, False, None)
-        elif text.endswith(("：", ":")):
-            # A new lead while a list is open: the next article's, or an item's own sub-list —
-            # the next of them when the list's items are such leads themselves.
-            sibling = any(p.item and p.text.rstrip().endswith(("：", ":")) for p in unit.pieces)
-            start = self._reading(text, not sibling, 1.0)
-        elif unit.list_items and not unit.list_semicolons and not names_this_article(text):
-            # (本条 in an item names the article the list stands in.)
-            # Items each ending in 。 give no sign of the last: the list goes on
-            # unless the clause's references say an article opens here.
-            start = self._reading(text, False, leave_list_cost([p.text for p in unit.pieces if p.item], text))
-        else:
-            start = self._reading(text, False, None)
-        if start:
-            self.close_unit()
-            self.start_inferred(block, text)
-            return
-        unit.pieces.append(piece(block, item=True, inferred_item=True))
-        unit.list_items += 1
-        unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
-        if text.endswith(("。", ".")) and unit.list_semicolons:
-            unit.list_open = False
 
     def walk(self) -> list[SectionDraft]:
         for index, block in enumerate(self.blocks):

@@ -213,6 +213,87 @@ def test_a_lead_in_of_a_list_of_its_own_is_told_by_its_words() -> None:
     assert not announces_list("身故保险金受益人：")  # it announces no list
 
 
+# A Markdown copy that kept Word's numbered paragraphs as bullets and lost the numbers,
+# of a wording that heads its articles with captions (条款标题): chapter headings plain,
+# every article, item and numbered paragraph a bullet.
+_CAPTIONED_BULLETS = """# 澄川样品贸易信用保险条款
+
+澄川财产保险股份有限公司
+澄川样品贸易信用保险条款
+
+总则
+- 本保险合同由保险条款、投保单、保险单、批单等有关文件组成。
+- 本保险合同中的条款标题仅供参考，不影响本保险合同的解释。
+本保险合同的被保险人为国内贸易中交付货物的供应方。
+保险责任
+- 如被保险人因买方不付款而遭受应收账款的损失，保险人按照本保险合同的约定负责赔偿。
+- 承保的贸易合同
+- 保险人承保被保险人与买方签订的符合下列所有条件的贸易合同：
+- 在保险期间内交付货物；
+- 以书面形式订立。
+责任免除
+- 下列原因造成的损失，保险人不负责赔偿：
+- 被保险人的故意行为；
+- 核反应、核辐射或放射性污染。
+被保险人的义务
+- 如实告知
+订立保险合同时，投保人应当如实告知。
+投保人故意不履行如实告知义务的，保险人有权解除本保险合同。
+- 保险费支付
+保险费的支付方式，由投保人和保险人协商，从下列两者中择其一进行确定：
+- 按销售额
+- 投保人应按期支付保险费；
+- 投保人应申报销售额。
+- 按信用限额
+- 投保人应按期支付保险费。
+- 付款期限
+未经保险人书面同意，被保险人给予买方的付款期限不得超过最长付款期限。
+- 延展期限
+- 尽管有本保险条款第八条“付款期限”之约定，被保险人可以延展付款日一次。
+- 延展不得超过最长延展期限。
+理赔和追偿
+- 赔偿金额计算
+- 保险人按以下规定计算赔偿金额：
+- 首先，计算损失金额；
+- 其次，乘以承保比例。
+- 在适用本条款上述规定时，免赔额的适用方式从下列两者中择其一进行确定：
+- 按交付日
+损失核赔时适用交付日所在保险期间的免赔额。
+- 按付款日
+损失核赔时适用付款日所在保险期间的免赔额。
+- 索赔和赔付
+被保险人应在买方不付款之日起十二个月内提出索赔。
+一般事项
+- 合同解除
+投保人不得解除本保险合同。
+- 诉讼时效
+被保险人向保险人请求赔偿保险金的诉讼时效期间为二年。
+"""
+
+
+def test_captions_head_the_articles_of_a_bulleted_copy(tmp_path: Path) -> None:
+    source = tmp_path / "captioned.md"
+    source.write_text(_CAPTIONED_BULLETS, encoding="utf-8")
+    doc = parse_file(source).documents[0]
+    shape = [(a.number, a.text.split("\n")[0][:6]) for a in doc.articles if a.number]
+    assert shape == [
+        (1, "本保险合同由"), (2, "本保险合同中"), (3, "如被保险人因"), (4, "承保的贸易合"), (5, "下列原因造成"),
+        (6, "如实告知"), (7, "保险费支付"), (8, "付款期限"), (9, "延展期限"), (10, "赔偿金额计算"),
+        (11, "索赔和赔付"), (12, "合同解除"), (13, "诉讼时效"),
+    ]  # fmt: skip
+    # A bullet naming a chapter (- 索赔和赔付) is an article's caption; a short plain line
+    # over a bullet heads a chapter, known or not (一般事项).
+    assert [s.heading for s in doc.sections if s.heading][-1] == "一般事项"
+    by_number = {a.number: a for a in doc.articles}
+    # The parts a lead counts (从下列两者中…) stay in its article, each caption with its body …
+    assert "按信用限额" in by_number[7].text and "按付款日" in by_number[10].text
+    # … and the bullets after a caption are its own paragraphs and items, not articles.
+    assert "延展不得超过最长延展期限" in by_number[9].text
+    # The reading stands without the clause's reference to 第八条“付款期限” too.
+    source.write_text(_CAPTIONED_BULLETS.replace("尽管有本保险条款第八条“付款期限”之约定，", ""), encoding="utf-8")
+    assert [a.number for a in parse_file(source).documents[0].articles if a.number] == list(range(1, 14))
+
+
 @pytest.mark.corpus
 def test_each_exclusion_list_of_a_copy_that_lost_its_labels_is_an_article(shared_corpus: Path) -> None:
     # 团体人身意外伤害保险（互联网专属）'s copy lost its labels; its 责任免除 prints four
