@@ -74,7 +74,9 @@ _FILLER = frozenset(
     # (若…，则… / …的，…; 应A并B / 应A，B): the condition and the clauses are in the words
     "若 如 如果 假如 倘若 则 的话 并 并且 且 "
     # the localizer of a paper (保险单上载明 / 保险单载明)
-    "上".split()
+    "上 "
+    # the agent marker and the pair named as one (由投保人与保险人双方协商确定 / 投保人与保险人协商确定)
+    "由 双方".split()
 )
 _PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers' general name (substance.substance: 证明和资料)
 # The conjunctions _FILLER reads as naming the same members, as characters.

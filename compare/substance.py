@@ -96,6 +96,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
+        # The proviso (但书) in its two drafting forms: 但…的除外 / 但…的，不在此限 (不在此列).
+        (r"[,，]?不在此[限列]", "除外"),
+        # A figure the parties set together: 协商确定 / 双方约定 / 协商约定 (由投保人与保险人…).
+        (r"双方(?:协商)?约定|协商约定|双方协商确定", "协商确定"),
         # A peril's definition says what falls within it (属直接雷击 / 属直接雷击责任, 不属于爆炸 /
         # 不属于爆炸责任): the 责任 closing the sentence names the cover of that peril, no more.
         (r"(属于?[^,。;:]{1,10}?)责任(?=[,。;]|$)", r"\1"),

@@ -49,6 +49,15 @@ def test_claim_papers_are_a_claims_matter_in_whatever_chapter_they_stand() -> No
         # "according to" in another of its forms
         ("按保险金额与保险价值的比例计算赔偿。", "按照保险金额与保险价值的比例计算赔偿。", Dimension.CLAIMS),
         ("依照法律规定处理。", "根据法律规定处理。", Dimension.DISPUTES),
+        # the proviso (但书) in its two drafting forms
+        (
+            "保险人对无法确定的部分不承担赔偿责任，但保险人通过其他途径已经及时知道保险事故发生的除外。",
+            "保险人对无法确定的部分不承担赔偿责任，但保险人通过其他途径已经及时知道保险事故发生的，不在此限。",
+            Dimension.POLICYHOLDER_DUTIES,
+        ),
+        # a figure the parties set together, and the agent marker before them
+        ("免赔额由投保人与保险人协商确定，并在保险单中载明。", "免赔额由投保人和保险人双方约定，并在保险单中载明。", Dimension.DEDUCTIBLE),
+        ("保险金额由投保人、保险人双方协商确定。", "保险金额投保人与保险人协商确定。", Dimension.LIMITS),
     ],
 )
 def test_connectives_change_nothing(old: str, new: str, dimension: Dimension) -> None:
@@ -126,3 +135,19 @@ def test_what_is_insured_is_the_subject_in_whatever_chapter_it_is_stated() -> No
     assert by_cite["第一条"] is Dimension.SUBJECT
     assert by_cite["第二条"] is Dimension.SUBJECT  # (境内 too: what is insured decides first)
     assert by_cite["第三条"] is not Dimension.SUBJECT
+
+
+def test_a_title_only_one_clause_prints_states_no_rule() -> None:
+    """A line that only names what follows (a caption over a part of an article) is no
+    provision: printed in one clause only, it is an immaterial difference, while the
+    provisions around it are compared on their own."""
+    from tiaokuan.compare import differences
+
+    body = "保险责任\n\n第一条 在保险期间内，保险人按照本合同约定负责赔偿。\n\n第二条 保险人负责赔偿施救费用。\n施救费用按实际支出计算。\n"
+    titled = body.replace("\n施救费用按", "\n施救费用的计算\n施救费用按")
+    plain_doc, titled_doc = (parse_paragraphs(HEAD + t).documents[0] for t in (body, titled))
+    assert [u.cite for u in units_of(titled_doc) if u.text.strip() == "施救费用的计算"] == ["第二条第二款"]
+    diffs = differences([plain_doc, titled_doc], ["A", "B"])
+    title = [d for d in diffs if d.kind is Kind.ONLY_IN and d.sides[1].citations == ("第二条第二款",)]
+    assert len(title) == 1 and not title[0].material and "标题" in title[0].what
+    assert not [d for d in diffs if d.material]
