@@ -240,12 +240,33 @@ def _find_printed(part: str, raw: str) -> str | None:
     return None
 
 
+def _misprint(old: str, new: str) -> bool:
+    """A misprinted character (别字): Chinese is typed by its sound (pinyin), and the
+    slip of a pinyin keyboard puts one character of a word for another that sounds
+    the same, leaving a string no dictionary lists (情形 / 情行, 爆裂 / 暴裂, 篷布 / 蓬布).
+    Two words that sound alike and are both words (定金 / 订金, 权利 / 权力) differ."""
+    if not 1 <= len(old) == len(new) <= 6:
+        return False
+    at = [i for i, (x, y) in enumerate(zip(old, new, strict=True)) if x != y]
+    if len(at) != 1:
+        return False
+    from pypinyin import Style, lazy_pinyin
+
+    if lazy_pinyin(old[at[0]], style=Style.NORMAL) != lazy_pinyin(new[at[0]], style=Style.NORMAL):
+        return False
+    # the word the character stands in: a two- or three-character window around it
+    windows = [(i, i + n) for n in (2, 3) for i in range(at[0] - n + 1, at[0] + 1) if i >= 0 and i + n <= len(old)]
+    return any(bool(word_tag(old[i:j])) != bool(word_tag(new[i:j])) for i, j in windows)
+
+
 def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "") -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
     'different' or 'none' (immaterial), for the second wording against the first.
     Given the wordings as printed, the description quotes the run as printed."""
     old, new = run.old, run.new
     if not (set(tokens(old)) | set(tokens(new))) - _FILLER - {"…"}:  # (… joins the parts of one run: 若…则)
+        return "none", ""
+    if _misprint(old, new):
         return "none", ""
     if not (old and new) and not (set(tokens(old + new)) - _FILLER) - _PAPERS_BY_NAME:
         # The papers named only by their general name (下列证明和资料：… against the papers

@@ -151,3 +151,13 @@ def test_a_title_only_one_clause_prints_states_no_rule() -> None:
     title = [d for d in diffs if d.kind is Kind.ONLY_IN and d.sides[1].citations == ("第二条第二款",)]
     assert len(title) == 1 and not title[0].material and "标题" in title[0].what
     assert not [d for d in diffs if d.material]
+
+
+def test_a_homophone_misprint_is_the_same_word_and_two_homophone_words_differ() -> None:
+    """A pinyin keyboard's slip puts a character that sounds the same (情形 / 情行): the
+    string is no word, and the provision is unchanged. Two homophones that are both
+    words (定金 / 订金: a deposit forfeited on breach against a mere prepayment) differ."""
+    slip = judge("出现下列情形时，保险人不承担赔偿责任：", "出现下列情行时，保险人不承担赔偿责任：", Dimension.EXCLUSIONS, "A", "B")
+    assert not slip.material and slip.kind is Kind.SAME_IN_SUBSTANCE
+    words = judge("投保人未按约定支付定金的，保险人不承担赔偿责任。", "投保人未按约定支付订金的，保险人不承担赔偿责任。", Dimension.EXCLUSIONS, "A", "B")
+    assert words.material
