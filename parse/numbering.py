@@ -278,6 +278,18 @@ def announces_list(text: str) -> bool:
     return bool(_OWN_LEAD_IN.search(text))
 
 
+# A sentence that names its list in words and ends in 。 (由于下列原因造成保险标的的损失，
+# 保险人按照本保险合同的约定负责赔偿。): the paragraphs after it are that list's items,
+# as after a lead-in ending in ：.
+_NAMES_ITS_LIST = re.compile(r"(?:由于|因)下列[^。；;：:]*。\s*$")
+
+
+def announces_items(text: str) -> bool:
+    """A paragraph whose list of items follows: its lead-in ends in ：, or its last
+    sentence names the list (由于下列原因…负责赔偿。)."""
+    return text.rstrip().endswith(("：", ":")) or bool(_NAMES_ITS_LIST.search(text))
+
+
 def _caption_item(text: str) -> bool:
     """An item that is only a caption ((一)食物中毒身故保险责任): the paragraph after it is
     its body, in its article (21 of the 21 plain paragraphs after one)."""

@@ -52,6 +52,7 @@ from .metadata import insurer_in, read_title_block
 from .numbering import (
     STATED_CONTINUATION_COST,
     Point,
+    announces_items,
     announces_list,
     bullets_number_articles,
     caption_parts,
@@ -331,7 +332,7 @@ class _Walker(BulletedReading):
         self.inferred_count += 1
         self.unit = ArticleDraft(self.inferred_count, None, True)
         self.unit.pieces.append(piece(block))
-        self.unit.list_open = text.endswith(("：", ":"))
+        self.unit.list_open = announces_items(text)
         # (an article headed by its caption runs to the next caption: parse/bulleted.py)
         self.unit.captioned = self.bullet_captions and block.hint is Hint.BULLET and is_caption(text)
 
@@ -432,7 +433,7 @@ class _Walker(BulletedReading):
         item = is_item or block.hint is Hint.BULLET
         unit.pieces.append(piece(block, item=item, inferred_item=item and not is_item))
         if not item:
-            unit.list_open = text.endswith(("：", ":"))
+            unit.list_open = text.endswith(("：", ":")) or (not self.labelled and announces_items(text))
             unit.list_items, unit.list_semicolons = 0, False  # a new lead-in: its list starts
 
     def _opens_decimal_clause(self, block: Block) -> bool:

@@ -6,7 +6,15 @@ from pathlib import Path
 import pytest
 
 from tiaokuan.parse.api import ParseOptions, parse_file, parse_paragraphs
-from tiaokuan.parse.numbering import Point, announces_list, caption_parts, counted_back, references, restore
+from tiaokuan.parse.numbering import (
+    Point,
+    announces_items,
+    announces_list,
+    caption_parts,
+    counted_back,
+    references,
+    restore,
+)
 from tiaokuan.parse.sister import layout_of
 
 
@@ -303,3 +311,22 @@ def test_each_exclusion_list_of_a_copy_that_lost_its_labels_is_an_article(shared
     doc = parse_file(path).documents[0]
     exclusions = next(s for s in doc.sections if s.heading and s.heading.strip() == "责任免除")
     assert [a.text.split("\n")[0].startswith("对于下列") for a in exclusions.articles] == [True] * 4
+
+
+def test_a_sentence_naming_its_list_keeps_the_items_after_it() -> None:
+    # …由于下列原因造成保险标的的损失，保险人…负责赔偿。 ends in 。 yet names the list that follows:
+    # the items are the cover article's, not articles of their own.
+    text = (
+        "澄川财产保险股份有限公司\n澄川样品虚拟财产损失保险条款\n总则\n"
+        "本保险合同由保险条款、投保单、保险单以及批单组成。\n"
+        "保险责任\n"
+        "在保险期间内，由于下列原因造成保险标的的损失，保险人按照本保险合同的约定负责赔偿。\n"
+        "数据原因：失窃、黑客攻击、运营商数据丢失。\n"
+        "交易原因：被卖家找回、被运营商收回或封号。\n"
+        "保险期间\n"
+        "保险期间不超过一年，具体以保险单载明的为准。\n"
+    )
+    doc = parse_paragraphs(text).documents[0]
+    assert [(a.number, a.text[:4]) for a in doc.articles if a.number] == [(1, "本保险合"), (2, "在保险期"), (3, "保险期间")]
+    assert announces_items("由于下列原因造成保险标的的损失，保险人负责赔偿。")
+    assert not announces_items("保险人按照下列约定给付保险金。")  # names no list of its own: captioned parts may follow
