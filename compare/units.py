@@ -358,12 +358,16 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if _one_list(article):
         listed = {min(listed)} if listed else listed
     continues = _continuation_paragraphs(article)
+    # A chapter read whole (no article numbers at all) cites its unlabelled items through it.
+    chapter_items = _chapter_items(article) if numbered is None and article.number is None and section.type is not SectionType.DEFINITIONS else {}
+    caption_at = -1  # (in a chapter read whole: the unit of the caption item just read, whose body follows)
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:
             continue
-        if p_index in continues and units and units[-1].item:
+        if (p_index in continues and units and units[-1].item) or (units and caption_at == len(units) - 1):
             # A paragraph between two items of one list goes on with the item above it.
             units[-1] = replace(units[-1], text=units[-1].text.rstrip("\n") + "\n" + paragraph)
+            caption_at = -1
             continue
         # (text outside numbered articles too: 第五节 调查费用第二款, as RULES.md cites it)
         para_cite = f"{base}第{int_to_cn(p_index - first + 1)}款" if many and section.type is not SectionType.DEFINITIONS else base
@@ -386,9 +390,12 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             # An item whose printed label was lost is cited by its place in the list (第五项).
             # (第五条第二款第一项 when the article has several paragraphs: each list restarts its count)
             cite = f"{para_cite if len(listed) > 1 else base}{label}" if label else f"{para_cite}第{int_to_cn(k + 1)}项"
+            if not label and chapter_items:
+                cite = base + chapter_items[id(it)]
             if label and (deeper := _deeper_decimal(base, label)):
                 cite = deeper
             add(paragraph[s:end], cite, label, lead.strip())
+            caption_at = len(units) - 1 if chapter_items and not label and _is_caption(paragraph[s:end]) else -1
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
@@ -398,6 +405,29 @@ def _is_caption(paragraph: str) -> bool:
     """A short title with no sentence in it (合同构成, 保险责任, 投保范围)."""
     text = paragraph.strip()
     return bool(_CAPTION.match(text)) and len(text) <= 12
+
+
+def _chapter_items(article: Article) -> dict[int, str]:
+    """The labels of a chapter's unlabelled items, as the wordings that number chapters
+    and items but no articles print them (the 1981 cargo model: 一、责任范围 （一）平安险
+    1. … 8. （二）水渍险): numbered through the chapter whatever paragraphs stand between;
+    where some items are captions (平安险 / 水渍险 / 一切险), the captions are counted
+    （一）（二）… and the items under each caption 1. 2. …"""
+    items = [it for it in article.items if not it.label]
+    captions = [bool(_CAPTION.match(it.text.strip())) and len(it.text.strip()) <= 12 for it in items]
+    out: dict[int, str] = {}
+    top = sub = 0
+    for it, caption in zip(items, captions, strict=True):
+        if caption or not any(captions):
+            top, sub = top + 1, 0
+            out[id(it)] = f"（{int_to_cn(top)}）"
+        elif top:
+            sub += 1
+            out[id(it)] = f"（{int_to_cn(top)}）{sub}."
+        else:  # (items before the first caption: counted on their own)
+            sub += 1
+            out[id(it)] = f"第{int_to_cn(sub)}项"
+    return out
 
 
 def _one_list(article: Article) -> bool:

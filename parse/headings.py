@@ -40,6 +40,7 @@ VARIANTS: dict[str, T] = {
     "保险价值、保险金额与免赔额（率）": T.AMOUNTS,
     "保险价值、保险金额与免赔额": T.AMOUNTS,
     "保险价值与保险金额": T.AMOUNTS,
+    "保险价值/保险金额": T.AMOUNTS,
     "免赔额（率）": T.AMOUNTS,
     "保险金额与免赔率": T.AMOUNTS,
     "保险金额和免赔率": T.AMOUNTS,
@@ -50,6 +51,10 @@ VARIANTS: dict[str, T] = {
     "免赔额": T.AMOUNTS,
     "保险期间": T.PERIOD,
     "保险期限": T.PERIOD,
+    # the chapters of the cargo clauses drafted on PICC's 1981 model (海洋 / 陆上 / 航空运输货物保险):
+    # 责任起讫 (also printed 责任起迄) is their period of cover, 索赔期限 their time limit for a claim
+    "责任起讫": T.PERIOD,
+    "责任起迄": T.PERIOD,
     "保险期间与追溯期": T.PERIOD,
     "保险期间与续保": T.PERIOD,
     "保险期间与等待期": T.PERIOD,
@@ -68,6 +73,7 @@ VARIANTS: dict[str, T] = {
     "保险金申请与给付": T.CLAIMS,
     "保险金赔偿": T.CLAIMS,
     "索赔": T.CLAIMS,
+    "索赔期限": T.CLAIMS,
     "理赔": T.CLAIMS,
     "争议处理": T.DISPUTES,
     "争议处理和法律适用": T.DISPUTES,
@@ -346,3 +352,15 @@ def known_heading(text: str) -> bool:
         return False
     kind = classify(text)
     return bool(kind and kind.known)
+
+
+# The chapters by which the cargo clauses drafted on PICC's 1981 model are known: 责任范围
+# (平安险 / 水渍险 / 一切险 …), 除外责任, 责任起讫. That model numbers its chapters and items
+# (一、责任范围 （一）平安险 1. …) and never its articles.
+_CARGO_MODEL = (("责任范围",), ("除外责任",), ("责任起讫", "责任起迄"))
+
+
+def cargo_model(headings: list[str]) -> bool:
+    """Whether a wording's chapter headings are those of the 1981 cargo model."""
+    keys = {squash(h).lstrip("一二三四五六七八九十、．. ") for h in headings}
+    return all(any(name in keys for name in names) for names in _CARGO_MODEL)

@@ -45,7 +45,7 @@ from .drafts import (
     row_cells,
 )
 from .front import front_matter_end, split_documents
-from .headings import classify, part_level
+from .headings import cargo_model, classify, known_heading, part_level
 from .layout import Block
 from .lines import Hint
 from .metadata import insurer_in, read_title_block
@@ -87,6 +87,12 @@ class _Walker(BulletedReading):
         self.overrides = overrides or {}
         self.index = 0
         self.bullet_articles = not self.labelled and bullets_number_articles(blocks)
+        # (no 第X条 printed or cited anywhere: a wording that never had articles)
+        self.chapters_only = (
+            not self.labelled
+            and not any(b.table is None and _ANY_ARTICLE.search(b.text) for b in blocks)
+            and cargo_model([b.text for b in blocks if b.table is None and known_heading(b.text.strip())])
+        )
         self.sections: list[SectionDraft] = []
         self.part: str | None = None
         self.pending_part: SectionDraft | None = None
@@ -350,6 +356,15 @@ class _Walker(BulletedReading):
             return
         self.flush_rows()
         unit = self.unit
+        if self.chapters_only and section.type not in (SectionType.DEFINITIONS, SectionType.APPENDIX):
+            # A wording of the 1981 cargo model has no articles to restore: each chapter is
+            # read whole, its plain paragraphs its 款 and its bullets its items, and cited
+            # by its heading (除外责任（五）), as the wording cites itself.
+            if unit is None:
+                self.unit = unit = ArticleDraft(None, None, False)
+            item = is_item or block.hint is Hint.BULLET
+            unit.pieces.append(piece(block, item=item, inferred_item=item and not is_item))
+            return
         if unit is None:
             if section.type is SectionType.DEFINITIONS and not (
                 not self.labelled and text.endswith(("：", ":"))
@@ -488,6 +503,7 @@ class _Walker(BulletedReading):
 
 
 _AFTER_BODY = {"目录", "目次", "前言"}
+_ANY_ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇两\d]+条")
 _PART_NAME = re.compile(r"^[^，。；：,;:、（）()]{2,18}保险$")
 
 

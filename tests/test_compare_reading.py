@@ -161,3 +161,46 @@ def test_a_homophone_misprint_is_the_same_word_and_two_homophone_words_differ() 
     assert not slip.material and slip.kind is Kind.SAME_IN_SUBSTANCE
     words = judge("投保人未按约定支付定金的，保险人不承担赔偿责任。", "投保人未按约定支付订金的，保险人不承担赔偿责任。", Dimension.EXCLUSIONS, "A", "B")
     assert words.material
+
+
+_CARGO_MODEL = """# 澄川样品陆上运输货物保险条款
+
+澄川财产保险股份有限公司
+澄川样品陆上运输货物保险条款
+
+- 总则
+本保险合同由保险条款、投保单、保险单以及批单组成。
+- 责任范围
+本保险分为陆运险和陆运一切险二种。
+- 陆运险
+本保险负责赔偿：
+- 被保险货物在运输途中遭受暴风、雷电、洪水、地震自然灾害所造成的全部或部分损失。
+- 被保险人对遭受承保责任内危险的货物采取抢救所支付的合理费用。
+- 陆运一切险
+除包括上列陆运险的责任外，本保险还负责被保险货物在运输途中由于外来原因所致的全部或部分损失。
+- 除外责任
+本保险对下列损失，不负赔偿责任：
+- 被保险人的故意行为或过失所造成的损失。
+- 属于发货人责任所引起的损失。
+- 责任起迄
+- 本保险负“仓至仓”责任。
+- 被保险货物运抵目的地后满六十天，保险责任终止。
+"""
+
+
+def test_a_wording_of_the_1981_cargo_model_is_cited_by_its_chapters(tmp_path) -> None:
+    """The cargo clauses drafted on PICC's 1981 model number their chapters and items
+    and never their articles (一、责任范围 （一）陆运险 1. …): a copy that lost those
+    numbers is read a chapter at a time and cited as the wording cites itself."""
+    from tiaokuan.parse import parse_file
+
+    source = tmp_path / "cargo.md"
+    source.write_text(_CARGO_MODEL, encoding="utf-8")
+    doc = parse_file(source).documents[0]
+    assert all(a.number is None for a in doc.articles)
+    cites = {u.cite: u.text for u in units_of(doc)}
+    assert "暴风" in cites["责任范围（一）1."] and "抢救" in cites["责任范围（一）2."]
+    # a caption's body stands with it
+    assert cites["责任范围（二）"].startswith("陆运一切险") and "外来原因" in cites["责任范围（二）"]
+    assert "发货人" in cites["除外责任（二）"]
+    assert "六十天" in cites["责任起迄（二）"]
