@@ -16,7 +16,6 @@ before the next caption opens an article.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from tiaokuan.text.labels import cn_to_int
 
@@ -25,9 +24,6 @@ from .headings import known_heading
 from .layout import Block
 from .lines import Hint
 from .numbering import STATED_CONTINUATION_COST, is_caption, leave_list_cost, names_this_article, opens_article
-
-if TYPE_CHECKING:
-    from .numbering import Point  # noqa: F401
 
 # 从下列两者中择其一 / 以下三种方式: how many captioned parts a lead announces.
 _COUNTED = re.compile(r"(?:下列|以下)([两二三四五六七八九])(?:者|种|类|个)")
@@ -65,15 +61,6 @@ class BulletedReading:
     says whether the copy heads its articles with captions (`captions_head_bullets`)."""
 
     bullet_captions: bool
-
-    def _reading(self, text: str, start: bool, flip_cost: float | None) -> bool:  # pragma: no cover - the walker's
-        raise NotImplementedError
-
-    def close_unit(self) -> None:  # pragma: no cover - the walker's
-        raise NotImplementedError
-
-    def start_inferred(self, block: Block, text: str) -> None:  # pragma: no cover - the walker's
-        raise NotImplementedError
 
     def _bulleted(self, block: Block, text: str, unit: ArticleDraft) -> None:
         """A paragraph of a clause whose bullets stand for its lost numbers: a bullet
