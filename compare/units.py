@@ -358,8 +358,15 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if _one_list(article):
         listed = {min(listed)} if listed else listed
     continues = _continuation_paragraphs(article)
-    # A chapter read whole (no article numbers at all) cites its unlabelled items through it.
-    chapter_items = _chapter_items(article) if numbered is None and article.number is None and section.type is not SectionType.DEFINITIONS else {}
+    # A chapter read whole (no article numbers at all) cites its unlabelled items through it;
+    # an article whose labels were lost does so where its items are captioned parts with
+    # items under them (投保销售额标准 1. 2. … / 信用限额标准 1. …: 第十条（一）3.).
+    chapter_items: dict[int, str] = {}
+    if article.label is None and section.type is not SectionType.DEFINITIONS:
+        labels = _chapter_items(article)
+        parts = [v for v in labels.values() if v.endswith("）")]
+        if (numbered is None and article.number is None) or (len(parts) >= 2 and len(parts) < len(labels)):
+            chapter_items = labels
     caption_at = -1  # (in a chapter read whole: the unit of the caption item just read, whose body follows)
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:

@@ -204,3 +204,43 @@ def test_a_wording_of_the_1981_cargo_model_is_cited_by_its_chapters(tmp_path) ->
     assert cites["责任范围（二）"].startswith("陆运一切险") and "外来原因" in cites["责任范围（二）"]
     assert "发货人" in cites["除外责任（二）"]
     assert "六十天" in cites["责任起迄（二）"]
+
+
+_CAPTIONED_PARTS = """# 澄川样品贸易信用保险条款
+
+澄川财产保险股份有限公司
+澄川样品贸易信用保险条款
+
+总则
+- 本保险合同由保险条款、投保单、保险单、批单等有关文件组成。
+保险责任
+- 被保险人因买方不付款而遭受应收账款的损失，保险人按照本保险合同的约定负责赔偿。
+责任免除
+- 被保险人的故意行为造成的损失，保险人不负责赔偿。
+被保险人的义务
+- 如实告知
+订立保险合同时，投保人应当如实告知。
+- 保险费交付
+保险费的交付方式，由投保人与保险人约定，从下列两者中选择其一：
+- 按发票金额
+- 投保人应按月交付保险费；
+- 投保人应申报发票金额。
+- 按批复限额
+- 投保人应按期交付最低保险费。
+- 付款期限
+未经保险人书面同意，被保险人给予买方的付款期限不得超过最长付款期限。
+"""
+
+
+def test_captioned_parts_of_an_article_that_lost_its_labels_are_cited_with_their_items(tmp_path) -> None:
+    """An article whose labels were lost and whose list is captioned parts with items
+    under them is cited as the wording numbered it: the parts （一）（二）, their items
+    1. 2. (第五条（一）2.), not one flat count."""
+    from tiaokuan.parse import parse_file
+
+    source = tmp_path / "parts.md"
+    source.write_text(_CAPTIONED_PARTS, encoding="utf-8")
+    cites = {u.cite.split("〔")[0]: u.text for u in units_of(parse_file(source).documents[0])}
+    assert "申报发票金额" in cites["第五条（一）2."]
+    assert "最低保险费" in cites["第五条（二）1."]
+    assert "付款期限" in cites["第六条"]
