@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from tiaokuan.model import ClauseDocument, SectionType
-from tiaokuan.text.labels import item_label
+from tiaokuan.text.labels import is_caption, item_label
 
 from .judge import Effect, Kind, judge
 from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units, substance_words
@@ -316,9 +316,10 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
             bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL,
             f"{owners}逐项列举（{bu.cite}），{absent}以概括约定（{general.cite}）；差异见该列举与概括约定的比较", sides,
         )  # fmt: skip
-    if bu.item is None and _TITLE.match(bu.text.strip()):
-        # A line that only names what follows (负面信息通知和逾期账款报告 / 按比例处理) states no
-        # rule: the provisions under it are compared on their own.
+    if bu.item is None and is_caption(bu.text):
+        # A title, a line that only names what follows (负面信息通知和逾期账款报告 / 按比例处理),
+        # states no rule: the provisions under it are compared on their own. (Not an item,
+        # which names what its list holds.)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此标题（{bu.cite}），标题本身不含约定", sides)
     if _restates(bu):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
@@ -349,10 +350,6 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
             mi = _marked(bu.text, ui.text)[1]
             marked[i] = _side(names[i], ui, mi)
     return Difference(bu.dimension, Kind.ONLY_IN, True, effect, what, tuple(marked))
-
-
-# A title: a short line with no sentence in it (not an item, which names what it lists).
-_TITLE = re.compile(r"^[^，。；：,.;:！？!?、]{1,20}$")
 
 
 # A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.

@@ -421,7 +421,7 @@ def _chapter_items(article: Article) -> dict[int, str]:
     where some items are captions (平安险 / 水渍险 / 一切险), the captions are counted
     （一）（二）… and the items under each caption 1. 2. …"""
     items = [it for it in article.items if not it.label]
-    captions = [bool(_CAPTION.match(it.text.strip())) and len(it.text.strip()) <= 12 for it in items]
+    captions = [_is_caption(it.text) for it in items]
     out: dict[int, str] = {}
     top = sub = 0
     for it, caption in zip(items, captions, strict=True):

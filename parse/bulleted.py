@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 
-from tiaokuan.text.labels import cn_to_int
+from tiaokuan.text.labels import cn_to_int, is_caption
 
 from .drafts import ArticleDraft, piece
 from .headings import known_heading
 from .layout import Block
 from .lines import Hint
-from .numbering import STATED_CONTINUATION_COST, is_caption, leave_list_cost, names_this_article, opens_article
+from .numbering import STATED_CONTINUATION_COST, leave_list_cost, names_this_article, opens_article
 
 # 从下列两者中择其一 / 以下三种方式: how many captioned parts a lead announces.
 _COUNTED = re.compile(r"(?:下列|以下)([两二三四五六七八九])(?:者|种|类|个)")

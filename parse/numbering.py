@@ -27,7 +27,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tiaokuan.text.labels import ItemFamily, cn_to_int, decimal_article_label, decimal_chapter_label, item_label, squash
+from tiaokuan.text.labels import (
+    ItemFamily,
+    cn_to_int,
+    decimal_article_label,
+    decimal_chapter_label,
+    is_caption,
+    item_label,
+    squash,
+)
 
 from .headings import known_heading
 from .layout import Block
@@ -303,11 +311,7 @@ def _caption_item(text: str) -> bool:
 # the captions a few wordings print above their articles (如实告知 / 贸易纠纷 …): such a
 # wording prints more captions than chapter headings, and there a caption is no sign
 # either way (its captions stand as bullets, items and article heads alike).
-_CAPTION = re.compile(r"^[^，。；：,.;:！？!?、]{1,20}$")
-
-
-def is_caption(text: str) -> bool:
-    return bool(_CAPTION.match(text.strip()))
+# (labels.is_caption: the caption's shape.)
 
 
 # A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 ….

@@ -27,6 +27,7 @@ from tiaokuan.text.labels import (
     article_label,
     decimal_article_label,
     doubled_label_values,
+    is_caption,
     item_label,
     squash,
 )
@@ -59,7 +60,6 @@ from .numbering import (
     continuation_cost,
     continues_article,
     counted_back,
-    is_caption,
     is_chapter_line,
     join_cost,
     leave_list_cost,

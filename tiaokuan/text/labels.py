@@ -273,3 +273,12 @@ def squash(text: str) -> str:
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and stripped[-1] in TERMINAL
+
+
+# A caption: a short line with no sentence in it (住院医疗保险责任, 如实告知, 按比例处理) —
+# it names what follows and states no rule itself.
+_CAPTION = re.compile(r"^[^，。；：,.;:！？!?、]{1,20}$")
+
+
+def is_caption(text: str) -> bool:
+    return bool(_CAPTION.match(text.strip()))
