@@ -354,7 +354,12 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
 
 # A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
 # (read on the substance, where every way of saying the insurer does not pay is 不承担赔偿责任)
-_RESTATES = re.compile(r"^其他不属于本(?:合同|保险)(?:保险)?责任范围内的[^。]{0,20}?(?:保险人(?:也|均)?不承担赔偿责任)?$")
+# Drafted two ways: 其他不属于（本合同）保险责任范围（内）的… and 本合同其他部分约定（列明）
+# 不在保障（承保）范围内的….
+_RESTATES = re.compile(
+    r"^(?:其他不属于(?:本)?(?:合同|保险)?(?:保险)?责任范围(?:内)?的|本(?:保险)?合同其他部分(?:约定|列明)的?不在(?:保障|承保|保险责任)范围内的)"
+    r"[^。]{0,20}?(?:保险人(?:也|均)?不承担赔偿责任)?$"
+)
 
 
 # Provisions that restate what the law makes true whatever the contract says, so

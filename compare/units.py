@@ -114,14 +114,20 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
         # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人
         # 是指… / 投保人、被保险人同主险合同).
-        (Dimension.INSURED, r"(?:均?可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)为"
-                            r"|(?:^|[。；\n])(?:本(?:保险)?合同的?)?(?:投保人、)?(?:被保险人|投保人)(?:、被保险人)?(?:是指|限于|同主险)"),
+        (Dimension.INSURED, r"(?:均?可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)(?:为|是)"
+                            r"|(?:^|[。；\n])(?:本(?:保险)?合同的?)?(?:投保人、)?(?:被保险人|投保人)(?:、被保险人)?(?:是指|限于|同主险)"
+                            r"|(?:^|[。；\n])本(?:保险)?合同的(?:投保人|被保险人)为"),
         # What is insured, in the ways a clause states it outside its 保险标的 chapter: …可作为本保险
         # 合同的保险标的 / 本保险合同的保险标的是指… / 保险标的为…
         (Dimension.SUBJECT, r"(?:可?(?:作为|成为))[^。]{0,12}保险标的|(?:^|[。；\n])(?:本(?:保险)?合同的?)?保险标的(?:是指|是|为|指|包括)"),
-        (Dimension.TERRITORY, r"承保区域|地域范围|境内|境外"),
+        # Where cover applies: the clause names an area of cover, or the place the
+        # insured event must happen in. 境内/境外 alone qualifies a party, a product or a
+        # paper (在中华人民共和国境内注册的法人; 境外身故的…证明) and says nothing of where cover runs.
+        (Dimension.TERRITORY, r"承保区域|保险区域|地域范围|(?:发生|出险)[^。；]{0,6}(?:地点|地域|区域)[^。；]{0,6}(?:限于|为|以)"
+                              r"|在[^。；]{0,20}(?<!环)境[内外][^。；]{0,12}(?:发生|遭受)的"),
     )
 )
+_INSURED = next(p for d, p in _SAYS if d is Dimension.INSURED)
 _EXCLUDES = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付|负责)|不承担[^。；]{0,12}责任|不属于本保险[^。]{0,6}(?:责任|标的)|除外")
 _PERIOD = re.compile(r"保险期间|保险责任开始|生效|追溯期|等待期|起讫")
 _PREMIUM = re.compile(r"保险费")
@@ -142,6 +148,10 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
     if section is SectionType.EXCLUSIONS or (lead and _EXCLUDES.search(lead) and not _NOT_INSURED.search(lead)):
         return Dimension.EXCLUSIONS
     if section in _SELF_EVIDENT:
+        if section is SectionType.DEFINITIONS and _INSURED.search(text):
+            # A definition of the party words that says who may be insured (被保险人：本保险合同的
+            # 投保人…均可作为本保险合同的被保险人) is that clause's who-may-be-insured rule.
+            return Dimension.INSURED
         if section is SectionType.COVERAGE and _EXCLUDES.search(text) and Category.EXCLUSION.value in categories:
             return Dimension.EXCLUSIONS
         return _SECTION_DIMENSION[section]
@@ -471,7 +481,8 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
         # follows, whatever defined word that paragraph opens with (被保险人有权追索…).
         captioned = prev is not None and _only_term(prev)
         if prev is not None and prev.term and (u.term is None or u.term == prev.term or captioned) and not u.item:
-            out[-1] = replace(prev, text=prev.text.rstrip("\n") + "\n" + u.text)
+            text = prev.text.rstrip("\n") + "\n" + u.text
+            out[-1] = replace(prev, text=text, dimension=dimension_of(SectionType.DEFINITIONS, text, ()))
         else:
             out.append(replace(u, index=(out[-1].index + 1) if out else u.index))
     return out

@@ -244,3 +244,74 @@ def test_captioned_parts_of_an_article_that_lost_its_labels_are_cited_with_their
     assert "申报发票金额" in cites["第五条（一）2."]
     assert "最低保险费" in cites["第五条（二）1."]
     assert "付款期限" in cites["第六条"]
+
+
+def test_a_territory_clause_names_where_cover_runs_not_where_a_party_was_registered() -> None:
+    """境内 in a sentence about who may be insured, what product is insured or which
+    paper a claim needs qualifies that party, product or paper; only an area of cover
+    or the place the insured event must happen is the territory dimension. (环境内 holds
+    no 境内 at all.)"""
+    units = _units(
+        "总则\n\n第一条 本保险合同的被保险人为中华人民共和国境内（不含港澳台地区）依法设立的科技企业。\n\n"
+        "第二条 本保险合同所称机器人，是指可在其环境内运动以执行预期任务的可编程执行机构。\n\n"
+        "第三条 本保险合同的承保区域为中华人民共和国境内（不含港澳台地区）。\n\n"
+        "第四条 保险人仅对在中华人民共和国境内发生的保险事故负责赔偿。\n"
+    )
+    by_cite = {u.cite.split("「")[0]: u.dimension for u in units}
+    assert by_cite["第一条"] is Dimension.INSURED
+    assert by_cite["第二条"] is not Dimension.TERRITORY
+    assert by_cite["第三条"] is Dimension.TERRITORY
+    assert by_cite["第四条"] is Dimension.TERRITORY
+
+
+def test_a_definition_that_says_who_may_be_insured_is_the_insured_dimension() -> None:
+    """A clause that says who may be insured in its 释义 (被保险人：…均可作为本保险合同的被保险人)
+    states there what another clause states in 总则; a definition of the party word in
+    the law's general terms (投保人：指与保险人订立保险合同…的人) stays a definition."""
+    units = _units(
+        "释义\n\n第二十条 本保险合同下列用语的含义：\n"
+        "（一）被保险人：本保险合同的投保人以及代表投保人行事的雇员均可作为本保险合同的被保险人。\n"
+        "（二）投保人：指与保险人订立保险合同，并按照合同约定负有支付保险费义务的人。\n"
+    )
+    by_term = {u.term: u.dimension for u in units if u.term}
+    assert by_term["被保险人"] is Dimension.INSURED
+    assert by_term["投保人"] is Dimension.DEFINITIONS
+
+
+def test_two_catch_all_exclusions_are_the_same_however_drafted() -> None:
+    """The market drafts its catch-all exclusion two ways, 其他不属于本保险责任范围内的… and
+    本合同其他部分约定不在保障范围内的…; both say only that what is not covered is not paid."""
+    from tiaokuan.compare import differences
+
+    body = "责任免除\n\n第五条 下列损失、费用和责任，保险人不承担赔偿责任：\n（一）罚款、罚金；\n（二）{}\n"
+    a, b = (
+        parse_paragraphs(HEAD + body.format(x)).documents[0]
+        for x in ("其他不属于本保险责任范围内的损失、费用和责任。", "本保险合同其他部分约定不在保障范围内的损失、费用和责任。")
+    )
+    assert not [d for d in differences([a, b], ["A", "B"]) if d.material]
+
+
+def test_the_policyholders_and_the_insurers_right_to_cancel_are_two_provisions() -> None:
+    """Cancellation provisions are told apart by who cancels and when: the policyholder's
+    right after cover starts pairs with the other clause's policyholder's right, not with
+    the insurer's right worded in the same boilerplate."""
+    from tiaokuan.compare import differences
+
+    after_policyholder = (
+        "第十条 保险责任开始后，投保人要求解除保险合同的，自通知保险人之日起，保险合同解除，"
+        "保险人按照保险责任开始之日起至合同解除之日止期间与保险期间的日比例计收保险费，并退还剩余部分保险费。\n"
+    )
+    after_insurer = (
+        "第十条 保险责任开始后，保险人要求解除保险合同的，可提前十五日向投保人发出解约通知书解除本保险合同，"
+        "保险人按照保险责任开始之日起至合同解除之日止期间与保险期间的日比例计收保险费，并将剩余部分保险费退还投保人。\n"
+    )
+    policyholder_short = (
+        "第十一条 保险责任开始后，投保人要求解除保险合同的，自通知保险人之日起，保险合同解除，"
+        "保险人按短期费率计收保险责任开始之日起至合同解除之日止期间的保险费，并退还剩余部分保险费。\n"
+    )
+    a = parse_paragraphs(HEAD + "其他事项\n\n" + after_policyholder).documents[0]
+    b = parse_paragraphs(HEAD + "其他事项\n\n" + after_insurer + "\n" + policyholder_short).documents[0]
+    material = [d for d in differences([a, b], ["A", "B"]) if d.material]
+    paired = [d for d in material if d.sides[0].citations and d.sides[1].citations]
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in paired] == [(("第十条",), ("第十一条",))]
+    assert [d.sides[1].citations for d in material if not d.sides[0].citations] == [("第十条",)]
