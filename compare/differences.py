@@ -328,6 +328,12 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     glossary = bu.term if bu.section is SectionType.DEFINITIONS else None
     if glossary and not _used_elsewhere(glossary, reading.units):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
+    if glossary in _CONTRACT_WORDS and bu.dimension is Dimension.DEFINITIONS:
+        # The contract's own parties and papers mean for every clause what the law says
+        # they mean (《保险法》第十条、第十二条、第十八条); a definition that names them, or names
+        # the insurer company, changes nothing. (One that says who may be insured is the
+        # insured dimension, not this.)
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」（合同当事人或合同文件的通常含义），实质无差异", sides)
     absent_units = [reading.units[i] for i in range(len(row.units)) if i not in present]
     if glossary and not _used_elsewhere(glossary, absent_units):
         # A definition changes how a clause reads only where that clause uses the word;
@@ -374,6 +380,9 @@ _RESTATES_LAW = re.compile(
     r"|^本合同未尽事宜[^。]{0,10}(?:以|按|依)照?(?:国家)?(?:有关)?法律(?:法规)?(?:的规定)?(?:为准|执行|办理)"
     r"|^本合同由[^。]{0,60}(?:五|四|三|两|二|六|[2-9])部分组成"
 )
+
+
+_CONTRACT_WORDS = frozenset({"保险人", "投保人", "被保险人", "受益人", "保险单", "保险合同", "保险凭证", "投保单", "批单"})
 
 
 def _restates(unit: Unit) -> bool:

@@ -315,3 +315,20 @@ def test_the_policyholders_and_the_insurers_right_to_cancel_are_two_provisions()
     paired = [d for d in material if d.sides[0].citations and d.sides[1].citations]
     assert [(d.sides[0].citations, d.sides[1].citations) for d in paired] == [(("第十条",), ("第十一条",))]
     assert [d.sides[1].citations for d in material if not d.sides[0].citations] == [("第十条",)]
+
+
+def test_a_definition_of_the_contracts_own_parties_printed_once_changes_nothing() -> None:
+    """保险人 and 保险单 mean for every clause what the law and the contract make them; a
+    clause that defines them (naming the insurer company) and one that does not read the
+    same. A definition of a word of the cover (恐怖活动) printed once still counts."""
+    from tiaokuan.compare import differences
+
+    body = "保险责任\n\n第一条 保险人负责赔偿恐怖活动造成的损失，以保险单载明的金额为限。\n\n释义\n\n第二条 本保险合同下列用语的含义：\n{}"
+    a = parse_paragraphs(HEAD + body.format("（一）保险人：指与投保人签订本保险合同的某某财产保险股份有限公司。\n（二）保险单：指保险人签发的保险单及其明细表。\n（三）恐怖活动：指以暴力手段制造社会恐慌的行为。\n")).documents[0]
+    b = parse_paragraphs(HEAD + body.format("（一）恐怖活动：指以暴力手段制造社会恐慌的行为。\n")).documents[0]
+    diffs = differences([a, b], ["A", "B"])
+    assert not [d for d in diffs if d.material]
+    assert len([d for d in diffs if d.kind is Kind.ONLY_IN and "通常含义" in d.what]) == 2
+    c = parse_paragraphs(HEAD + body.format("（一）保险人：指与投保人签订本保险合同的某某财产保险股份有限公司。\n")).documents[0]
+    material = [d for d in differences([a, c], ["A", "C"]) if d.material]
+    assert [(d.kind, d.sides[0].citations) for d in material] == [(Kind.ONLY_IN, ("第二条（三）「恐怖活动」",))]
