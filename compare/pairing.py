@@ -474,5 +474,36 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
         for r in left + right:
             rows[r] = Counterparts((None, None), 0.0)
         rows[first] = Counterparts((a, b), 0.0)
+    rows = _join_said_once(rows, {d: sides for d, sides in lone.items() if not (sides[0] and sides[1]) and d in _JOINED_ONCE})
     return [r for r in rows if any(u is not None for u in r.units)]
+
+
+# Who may be insured and what is insured: one provision, whatever articles state it. (Tried
+# on every said-once dimension: a period, premium or limit clause split over articles
+# is more often several provisions, and pairs better one by one.)
+_JOINED_ONCE = frozenset({Dimension.INSURED, Dimension.SUBJECT})
+
+
+def _join_said_once(rows: list[Counterparts], lone: dict[Dimension, list[list[int]]]) -> list[Counterparts]:
+    """A provision stated once that one clause splits over articles standing together
+    (投保人… / 被保险人… / 投保人或被保险人须为科技企业) and the other says in one: where the
+    dimension has one pair, one clause's lone units of it standing in one place with its
+    paired unit join that pair."""
+    for dim, sides in lone.items():
+        pairs = [r for r, row in enumerate(rows) if all(u is not None and u.dimension is dim for u in row.units)]
+        if len(pairs) != 1:
+            continue
+        r0 = pairs[0]
+        for side, rs in enumerate(sides):
+            # (items of a list are each a condition of their own: 满足以下条件的宠物：（一）…（二）…)
+            members = [u for r in rs if (u := rows[r].units[side]) is not None and u.item is None]
+            held = rows[r0].units[side]
+            if not members or held is None or held.parts or not _one_place([held, *members]):
+                continue
+            joined = _joined(sorted([held, *members], key=lambda u: u.index))
+            rows[r0] = Counterparts((joined, rows[r0].units[1]) if side == 0 else (rows[r0].units[0], joined), rows[r0].score)
+            for r in rs:
+                if rows[r].units[side] in members:
+                    rows[r] = Counterparts((None, None), 0.0)
+    return rows
 

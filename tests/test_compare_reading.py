@@ -332,3 +332,21 @@ def test_a_definition_of_the_contracts_own_parties_printed_once_changes_nothing(
     c = parse_paragraphs(HEAD + body.format("（一）保险人：指与投保人签订本保险合同的某某财产保险股份有限公司。\n")).documents[0]
     material = [d for d in differences([a, c], ["A", "C"]) if d.material]
     assert [(d.kind, d.sides[0].citations) for d in material] == [(Kind.ONLY_IN, ("第二条（三）「恐怖活动」",))]
+
+
+def test_who_may_be_insured_split_over_articles_is_one_provision() -> None:
+    """One clause says in one article who may take out and hold the cover; the other
+    splits it over three articles standing together. The three are that provision
+    rewritten, compared as one with the first clause's article, not two only-ins."""
+    from tiaokuan.compare import differences
+
+    a = parse_paragraphs(HEAD + "总则\n\n第一条 本保险合同由保险条款、投保单、保险单组成。\n\n"
+                         "第二条 凡在中华人民共和国境内注册的科技企业，均可作为本保险合同的投保人和被保险人。\n\n"
+                         "保险责任\n\n第三条 保险人负责赔偿保险事故造成的损失。\n").documents[0]
+    b = parse_paragraphs(HEAD + "总则\n\n第一条 本保险合同由保险条款、投保单、保险单组成。\n\n"
+                         "第二条 与采购人签订采购合同的供应商，可作为本保险合同的投保人。\n\n"
+                         "第三条 依法与投保人签订采购合同的采购人，可作为本保险合同的被保险人。\n\n"
+                         "第四条 本保险合同的投保人或被保险人，须为科技企业。\n\n"
+                         "保险责任\n\n第五条 保险人负责赔偿保险事故造成的损失。\n").documents[0]
+    insured = [d for d in differences([a, b], ["A", "B"]) if d.dimension is Dimension.INSURED and d.material]
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in insured] == [(("第二条",), ("第二条", "第三条", "第四条"))]
