@@ -122,7 +122,13 @@ def _changes_value(run: Run, direction: str, said: str) -> bool:
     old_value, new_value = ((bool(_quantities(x + run.after)), _scale(_URGENCY, x)) for x in (run.old, run.new))
     if old_value != new_value:
         return True
+    # A way to resolve a dispute opened or closed (也可向调解组织申请调解 / 并受中华人民共和国司法管辖)
+    if set(_FORUM.findall(run.old)) != set(_FORUM.findall(run.new)):
+        return True
     return bool(_RESTRICT.search(run.old)) != bool(_RESTRICT.search(run.new))
+
+
+_FORUM = re.compile(r"调解|仲裁|起诉|诉讼(?!时效)|法院|司法管辖")
 
 
 @dataclass(frozen=True)

@@ -350,3 +350,15 @@ def test_who_may_be_insured_split_over_articles_is_one_provision() -> None:
                          "保险责任\n\n第五条 保险人负责赔偿保险事故造成的损失。\n").documents[0]
     insured = [d for d in differences([a, b], ["A", "B"]) if d.dimension is Dimension.INSURED and d.material]
     assert [(d.sides[0].citations, d.sides[1].citations) for d in insured] == [(("第二条",), ("第二条", "第三条", "第四条"))]
+
+
+def test_a_way_to_resolve_a_dispute_opened_or_closed_is_material() -> None:
+    """Dispute clauses restate the law and are reworded freely, but a route the parties
+    may take (调解 before arbitration or court) or a jurisdiction they submit to, printed
+    in one clause only, changes what a party may do."""
+    base = "因履行本合同发生的争议，由当事人协商解决。协商不成的，提交保险单载明的仲裁机构仲裁。"
+    mediation = base.replace("协商解决。", "协商解决，也可向相关调解组织申请调解。")
+    assert judge(mediation, base, Dimension.DISPUTES, "A", "B").material
+    law = "本合同的争议处理适用中华人民共和国法律。"
+    assert judge(law, law.replace("法律。", "法律，并受中华人民共和国司法管辖。"), Dimension.DISPUTES, "A", "B").material
+    assert not judge(base, base.replace("当事人", "双方当事人"), Dimension.DISPUTES, "A", "B").material
