@@ -128,6 +128,7 @@ def _changes_value(run: Run, direction: str, said: str) -> bool:
     return bool(_RESTRICT.search(run.old)) != bool(_RESTRICT.search(run.new))
 
 
+_START = re.compile(r"自[^，。；]{1,40}(?:之日|之时|时)起|起算")
 _FORUM = re.compile(r"调解|仲裁|起诉|诉讼(?!时效)|法院|司法管辖")
 
 
@@ -478,7 +479,12 @@ def judge(
         # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.
         material = [(r, d, text) for r, d, text in material if not _only_policyholder(r)]
     if dimension in STATUTORY or values_only:
-        material = [(r, d, text) for r, d, text in material if _changes_value(r, d, text)]
+        # (and when the limitation period starts — 自其知道保险事故发生之日起 / 自赔偿责任确定之日起计算 —
+        # is a value, as its length is)
+        material = [
+            (r, d, text) for r, d, text in material
+            if _changes_value(r, d, text) or (dimension is Dimension.LIMITATION and bool(_START.search(r.old + r.new)))
+        ]  # fmt: skip
     if not material:
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{_edits(runs, old, new)}" if runs else "措辞相同", runs)
     reaches = {_reach(d, dimension) for _, d, _ in material}

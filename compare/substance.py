@@ -120,7 +120,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # knew or should have known), stated in full or left to the law;
         (r"(?<=请求赔偿)保险金(?=的诉讼时效)", ""),
         (
-            r"诉讼时效(?:期间)?(?:为二年|(?:适用|以)(?:我国)?现行(?:有效)?法律(?:法规)?(?:的规定|为准))(?:,自其?知道或应知道保险事故发生之日起计算)?",
+            r"诉讼时效(?:期间)?,?(?:为二年|(?:适用|以|依据|依照|按照)(?:我国|中华人民共和国|境内)?(?:\((?:不含)?港澳台地区\))?"
+            r"(?:现行)?(?:有效)?(?:相关)?法律(?:法规)?(?:的规定)?(?:为准|处理|执行)?)(?:,自其?知道或应知道保险事故发生之日起计算)?",
             "诉讼时效依法",
         ),
         # a court hears the dispute when the parties made no arbitration agreement

@@ -362,3 +362,14 @@ def test_a_way_to_resolve_a_dispute_opened_or_closed_is_material() -> None:
     law = "本合同的争议处理适用中华人民共和国法律。"
     assert judge(law, law.replace("法律。", "法律，并受中华人民共和国司法管辖。"), Dimension.DISPUTES, "A", "B").material
     assert not judge(base, base.replace("当事人", "双方当事人"), Dimension.DISPUTES, "A", "B").material
+
+
+def test_the_limitation_period_left_to_the_law_reads_as_the_law_but_a_later_start_differs() -> None:
+    """诉讼时效 stated as the law's two years from when the insured knew of the event, or
+    left to 相关法律规定, is one rule; a period that runs from when the insured's liability
+    is fixed starts later, and that is a difference."""
+    law = "被保险人向保险人请求赔偿的诉讼时效期间为二年，自其知道或者应当知道保险事故发生之日起计算。"
+    left = "被保险人向保险人请求赔偿保险金的诉讼时效期间，依据中华人民共和国（不含港澳台地区）相关法律规定处理，自其知道或者应当知道保险事故发生之日起计算。"
+    later = "被保险人向保险人请求赔偿的诉讼时效期间为二年，自被保险人对受试者应负的赔偿责任确定之日起计算。"
+    assert not judge(law, left, Dimension.LIMITATION, "A", "B").material
+    assert judge(law, later, Dimension.LIMITATION, "A", "B").material
