@@ -431,7 +431,7 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
         return Difference(bu.dimension, Kind.SAME_IN_SUBSTANCE, False, Effect.NEUTRAL, "各方均为兜底约定（未保的本来就不赔），实质相同", tuple(_side(names[i], row.units[i]) for i in present))
     if len({u.key for u in row.units if u is not None}) == 1:
         if not reach:
-            return None
+            return _moved_item(row, present, reading)
         # The same words under a cause-exclusion and a cost-exclusion exclude different things.
         return Difference(Dimension.EXCLUSIONS, Kind.DIFFERENT, True, Effect.MIXED, reach, tuple(_side(names[i], row.units[i]) for i in present))
     if all(u.section is SectionType.APPENDIX and u.figures for u in row.units if u is not None):
@@ -475,6 +475,39 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
         affects = tuple(f"{names[i]} {c}" for i in present for c in _uses(reading.units[i], bu.term))
         what = f"释义「{bu.term}」不同：{what}"
     return Difference(dimension, kind, True, effect, what, tuple(sides), affects)
+
+
+def _lead_of(unit: Unit, product: int, reading: _Reading) -> Unit | None:
+    """The lead-in of the list an item stands in."""
+    key = substance(unit.lead)
+    return next((u for u in reading.units[product] if u.is_lead and u.article == unit.article and substance(u.text) == key), None)
+
+
+def _moved_item(row: Counterparts, present: list[int], reading: _Reading) -> Difference | None:
+    """Two items in the same words standing in lists whose lead-ins do not pair: the
+    item moved to another list (珍贵财物 from 下列财产不属于保险标的 to 下列财产未经特别约定…不属于
+    保险标的), and what the list does to it is its lead-in's."""
+    base = present[0]
+    bu = row.units[base]
+    assert bu is not None
+    # (definitions are no list; a claim paper is asked for whatever the list's lead-in says around it)
+    if bu.term or bu.dimension is Dimension.CLAIMS or not all(_in_list(u) for u in row.units if u is not None):
+        return None
+    lead = _lead_of(bu, base, reading)
+    for i in present[1:]:
+        ui = row.units[i]
+        assert ui is not None
+        other = _lead_of(ui, i, reading)
+        if lead is None or other is None or substance(lead.text) == substance(other.text):
+            continue
+        lead_row = reading.row_of.get((base, lead.index))
+        if lead_row is not None and lead_row.units[i] is other:
+            continue  # the lists pair: their lead-ins' difference is said once, at the lead-ins
+        j = judge(lead.text, other.text, bu.dimension, reading.names[base], reading.names[i], values_only=True)
+        if j.material:
+            what = f"该项文字相同，但所在列举不同（{lead.cite}、{other.cite}）：{j.what}"
+            return Difference(bu.dimension, j.kind, True, j.effect, what, tuple(_side(reading.names[k], row.units[k]) for k in present))
+    return None
 
 
 def _pair_substituted(all_units: list[tuple[Unit, ...]], subs: dict[int, tuple[tuple[str, str], ...]]) -> list[Counterparts]:

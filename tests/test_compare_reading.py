@@ -373,3 +373,17 @@ def test_the_limitation_period_left_to_the_law_reads_as_the_law_but_a_later_star
     later = "被保险人向保险人请求赔偿的诉讼时效期间为二年，自被保险人对受试者应负的赔偿责任确定之日起计算。"
     assert not judge(law, left, Dimension.LIMITATION, "A", "B").material
     assert judge(law, later, Dimension.LIMITATION, "A", "B").material
+
+
+def test_an_item_moved_to_another_list_takes_that_lists_meaning() -> None:
+    """The same words under another lead-in say another thing: 火灾、爆炸 listed as a peril
+    in one clause and as an exclusion in the other, or 珍贵财物 moved from the property
+    never insured to the property insured by special agreement."""
+    from tiaokuan.compare import differences
+
+    a = parse_paragraphs(HEAD + "保险责任\n\n第三条 由于下列原因造成保险标的的损失，保险人负责赔偿：\n（一）火灾、爆炸；\n（二）雷击。\n\n"
+                         "责任免除\n\n第四条 下列原因造成的损失，保险人不负责赔偿：\n（一）战争、军事行动；\n（二）地震。\n").documents[0]
+    b = parse_paragraphs(HEAD + "保险责任\n\n第三条 由于下列原因造成保险标的的损失，保险人负责赔偿：\n（一）雷击。\n\n"
+                         "责任免除\n\n第四条 下列原因造成的损失，保险人不负责赔偿：\n（一）战争、军事行动；\n（二）地震；\n（三）火灾、爆炸。\n").documents[0]
+    moved = [d for d in differences([a, b], ["A", "B"]) if d.material and d.sides[0].citations == ("第三条（一）",)]
+    assert [d.sides[1].citations for d in moved] == [("第四条（三）",)] and "所在列举不同" in moved[0].what
