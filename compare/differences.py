@@ -31,7 +31,7 @@ from tiaokuan.text.labels import is_caption, item_label
 from .judge import Effect, Kind, judge
 from .pairing import Counterparts, extend_pairs, pair_rewritten, pair_splits, pair_units, substance_words
 from .redline import Op, diff_text
-from .substance import substance
+from .substance import is_catch_all, substance
 from .substitution import substitutions
 from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, units_of
 
@@ -358,16 +358,6 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     return Difference(bu.dimension, Kind.ONLY_IN, True, effect, what, tuple(marked))
 
 
-# A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
-# (read on the substance, where every way of saying the insurer does not pay is 不承担赔偿责任)
-# Drafted two ways: 其他不属于（本合同）保险责任范围（内）的… and 本合同其他部分约定（列明）
-# 不在保障（承保）范围内的….
-_RESTATES = re.compile(
-    r"^(?:其他不属于(?:本)?(?:合同|保险)?(?:保险)?责任范围(?:内)?的|本(?:保险)?合同其他部分(?:约定|列明)的?不在(?:保障|承保|保险责任)范围内的)"
-    r"[^。]{0,20}?(?:保险人(?:也|均)?不承担赔偿责任)?$"
-)
-
-
 # Provisions that restate what the law makes true whatever the contract says, so
 # that a clause without them reads the same: the parties may amend the contract by
 # agreement, by endorsement or written agreement (《保险法》第二十条); the law prevails
@@ -386,7 +376,7 @@ _CONTRACT_WORDS = frozenset({"保险人", "投保人", "被保险人", "受益�
 
 
 def _restates(unit: Unit) -> bool:
-    return bool(_RESTATES.match(substance(unit.text).replace("§", "")))
+    return is_catch_all(unit.text)
 
 
 def _used_elsewhere(term: str, all_units: list[tuple[Unit, ...]]) -> bool:

@@ -34,7 +34,7 @@ from scipy.optimize import linear_sum_assignment
 from tiaokuan.text.words import words
 
 from .align import encode_words, tfidf_cosine
-from .substance import substance
+from .substance import is_catch_all, substance
 from .units import Dimension, Unit
 
 SAME_DIMENSION_BONUS = 0.1
@@ -189,6 +189,10 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]], common: frozense
     scores = raw + _bonus(new, member_units)
     if common is not None:
         scores = np.where(_share_a_word(new, member_units, common), scores, 0.0)
+    # A catch-all says only that what is not covered is not paid: it is the other clause's
+    # catch-all or nothing, however many words it shares with a lead-in (对下列…不负责赔偿).
+    catch = np.array([is_catch_all(u.text) for u in new] + [is_catch_all(m.text) for m in member_units])
+    scores = np.where(catch[: len(new), None] == catch[None, len(new) :], scores, 0.0)
     out = np.zeros((len(new), len(rows)))
     row_of = np.array([r for r, _ in members])
     np.maximum.at(out.T, row_of, scores.T)
@@ -338,7 +342,8 @@ def pair_splits(rows: list[Counterparts]) -> list[Counterparts]:
         taken: set[int] = set()
         for r, row in enumerate(rows):
             u = row.units[side]
-            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8:
+            # (a catch-all is no provision split in two: what it shares with a lead-in is boilerplate)
+            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8 or is_catch_all(u.text):
                 continue
             best = (0.0, -1, 0, 0)
             for k, run in enumerate(runs):

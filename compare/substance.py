@@ -173,3 +173,18 @@ def substance(text: str) -> str:
     text = _PERCENT.sub(lambda m: f"{v}%" if (v := cn_to_int(m.group(1))) is not None else m.group(), text)
     text = _NUMERAL.sub(lambda m: str(v) if (v := cn_to_int(m.group())) is not None else m.group(), text)
     return _DROP.sub("", text)
+
+
+# A catch-all that only restates that what is not covered is not paid (兜底条款) adds nothing.
+# (read on the substance, where every way of saying the insurer does not pay is 不承担赔偿责任)
+# Drafted two ways: 其他不属于（本合同）保险责任范围（内）的… and 本合同其他部分约定（列明）
+# 不在保障（承保）范围内的….
+_CATCH_ALL = re.compile(
+    r"^(?:其他不属于(?:本)?(?:合同|保险)?(?:保险)?责任范围(?:内)?的|本(?:保险)?合同其他部分(?:约定|列明)的?不在(?:保障|承保|保险责任)范围内的)"
+    r"[^。]{0,20}?(?:保险人(?:也|均)?不承担赔偿责任)?$"
+)
+
+
+def is_catch_all(text: str) -> bool:
+    """Whether a provision only says that what the contract does not cover it does not pay."""
+    return bool(_CATCH_ALL.match(substance(text).replace("§", "")))

@@ -387,3 +387,16 @@ def test_an_item_moved_to_another_list_takes_that_lists_meaning() -> None:
                          "责任免除\n\n第四条 下列原因造成的损失，保险人不负责赔偿：\n（一）战争、军事行动；\n（二）地震；\n（三）火灾、爆炸。\n").documents[0]
     moved = [d for d in differences([a, b], ["A", "B"]) if d.material and d.sides[0].citations == ("第三条（一）",)]
     assert [d.sides[1].citations for d in moved] == [("第四条（三）",)] and "所在列举不同" in moved[0].what
+
+
+def test_a_catch_all_pairs_only_with_a_catch_all() -> None:
+    """其它不属于本保险责任范围内的损失、费用和责任，保险人不负责赔偿 shares nearly all its words with a
+    lead-in (对下列损失、费用和责任，保险人不负责赔偿：) and says nothing of what it lists: left
+    alone, it is an immaterial only-in, and the lead-in announces its own list."""
+    from tiaokuan.compare import differences
+
+    a = parse_paragraphs(HEAD + "责任免除\n\n第七条 其它不属于本保险责任范围内的损失、费用和责任，保险人不负责赔偿。\n").documents[0]
+    b = parse_paragraphs(HEAD + "责任免除\n\n第七条 对下列损失、费用和责任，保险人不负责赔偿：\n（一）罚款、罚金。\n").documents[0]
+    diffs = differences([a, b], ["A", "B"])
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs if d.material] == [((), ("第七条（一）",))]
+    assert [d for d in diffs if d.sides[0].citations == ("第七条",) and not d.sides[1].citations and not d.material]
