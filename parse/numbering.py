@@ -424,11 +424,17 @@ _OPENS_WITH_SUBJECT = re.compile(
 )
 
 
+# A paragraph that only names the parties' conduct (投保人、被保险人或其代表的故意行为、重大过失行为。):
+# a noun phrase without a sentence of its own, an item of a list (an article opens with a
+# sentence), however it opens.
+_CONDUCT = re.compile(r"^[^，,。；;：:]{0,40}的[^，,。；;：:]{0,40}(?:行为|过失)[。；;]?$")
+
+
 def leave_list_cost(items: list[str], text: str) -> float:
     """What reading a paragraph after an open list's items as the next article
     costs: more the more it reads like those items (items of one list are drafted
     alike: same words, same endings)."""
-    if not _OPENS_WITH_SUBJECT.match(text):
+    if not _OPENS_WITH_SUBJECT.match(text) or _CONDUCT.match(text):
         return 1.5
     seen = set().union(*map(char_pairs, items))
     opening = char_pairs(text[:40])

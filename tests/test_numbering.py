@@ -12,6 +12,7 @@ from tiaokuan.parse.numbering import (
     announces_list,
     caption_parts,
     counted_back,
+    leave_list_cost,
     references,
     restore,
 )
@@ -330,3 +331,28 @@ def test_a_sentence_naming_its_list_keeps_the_items_after_it() -> None:
     assert [(a.number, a.text[:4]) for a in doc.articles if a.number] == [(1, "本保险合"), (2, "在保险期"), (3, "保险期间")]
     assert announces_items("由于下列原因造成保险标的的损失，保险人负责赔偿。")
     assert not announces_items("保险人按照下列约定给付保险金。")  # names no list of its own: captioned parts may follow
+
+
+def test_an_item_naming_the_parties_conduct_stays_in_its_list() -> None:
+    # 投保人、被保险人或其代表的故意行为、重大过失行为。 opens with the parties as an article may,
+    # but it only names their conduct, with no sentence of its own: an item of the exclusion
+    # list before it, not an article.
+    text = (
+        "澄川财产保险股份有限公司\n澄川样品申请费用损失保险条款\n总则\n"
+        "本保险合同由保险条款、投保单、保险单以及批单组成。\n"
+        "责任免除\n"
+        "下列原因造成的保险事故，保险人不负责赔偿：\n"
+        "被保险人不符合认定要求中的硬性指标要求。\n"
+        "投保人、被保险人、代理方或其代表的故意行为、重大过失行为或犯罪行为。\n"
+        "司法行为。\n"
+        "保险期间\n"
+        "保险期间不超过一年，具体以保险单载明的为准。\n"
+    )
+    doc = parse_paragraphs(text).documents[0]
+    assert [(a.number, a.text[:4]) for a in doc.articles if a.number] == [(1, "本保险合"), (2, "下列原因"), (3, "保险期间")]
+    # … however unlike the items before it: leaving the list there costs what leaving it for
+    # a paragraph that does not open with a party costs, not what a new article's sentence does.
+    items = ["被保险人不符合认定要求中的硬性指标要求。"]
+    conduct = leave_list_cost(items, "投保人、被保险人、代理方或其代表的故意行为、重大过失行为或犯罪行为。")
+    assert conduct == leave_list_cost(items, "司法行为。")
+    assert conduct > leave_list_cost(items, "投保人应当在保险合同成立时一次性交清保险费。")
