@@ -314,20 +314,24 @@ def test_each_exclusion_list_of_a_copy_that_lost_its_labels_is_an_article(shared
     assert [a.text.split("\n")[0].startswith("对于下列") for a in exclusions.articles] == [True] * 4
 
 
+def _three_articles(product: str, chapter: str, *lines: str):
+    """A fictional 澄川 copy that lost its labels: 总则's one article, `lines` under `chapter`,
+    then 保险期间's one article."""
+    text = "\n".join([
+        "澄川财产保险股份有限公司", product, "总则", "本保险合同由保险条款、投保单、保险单以及批单组成。", chapter, *lines,
+        "保险期间", "保险期间不超过一年，具体以保险单载明的为准。",
+    ]) + "\n"  # fmt: skip
+    return parse_paragraphs(text).documents[0]
+
+
 def test_a_sentence_naming_its_list_keeps_the_items_after_it() -> None:
     # …由于下列原因造成保险标的的损失，保险人…负责赔偿。 ends in 。 yet names the list that follows:
     # the items are the cover article's, not articles of their own.
-    text = (
-        "澄川财产保险股份有限公司\n澄川样品虚拟财产损失保险条款\n总则\n"
-        "本保险合同由保险条款、投保单、保险单以及批单组成。\n"
-        "保险责任\n"
-        "在保险期间内，由于下列原因造成保险标的的损失，保险人按照本保险合同的约定负责赔偿。\n"
-        "数据原因：失窃、黑客攻击、运营商数据丢失。\n"
-        "交易原因：被卖家找回、被运营商收回或封号。\n"
-        "保险期间\n"
-        "保险期间不超过一年，具体以保险单载明的为准。\n"
-    )
-    doc = parse_paragraphs(text).documents[0]
+    doc = _three_articles(
+        "澄川样品虚拟财产损失保险条款", "保险责任",
+        "在保险期间内，由于下列原因造成保险标的的损失，保险人按照本保险合同的约定负责赔偿。",
+        "数据原因：失窃、黑客攻击、运营商数据丢失。", "交易原因：被卖家找回、被运营商收回或封号。",
+    )  # fmt: skip
     assert [(a.number, a.text[:4]) for a in doc.articles if a.number] == [(1, "本保险合"), (2, "在保险期"), (3, "保险期间")]
     assert announces_items("由于下列原因造成保险标的的损失，保险人负责赔偿。")
     assert not announces_items("保险人按照下列约定给付保险金。")  # names no list of its own: captioned parts may follow
@@ -337,18 +341,10 @@ def test_an_item_naming_the_parties_conduct_stays_in_its_list() -> None:
     # 投保人、被保险人或其代表的故意行为、重大过失行为。 opens with the parties as an article may,
     # but it only names their conduct, with no sentence of its own: an item of the exclusion
     # list before it, not an article.
-    text = (
-        "澄川财产保险股份有限公司\n澄川样品申请费用损失保险条款\n总则\n"
-        "本保险合同由保险条款、投保单、保险单以及批单组成。\n"
-        "责任免除\n"
-        "下列原因造成的保险事故，保险人不负责赔偿：\n"
-        "被保险人不符合认定要求中的硬性指标要求。\n"
-        "投保人、被保险人、代理方或其代表的故意行为、重大过失行为或犯罪行为。\n"
-        "司法行为。\n"
-        "保险期间\n"
-        "保险期间不超过一年，具体以保险单载明的为准。\n"
-    )
-    doc = parse_paragraphs(text).documents[0]
+    doc = _three_articles(
+        "澄川样品申请费用损失保险条款", "责任免除", "下列原因造成的保险事故，保险人不负责赔偿：",
+        "被保险人不符合认定要求中的硬性指标要求。", "投保人、被保险人、代理方或其代表的故意行为、重大过失行为或犯罪行为。", "司法行为。",
+    )  # fmt: skip
     assert [(a.number, a.text[:4]) for a in doc.articles if a.number] == [(1, "本保险合"), (2, "下列原因"), (3, "保险期间")]
     # … however unlike the items before it: leaving the list there costs what leaving it for
     # a paragraph that does not open with a party costs, not what a new article's sentence does.
