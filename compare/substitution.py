@@ -90,4 +90,11 @@ def substitutions(rows: list[Counterparts], base: int, other: int, names: tuple[
         # made consistently in as many pairs belongs to the subject too. Numbers,
         # deadlines and words of duty or negation are never swapped away.
         found += [k for k, n in swaps.items() if n >= SUBSTITUTION_MIN_ROWS and k[0] not in k[1] and k[1] not in k[0]]
+        # … and says the subject's word short as well as long (体检服务 → 诊疗活动, so 体检 → 诊疗):
+        # a swap inside a systematic one, however seldom, is the same swap.
+        systematic = list(found)
+        found += [
+            k for k in {**seen, **swaps} if k not in systematic and len(k[0]) >= 2 and len(k[1]) >= 2
+            and any(k[0] in x and k[1] in y for x, y in systematic)
+        ]  # fmt: skip
     return tuple(sorted(found, key=lambda k: -len(k[0])))

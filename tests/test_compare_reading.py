@@ -400,3 +400,20 @@ def test_a_catch_all_pairs_only_with_a_catch_all() -> None:
     diffs = differences([a, b], ["A", "B"])
     assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs if d.material] == [((), ("第七条（一）",))]
     assert [d for d in diffs if d.sides[0].citations == ("第七条",) and not d.sides[1].citations and not d.material]
+
+
+def test_a_subjects_word_said_short_is_the_same_swap_as_said_long() -> None:
+    """A wording written for another subject says the subject's word long (体检服务 → 诊疗活动,
+    in every article) and now and then short (体检 → 诊疗): the short swap is the same
+    subject difference, not a difference of its own."""
+    from tiaokuan.compare import differences
+
+    body = (
+        "{n}\n\n总则\n\n第一条 被保险人在提供{long}时造成受检者人身损害的，保险人负责赔偿。\n\n"
+        "第二条 被保险人应当按照规定提供{long}。\n\n第三条 保险人对每次{long}的赔偿以限额为限。\n\n"
+        "第四条 被保险人应当保存{long}的记录。\n\n第五条 被保险人请求赔偿时，应当提供{short}报告。\n"
+    )
+    a = parse_paragraphs(body.format(n="澄川体检服务责任保险条款", long="体检服务", short="体检")).documents[0]
+    b = parse_paragraphs(body.format(n="澄川诊疗活动责任保险条款", long="诊疗活动", short="诊疗")).documents[0]
+    material = [d for d in differences([a, b], ["A", "B"]) if d.material]
+    assert len(material) == 1 and "同一措辞用于不同标的" in material[0].what
