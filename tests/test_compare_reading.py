@@ -417,3 +417,16 @@ def test_a_subjects_word_said_short_is_the_same_swap_as_said_long() -> None:
     b = parse_paragraphs(body.format(n="澄川诊疗活动责任保险条款", long="诊疗活动", short="诊疗")).documents[0]
     material = [d for d in differences([a, b], ["A", "B"]) if d.material]
     assert len(material) == 1 and "同一措辞用于不同标的" in material[0].what
+
+
+def test_a_word_given_a_statutes_meaning_printed_once_changes_nothing() -> None:
+    """传染病：指《中华人民共和国传染病防治法》规定的传染病 gives the word the meaning the law
+    gives it: a clause that uses the word without printing the definition reads the same."""
+    from tiaokuan.compare import differences
+
+    body = "责任免除\n\n第一条 因传染病导致的损失，保险人不负责赔偿。\n\n释义\n\n第二条 本保险合同下列用语的含义：\n{}"
+    a = parse_paragraphs(HEAD + body.format("（一）传染病：指《中华人民共和国传染病防治法》中规定的传染病。\n（二）意外事故：指外来的、突发的事件。\n")).documents[0]
+    b = parse_paragraphs(HEAD + body.format("（一）意外事故：指外来的、突发的事件。\n")).documents[0]
+    diffs = differences([a, b], ["A", "B"])
+    assert not [d for d in diffs if d.material]
+    assert [d for d in diffs if d.kind is Kind.ONLY_IN and "援引法律法规" in d.what]
