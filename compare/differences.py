@@ -276,8 +276,7 @@ def _said_generally(unit: Unit, product: int, absent: list[int], reading: _Readi
     for any of the list's items."""
     if not unit.item or not unit.lead:
         return None
-    key = substance(unit.lead)
-    lead = next((u for u in reading.units[product] if u.is_lead and u.article == unit.article and substance(u.text) == key), None)
+    lead = _lead_of(unit, product, reading)
     row = reading.row_of.get((product, lead.index)) if lead is not None else None
     if row is None:
         return None
@@ -321,7 +320,7 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         # states no rule: the provisions under it are compared on their own. (Not an item,
         # which names what its list holds.)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此标题（{bu.cite}），标题本身不含约定", sides)
-    if _restates(bu):
+    if is_catch_all(bu.text):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
     # (a word defined where it is used — 本条款所称科技成果，是指… — states what the clause
     # insures or whom, and counts whether or not the other clause uses the word)
@@ -380,10 +379,6 @@ _BY_STATUTE = re.compile(r"(?:指|根据|依据|依照|按照?)[^。；]{0,12}�
 _CONTRACT_WORDS = frozenset({"保险人", "投保人", "被保险人", "受益人", "保险单", "保险合同", "保险凭证", "投保单", "批单"})
 
 
-def _restates(unit: Unit) -> bool:
-    return is_catch_all(unit.text)
-
-
 def _used_elsewhere(term: str, all_units: list[tuple[Unit, ...]]) -> bool:
     """Whether any clause's operative text (not its definitions) uses the term."""
     return any(term in u.text for units in all_units for u in units if u.term is None and u.dimension is not Dimension.DEFINITIONS)
@@ -421,7 +416,7 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
     bu = row.units[base]
     assert bu is not None
     reach = _exclusion_reach(bu, [row.units[i] for i in present[1:]], [names[i] for i in present[1:]], names[base])
-    if all(_restates(u) for u in row.units if u is not None):
+    if all(is_catch_all(u.text) for u in row.units if u is not None):
         # Two catch-alls, however worded, both say only that what is not covered is not paid.
         return Difference(bu.dimension, Kind.SAME_IN_SUBSTANCE, False, Effect.NEUTRAL, "各方均为兜底约定（未保的本来就不赔），实质相同", tuple(_side(names[i], row.units[i]) for i in present))
     if len({u.key for u in row.units if u is not None}) == 1:

@@ -501,14 +501,14 @@ def _join_said_once(rows: list[Counterparts], lone: dict[Dimension, list[list[in
         r0 = pairs[0]
         for side, rs in enumerate(sides):
             # (items of a list are each a condition of their own: 满足以下条件的宠物：（一）…（二）…)
-            members = [u for r in rs if (u := rows[r].units[side]) is not None and u.item is None]
+            taken = [r for r in rs if (u := rows[r].units[side]) is not None and u.item is None]
+            members = [u for r in taken if (u := rows[r].units[side]) is not None]
             held = rows[r0].units[side]
             if not members or held is None or held.parts or not _one_place([held, *members]):
                 continue
             joined = _joined(sorted([held, *members], key=lambda u: u.index))
             rows[r0] = Counterparts((joined, rows[r0].units[1]) if side == 0 else (rows[r0].units[0], joined), rows[r0].score)
-            for r in rs:
-                if rows[r].units[side] in members:
-                    rows[r] = Counterparts((None, None), 0.0)
+            for r in taken:
+                rows[r] = Counterparts((None, None), 0.0)
     return rows
 

@@ -185,6 +185,7 @@ _CATCH_ALL = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def is_catch_all(text: str) -> bool:
     """Whether a provision only says that what the contract does not cover it does not pay."""
     return bool(_CATCH_ALL.match(substance(text).replace("§", "")))

@@ -6,7 +6,7 @@ number stood, articles and items alike, and a plain line where a further paragra
 a bullet opens an article unless a list is open.
 
 Some wordings head every article with a caption (条款标题: - 如实告知, - 付款期限 …,
-`numbering.is_caption`) and number the paragraphs inside it too. There the caption
+`labels.is_caption`) and number the paragraphs inside it too. There the caption
 opens the article and the article runs to the next caption: the bullets between are
 its numbered paragraphs and items, not articles. A lead that offers a choice of
 captioned parts (…从下列三者中择其一进行确定：) heads that many captions as its parts

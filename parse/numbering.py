@@ -310,8 +310,8 @@ def _caption_item(text: str) -> bool:
 # labelled clauses 123 of 137 stand inside an article, not at its head. The others are
 # the captions a few wordings print above their articles (如实告知 / 贸易纠纷 …): such a
 # wording prints more captions than chapter headings, and there a caption is no sign
-# either way (its captions stand as bullets, items and article heads alike).
-# (labels.is_caption: the caption's shape.)
+# either way (its captions stand as bullets, items and article heads alike). The caption's
+# shape is labels.is_caption; continuation_cost reads it.
 
 
 # A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 ….
@@ -392,7 +392,8 @@ def continuation_cost(text: str, article: Sequence[str] = (), captioned: bool = 
     nearly every paragraph cost STATED_CONTINUATION_COST to overturn; those that
     hold for four in five (the policyholder, a formula, a word explained) cost
     WEAK_CONTINUATION_COST, so the clause's cross-references overturn them first.
-    `captioned`: the clause heads its articles with captions (see _CAPTION)."""
+    `captioned`: the clause heads its articles with captions (see the note on
+    caption lines above)."""
     above = article[-1] if article else ""
     if _POINTS_BACK.search(text[:POINTS_BACK_CHARS]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
         return STATED_CONTINUATION_COST

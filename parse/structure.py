@@ -110,7 +110,7 @@ class _Walker(BulletedReading):
 
     def _captions_head_articles(self) -> bool:
         """Whether the wording heads its articles with captions: it prints more caption
-        lines (numbering.is_caption) than chapter headings, besides the captions of an
+        lines (labels.is_caption) than chapter headings, besides the captions of an
         article's parts (numbering.caption_parts)."""
         lines = headings = 0
         defining = False  # (a term printed alone on its line in 释义 defines, heads nothing)
