@@ -85,6 +85,8 @@ _ACCORDING = re.compile(r"按照|依照|依据|根据|按")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
 _NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
 # 非 as a prefix makes a qualifier (非放射性污染, 非营业时间): what it qualifies is restricted, not negated.
+_EXAMPLES = re.compile(r"^(?:包括但不限于|例如|诸如)[^…]+$")
+_WHEN_AGREED = re.compile(r"^在?订立本合同时$")
 _CARVE_OUT = re.compile(r"^非([^非不无未]{1,6})$")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
 _URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}
@@ -278,6 +280,14 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     if not (old and new) and not (set(tokens(old + new)) - _FILLER) - _PAPERS_BY_NAME:
         # The papers named only by their general name (下列证明和资料：… against the papers
         # listed inline): the list says which papers; the name adds none.
+        return "none", ""
+    if bool(old) != bool(new) and _EXAMPLES.match(old or new):
+        # Examples of an open list (包括但不限于…, 例如…): the list is open either way, so
+        # naming some of its members or none reaches the same.
+        return "none", ""
+    if bool(old) != bool(new) and _WHEN_AGREED.match(old or new) and (old or new) + "协商确定" in substance(old_raw if old else new_raw):
+        # A figure the parties agree (协商确定) is agreed when they make the contract, or
+        # by an endorsement that becomes part of it: 在订立保险合同时 says when it always is.
         return "none", ""
     if old and new and _CONJUNCTION.sub("", old) == _CONJUNCTION.sub("", new):
         # Only the conjunction differs, however the words were cut (或其他 / 及其|他).

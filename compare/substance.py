@@ -135,7 +135,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # the policy and the certificate that evidences it (《保险法》第十三条) are one document
         # where the clause lists what the contract is made of.
-        (r"(?<=投保单、)保险单(?:、保险凭证|或(?:其他)?保险凭证)?(?:,?以?及)?(?=批单)", "保险单及"),
+        # The schedule (保险单明细表) is a part of the policy, and the documents listed are
+        # written ones whether or not the list ends in 等书面文件.
+        (r"(?<=投保单、)保险单(?:、保险单明细表)?(?:、保险凭证|或(?:其他)?保险凭证)?(?:,?以?及)?(?=批单)", "保险单及"),
     )
 )
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")

@@ -280,10 +280,13 @@ def opens_article(text: str) -> bool:
 # items that each end in 。, 190 of the 191 such lead-ins on the labelled clauses open
 # an article (431 of 442 wherever they stand).
 _OWN_LEAD_IN = re.compile(r"(?:下列|以下|如下)[^。；;]*[：:]\s*$")
+# … and so does a sentence that announces its parts (…保险人依照下列约定给付保险金。): it is
+# no item of the list before it, whatever its stop (its parts may be captioned: caption_parts).
+_ANNOUNCES_PARTS = re.compile(r"(?:依照|按照|按)下列(?:约定|方式)[^。；;：:]*。\s*$")
 
 
 def announces_list(text: str) -> bool:
-    return bool(_OWN_LEAD_IN.search(text))
+    return bool(_OWN_LEAD_IN.search(text) or _ANNOUNCES_PARTS.search(text))
 
 
 # A sentence that names its list in words and ends in 。 (由于下列原因造成保险标的的损失，
@@ -293,8 +296,7 @@ _NAMES_ITS_LIST = re.compile(r"(?:由于|因)下列[^。；;：:]*。\s*$")
 
 
 def announces_items(text: str) -> bool:
-    """A paragraph whose list of items follows: its lead-in ends in ：, or its last
-    sentence names the list (由于下列原因…负责赔偿。)."""
+    """A paragraph whose list of items follows: it ends in ：, or names the list (由于下列原因…。)."""
     return text.rstrip().endswith(("：", ":")) or bool(_NAMES_ITS_LIST.search(text))
 
 
@@ -312,8 +314,6 @@ def _caption_item(text: str) -> bool:
 # wording prints more captions than chapter headings, and there a caption is no sign
 # either way (its captions stand as bullets, items and article heads alike). The caption's
 # shape is labels.is_caption; continuation_cost reads it.
-
-
 # A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 ….
 _ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
 
@@ -323,15 +323,15 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
     article, by index in `texts` (a clause's body paragraphs in order).
 
     Convention: an article that announces its parts (保险人依照下列约定给付保险金：)
-    may head each with a caption, and the captions are drafted alike, ending in the
-    same words (意外伤害身故保险责任 / 意外伤害伤残保险责任 …; 身故保险金特别材料： /
-    伤残保险金特别材料：). Everything from the first such caption to the last is that
-    article's, with the last caption's body: the next caption of the group shows the
-    article has not ended. The
-    clauses that lost their labels in the comparison gold were rebuilt so by both
-    analysts each time (受益人, 给付保险金 and claim-paper parts); on the labelled
-    clauses, the 6 captions that follow a lead-in ending in ： or another caption of
-    their group all stand inside their article."""
+    may head each with a caption, drafted alike, ending in the same words (意外伤害身故保险责任
+    / 意外伤害伤残保险责任; 身故保险金特别材料： / 伤残保险金特别材料：). Everything from the first
+    such caption to the last is that article's, and so is the last caption's body, which
+    runs on to the chapter's end unless a paragraph opens a list of its own or an article
+    every model clause prints (如被保险人…已有伤残 / 保险人对每一被保险人…为限). Both analysts
+    rebuilt the copies that lost their labels so each time (受益人, 给付保险金, claim papers);
+    on the labelled clauses, the 6 captions after a lead-in ending in ： or another caption
+    of their group all stand inside their article, and running the last body on to the
+    chapter's end takes --items numbers from 0.500 to 0.502 (other modes unchanged)."""
     inside: set[int] = set()
     for first, text in enumerate(texts):
         head = text.strip().rstrip("：:")
@@ -348,9 +348,12 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
             if member != head and is_caption(member) and len(member) >= 3 and member[-2:] == head[-2:]:
                 last = k
         if last is not None:
-            # … and the last caption's body under it (a caption never ends its part)
-            body = last + 1 < len(texts) and not is_chapter_line(texts[last + 1].strip())
-            inside.update(range(first, last + 1 + body))
+            end = last + 1  # (a caption never ends its part)
+            while end < len(texts) and not is_chapter_line(texts[end].strip()) and (
+                end == last + 1 or not (announces_list(texts[end]) or opens_article(texts[end]))
+            ):
+                end += 1
+            inside.update(range(first, end))
     return inside
 
 

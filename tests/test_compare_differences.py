@@ -557,12 +557,13 @@ def test_a_provision_said_once_and_rewritten_is_one_difference() -> None:
         ),
         ("投保人应履行如实告知义务，如实回答保险人就保险标的或被保险人的有关情况提出的询问。", "订立本保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。"),
         ("本保险合同由保险条款、投保单、保险单、保险凭证以及批单组成。", "本保险合同由保险条款、投保单、保险单或其他保险凭证以及批单组成。"),
+        ("本保险合同由保险条款、投保单、保险单、保险凭证以及批单组成。", "本保险合同由保险条款、投保单、保险单、保险单明细表、保险凭证及批单组成。"),
     ],
 )
 def test_two_wordings_of_what_the_law_says_are_one_rule(a: str, b: str) -> None:
     """The limitation period of 《保险法》第二十六条, the court's jurisdiction without an
-    arbitration agreement, the duty of disclosure of 第十六条, and the policy and its
-    certificate as one document: said in full or left to the law, the same rule."""
+    arbitration agreement, the duty of disclosure of 第十六条, and the policy with its
+    certificate and schedule as one document: said in full or left to the law, the same rule."""
     assert substance(a) == substance(b)
 
 

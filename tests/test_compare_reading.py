@@ -430,3 +430,18 @@ def test_a_word_given_a_statutes_meaning_printed_once_changes_nothing() -> None:
     diffs = differences([a, b], ["A", "B"])
     assert not [d for d in diffs if d.material]
     assert [d for d in diffs if d.kind is Kind.ONLY_IN and "援引法律法规" in d.what]
+
+
+def test_examples_of_an_open_list_and_when_a_figure_is_agreed_change_nothing() -> None:
+    """包括但不限于… names some members of a list that stays open either way; a figure the
+    parties agree (协商确定) is agreed when they make the contract, said or not. A member
+    added to a closed list, and a time that is a value, still differ."""
+    ex = "（三）任何间接损失{}；"
+    said = judge(ex.format("，包括但不限于营业中断损失、预期利润损失、商誉损失等"), ex.format(""), Dimension.EXCLUSIONS, "A", "B")
+    assert not said.material
+    assert judge(ex.format("、罚款"), ex.format(""), Dimension.EXCLUSIONS, "A", "B").kind is Kind.NARROWER
+    agreed = "本保险合同的免赔额（率）由投保人与保险人{}协商确定，并在保险单中载明。"
+    assert not judge(agreed.format("在订立保险合同时"), agreed.format(""), Dimension.DEDUCTIBLE, "A", "B").material
+    assert not judge(agreed.format(""), agreed.format("在签订保险合同时"), Dimension.DEDUCTIBLE, "A", "B").material
+    notice = "投保人应在{}通知保险人。"
+    assert judge(notice.format("订立保险合同时"), notice.format("保险事故发生后十日内"), Dimension.POLICYHOLDER_DUTIES, "A", "B").material

@@ -218,7 +218,9 @@ def test_terms_printed_alone_in_the_definitions_do_not_make_captions_head_articl
 def test_a_lead_in_of_a_list_of_its_own_is_told_by_its_words() -> None:
     assert announces_list("对于下列情形、原因，保险人不负责给付身故、伤残保险金：")
     assert announces_list("保险人按照以下约定给付保险金：")
-    assert not announces_list("保险人按照下列约定给付保险金。")  # a sentence, not a lead-in
+    # a sentence announcing its parts (captioned, perhaps) is no item of the list before it
+    assert announces_list("保险人按照下列约定给付保险金。")
+    assert not announces_list("保险人按照本合同约定给付保险金。")
     assert not announces_list("身故保险金受益人：")  # it announces no list
 
 
@@ -352,3 +354,26 @@ def test_an_item_naming_the_parties_conduct_stays_in_its_list() -> None:
     conduct = leave_list_cost(items, "投保人、被保险人、代理方或其代表的故意行为、重大过失行为或犯罪行为。")
     assert conduct == leave_list_cost(items, "司法行为。")
     assert conduct > leave_list_cost(items, "投保人应当在保险合同成立时一次性交清保险费。")
+
+
+def test_a_sentence_announcing_captioned_parts_opens_an_article_that_runs_to_its_chapters_end() -> None:
+    # After a list, …依照下列约定给付保险金。 opens an article of its own; its captioned parts
+    # (身故保险金 / 伤残保险金) and every paragraph after the last caption — 如被保险人…已有伤残,
+    # 保险人对每一被保险人…为限 — are that article's, up to the next chapter.
+    doc = _three_articles(
+        "澄川样品交通工具意外伤害保险条款", "保险责任",
+        "在保险期间内，保险人承担投保人选择的以下一项或多项交通工具意外伤害保险责任：",
+        "航空意外伤害保险责任：是指被保险人以乘客身份乘坐民航班机期间遭受意外伤害。",
+        "轮船意外伤害保险责任：是指被保险人以乘客身份乘坐客运轮船期间遭受意外伤害。",
+        "在保险期间内，被保险人遭受保险合同中列明的保险事故，保险人依照下列约定给付保险金。",
+        "身故保险金",
+        "被保险人自事故发生之日起180日内因该事故身故的，保险人按保险金额给付身故保险金。",
+        "伤残保险金",
+        "被保险人自事故发生之日起180日内因该事故伤残的，保险人按伤残比例给付伤残保险金。",
+        "如被保险人在本次意外伤害事故之前已有伤残，保险人按合并后的伤残程度计算，但应扣除已有伤残对应的保险金。",
+        "保险人对每一被保险人所负给付保险金的责任以保险金额为限。",
+    )  # fmt: skip
+    shape = [(a.number, a.text[:6]) for a in doc.articles if a.number]
+    assert shape == [(1, "本保险合同由"), (2, "在保险期间内"), (3, "在保险期间内"), (4, "保险期间不超")]
+    assert doc.articles[2].text.endswith("保险人对每一被保险人所负给付保险金的责任以保险金额为限。")
+    assert "轮船意外伤害" in doc.articles[1].text and "给付保险金。" not in doc.articles[1].text
