@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn
+from tiaokuan.text.labels import HeadingLevel, announces, cn_to_int, heading_label, int_to_cn
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 from .substance import substance
@@ -378,8 +378,19 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         if (numbered is None and article.number is None) or (len(parts) >= 2 and len(parts) < len(labels)):
             chapter_items = labels
     caption_at = -1  # (in a chapter read whole: the unit of the caption item just read, whose body follows)
+    parts = _captioned_parts(article) if inferred else {}
+    lead_text = ""
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:
+            continue
+        if p_index in parts:
+            # A captioned part of an article whose labels were lost is the item it was
+            # printed as (（一）身故保险金受益人, its paragraphs under it): cited by its place.
+            add(paragraph, f"{base}第{int_to_cn(parts[p_index])}项", f"（{int_to_cn(parts[p_index])}）", lead_text)
+            caption_at = -2
+            continue
+        if caption_at == -2 and units:
+            units[-1] = replace(units[-1], text=units[-1].text.rstrip("\n") + "\n" + paragraph)
             continue
         if (p_index in continues and units and units[-1].item) or (units and caption_at == len(units) - 1):
             # A paragraph between two items of one list goes on with the item above it.
@@ -388,6 +399,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             continue
         # (text outside numbered articles too: 第五节 调查费用第二款, as RULES.md cites it)
         para_cite = f"{base}第{int_to_cn(p_index - first + 1)}款" if many and section.type is not SectionType.DEFINITIONS else base
+        lead_text = paragraph.strip()
         items = [it for it in article.items if it.paragraph == p_index]
         if section.type is SectionType.DEFINITIONS:
             # Items that are definitions split the paragraph; a list (1. 2. …) inside a
@@ -422,6 +434,19 @@ def _is_caption(paragraph: str) -> bool:
     """A short title with no sentence in it (合同构成, 保险责任, 投保范围)."""
     text = paragraph.strip()
     return bool(_CAPTION.match(text)) and len(text) <= 12
+
+
+def _captioned_parts(article: Article) -> dict[int, int]:
+    """The paragraphs of an article that head its parts with captions drafted alike
+    (身故保险金受益人 / 伤残保险金受益人), announced by the paragraph before the first, each
+    with its place (1, 2 …): what the printed copy labels （一）（二） (as numbering.caption_parts)."""
+    texts = [p.strip().rstrip("：:") for p in article.paragraphs]
+    heads = [i for i, t in enumerate(texts) if i and 3 <= len(t) and _is_caption(t) and not any(it.paragraph == i for it in article.items)]
+    for i in heads:
+        group = [j for j in heads if j >= i and texts[j][-2:] == texts[i][-2:]]
+        if len(group) >= 2 and announces(article.paragraphs[i - 1]):
+            return {j: k + 1 for k, j in enumerate(group)}
+    return {}
 
 
 def _chapter_items(article: Article) -> dict[int, str]:

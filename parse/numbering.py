@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from tiaokuan.text.labels import (
     ItemFamily,
+    announces,
     cn_to_int,
     decimal_article_label,
     decimal_chapter_label,
@@ -314,8 +315,6 @@ def _caption_item(text: str) -> bool:
 # wording prints more captions than chapter headings, and there a caption is no sign
 # either way (its captions stand as bullets, items and article heads alike). The caption's
 # shape is labels.is_caption; continuation_cost reads it.
-# A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 ….
-_ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
 
 
 def caption_parts(texts: Sequence[str]) -> set[int]:
@@ -337,7 +336,7 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
         head = text.strip().rstrip("：:")
         if not first or first in inside or not is_caption(head) or len(head) < 3 or is_chapter_line(text.strip()):
             continue
-        if not _ANNOUNCES.search(texts[first - 1]):
+        if not announces(texts[first - 1]):
             continue
         last = None
         for k in range(first + 1, len(texts)):

@@ -445,3 +445,22 @@ def test_examples_of_an_open_list_and_when_a_figure_is_agreed_change_nothing() -
     assert not judge(agreed.format(""), agreed.format("在签订保险合同时"), Dimension.DEDUCTIBLE, "A", "B").material
     notice = "投保人应在{}通知保险人。"
     assert judge(notice.format("订立保险合同时"), notice.format("保险事故发生后十日内"), Dimension.POLICYHOLDER_DUTIES, "A", "B").material
+
+
+def test_captioned_parts_of_an_article_that_lost_its_labels_are_its_items() -> None:
+    """A copy that lost its labels prints （一）身故保险金受益人 as a caption line with its
+    paragraphs under it: each captioned part is the item it was printed as, cited by its
+    place, with every paragraph under it — as the labelled wording's item is."""
+    lost = parse_paragraphs(
+        "澄川人寿保险股份有限公司\n澄川样品意外伤害保险条款\n总则\n"
+        "本保险合同由保险条款、投保单、保险单以及批单组成。\n"
+        "本保险合同的受益人包括：\n身故保险金受益人\n"
+        "订立本保险合同时，被保险人或投保人可指定一人或数人为身故保险金受益人。\n"
+        "投保人指定或变更身故保险金受益人的，应经被保险人书面同意。\n"
+        "伤残保险金受益人\n除另有约定外，本保险合同的伤残保险金的受益人为被保险人本人。\n"
+        "保险期间\n保险期间不超过一年，具体以保险单载明的为准。\n"
+    ).documents[0]
+    parts = [(u.cite, u.item, u.text.split("\n")) for u in units_of(lost) if u.item]
+    assert [(cite.split("〔")[0], item) for cite, item, _ in parts] == [("第二条第一项", "（一）"), ("第二条第二项", "（二）")]
+    assert parts[0][2][-1] == "投保人指定或变更身故保险金受益人的，应经被保险人书面同意。"
+    assert parse_cite(parts[0][0]).matches(parse_cite("第二条（一）"))

@@ -282,3 +282,12 @@ _CAPTION = re.compile(r"^[^，。；：,.;:！？!?、]{1,20}$")
 
 def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
+
+
+# A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 / 如下
+# (…受益人包括： / …依照下列约定给付保险金。): the captions after it head its parts.
+_ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
+
+
+def announces(text: str) -> bool:
+    return bool(_ANNOUNCES.search(text))
