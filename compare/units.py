@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, announces, cn_to_int, heading_label, int_to_cn
+from tiaokuan.text.labels import HeadingLevel, announces, cn_to_int, heading_label, int_to_cn, is_caption
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 from .substance import substance
@@ -439,9 +439,12 @@ def _is_caption(paragraph: str) -> bool:
 def _captioned_parts(article: Article) -> dict[int, int]:
     """The paragraphs of an article that head its parts with captions drafted alike
     (身故保险金受益人 / 伤残保险金受益人), announced by the paragraph before the first, each
-    with its place (1, 2 …): what the printed copy labels （一）（二） (as numbering.caption_parts)."""
-    texts = [p.strip().rstrip("：:") for p in article.paragraphs]
-    heads = [i for i, t in enumerate(texts) if i and 3 <= len(t) and _is_caption(t) and not any(it.paragraph == i for it in article.items)]
+    with its place (1, 2 …): what the printed copy labels （一）（二） (as numbering.caption_parts).
+    A caption may open its part's paragraph, its list under it (通用材料：\n保险金给付申请。…)."""
+    firsts = [p.strip().split("\n")[0] for p in article.paragraphs]
+    texts = [f.rstrip("：:") for f in firsts]
+    held = {it.paragraph for it in article.items}
+    heads = [i for i, (f, t) in enumerate(zip(firsts, texts, strict=True)) if i and 3 <= len(t) and is_caption(t) and (f != t or i not in held)]
     for i in heads:
         group = [j for j in heads if j >= i and texts[j][-2:] == texts[i][-2:]]
         if len(group) >= 2 and announces(article.paragraphs[i - 1]):

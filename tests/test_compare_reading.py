@@ -464,3 +464,16 @@ def test_captioned_parts_of_an_article_that_lost_its_labels_are_its_items() -> N
     assert [(cite.split("〔")[0], item) for cite, item, _ in parts] == [("第二条第一项", "（一）"), ("第二条第二项", "（二）")]
     assert parts[0][2][-1] == "投保人指定或变更身故保险金受益人的，应经被保险人书面同意。"
     assert parse_cite(parts[0][0]).matches(parse_cite("第二条（一）"))
+    # A caption may open its part's paragraph, the part's list of papers under it.
+    papers = parse_paragraphs(
+        "澄川人寿保险股份有限公司\n澄川样品意外伤害保险条款\n保险金申请与给付\n"
+        "保险金申请人向保险人申请给付保险金时，应提交以下材料。\n"
+        "通用材料：\n保险金给付申请书。\n保险金申请人的身份证明。\n"
+        "身故保险金特别材料：\n公安部门出具的被保险人死亡证明。\n被保险人的户籍注销证明。\n"
+        "保险期间\n保险期间不超过一年，具体以保险单载明的为准。\n"
+    ).documents[0]
+    said = [(u.cite.split("〔")[0], u.text.split("\n")) for u in units_of(papers) if u.item]
+    assert said == [
+        ("第一条第一项", ["通用材料：", "保险金给付申请书。", "保险金申请人的身份证明。"]),
+        ("第一条第二项", ["身故保险金特别材料：", "公安部门出具的被保险人死亡证明。", "被保险人的户籍注销证明。"]),
+    ]
