@@ -30,7 +30,11 @@ def test_references_are_the_clauses_own_articles_only() -> None:
         ("本合同第五条款另有约定的除外。", True, None),
     )
     found = [(r.point, r.number, r.phrase) for r in references(points)]
-    assert found == [(0, 18, "所取得的保险合同解除权，自保险人"), (1, 3, "办理。")]
+    assert found == [(0, 18, "所取得的保险合同解除权自知道有解"), (1, 3, "办理。")]
+    # The parties, named in every article, say nothing of which one is meant: the words
+    # that do (索赔的证明和资料) are reached past them.
+    claims = _points(("保险人按照第二十六条的约定，认为投保人、被保险人或者受益人提供的有关索赔的证明和资料不完整的，应当通知。", True, None))
+    assert [r.phrase for r in references(claims)] == ["认为提供的有关索赔的证明和资料不"]
 
 
 def test_no_references_keep_the_walkers_reading() -> None:
