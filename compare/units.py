@@ -23,9 +23,18 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, announces, cn_to_int, heading_label, int_to_cn, is_caption
+from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
+from .item_cites import (
+    captioned_parts,
+    chapter_items,
+    continuation_paragraphs,
+    counted_back,
+    full_width,
+    one_list,
+    short_caption,
+)
 from .substance import substance
 
 
@@ -213,7 +222,7 @@ def _canon(doc: ClauseDocument, number: int | None, item: str | None, text: str 
     for m in (*doc.semantics.exclusions, *doc.semantics.cost_heads):
         if m.article != number or m.key == "unmapped":
             continue
-        if item is not None and m.item and _full_width(m.item) == item:
+        if item is not None and m.item and full_width(m.item) == item:
             return m.key
         if item is None and m.item is None and said and m.text.strip() == said:
             return m.key
@@ -338,7 +347,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     # (Not a definition's term printed alone on its line, nor text outside numbered articles.)
     titled = (
         numbered is not None and section.type is not SectionType.DEFINITIONS and len(article.paragraphs) > 1
-        and _is_caption(article.paragraphs[0]) and not any(it.paragraph == 0 for it in article.items)
+        and short_caption(article.paragraphs[0]) and not any(it.paragraph == 0 for it in article.items)
         and _definition_term(doc, article.paragraphs[0]) is None
     )  # fmt: skip
     first = 1 if titled else 0
@@ -365,20 +374,21 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     listed = {it.paragraph for it in article.items}
     # … but one list whose items stand in several paragraphs (a paragraph of text under
     # （一）, then （二）) counts on across them: its items are cited by label alone.
-    if _one_list(article):
+    if one_list(article):
         listed = {min(listed)} if listed else listed
-    continues = _continuation_paragraphs(article)
+    continues = continuation_paragraphs(article)
     # A chapter read whole (no article numbers at all) cites its unlabelled items through it;
     # an article whose labels were lost does so where its items are captioned parts with
     # items under them (投保销售额标准 1. 2. … / 信用限额标准 1. …: 第十条（一）3.).
-    chapter_items: dict[int, str] = {}
+    lost: dict[int, str] = {}
     if article.label is None and section.type is not SectionType.DEFINITIONS:
-        labels = _chapter_items(article)
+        labels = chapter_items(article)
         parts = [v for v in labels.values() if v.endswith("）")]
         if (numbered is None and article.number is None) or (len(parts) >= 2 and len(parts) < len(labels)):
-            chapter_items = labels
+            lost = labels
     caption_at = -1  # (in a chapter read whole: the unit of the caption item just read, whose body follows)
-    parts = _captioned_parts(article) if inferred else {}
+    parts = captioned_parts(article) if inferred else {}
+    back, back_leads = counted_back(article)
     lead_text = ""
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:
@@ -412,91 +422,24 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             add(paragraph, para_cite)
             continue
         lead = paragraph[: starts[0]]
-        add(lead, para_cite, is_lead=True)
+        add(lead, base + back_leads[p_index] if p_index in back_leads else para_cite, is_lead=True)
         for k, (it, s) in enumerate(zip(items, starts, strict=True)):
             end = starts[k + 1] if k + 1 < len(starts) else len(paragraph)
-            label = _full_width(it.label) if it.label else None
+            label = full_width(it.label) if it.label else None
             # An item whose printed label was lost is cited by its place in the list (第五项).
             # (第五条第二款第一项 when the article has several paragraphs: each list restarts its count)
             cite = f"{para_cite if len(listed) > 1 else base}{label}" if label else f"{para_cite}第{int_to_cn(k + 1)}项"
-            if not label and chapter_items:
-                cite = base + chapter_items[id(it)]
+            if not label and lost:
+                cite = base + lost[id(it)]
+            elif not label and id(it) in back:
+                cite = base + back[id(it)]
             if label and (deeper := _deeper_decimal(base, label)):
                 cite = deeper
             add(paragraph[s:end], cite, label, lead.strip())
-            caption_at = len(units) - 1 if chapter_items and not label and _is_caption(paragraph[s:end]) else -1
+            caption_at = len(units) - 1 if lost and not label and short_caption(paragraph[s:end]) else -1
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
-
-
-def _is_caption(paragraph: str) -> bool:
-    """A short title with no sentence in it (合同构成, 保险责任, 投保范围)."""
-    text = paragraph.strip()
-    return bool(_CAPTION.match(text)) and len(text) <= 12
-
-
-def _captioned_parts(article: Article) -> dict[int, int]:
-    """The paragraphs of an article that head its parts with captions drafted alike
-    (身故保险金受益人 / 伤残保险金受益人), announced by the paragraph before the first, each
-    with its place (1, 2 …): what the printed copy labels （一）（二） (as numbering.caption_parts).
-    A caption may open its part's paragraph, its list under it (通用材料：\n保险金给付申请。…)."""
-    firsts = [p.strip().split("\n")[0] for p in article.paragraphs]
-    texts = [f.rstrip("：:") for f in firsts]
-    held = {it.paragraph for it in article.items}
-    heads = [i for i, (f, t) in enumerate(zip(firsts, texts, strict=True)) if i and 3 <= len(t) and is_caption(t) and (f != t or i not in held)]
-    for i in heads:
-        group = [j for j in heads if j >= i and texts[j][-2:] == texts[i][-2:]]
-        if len(group) >= 2 and announces(article.paragraphs[i - 1]):
-            return {j: k + 1 for k, j in enumerate(group)}
-    return {}
-
-
-def _chapter_items(article: Article) -> dict[int, str]:
-    """The labels of a chapter's unlabelled items, as the wordings that number chapters
-    and items but no articles print them (the 1981 cargo model: 一、责任范围 （一）平安险
-    1. … 8. （二）水渍险): numbered through the chapter whatever paragraphs stand between;
-    where some items are captions (平安险 / 水渍险 / 一切险), the captions are counted
-    （一）（二）… and the items under each caption 1. 2. …"""
-    items = [it for it in article.items if not it.label]
-    captions = [_is_caption(it.text) for it in items]
-    out: dict[int, str] = {}
-    top = sub = 0
-    for it, caption in zip(items, captions, strict=True):
-        if caption or not any(captions):
-            top, sub = top + 1, 0
-            out[id(it)] = f"（{int_to_cn(top)}）"
-        elif top:
-            sub += 1
-            out[id(it)] = f"（{int_to_cn(top)}）{sub}."
-        else:  # (items before the first caption: counted on their own)
-            sub += 1
-            out[id(it)] = f"第{int_to_cn(sub)}项"
-    return out
-
-
-def _one_list(article: Article) -> bool:
-    """Whether the article's items are one list: no printed label repeats."""
-    labels = [_full_width(it.label) for it in article.items if it.label]
-    return len(labels) == len(set(labels))
-
-
-def _continuation_paragraphs(article: Article) -> set[int]:
-    """Paragraphs without items of their own that stand between two paragraphs holding
-    items of one list (（一） … text … （二）): the item above goes on in them. A paragraph
-    after the last item closes the article and stays its own paragraph."""
-    holders = sorted({it.paragraph for it in article.items})
-    if not holders or not _one_list(article):  # (two lists, each counting from （一）)
-        return set()
-    # An item printed as a caption (（二）伤残保险金受益人) goes on in the paragraphs
-    # under it, after the last item too.
-    last = article.items[-1]
-    end = len(article.paragraphs) if _CAPTION.match(last.text.strip()) else holders[-1]
-    return {p for p in range(holders[0] + 1, end) if p not in holders}
-
-
-# An item that is only a title: short, no sentence in it.
-_CAPTION = re.compile(r"^[^，。；：,.;:]{1,20}$")
 
 
 def _join_definitions(units: list[Unit]) -> list[Unit]:
@@ -524,10 +467,6 @@ def _only_term(unit: Unit) -> bool:
 
 
 INFERRED_MARK = "〔条号推定〕"
-
-
-def _full_width(label: str) -> str:
-    return label.strip().replace("(", "（").replace(")", "）")
 
 
 def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:

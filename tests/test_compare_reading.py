@@ -477,3 +477,19 @@ def test_captioned_parts_of_an_article_that_lost_its_labels_are_its_items() -> N
         ("第一条第一项", ["通用材料：", "保险金给付申请书。", "保险金申请人的身份证明。"]),
         ("第一条第二项", ["身故保险金特别材料：", "公安部门出具的被保险人死亡证明。", "被保险人的户籍注销证明。"]),
     ]
+
+
+def test_a_list_that_lost_its_first_labels_is_counted_back_from_the_first_printed_one() -> None:
+    """(一)…(九) lost, (十) on printed: the plain lines are （一）…（八）, and the lead-in among
+    them (下列属于其他险种…：) is （九）, its own list under it 1. 2. …"""
+    doc = parse_paragraphs(
+        "澄川财产保险股份有限公司\n澄川样品公众责任保险条款\n责任免除\n"
+        "第一条 下列原因造成的损失、费用和责任，保险人不负责赔偿：\n"
+        + "".join(f"被保险人的第{n}种行为；\n" for n in "一二三四五六七八")
+        + "下列属于其他险种保险责任范围的损失、费用和责任，保险人不负责赔偿：\n"
+        "被保险人的职业责任；\n被保险人的产品责任；\n"
+        "（十）未经验收的固定场所发生的责任；\n（十一）出租的房屋发生火灾的责任。\n"
+    ).documents[0]
+    cites = [u.cite for u in units_of(doc) if not u.is_lead or "其他险种" in u.text]
+    assert cites[:3] == ["第一条（一）", "第一条（二）", "第一条（三）"]
+    assert cites[8:] == ["第一条（九）", "第一条（九）1.", "第一条（九）2.", "第一条（十）", "第一条（十一）"]
