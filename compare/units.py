@@ -319,7 +319,10 @@ def _definition_term(doc: ClauseDocument, text: str) -> str | None:
 
 # A word defined where it is used (本条款所称科技成果，是指… / 本保险所指商用数码产品，是指…):
 # the same definition another clause gives in its 释义.
-_IN_PASSING = re.compile(r"^本(?:保险)?(?:合同|条款|保险)(?:中)?所(?:称|指)的?(?P<term>[^，,。：:“”]{2,16}?)[，,：:]?(?:是)?指")
+# (the word in quotes of either kind, a short name given in passing after it: "机器人"（以下简称投保产品）)
+_IN_PASSING = re.compile(
+    r"^本(?:保险)?(?:合同|条款|保险)(?:中)?所(?:称|指)的?[“\"]?(?P<term>[^，,。：:“”\"（）()]{2,16}?)[”\"]?(?:[（(][^）)]{0,20}[）)])?[，,：:]?(?:是)?指"
+)
 
 
 def _defined_in_passing(text: str) -> str | None:

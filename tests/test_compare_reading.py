@@ -493,3 +493,11 @@ def test_a_list_that_lost_its_first_labels_is_counted_back_from_the_first_printe
     cites = [u.cite for u in units_of(doc) if not u.is_lead or "其他险种" in u.text]
     assert cites[:3] == ["第一条（一）", "第一条（二）", "第一条（三）"]
     assert cites[8:] == ["第一条（九）", "第一条（九）1.", "第一条（九）2.", "第一条（十）", "第一条（十一）"]
+
+
+def test_a_word_defined_in_passing_is_the_word_without_its_quotes_or_short_name() -> None:
+    doc = parse_paragraphs(
+        "澄川财产保险股份有限公司\n澄川样品机器人产品责任保险条款\n总则\n"
+        '第一条 本保险合同所指的"机器人"（以下简称投保产品），是指能完成有用任务的可编程机械装置。\n'
+    ).documents[0]
+    assert [(u.term, u.cite) for u in units_of(doc)] == [("机器人", "第一条「机器人」")]
