@@ -85,9 +85,11 @@ _ACCORDING = re.compile(r"按照|依照|依据|根据|按")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
 _NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
 # 非 as a prefix makes a qualifier (非放射性污染, 非营业时间): what it qualifies is restricted, not negated.
-_EXAMPLES = re.compile(r"^(?:包括但不限于|例如|诸如)[^…]+$")
-_WHEN_AGREED = re.compile(r"^在?订立本合同时$")
 _CARVE_OUT = re.compile(r"^非([^非不无未]{1,6})$")
+# Examples that name members of a list left open (包括但不限于…, 例如…), as one run of words.
+_EXAMPLES = re.compile(r"^(?:包括但不限于|例如|诸如)[^…]+$")
+# When the parties agree a figure, read on the substance (本合同 for the contract's names).
+_WHEN_AGREED = re.compile(r"^在?订立本合同时$")
 _RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
 _URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}
 _MODAL = {"应": 2, "必须": 2, "可以": 1, "可": 1, "有权": 1}

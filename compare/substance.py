@@ -135,8 +135,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # the policy and the certificate that evidences it (《保险法》第十三条) are one document
         # where the clause lists what the contract is made of.
-        # The schedule (保险单明细表) is a part of the policy, and the documents listed are
-        # written ones whether or not the list ends in 等书面文件.
+        # The schedule (保险单明细表) is a part of the policy.
         (r"(?<=投保单、)保险单(?:、保险单明细表)?(?:、保险凭证|或(?:其他)?保险凭证)?(?:,?以?及)?(?=批单)", "保险单及"),
     )
 )

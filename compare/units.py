@@ -390,19 +390,21 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         if (numbered is None and article.number is None) or (len(parts) >= 2 and len(parts) < len(labels)):
             lost = labels
     caption_at = -1  # (in a chapter read whole: the unit of the caption item just read, whose body follows)
-    parts = captioned_parts(article) if inferred else {}
+    captioned = captioned_parts(article) if inferred else {}
+    in_part = False  # (past the first captioned part: every paragraph goes on with the part above)
     back, back_leads = counted_back(article)
     lead_text = ""
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:
             continue
-        if p_index in parts:
+        if p_index in captioned:
             # A captioned part of an article whose labels were lost is the item it was
             # printed as (（一）身故保险金受益人, its paragraphs under it): cited by its place.
-            add(paragraph, f"{base}第{int_to_cn(parts[p_index])}项", f"（{int_to_cn(parts[p_index])}）", lead_text)
-            caption_at = -2
+            place = int_to_cn(captioned[p_index])
+            add(paragraph, f"{base}第{place}项", f"（{place}）", lead_text)
+            in_part = True
             continue
-        if caption_at == -2 and units:
+        if in_part and units:
             units[-1] = replace(units[-1], text=units[-1].text.rstrip("\n") + "\n" + paragraph)
             continue
         if (p_index in continues and units and units[-1].item) or (units and caption_at == len(units) - 1):
