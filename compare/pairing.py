@@ -31,6 +31,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
+from tiaokuan.text.labels import lists_member
 from tiaokuan.text.words import words
 
 from .align import encode_words, tfidf_cosine
@@ -512,3 +513,29 @@ def _join_said_once(rows: list[Counterparts], lone: dict[Dimension, list[list[in
                 rows[r] = Counterparts((None, None), 0.0)
     return rows
 
+
+
+def join_members(rows: list[Counterparts]) -> list[Counterparts]:
+    """Of two clauses, the members an umbrella definition lists and defines under it
+    (自然灾害 / 雷击、暴雨 …) that have no counterpart go with their umbrella: one
+    definition the other clause does not have, not one per member; where the umbrella
+    has its counterpart, a member the other lacks is part of how the two differ."""
+    if any(len(r.units) != 2 for r in rows):
+        return rows
+    rows = list(rows)
+    for side in (0, 1):
+        umbrella: int | None = None
+        for r, row in enumerate(rows):
+            u = row.units[side]
+            if u is None or u.term is None:
+                continue
+            held = rows[umbrella].units[side] if umbrella is not None else None
+            if row.units[1 - side] is None and held is not None and held.term and held.article == u.article and lists_member(held.text, u.term):
+                assert umbrella is not None
+                units = list(rows[umbrella].units)
+                units[side] = _joined([held, u])
+                rows[umbrella] = Counterparts(tuple(units), rows[umbrella].score)
+                rows[r] = Counterparts((None, None), 0.0)
+            elif u.text.strip() and not any(lists_member(x.text, u.term) for x in ([held] if held else []) if x.term):
+                umbrella = r
+    return [r for r in rows if any(u is not None for u in r.units)]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn
+from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 from .item_cites import (
@@ -417,10 +417,13 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         lead_text = paragraph.strip()
         items = [it for it in article.items if it.paragraph == p_index]
         if section.type is SectionType.DEFINITIONS:
-            # Items that are definitions split the paragraph; a list (1. 2. …) inside a
-            # definition stays part of it.
-            items = [it for it in items if _definition_term(doc, it.text)]
-            if len(items) < 2 and _definition_term(doc, paragraph):
+            # Items that are definitions split the paragraph, the members an umbrella
+            # definition defines under it (自然灾害 / 1. 雷击：…) too; a list (1. 2. …)
+            # inside a definition stays part of it.
+            items = [it for it in _with_members(list(article.items), "\n".join(article.paragraphs), doc) if it.paragraph == p_index and _definition_term(doc, it.text)]
+            # (one such item in a paragraph that is itself a definition is a word it names,
+            # unless the paragraph lists it as a member it defines below)
+            if len(items) < 2 and _definition_term(doc, paragraph) and not (items and lists_member(paragraph, _definition_term(doc, items[0].text) or "")):
                 items = []
         starts = _item_starts(paragraph, items) if items else []
         if not starts:
@@ -445,6 +448,29 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
+
+
+def _with_members(items: list[Item], listing: str, doc: ClauseDocument) -> list[Item]:
+    """Items in reading order, each followed by the nested items that are definitions
+    of their own: the members an umbrella lists (in `listing`) and defines under it
+    (自然灾害…包括：雷击、暴雨… / 1. 雷击：…). Other nested items (the criteria of a
+    disease, naming a word defined elsewhere) stay part of their item."""
+    defined = {d.term: d.text for d in doc.definitions}
+    out: list[Item] = []
+    for it in items:
+        out.append(it)
+        nested = list(it.items)
+        while nested:  # (members may be read as nested one under the other: 1. holds 2. …)
+            sub = nested.pop(0)
+            term = _definition_term(doc, sub.text)
+            # (the item is the member's definition: its term and then its text, or its
+            # term alone on the line, its text below — not a criterion naming the word)
+            said = substance(sub.text)
+            defines = term is not None and (said.startswith(substance(term) + substance(defined[term])[:12]) or said == substance(term))
+            if defines and lists_member(listing, term or ""):
+                out.append(sub)
+            nested[:0] = sub.items
+    return out
 
 
 def _join_definitions(units: list[Unit]) -> list[Unit]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tiaokuan.text.labels import item_label, squash
+from tiaokuan.text.labels import item_label, lists_member, squash
 
 _COLON = re.compile(r"^(?P<term>[^：:，。；,;（(]{1,30}?)\s*[：:]\s*(?P<text>.*)$", re.S)
 # 指 defines; 指导, 指定, 指出, 指示, 指明, 指标 … are other words that start with it.
@@ -110,6 +110,7 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
     intro_start: int | None = None
     bare_terms = False  # the first term stands alone, unnumbered
     outer_bare = False  # some term before was unnumbered: numbered ones are its sub-terms
+    member = False  # the current entry is a member an umbrella definition defines
 
     def close(end: int) -> None:
         nonlocal current
@@ -149,6 +150,16 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
             deeper = block.level is None or (level is not None and block.level > level)
             if labelled:
                 takes = deeper and not (inline and block.level is not None and entry is not None)
+                # A term standing alone whose text lists its members (（二）自然灾害 /
+                # 自然灾害是指…包括：雷击、暴雨… / 1. 雷击：…): a numbered term so listed
+                # defines that member, as an umbrella with inline text's do. A member's own
+                # sub-terms ((1)直接雷击：…) explain the member and stay with it. (Members a
+                # text announces — 指下列情形：… — were tried: the criteria of a disease
+                # definition are announced so too.)
+                if takes and not inline and parts and block.level is not None and entry is not None and not member:
+                    said = "".join(parts)
+                    takes = not lists_member(said, entry.term)
+                    member = not takes
                 # Where terms stand alone unnumbered (the 释义 of London-style
                 # wordings), such a term after a numbered sub-definition's text is
                 # the next term of the outer list.
@@ -176,6 +187,7 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
                 parts.append(block.text.strip())
                 continue
             close(index)
+            member = member and block.level is not None and level is not None and block.level > level
         if entry is None or (lead and index == 0 and not entry.text):
             if intro_start is None:
                 intro_start = pending[0] if pending else index

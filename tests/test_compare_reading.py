@@ -501,3 +501,75 @@ def test_a_word_defined_in_passing_is_the_word_without_its_quotes_or_short_name(
         '第一条 本保险合同所指的"机器人"（以下简称投保产品），是指能完成有用任务的可编程机械装置。\n'
     ).documents[0]
     assert [(u.term, u.cite) for u in units_of(doc)] == [("机器人", "第一条「机器人」")]
+
+
+_UMBRELLA_A = """# 某某财产保险股份有限公司
+
+# 某某设备损失保险条款
+
+## 总则
+
+**第一条** 本保险合同由保险条款、投保单、保险单、保险凭证以及批单组成。
+
+## 保险责任
+
+**第二条** 在保险期间内，由于自然灾害造成保险标的的损失，保险人按照本保险合同的约定负责赔偿。
+
+## 释义
+
+**第三条** 本保险合同涉及下列术语时，适用下列释义：
+
+### （一）自然灾害
+
+自然灾害是指因自然力发生的、人力不可抗拒的破坏力强大的自然现象，包括：雷击、暴雨、冰凌。
+
+1. **雷击**：雷击指由雷电造成的灾害。雷击的破坏形式分直接雷击与感应雷击两种。
+
+2. **暴雨**：指每小时降雨量达16毫米以上的降雨。
+
+3. **冰凌**：指春季江河解冻期时冰块飘浮遇阻，堆积成坝，以致江水溢出江道，漫延成灾。
+
+### （二）重置价值
+
+重新换置同一厂牌或相类似的型号、规格、性能的新设备的价格。
+"""
+
+_UMBRELLA_B = _UMBRELLA_A.replace(
+    "漫延成灾。", "漫延成灾。陆上有些地区，如山谷风口或酷寒致使雨雪在物体上结成冰块，成下垂形状，越结越厚，重量增加，由于下垂的拉力致使物体毁坏，也属冰凌责任。"
+).replace(
+    "1. **雷击**：雷击指由雷电造成的灾害。雷击的破坏形式分直接雷击与感应雷击两种。",
+    "1. **雷击**\n\n雷击指由雷电造成的灾害。雷击的破坏形式分直接雷击与感应雷击两种。\n\n(1)直接雷击：由于雷电直接击中保险标的造成损失，属直接雷击责任。",
+)
+
+
+def test_the_members_an_umbrella_definition_lists_are_definitions_of_their_own(tmp_path) -> None:
+    """自然灾害是指…包括：雷击、暴雨、冰凌 with 1. 雷击：… under it defines each member: an
+    analyst cites the member (第三条「冰凌」), and a member's own kinds ((1)直接雷击：…,
+    named in a sentence of the member's, not listed) stay part of the member."""
+    from tiaokuan.compare import differences
+    from tiaokuan.parse import parse_file
+
+    (tmp_path / "a.md").write_text(_UMBRELLA_A, encoding="utf-8")
+    (tmp_path / "b.md").write_text(_UMBRELLA_B, encoding="utf-8")
+    a, b = (parse_file(tmp_path / f"{s}.md").documents[0] for s in "ab")
+    assert [d.term for d in b.definitions] == ["自然灾害", "雷击", "暴雨", "冰凌", "重置价值"]
+    assert "直接雷击" in next(d.text for d in b.definitions if d.term == "雷击")
+    assert "重置价值" in next(u.text for u in units_of(a) if u.term == "重置价值")  # the next term is not swallowed
+    material = {(d.sides[0].citations, d.sides[1].citations) for d in differences([a, b], ["A", "B"]) if d.material}
+    cited = {parse_cite(c).term for pair in material for side in pair for c in side}
+    assert cited == {"雷击", "冰凌"}, material
+
+
+def test_members_only_one_clause_defines_go_with_their_umbrella(tmp_path) -> None:
+    """An umbrella definition with its members, all in one clause only, is one
+    difference: the definition the other clause lacks, not one per member."""
+    from tiaokuan.compare import differences
+    from tiaokuan.parse import parse_file
+
+    (tmp_path / "a.md").write_text(_UMBRELLA_A, encoding="utf-8")
+    bare = _UMBRELLA_A[: _UMBRELLA_A.index("### （一）")] + "### （一）重置价值\n\n重新换置同一厂牌或相类似的型号、规格、性能的新设备的价格。\n"
+    (tmp_path / "b.md").write_text(bare, encoding="utf-8")
+    a, b = (parse_file(tmp_path / f"{s}.md").documents[0] for s in "ab")
+    only = [d for d in differences([a, b], ["A", "B"]) if d.material and d.kind is Kind.ONLY_IN]
+    assert len(only) == 1, [d.sides[0].citations for d in only]
+    assert {parse_cite(c).term for c in only[0].sides[0].citations} == {"自然灾害", "雷击", "暴雨", "冰凌"}

@@ -291,3 +291,18 @@ _ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
 
 def announces(text: str) -> bool:
     return bool(_ANNOUNCES.search(text))
+
+
+def lists_member(text: str, term: str) -> bool:
+    """Whether a definition's text names the term in a list of its members (自然灾害是指…
+    包括：雷击、暴雨、洪水…), not in a sentence of its own (雷击的破坏形式分直接雷击与感应雷击两种
+    explains 雷击): a member so listed and defined under it is a definition of its own."""
+    m = re.search(rf"(?:^|[：:、，,]|指|包括|及|和)\s*{re.escape(term)}\s*(?:[、，,；;。]|等|及|和|$)", text)
+    if m is None:
+        return False
+    # A list its word divides into (爆炸分物理性爆炸、化学性爆炸) names kinds, not members.
+    first = re.split(r"[，,；;。：:]", text[: m.start()])[-1].split("、")[0]
+    return _DIVIDES.search(first) is None
+
+
+_DIVIDES = re.compile(r"(?<![部充百])分(?:为|成)?")
