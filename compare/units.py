@@ -154,7 +154,11 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
     (an exclusion in 赔偿处理 is an exclusion; 代位 is subrogation wherever it stands),
     and the chapter is the fallback."""
     said = lead + text
-    if section is SectionType.EXCLUSIONS or (lead and _EXCLUDES.search(lead) and not _NOT_INSURED.search(lead)):
+    # A list is what its lead-in announces: …应提交以下材料。…未能提供有关材料…保险人对无法
+    # 核实部分不承担给付保险金的责任 lists papers, the refusal being the consequence of a
+    # paper missing, not an exclusion of what the items name.
+    papers = bool(lead) and section is not SectionType.EXCLUSIONS and announces_papers(re.split(r"[。；;]", lead.strip(), maxsplit=1)[0])
+    if section is SectionType.EXCLUSIONS or (lead and not papers and _EXCLUDES.search(lead) and not _NOT_INSURED.search(lead)):
         return Dimension.EXCLUSIONS
     if section in _SELF_EVIDENT:
         if section is SectionType.DEFINITIONS and _INSURED.search(text):

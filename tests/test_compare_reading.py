@@ -37,6 +37,22 @@ def test_claim_papers_are_a_claims_matter_in_whatever_chapter_they_stand() -> No
     assert by_cite["第十二条"] is Dimension.POLICYHOLDER_DUTIES
 
 
+def test_a_paper_list_whose_lead_in_refuses_payment_for_missing_papers_lists_papers() -> None:
+    """A list is what its lead-in announces: 应提交以下材料 followed by the refusal to pay
+    what missing papers leave unproven announces papers, and its items are claim papers,
+    not exclusions; a lead-in that announces what is not paid still lists exclusions."""
+    body = (
+        "保险金申请与给付\n\n"
+        "第二十条 保险金申请人向保险人申请给付保险金时，应提交以下材料。保险金申请人未能提供有关材料，"
+        "导致保险人无法核实该申请的真实性的，保险人对无法核实部分不承担给付保险金的责任。\n（一）保险金给付申请书；\n（二）被保险人的身份证明；\n\n"
+        "第二十一条 下列原因造成的损失，保险人不承担给付保险金的责任：\n（一）投保人的故意行为；\n（二）被保险人醉酒；\n"
+    )
+    by_cite = {u.cite: u.dimension for u in _units(body)}
+    assert by_cite["第二十条（一）"] is Dimension.CLAIMS
+    assert by_cite["第二十条（二）"] is Dimension.CLAIMS
+    assert by_cite["第二十一条（一）"] is Dimension.EXCLUSIONS
+
+
 @pytest.mark.parametrize(
     ("old", "new", "dimension"),
     [
