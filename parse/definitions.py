@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from tiaokuan.text.labels import item_label, lists_member, squash
 
-_COLON = re.compile(r"^(?P<term>[^：:，。；,;（(]{1,30}?)\s*[：:]\s*(?P<text>.*)$", re.S)
+# (a gloss in brackets is part of the term: 美国纽约心脏病学会（New York Heart Association，NYHA）心功能状态分级：)
+_COLON = re.compile(r"^(?P<term>(?:[^：:，。；,;（(]|[（(][^（()）]{1,40}[）)]){1,30}?)\s*[：:]\s*(?P<text>.*)$", re.S)
 # 指 defines; 指导, 指定, 指出, 指示, 指明, 指标 … are other words that start with it.
 _MEANS = re.compile(r"^(?P<term>[^，。；：:,;（(]{1,24}?)(?P<text>(?:是指|系指|特指|指)(?![导定出示明标引令挥南纹]).+)$", re.S)
 _TERM_ONLY = re.compile(r"^[^，。；：:,;！？!?、]{1,40}$")

@@ -16,10 +16,40 @@ from tiaokuan.parse.metadata import read_title_block, version_of
         ("地震是指地壳发生的震动。", Entry("地震", "是指地壳发生的震动。")),
         ("关联关系：是指直接或间接控制。", Entry("关联关系", "是指直接或间接控制。")),
         ("（三）雷击", Entry("雷击", "")),
+        # a gloss in brackets is part of the term, commas and all
+        (
+            "（二十三）美国纽约心脏病学会（New York Heart Association，NYHA）心功能状态分级：",
+            Entry("美国纽约心脏病学会（New York Heart Association，NYHA）心功能状态分级", ""),
+        ),
     ],
 )
 def test_split_definition(text: str, entry: Entry) -> None:
     assert split_definition(text) == entry
+
+
+def test_a_list_lead_in_with_brackets_and_a_comma_is_no_term() -> None:
+    assert split_definition("下列损失（包括费用），保险人不负责赔偿：") is None
+
+
+def test_an_umbrella_standing_alone_defines_the_members_its_text_lists() -> None:
+    """（二）自然灾害 / 自然灾害是指…包括：雷击、暴雨。 / 1. 雷击：… / 2. 暴雨：…: each listed
+    member is a definition of its own; a member's kinds ((1)直接雷击：…) stay with it, and
+    a numbered item its umbrella does not list (a disease's criterion) stays with the umbrella."""
+    blocks = [
+        DefBlock("（二）自然灾害", 0),
+        DefBlock("自然灾害是指因自然力发生的现象，包括：雷击、暴雨。", None),
+        DefBlock("1. 雷击", 1),
+        DefBlock("雷击指由雷电造成的灾害。雷击的破坏形式分直接雷击与感应雷击两种。", None),
+        DefBlock("(1)直接雷击：由于雷电直接击中保险标的造成损失。", 2),
+        DefBlock("2. 暴雨：指每小时降雨量达16毫米以上的降雨。", 1),
+        DefBlock("（三）恶性肿瘤", 0),
+        DefBlock("指恶性细胞不受控制的进行性增长和扩散。", None),
+        DefBlock("1. 原位癌：不在保障范围内。", 1),
+    ]
+    entries = [g.entry for g in group_entries(blocks) if g.entry]
+    assert [e.term for e in entries] == ["自然灾害", "雷击", "暴雨", "恶性肿瘤"]
+    assert "直接雷击" in entries[1].text
+    assert "原位癌" in entries[3].text
 
 
 def test_intro_sentence_is_not_a_definition() -> None:
