@@ -337,6 +337,11 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         # A word given the meaning a statute gives it (传染病：指《传染病防治法》规定的传染病)
         # means that in every clause by law: a clause that does not print it reads the same.
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，其含义援引法律法规的规定，各方用语依法同义，实质无差异", sides)
+    if glossary and not _used_elsewhere(glossary, [reading.units[i] for i in present]):
+        # A word its own clause uses only inside its other definitions (肢体, 肌力 in the
+        # criteria of a disease) says nothing by itself: it is read with the definitions
+        # that use it, and differs where they do.
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，只用于其他释义，差异见使用该术语的释义", sides)
     absent_units = [reading.units[i] for i in range(len(row.units)) if i not in present]
     if glossary and not _used_elsewhere(glossary, absent_units):
         # A definition changes how a clause reads only where that clause uses the word;

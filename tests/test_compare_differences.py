@@ -504,6 +504,24 @@ def test_a_definition_the_other_clause_relies_on_is_material() -> None:
     assert [(d.kind, d.sides[1].citations) for d in diffs if d.material] == [(Kind.ONLY_IN, ("第二条「暴雪」",))]
 
 
+def test_a_definition_its_clause_uses_only_in_other_definitions_differs_with_them() -> None:
+    """肢体 defined only to read a disease's criteria (瘫痪：指…肢体…) says nothing by
+    itself where the other clause, which uses the word, has no such disease: it is read
+    with the definition that uses it, which differs on its own."""
+    head = "某某保险条款\n\n保险责任\n\n"
+    a = (
+        "第一条 被保险人初次确诊患瘫痪的，保险人给付保险金。\n\n释义\n\n"
+        "第二条 瘫痪：指因疾病导致两肢或两肢以上肢体随意运动功能永久完全丧失。\n肢体：指包括肩关节的整个上肢或包括髋关节的整个下肢。\n"
+    )
+    b = (
+        "第一条 被保险人初次确诊患瘫痪或因意外伤害导致肢体残疾的，保险人给付保险金。\n\n释义\n\n"
+        "第二条 瘫痪：指因疾病导致一肢或一肢以上肢体随意运动功能永久完全丧失。\n"
+    )
+    material = [d for d in _pair_of(head, a, b) if d.material]
+    # (the cover differs too, at 第一条: B pays for a limb's disablement)
+    assert [d.sides[0].citations for d in material] == [("第一条",), ("第二条「瘫痪」",)]
+
+
 def test_what_one_clause_says_in_two_paragraphs_pairs_with_one() -> None:
     """被保险人须为科技企业 / 科技企业是指… in two paragraphs against one paragraph
     that says both: one pair, citing both paragraphs."""
