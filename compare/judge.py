@@ -122,6 +122,8 @@ def _changes_value(run: Run, direction: str, said: str) -> bool:
     (书面, 未经…同意, 但…除外) added or taken away."""
     if direction in _VALUE_DIRECTIONS or "含义相反" in said:
         return True
+    if bool(run.old) != bool(run.new) and _NEGATION.search(run.old or run.new):
+        return True  # a sentence with a negation added or taken away
     # 尽快 → 在三十日内: a deadline where there was only an adverb, or the other way
     old_value, new_value = ((bool(_quantities(x + run.after)), _scale(_URGENCY, x)) for x in (run.old, run.new))
     if old_value != new_value:
@@ -317,7 +319,12 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     if bool(old) != bool(new) and _CARVE_OUT.match(old or new):
         return ("narrower", f"增加“{said_new}”") if new else ("wider", f"删去“{said_old}”")
     if negation_changed and bool(_NEGATION.search(old)) != bool(_NEGATION.search(new)):
-        return "different", f"“{said_old or '（无）'}”变为“{said_new or '（无）'}”，含义相反"
+        if not (old and new):
+            # A sentence added or taken away that holds a negation (…不能确定的，应当先予支付 /
+            # 但…不在此列) reverses nothing the other wording said: it adds or removes a rule
+            # of its own, whose reach a negation leaves to the reader to weigh.
+            return "different", (f"增加“{said_new}”" if new else f"删去“{said_old}”")
+        return "different", f"“{said_old}”变为“{said_new}”，含义相反"
     if old and not new:
         return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{said_old}”"
     if new and not old:

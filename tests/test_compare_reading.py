@@ -589,3 +589,15 @@ def test_members_only_one_clause_defines_go_with_their_umbrella(tmp_path) -> Non
     only = [d for d in differences([a, b], ["A", "B"]) if d.material and d.kind is Kind.ONLY_IN]
     assert len(only) == 1, [d.sides[0].citations for d in only]
     assert {parse_cite(c).term for c in only[0].sides[0].citations} == {"自然灾害", "雷击", "暴雨", "冰凌"}
+
+
+def test_a_sentence_with_a_negation_added_is_material_and_said_as_added() -> None:
+    """A sentence added that holds a negation (…对其赔偿数额不能确定的，应当…先予支付)
+    reverses nothing the other wording said: it is material, quoted as added, and not
+    called a reversal of meaning."""
+    old = "保险人收到赔偿请求后，应当及时作出核定。"
+    new = old + "保险人自收到赔偿请求之日起六十日内，对其赔偿数额不能确定的，应当根据已有证明和资料可以确定的数额先予支付。"
+    j = judge(old, new, Dimension.INSURER_DUTIES, "A", "B")
+    assert j.material
+    assert "增加“保险人自收到赔偿请求之日起六十日内" in j.what
+    assert "含义相反" not in j.what
