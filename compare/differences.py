@@ -136,6 +136,7 @@ class _Reading:
     row_of: dict[tuple[int, int], Counterparts] = field(default_factory=dict)
     # product -> its whole clause as printed, one unit per line
     whole: dict[int, str] = field(default_factory=dict)
+    personal: frozenset[int] = frozenset()  # the products that insure persons (see _PERSONAL)
 
 
 def _near(unit: Unit, holder: Unit, holder_row: Counterparts | None, product: int) -> bool:
@@ -200,7 +201,15 @@ def _effective(unit: Unit, other: Unit, product: int, other_product: int, readin
         body = _unlabelled(text).rstrip("；;。.， \n")
         text = f"{body}，保险人不负责赔偿" if _EXCLUDING_LEAD.search(unit.lead) else unit.lead + body
     extra = [_unlabelled(u.text) for k, u in reading.absorbed.get((other_product, other.index), []) if k == product]
-    return "\n".join([text, *extra])
+    text = "\n".join([text, *extra])
+    # Personal insurance insures the insured person's life and body (《保险法》第十二条):
+    # there 保险标的或者被保险人的有关情况 asks about the insured person, as 被保险人的有关情况 does.
+    return _PERSON_AS_SUBJECT.sub("", text) if product in reading.personal else text
+
+
+# A product of personal insurance, by its name (意外伤害 / 重大疾病 / 医疗 / 人身 …).
+_PERSONAL = re.compile(r"意外伤害|疾病|医疗|人身|健康|寿险|年金|身故|津贴")
+_PERSON_AS_SUBJECT = re.compile(r"保险标的或(?:者)?(?=被保险人)")
 
 
 def _meaning(term: str, text: str) -> str | None:
@@ -545,7 +554,8 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     absorbed, dropped = absorb(rows, all_units, row_of)
     paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
     whole = {k: "\n".join(u.text for u in units) for k, units in enumerate(all_units)}
-    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole)
+    personal = frozenset(i for i, d in enumerate(docs) if _PERSONAL.search(d.product or d.title or ""))
+    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole, personal)
     for row in rows:
         diff = _row_difference(row, reading)
         if diff is not None:

@@ -634,3 +634,15 @@ def test_tables_whose_figures_differ_are_one_difference(tmp_path: Path) -> None:
     diffs = [d for d in differences([a, b], ["A款", "B款"]) if d.material]
     assert [(d.kind, d.dimension, d.sides[1].citations) for d in diffs] == [(Kind.DIFFERENT, Dimension.CLAIMS, ("附表一：伤残赔偿比例表",))]
     assert "80→90" in diffs[0].what and "70→80" in diffs[0].what
+
+
+def test_in_personal_insurance_the_subject_asked_about_is_the_insured_person() -> None:
+    """Personal insurance insures the insured person's life and body (《保险法》第十二条):
+    there the disclosure duty's 保险标的或者被保险人的有关情况 asks what 被保险人的有关情况
+    asks. In a property or liability wording the subject is a thing, and the duty that
+    leaves it out asks less."""
+    a = "第一条 订立保险合同，保险人就被保险人的有关情况提出询问的，投保人应当如实告知。\n"
+    b = "第一条 订立保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。\n"
+    for title, material in (("某某团体意外伤害保险条款", False), ("某某财产损失保险条款", True)):
+        head = f"{title}\n\n投保人、被保险人义务\n\n"
+        assert any(d.material for d in _pair_of(head, a, b)) is material, title
