@@ -82,6 +82,7 @@ _PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers'
 # The conjunctions _FILLER reads as naming the same members, as characters.
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 _ACCORDING = re.compile(r"按照|依照|依据|根据|按")
+_RELATED = re.compile(r"相关|有关")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
 _NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
 # 非 as a prefix makes a qualifier (非放射性污染, 非营业时间): what it qualifies is restricted, not negated.
@@ -300,6 +301,10 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
         # "According to" in another of its forms (按 / 按照 / 依照 / 依据 / 根据): the rule
         # followed is in the words after it. (Read here, not in the substance both
         # wordings are paired by: the pairing leans on these words to tell provisions apart.)
+        return "none", ""
+    if old and new and _RELATED.sub("有关", old) == _RELATED.sub("有关", new):
+        # "Related" in its other form (相关 / 有关: 相关法律 / 有关法律), read here for the
+        # same reason as "according to".
         return "none", ""
     said_old, said_new = _printed(old, old_raw), _printed(new, new_raw)
     qa, qb = _quantities(old + run.after), _quantities(new + run.after)

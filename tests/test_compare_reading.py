@@ -65,6 +65,8 @@ def test_a_paper_list_whose_lead_in_refuses_payment_for_missing_papers_lists_pap
         # "according to" in another of its forms
         ("按保险金额与保险价值的比例计算赔偿。", "按照保险金额与保险价值的比例计算赔偿。", Dimension.CLAIMS),
         ("依照法律规定处理。", "根据法律规定处理。", Dimension.DISPUTES),
+        # "related" in its other form
+        ("被保险人应遵守国家相关法律、法规。", "被保险人应遵守国家有关法律、法规。", Dimension.POLICYHOLDER_DUTIES),
         # the proviso (但书) in its two drafting forms
         (
             "保险人对无法确定的部分不承担赔偿责任，但保险人通过其他途径已经及时知道保险事故发生的除外。",
