@@ -29,7 +29,16 @@ from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import is_caption, item_label
 
 from .judge import Effect, Kind, judge
-from .pairing import Counterparts, extend_pairs, join_members, pair_rewritten, pair_splits, pair_units, substance_words
+from .pairing import (
+    Counterparts,
+    extend_pairs,
+    join_members,
+    pair_rewritten,
+    pair_splits,
+    pair_units,
+    substance_words,
+    unpair_across_lists,
+)
 from .redline import Op, diff_text
 from .substance import is_catch_all, substance
 from .substitution import substitutions
@@ -538,7 +547,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     subs = {i: substitutions(rows, 0, i, (docs[0].product or names[0], docs[i].product or names[i])) for i in range(1, len(docs))}
     if any(subs.values()):  # pair again with each product's words put back into the first product's vocabulary
         rows = _pair_substituted(all_units, subs)
-    rows = join_members(pair_rewritten(extend_pairs(pair_splits(rows))))
+    rows = unpair_across_lists(join_members(pair_rewritten(extend_pairs(pair_splits(rows)))))
     found: list[Difference] = []
     for i, pairs in subs.items():
         if pairs:

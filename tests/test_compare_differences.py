@@ -646,3 +646,16 @@ def test_in_personal_insurance_the_subject_asked_about_is_the_insured_person() -
     for title, material in (("某某团体意外伤害保险条款", False), ("某某财产损失保险条款", True)):
         head = f"{title}\n\n投保人、被保险人义务\n\n"
         assert any(d.material for d in _pair_of(head, a, b)) is material, title
+
+
+def test_an_item_is_revised_inside_its_list() -> None:
+    """Two exclusion lists that are counterparts item for item: B deletes A's cyber item
+    from the first list and adds an unrelated item to the second that shares a few of its
+    words. That is one item only in A and one only in B, not one item moved and rewritten."""
+    head = "某某设备损失保险条款\n\n责任免除\n\n"
+    first = "第五条 下列损失、费用，保险人不负责赔偿：\n（一）自然磨损、锈蚀；\n（二）设备的内在缺陷；\n（三）被保险人的故意行为；\n"
+    second = "第六条 出现下列任一情形时，保险人不负责赔偿：\n（一）设备未经检验合格；\n（二）操作人员无资格证书；\n（三）设备超负荷运行；\n"
+    a = first + "（四）任何网络安全事故造成的损失和费用；\n\n" + second
+    b = first + "\n" + second + "（四）保险标的未安装出厂配备的网络安全模块，或者未按制造商要求及时更新安全软件的；\n"
+    material = {(d.sides[0].citations, d.sides[1].citations) for d in _pair_of(head, a, b) if d.material}
+    assert material == {(("第五条（四）",), ()), ((), ("第六条（四）",))}
