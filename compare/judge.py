@@ -106,7 +106,7 @@ MAX_RUNS_SAID = 3
 # Insurers reword them freely; what changes a party's rights there is a value: a
 # time limit, an amount, how urgent, must or may, a negation.
 STATUTORY = frozenset({Dimension.INSURER_DUTIES, Dimension.SUBROGATION, Dimension.LIMITATION, Dimension.DISPUTES})
-_VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser"})
+_VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser", "negated"})
 
 
 def _only_policyholder(run: Run) -> bool:
@@ -117,14 +117,12 @@ def _only_policyholder(run: Run) -> bool:
     return ("投保人" in run.old + run.new) and bare(run.old) == bare(run.new)
 
 
-def _changes_value(run: Run, direction: str, said: str) -> bool:
+def _changes_value(run: Run, direction: str) -> bool:
     """Whether a run changes a value rather than the words around it: a figure or
     urgency changed, added or taken away; must / may; a negation; a condition
     (书面, 未经…同意, 但…除外) added or taken away."""
-    if direction in _VALUE_DIRECTIONS or "含义相反" in said:
+    if direction in _VALUE_DIRECTIONS:
         return True
-    if bool(run.old) != bool(run.new) and _NEGATION.search(run.old or run.new):
-        return True  # a sentence with a negation added or taken away
     # 尽快 → 在三十日内: a deadline where there was only an adverb, or the other way
     old_value, new_value = ((bool(_quantities(x + run.after)), _scale(_URGENCY, x)) for x in (run.old, run.new))
     if old_value != new_value:
@@ -275,7 +273,8 @@ def _misprint(old: str, new: str) -> bool:
 
 def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "") -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
-    'different' or 'none' (immaterial), for the second wording against the first.
+    'different', a value's ('longer', 'more', 'stricter' … and 'negated': the wording
+    gains or loses a negation) or 'none' (immaterial), for the second wording against the first.
     Given the wordings as printed, the description quotes the run as printed."""
     old, new = run.old, run.new
     if not (set(tokens(old)) | set(tokens(new))) - _FILLER - {"…"}:  # (… joins the parts of one run: 若…则)
@@ -328,8 +327,8 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
             # A sentence added or taken away that holds a negation (…不能确定的，应当先予支付 /
             # 但…不在此列) reverses nothing the other wording said: it adds or removes a rule
             # of its own, whose reach a negation leaves to the reader to weigh.
-            return "different", (f"增加“{said_new}”" if new else f"删去“{said_old}”")
-        return "different", f"“{said_old}”变为“{said_new}”，含义相反"
+            return "negated", (f"增加“{said_new}”" if new else f"删去“{said_old}”")
+        return "negated", f"“{said_old}”变为“{said_new}”，含义相反"
     if old and not new:
         return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{said_old}”"
     if new and not old:
@@ -361,6 +360,8 @@ def _reach(direction: str, dimension: Dimension) -> str:
         return "different"
     if direction in ("stricter", "looser"):
         return "wider" if direction == "stricter" else "narrower"
+    if direction == "negated":
+        return "different"
     return direction
 
 
@@ -507,7 +508,7 @@ def judge(
         # is a value, as its length is)
         material = [
             (r, d, text) for r, d, text in material
-            if _changes_value(r, d, text) or (dimension is Dimension.LIMITATION and bool(_START.search(r.old + r.new)))
+            if _changes_value(r, d) or (dimension is Dimension.LIMITATION and bool(_START.search(r.old + r.new)))
         ]  # fmt: skip
     if not material:
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{_edits(runs, old, new)}" if runs else "措辞相同", runs)
