@@ -514,7 +514,6 @@ def _join_said_once(rows: list[Counterparts], lone: dict[Dimension, list[list[in
     return rows
 
 
-
 def join_members(rows: list[Counterparts]) -> list[Counterparts]:
     """Of two clauses, the members an umbrella definition lists and defines under it
     (自然灾害 / 雷击、暴雨 …) that have no counterpart go with their umbrella: one
@@ -530,13 +529,13 @@ def join_members(rows: list[Counterparts]) -> list[Counterparts]:
             if u is None or u.term is None:
                 continue
             held = rows[umbrella].units[side] if umbrella is not None else None
-            if row.units[1 - side] is None and held is not None and held.term and held.article == u.article and lists_member(held.text, u.term):
-                assert umbrella is not None
+            listed = held is not None and held.term is not None and lists_member(held.text, u.term)
+            if listed and held is not None and umbrella is not None and row.units[1 - side] is None and held.article == u.article:
                 units = list(rows[umbrella].units)
                 units[side] = _joined([held, u])
                 rows[umbrella] = Counterparts(tuple(units), rows[umbrella].score)
                 rows[r] = Counterparts((None, None), 0.0)
-            elif u.text.strip() and not any(lists_member(x.text, u.term) for x in ([held] if held else []) if x.term):
+            elif u.text.strip() and not listed:  # (a member keeps its umbrella for the members after it)
                 umbrella = r
     return [r for r in rows if any(u is not None for u in r.units)]
 

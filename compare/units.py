@@ -397,6 +397,8 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     captioned = captioned_parts(article) if inferred else {}
     in_part = False  # (past the first captioned part: every paragraph goes on with the part above)
     back, back_leads = counted_back(article)
+    # (a 释义's items with the members its umbrella definitions define under them, once per article)
+    members = _with_members(list(article.items), "\n".join(article.paragraphs), doc) if section.type is SectionType.DEFINITIONS else []
     lead_text = ""
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:
@@ -424,7 +426,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             # Items that are definitions split the paragraph, the members an umbrella
             # definition defines under it (自然灾害 / 1. 雷击：…) too; a list (1. 2. …)
             # inside a definition stays part of it.
-            items = [it for it in _with_members(list(article.items), "\n".join(article.paragraphs), doc) if it.paragraph == p_index and _definition_term(doc, it.text)]
+            items = [it for it in members if it.paragraph == p_index and _definition_term(doc, it.text)]
             # (one such item in a paragraph that is itself a definition is a word it names,
             # unless the paragraph lists it as a member it defines below)
             if len(items) < 2 and _definition_term(doc, paragraph) and not (items and lists_member(paragraph, _definition_term(doc, items[0].text) or "")):
