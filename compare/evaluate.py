@@ -49,7 +49,7 @@ class Cite:
         # A chapter-heading citation (RULES.md: text outside any numbered article)
         # names whatever stands in that chapter, an article whose number was inferred too.
         for heading_only, placed in ((self, other), (other, self)):
-            if heading_only.chapter and not heading_only.article and placed.chapter == heading_only.chapter:
+            if heading_only.chapter and not heading_only.article and _same_heading(placed.chapter, heading_only.chapter):
                 items = [c.sub for c in (self, other) if c.sub and c.sub.startswith("（")]
                 return len(items) < 2 or items[0] == items[1]
         if self.article != other.article or not self.article:
@@ -59,6 +59,28 @@ class Cite:
             short, long = sorted((self.sub, other.sub), key=len)
             return long == short or long.startswith(short + ".")
         return self.sub is None or other.sub is None or self.sub == other.sub
+
+
+# An appendix's heading: its label (附录一：, 附件：) and its name, perhaps with a note in brackets.
+_APPENDIX = re.compile(r"^附(?P<kind>[录表件])[一二三四五六七八九十\d]*[：:]?\s*(?P<name>.*?)(?:（[^（）]*）)*$")
+
+
+def _same_heading(a: str | None, b: str | None) -> bool:
+    """Two chapter headings that name one part. An appendix is named by its title,
+    with or without the label it was printed under (RULES.md cites 附录：短期费率表
+    where the clause prints 短期费率表 alone) and its bracketed note (（按年保费的百分比计算）);
+    a label printed alone (附件：) names the document that follows it."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    x, y = (_APPENDIX.match(h) or _APPENDIX.match("附录：" + h) for h in (a, b))
+    if not (a.startswith("附") or b.startswith("附")) or x is None or y is None:
+        return False
+    m, n = x.group("name"), y.group("name")
+    if not m or not n:
+        return x.group("kind") == y.group("kind")
+    return m.startswith(n) or n.startswith(m)
 
 
 def parse_cite(text: str) -> Cite:

@@ -31,6 +31,7 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
+from tiaokuan.model import SectionType
 from tiaokuan.text.labels import lists_member
 from tiaokuan.text.words import words
 
@@ -100,7 +101,10 @@ def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
     for i in (i for i, k in enumerate(slots[0]) if k):
         for j in (j for j, k in enumerate(slots[1]) if k):
             other_paper[i, j] |= _slots_differ(slots[0][i], slots[1][j])
-    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper
+    # An appendix (a rate table, a scale of grades) pairs with an appendix, never with an article citing it.
+    appendix = np.array([u.section is SectionType.APPENDIX for u in new] + [m.section is SectionType.APPENDIX for m in members])
+    apart = appendix[:n, None] != appendix[None, n:]
+    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper - apart
 
 
 _CANCELLER = re.compile(r"(?<!被)(投保人|被保险人|保险人)(?:可以?|有权|也可以?|要求|申请|可提前|以书面形式)[^。；]{0,16}解除")
@@ -321,7 +325,7 @@ def _runs_of(rows: list[Counterparts], side: int) -> list[list[int]]:
     out: list[list[int]] = []
     for r, row in enumerate(rows):
         u = row.units[side]
-        if u is None or row.units[1 - side] is not None or u.is_lead:
+        if u is None or row.units[1 - side] is not None or u.is_lead or _appendix(u):
             continue
         prev = rows[out[-1][-1]].units[side] if out else None
         if prev is not None and prev.article == u.article and u.index == prev.index + 1:
@@ -344,7 +348,7 @@ def pair_splits(rows: list[Counterparts]) -> list[Counterparts]:
         for r, row in enumerate(rows):
             u = row.units[side]
             # (a catch-all is no provision split in two: what it shares with a lead-in is boilerplate)
-            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8 or is_catch_all(u.text):
+            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8 or is_catch_all(u.text) or _appendix(u):
                 continue
             best = (0.0, -1, 0, 0)
             for k, run in enumerate(runs):
@@ -460,9 +464,9 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
     lone: dict[Dimension, list[list[int]]] = {}
     for r, row in enumerate(rows):
         for side, u in enumerate(row.units):
-            if u is not None and row.units[1 - side] is None and not u.is_lead and u.dimension in SAID_ONCE:
+            if u is not None and row.units[1 - side] is None and not u.is_lead and u.dimension in SAID_ONCE and not _appendix(u):
                 lone.setdefault(u.dimension, [[], []])[side].append(r)
-    rows = list(rows)
+    rows = _pair_appendices(list(rows))
     for left, right in lone.values():
         a_units = [u for r in left if (u := rows[r].units[0]) is not None]
         b_units = [u for r in right if (u := rows[r].units[1]) is not None]
@@ -482,6 +486,27 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
         rows[first] = Counterparts((a, b), 0.0)
     rows = _join_said_once(rows, {d: sides for d, sides in lone.items() if not (sides[0] and sides[1]) and d in _JOINED_ONCE})
     return [r for r in rows if any(u is not None for u in r.units)]
+
+
+def _appendix(unit: Unit) -> bool:
+    return unit.section is SectionType.APPENDIX
+
+
+def _pair_appendices(rows: list[Counterparts]) -> list[Counterparts]:
+    """An appendix serves one purpose (a short-rate table cancellation, a scale of disability
+    grades a claim's payment): where each clause has one appendix of a purpose left without
+    a counterpart, the two are one appendix in two versions, however their words differ."""
+    lone: dict[Dimension, list[list[int]]] = {}
+    for r, row in enumerate(rows):
+        for side, u in enumerate(row.units):
+            if u is not None and row.units[1 - side] is None and _appendix(u):
+                lone.setdefault(u.dimension, [[], []])[side].append(r)
+    for left, right in lone.values():
+        if len(left) == 1 and len(right) == 1:
+            a, b = rows[left[0]].units[0], rows[right[0]].units[1]
+            rows[min(left[0], right[0])] = Counterparts((a, b), 0.0)
+            rows[max(left[0], right[0])] = Counterparts((None, None), 0.0)
+    return rows
 
 
 # Who may be insured and what is insured: one provision, whatever articles state it. (Tried

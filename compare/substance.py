@@ -133,12 +133,28 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|投保人应履行如实告知义务,如实回答保险人就保险标的或被保险人的有关情况提出的询问",
             "投保人应如实告知保险人就保险标的或被保险人的有关情况提出的询问",
         ),
-        # the policy and the certificate that evidences it (《保险法》第十三条) are one document
-        # where the clause lists what the contract is made of.
-        # The schedule (保险单明细表) is a part of the policy.
-        (r"(?<=投保单、)保险单(?:、保险单明细表)?(?:、保险凭证|或(?:其他)?保险凭证)?(?:,?以?及)?(?=批单)", "保险单及"),
+        # the contract's terms in writing, however the verb is chosen (采用 / 采取书面形式).
+        (r"采取(?=书面形式)", "采用"),
     )
 )
+# What the contract is made of (本合同由保险条款、投保单、保险单…组成): the list of its documents.
+_COMPOSITION = re.compile(r"(?<=由)(?:本|保险)条款[^。;]*?(?:共同)?(?=组成|构成)")
+_DOCUMENTS_APART = re.compile(r"、|,|以及|及|和|或者|或")
+# The policy, the certificate that evidences it (《保险法》第十三条: 保险单或者其他保险凭证)
+# and the schedule that is part of it (保险单明细表) are one document; a list closed by
+# 等 (等书面文件) names the same documents as one that is not.
+_THE_POLICY = frozenset({"保险单", "保险凭证", "其他保险凭证", "保险单明细表", "保单明细表"})
+_OPEN_END = re.compile(r"等(?:书面|有关|相关)?(?:文件)?$")
+
+
+def _documents(found: re.Match[str]) -> str:
+    """A contract's list of documents as the set of documents it names, in order."""
+    listed = re.sub(r"^本(?=条款)", "保险", found.group().removesuffix("共同"))  # (本条款: the clause naming itself)
+    items = [_OPEN_END.sub("", d) for d in _DOCUMENTS_APART.split(listed)]
+    kept = [d for d in items if d and d not in _THE_POLICY]
+    return "、".join(kept[:1] + ["保险单"] + kept[1:]) if len(kept) < len(items) or "保险单" in items else "、".join(kept)
+
+
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
 _NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日天个月年周%倍次项件元万])")
 _PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百]+)")
@@ -165,6 +181,7 @@ def substance(text: str) -> str:
     text = "\n".join(_unlabel(line) for line in text.split("\n"))
     for pattern, repl in _SAME_WORDS:
         text = pattern.sub(repl, text)
+    text = _COMPOSITION.sub(_documents, text)
     # A cross-reference follows its article when a clause is renumbered: which
     # article it names is read through the alignment, not through its number.
     text = _CROSS_REF.sub("第§条", text)

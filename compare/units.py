@@ -529,9 +529,9 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             if substance(text) or figures or _APPENDIX_LABEL.match(_one_space(section.heading)):
                 # A short-rate table serves cancellation; a scale of payments by disability
                 # grade (伤残赔偿比例表) is how a claim is paid.
-                said = (section.heading or "") + text
+                cite = _appendix_cite(section.heading, doc.sections[k + 1 :])
+                said = cite + text
                 dim = Dimension.CANCELLATION if "费率" in said else Dimension.CLAIMS if _PAYMENT_SCALE.search(said) else Dimension.GENERAL
-                cite = _chapter_cite(section.heading)
                 units.append(Unit(len(units), cite, art_index, None, None, section.type, dim, text, "", figures=figures))
             art_index += len(section.articles)
             continue
@@ -539,6 +539,22 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             units += _article_units(doc, len(units), art_index, article, section)
             art_index += 1
     return tuple(units)
+
+
+def _appendix_cite(heading: str | None, following: tuple[Section, ...]) -> str:
+    """An appendix is cited by its heading. A label printed alone (附件：) names the
+    document whose title heads a part after it (附件：人身保险伤残评定标准); the
+    document's own front parts (目录, 前言, 说明) are not its title."""
+    cite = _chapter_cite(heading)
+    if not _BARE_APPENDIX_LABEL.match(cite):
+        return cite
+    for section in following:
+        title = _one_space(section.heading)
+        if section.type is not SectionType.APPENDIX or _APPENDIX_LABEL.match(title):
+            break
+        if title and not _FRONT_PART.match(title):
+            return cite.rstrip("：:") + "：" + title
+    return cite
 
 
 def _continues_appendix(section: Section, previous: Section | None, units: list[Unit]) -> bool:
@@ -557,6 +573,8 @@ def _continues_appendix(section: Section, previous: Section | None, units: list[
 _PAYMENT_SCALE = re.compile(r"伤残|(?:赔偿|给付|赔付)比例")
 # The heading of an appendix of its own: 附录一：短期费率表 / 附表 / 附件：.
 _APPENDIX_LABEL = re.compile(r"^附(?:录|表|件)")
+_BARE_APPENDIX_LABEL = re.compile(r"^附(?:录|表|件)[一二三四五六七八九十\d]*[：:]?$")
+_FRONT_PART = re.compile(r"^(?:目录|前言|序言|说明|\d)")
 
 
 def _table_figures(doc: ClauseDocument, heading: str | None) -> str:

@@ -1,0 +1,94 @@
+"""The contract's documents in a comparison (issue 14): the list of what the contract is
+made of, and the appendices (a short-rate table, a scale of disability grades) printed
+after the articles. Fictional wordings; the conventions are stated in
+compare/substance.py and compare/pairing.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tiaokuan.compare import Dimension, Kind, differences, units_of
+from tiaokuan.compare.evaluate import parse_cite
+from tiaokuan.compare.substance import substance
+from tiaokuan.parse import parse_paragraphs
+
+COMPOSED = "本保险合同由保险条款、投保单、保险单、保险凭证以及批单组成。"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "本保险合同由保险条款、投保单、保险单或其他保险凭证、批单等组成。",
+        "本保险合同由保险条款、投保单、保险单、保险单明细表、保险凭证及批单等书面文件组成。",
+        "本保险合同由保险条款、投保单、保险单以及批单组成。",
+        "本保险合同由本条款、投保单、保险单、批单共同组成。",
+    ],
+)
+def test_the_policy_its_certificate_and_schedule_are_one_document(other: str) -> None:
+    """保险单, 保险凭证 (《保险法》第十三条) and 保险单明细表 name one document where the
+    clause lists what the contract is made of; a list closed by 等 names the same documents."""
+    assert substance(COMPOSED) == substance(other)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "本保险合同由保险条款、投保单、保险单、批单以及有关的投保文件、承保文件组成。",
+        "本保险合同由保险条款、投保单、保险单、批单和特别约定组成。",
+        "本附加险合同由保险条款、投保单或者其他投保文件、保险单或者其他保险凭证、批单和其他有关约定书构成。",
+    ],
+)
+def test_a_document_of_another_kind_changes_what_the_contract_is(other: str) -> None:
+    """Application and acceptance papers, a special agreement, other agreements: the
+    contract holds more (or less) when one clause lists them."""
+    assert substance(COMPOSED) != substance(other)
+
+
+def test_writing_is_required_however_the_verb_is_chosen() -> None:
+    a = COMPOSED[:-1] + "，凡涉及本保险合同的约定，均应采用书面形式。"
+    assert substance(a) == substance(a.replace("采用", "采取"))
+
+
+HEAD = "某某保险条款\n\n其他事项\n\n第一条 保险责任开始后，投保人要求解除本保险合同的，保险人按短期费率计收保险费。\n\n"
+TABLE = "附录：短期费率表\n\n| 保险期间 | 一个月 | 二个月 | 三个月 |\n| --- | --- | --- | --- |\n| 年费率的百分比 | {one}% | {two}% | 40% |\n"
+
+
+def test_an_appendix_is_the_counterpart_of_an_appendix_only() -> None:
+    """A short-rate table only one clause prints is only in that clause: it is not the
+    counterpart of the other clause's cancellation article that refers to short rates,
+    however they differ."""
+    a = parse_paragraphs(HEAD + TABLE.format(one=10, two=20)).documents[0]
+    b = parse_paragraphs(HEAD.replace("按短期费率", "按日比例") + "第二条 保险人要求解除本保险合同的，应提前十五日通知投保人。\n").documents[0]
+    material = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences([a, b], ["A", "B"]) if d.material}
+    assert (Kind.ONLY_IN, ("附录：短期费率表",), ()) in material
+    assert all(not (x and x[0].startswith("附录") and y) for _, x, y in material)
+
+
+def test_two_appendices_of_one_purpose_are_one_appendix_in_two_versions() -> None:
+    """Each clause prints one short-rate table under its own heading: the two tables are
+    counterparts, and their figures are compared."""
+    a = parse_paragraphs(HEAD + TABLE.format(one=10, two=20)).documents[0]
+    b = parse_paragraphs(HEAD + TABLE.replace("附录：短期费率表", "附表一 退保费率").format(one=20, two=30)).documents[0]
+    tables = [d for d in differences([a, b], ["A", "B"]) if d.sides[0].citations == ("附录：短期费率表",)]
+    assert [(d.kind, d.dimension, d.sides[1].citations, d.material) for d in tables] == [(Kind.DIFFERENT, Dimension.CANCELLATION, ("附表一 退保费率",), True)]
+
+
+def test_an_appendix_label_printed_alone_takes_the_title_after_it() -> None:
+    """附件： on a line of its own, then the attached standard's title under its table of
+    contents: the appendix is cited by label and title."""
+    text = (
+        "某某意外伤害保险条款\n\n保险责任\n\n第一条 被保险人因意外伤害致残的，保险人按附件所列比例给付伤残保险金。\n\n"
+        "附件：\n\n目录\n\n人身保险伤残评定标准\n\n本标准将人身保险伤残程度划分为一至十级，最重为第一级。\n"
+    )
+    cites = [u.cite for u in units_of(parse_paragraphs(text).documents[0])]
+    assert cites[-1] == "附件：人身保险伤残评定标准"
+
+
+def test_an_appendix_is_cited_by_its_title_with_or_without_its_label() -> None:
+    """RULES.md cites 附录：短期费率表 where a clause prints 短期费率表 alone, or adds a
+    note in brackets; two appendices of different titles stay apart."""
+    assert parse_cite("短期费率表").matches(parse_cite("附录：短期费率表"))
+    assert parse_cite("附录：短期费率表（按年保费的百分比计算）").matches(parse_cite("附录：短期费率表"))
+    assert parse_cite("附件：").matches(parse_cite("附件：人身保险伤残评定标准"))
+    assert not parse_cite("附录一：短期费率表").matches(parse_cite("附录二：伤残赔偿比例表"))
+    assert not parse_cite("附件：").matches(parse_cite("附录：短期费率表"))
