@@ -315,6 +315,20 @@ def _said_generally(unit: Unit, product: int, absent: list[int], reading: _Readi
     return general[0]
 
 
+def _whole_list_alone(lead: Unit, product: int, absent: list[int], reading: _Reading) -> bool:
+    """A lead-in none of whose items has a counterpart states a rule of its own (投保人解除本保险
+    合同时，应提供下列证明文件和资料：), only in its clause as they are; a lead-in of perils or
+    exclusions says nothing by itself (下列原因造成的损失，保险人不负责赔偿：)."""
+    if lead.dimension in (Dimension.COVER, Dimension.EXCLUSIONS):
+        return False
+    items = _items_of(reading.units[product], lead)
+    for item in items:
+        row = reading.row_of.get((product, item.index))
+        if row is None or any(row.units[i] is not None for i in absent):
+            return False
+    return bool(items)
+
+
 def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Difference | None:
     bu = row.units[present[0]]
     assert bu is not None
@@ -325,7 +339,7 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     absent_at = [i for i in range(len(row.units)) if i not in present]
     absent = "、".join(names[i] for i in absent_at)
     sides = tuple(_side(n, row.units[i]) for i, n in enumerate(names))
-    if bu.is_lead:
+    if bu.is_lead and not _whole_list_alone(bu, present[0], absent_at, reading):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
     general = _said_generally(bu, present[0], absent_at, reading)
     if general is not None:

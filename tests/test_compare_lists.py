@@ -1,0 +1,30 @@
+"""Lists in a comparison (issue 14): a lead-in and the items it announces. Fictional
+wordings; the conventions are stated in compare/differences.py."""
+
+from __future__ import annotations
+
+from tiaokuan.compare import Kind, differences
+from tiaokuan.parse import parse_paragraphs
+
+HEAD = "某某保险条款\n\n合同解除\n\n第一条 保险责任开始后，投保人可以解除本保险合同。\n"
+PAPERS = "投保人解除本保险合同时，应提供下列证明文件和资料：\n（一）保险合同解除申请书；\n（二）保险单原件；\n（三）投保人身份证明。\n"
+
+
+def _material(a: str, b: str) -> set[tuple[Kind, tuple[str, ...], tuple[str, ...]]]:
+    docs = [parse_paragraphs(HEAD + t).documents[0] for t in (a, b)]
+    return {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
+
+
+def test_a_list_only_one_clause_prints_is_a_rule_its_lead_in_states() -> None:
+    """The lead-in of a list the other clause has nothing of states a duty of its own
+    (to provide papers when cancelling): it is only in that clause, as each item is."""
+    found = _material(PAPERS, "")
+    assert (Kind.ONLY_IN, ("第一条第二款",), ()) in found
+    assert {(Kind.ONLY_IN, (f"第一条{n}",), ()) for n in ("（一）", "（二）", "（三）")} <= found
+
+
+def test_a_lead_in_whose_items_have_counterparts_only_announces_them() -> None:
+    """Where the other clause lists the same papers under no lead-in of its own, the
+    lead-in adds nothing: the items carry the rule."""
+    b = "（一）保险合同解除申请书；\n（二）保险单原件；\n（三）投保人身份证明。\n"
+    assert not any(x == ("第一条第二款",) for _, x, _ in _material(PAPERS, b))
