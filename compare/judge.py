@@ -271,6 +271,23 @@ def _misprint(old: str, new: str) -> bool:
     return any(bool(word_tag(old[i:j])) != bool(word_tag(new[i:j])) for i, j in windows)
 
 
+# What closes a list of natural disasters open: 等 / 及其他 / 或其他 … 自然灾害, after the members.
+_OPEN_LIST_END = re.compile(r"^[^。；;，,：:]{0,24}?(?:等|(?:以?及|或者?|和)其他)[^。；;，,：:]{0,12}?自然灾害")
+
+
+def _open_list_member(said: str, raw: str) -> bool:
+    """Whether the words a run adds or takes away are one member of an enumeration
+    (…、X、… / …、X) that goes on to close itself open as natural disasters (等自然灾害)."""
+    if not raw or "…" in said:
+        return False
+    printed = _find_printed(said, raw) or said
+    for m in re.finditer(re.escape(printed), raw):
+        before, after = raw[: m.start()], raw[m.end() :]
+        if (before.endswith("、") or after.startswith("、")) and _OPEN_LIST_END.match(after):
+            return True
+    return False
+
+
 def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "") -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
     'different', a value's ('longer', 'more', 'stricter' … and 'negated': the wording
@@ -288,6 +305,11 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     if bool(old) != bool(new) and _EXAMPLES.match(old or new):
         # Examples of an open list (包括但不限于…, 例如…): the list is open either way, so
         # naming some of its members or none reaches the same.
+        return "none", ""
+    if bool(old) != bool(new) and _open_list_member(old or new, old_raw if old else new_raw):
+        # A natural disaster named in a list of them left open (地震、海啸、台风等自然灾害):
+        # 自然灾害 reaches it whether or not it is named. (Not every open list: a member of a
+        # pollution or nuclear list, 烟熏 / 核裂变, is one analysts count; tried, recall −5.)
         return "none", ""
     if bool(old) != bool(new) and _WHEN_AGREED.match(old or new) and (old or new) + "协商确定" in substance(old_raw if old else new_raw):
         # A figure the parties agree (协商确定) is agreed when they make the contract, or

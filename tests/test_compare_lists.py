@@ -28,3 +28,17 @@ def test_a_lead_in_whose_items_have_counterparts_only_announces_them() -> None:
     lead-in adds nothing: the items carry the rule."""
     b = "（一）保险合同解除申请书；\n（二）保险单原件；\n（三）投保人身份证明。\n"
     assert not any(x == ("第一条第二款",) for _, x, _ in _material(PAPERS, b))
+
+
+def test_a_natural_disaster_named_in_an_open_list_of_them_changes_nothing() -> None:
+    """地震、海啸、台风等自然灾害: 台风 is a natural disaster, named or not. A member of
+    another open list (烟熏 among pollutions) is one analysts count."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.judge import judge
+
+    a = "地震、海啸等自然灾害造成的损失。"
+    got = judge(a, a.replace("海啸", "海啸、台风"), Dimension.EXCLUSIONS, "A", "B")
+    assert (got.kind, got.material) == (Kind.SAME_IN_SUBSTANCE, False)
+    b = "大气污染、水污染等污染造成的损失。"
+    got = judge(b, b.replace("水污染", "水污染、烟熏"), Dimension.EXCLUSIONS, "A", "B")
+    assert (got.kind, got.material) == (Kind.WIDER, True)
