@@ -29,6 +29,7 @@ from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import is_caption, item_label
 
 from .judge import Effect, Kind, judge
+from .leftovers import pair_by_kind
 from .pairing import (
     Counterparts,
     extend_pairs,
@@ -561,7 +562,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     subs = {i: substitutions(rows, 0, i, (docs[0].product or names[0], docs[i].product or names[i])) for i in range(1, len(docs))}
     if any(subs.values()):  # pair again with each product's words put back into the first product's vocabulary
         rows = _pair_substituted(all_units, subs)
-    rows = unpair_across_lists(join_members(pair_rewritten(extend_pairs(pair_splits(rows)))))
+    rows = unpair_across_lists(join_members(pair_rewritten(pair_by_kind(extend_pairs(pair_splits(rows))))))
     found: list[Difference] = []
     for i, pairs in subs.items():
         if pairs:

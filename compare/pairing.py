@@ -466,7 +466,7 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
         for side, u in enumerate(row.units):
             if u is not None and row.units[1 - side] is None and not u.is_lead and u.dimension in SAID_ONCE and not _appendix(u):
                 lone.setdefault(u.dimension, [[], []])[side].append(r)
-    rows = _pair_appendices(list(rows))
+    rows = list(rows)
     for left, right in lone.values():
         a_units = [u for r in left if (u := rows[r].units[0]) is not None]
         b_units = [u for r in right if (u := rows[r].units[1]) is not None]
@@ -490,23 +490,6 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
 
 def _appendix(unit: Unit) -> bool:
     return unit.section is SectionType.APPENDIX
-
-
-def _pair_appendices(rows: list[Counterparts]) -> list[Counterparts]:
-    """An appendix serves one purpose (a short-rate table cancellation, a scale of disability
-    grades a claim's payment): where each clause has one appendix of a purpose left without
-    a counterpart, the two are one appendix in two versions, however their words differ."""
-    lone: dict[Dimension, list[list[int]]] = {}
-    for r, row in enumerate(rows):
-        for side, u in enumerate(row.units):
-            if u is not None and row.units[1 - side] is None and _appendix(u):
-                lone.setdefault(u.dimension, [[], []])[side].append(r)
-    for left, right in lone.values():
-        if len(left) == 1 and len(right) == 1:
-            a, b = rows[left[0]].units[0], rows[right[0]].units[1]
-            rows[min(left[0], right[0])] = Counterparts((a, b), 0.0)
-            rows[max(left[0], right[0])] = Counterparts((None, None), 0.0)
-    return rows
 
 
 # Who may be insured and what is insured: one provision, whatever articles state it. (Tried

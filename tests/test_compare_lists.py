@@ -42,3 +42,19 @@ def test_a_natural_disaster_named_in_an_open_list_of_them_changes_nothing() -> N
     b = "大气污染、水污染等污染造成的损失。"
     got = judge(b, b.replace("水污染", "水污染、烟熏"), Dimension.EXCLUSIONS, "A", "B")
     assert (got.kind, got.material) == (Kind.WIDER, True)
+
+
+def test_two_exclusions_of_one_canonical_head_left_alone_are_one_exclusion() -> None:
+    """罚息、违约金…逾期利息 and 罚款、罚金及惩罚性赔偿 share no words, but both exclude
+    penalties (the language layer's 罚款罚金 head) and each is its clause's only one left
+    without a counterpart: one exclusion worded two ways, not one deleted and one added."""
+    head = "某某保证保险条款\n\n责任免除\n\n第一条 下列损失、费用和责任，保险人不负责赔偿：\n（一）被保险人的间接损失；\n（二）按保险单载明的免赔率计算的免赔额；\n"
+    a = head + "（三）投保人不履行借款合同约定的还款义务所造成的罚息、违约金、损害赔偿金以及逾期利息。\n"
+    b = head + "（三）罚款、罚金及惩罚性赔偿。\n"
+    found = {(x, y) for _, x, y in _material_of(a, b)}
+    assert found == {(("第一条（三）",), ("第一条（三）",))}
+
+
+def _material_of(a: str, b: str) -> set[tuple[Kind, tuple[str, ...], tuple[str, ...]]]:
+    docs = [parse_paragraphs(t).documents[0] for t in (a, b)]
+    return {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}

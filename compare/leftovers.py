@@ -1,0 +1,60 @@
+"""Pairing what the words left alone: units of two clauses that no similarity paired
+but that are one provision by what they are, not by what they say.
+
+- An appendix serves one purpose (a short-rate table serves cancellation, a scale of
+  disability grades the payment of a claim): each clause's one appendix of a purpose
+  is the other's counterpart, however their words and figures differ.
+- An exclusion the language layer maps to a canonical exclusion head (罚款罚金,
+  间接损失, 核风险, 行政司法行为 …) excludes the same kind of thing as the other clause's
+  exclusion of that head: where each clause has exactly one such exclusion left
+  without a counterpart, the two are one exclusion worded two ways (罚息、违约金、损害
+  赔偿金以及逾期利息 / 罚款、罚金及惩罚性赔偿), and the comparison reads what differs
+  between them. Where either clause has two of a head, which pairs with which is
+  left to the words.
+Pure functions over the rows of two clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from tiaokuan.model import SectionType
+
+from .pairing import DOCUMENT_PREFIX, Counterparts
+from .units import Dimension, Unit
+
+
+def pair_by_kind(rows: list[Counterparts]) -> list[Counterparts]:
+    """Of two clauses, each appendix and each canonically mapped exclusion left without a
+    counterpart paired with the other clause's only one of its kind."""
+    if any(len(r.units) != 2 for r in rows):
+        return rows
+    rows = _pair_unique(list(rows), _appendix_kind)
+    rows = _pair_unique(rows, _exclusion_head)
+    return [r for r in rows if any(u is not None for u in r.units)]
+
+
+def _appendix_kind(unit: Unit) -> Hashable | None:
+    return unit.dimension if unit.section is SectionType.APPENDIX else None
+
+
+def _exclusion_head(unit: Unit) -> Hashable | None:
+    # (claim papers have a pairing of their own, by the kinds of paper they ask for)
+    if unit.dimension is not Dimension.EXCLUSIONS or unit.is_lead or not unit.canon or unit.canon.startswith(DOCUMENT_PREFIX):
+        return None
+    return unit.canon
+
+
+def _pair_unique(rows: list[Counterparts], kind_of: Callable[[Unit], Hashable | None]) -> list[Counterparts]:
+    """Each kind with exactly one unit left alone in each clause: those two paired."""
+    lone: dict[Hashable, list[list[int]]] = {}
+    for r, row in enumerate(rows):
+        for side, u in enumerate(row.units):
+            if u is not None and row.units[1 - side] is None and (kind := kind_of(u)) is not None:
+                lone.setdefault(kind, [[], []])[side].append(r)
+    for left, right in lone.values():
+        if len(left) == 1 and len(right) == 1:
+            a, b = rows[left[0]].units[0], rows[right[0]].units[1]
+            rows[min(left[0], right[0])] = Counterparts((a, b), 0.0)
+            rows[max(left[0], right[0])] = Counterparts((None, None), 0.0)
+    return rows
