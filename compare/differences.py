@@ -348,7 +348,7 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
             bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL,
             f"{owners}逐项列举（{bu.cite}），{absent}以概括约定（{general.cite}）；差异见该列举与概括约定的比较", sides,
         )  # fmt: skip
-    if bu.item is None and is_caption(bu.text):
+    if bu.item is None and is_caption(bu.text) and not bu.figures:  # (a table's caption heads its figures)
         # A title, a line that only names what follows (负面信息通知和逾期账款报告 / 按比例处理),
         # states no rule: the provisions under it are compared on their own. (Not an item,
         # which names what its list holds.)

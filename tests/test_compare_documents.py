@@ -92,3 +92,13 @@ def test_an_appendix_is_cited_by_its_title_with_or_without_its_label() -> None:
     assert parse_cite("附件：").matches(parse_cite("附件：人身保险伤残评定标准"))
     assert not parse_cite("附录一：短期费率表").matches(parse_cite("附录二：伤残赔偿比例表"))
     assert not parse_cite("附件：").matches(parse_cite("附录：短期费率表"))
+
+
+def test_a_scale_only_one_clause_appends_is_material_however_little_text_it_has() -> None:
+    """An appended disability scale prints a caption and its figures: the caption heads
+    a table, not an empty part, so the scale only one clause has is a material only-in."""
+    head = "某某雇主责任保险条款\n\n保险责任\n\n第一条 被保险人雇员伤残的，保险人按伤残等级赔偿。\n\n"
+    scale = "附录\n\n伤残赔偿比例表\n\n| 伤残等级 | 赔偿比例 |\n| --- | --- |\n| 一级 | 100% |\n| 二级 | 80% |\n| 三级 | 70% |\n"
+    a, b = (parse_paragraphs(t).documents[0] for t in (head + scale, head))
+    found = [(d.kind, d.material, d.sides[0].citations) for d in differences([a, b], ["A", "B"]) if d.sides[0].citations and not d.sides[1].citations]
+    assert found == [(Kind.ONLY_IN, True, ("附录：伤残赔偿比例表",))]
