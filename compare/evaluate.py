@@ -74,8 +74,10 @@ def _same_heading(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
+    if not (a.startswith("附") or b.startswith("附")):
+        return False
     x, y = (_APPENDIX.match(h) or _APPENDIX.match("附录：" + h) for h in (a, b))
-    if not (a.startswith("附") or b.startswith("附")) or x is None or y is None:
+    if x is None or y is None:
         return False
     m, n = x.group("name"), y.group("name")
     if not m or not n:

@@ -152,7 +152,9 @@ def _documents(found: re.Match[str]) -> str:
     listed = re.sub(r"^本(?=条款)", "保险", found.group().removesuffix("共同"))  # (本条款: the clause naming itself)
     items = [_OPEN_END.sub("", d) for d in _DOCUMENTS_APART.split(listed)]
     kept = [d for d in items if d and d not in _THE_POLICY]
-    return "、".join(kept[:1] + ["保险单"] + kept[1:]) if len(kept) < len(items) or "保险单" in items else "、".join(kept)
+    if any(d in _THE_POLICY for d in items):  # the policy, named once after the clause itself
+        kept[1:1] = ["保险单"]
+    return "、".join(kept)
 
 
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
