@@ -317,6 +317,11 @@ def classify(heading: str) -> HeadingType | None:
     # (保险期间及扩展报告期, 免赔额及给付比例, 保险金额、给付天数、免赔天数).
     if len(parts) >= 2 and parts[0] in VARIANTS:
         return HeadingType(VARIANTS[parts[0]], True)
+    # … or, where it opens with a subject of its own (每人赔偿限额、操作人员数、免赔额、给付比例、
+    # 保险金额), of the first of the two or more chapter names it lists.
+    named = [p for p in parts if p in VARIANTS]
+    if len(named) >= 2:
+        return HeadingType(VARIANTS[named[0]], True)
     head = re.split(r"[：:]", key, maxsplit=1)[0]
     # 附录一 / 附表2: numbered appendices.
     head = re.sub(r"^(附录|附表|附件)[一二三四五六七八九十\d]+$", r"\1", head)

@@ -219,10 +219,21 @@ def starts_structure(text: str) -> bool:
     stripped = text.strip()
     if article_label(stripped) or item_label(stripped) or is_part_heading(stripped):
         return True
-    if len(squash(stripped)) <= 16:
+    if len(squash(stripped)) <= 16 or lists_chapters(stripped):
         kind = classify(stripped)
         return kind is not None and kind.known
     return False
+
+
+def lists_chapters(text: str) -> bool:
+    """A chapter heading that lists its subjects (每人赔偿限额、操作人员数、免赔额、给付比例、
+    保险金额): longer than one name, no punctuation but the 、 between them, and known
+    (classify knows it when two of its subjects are chapter names)."""
+    key = squash(text)
+    if not 16 < len(key) <= 30 or "、" not in key or any(ch in key for ch in "，。；：,;:"):
+        return False
+    kind = classify(text)
+    return kind is not None and kind.known
 
 
 _OPEN_END = "。；;！!？?：:"
@@ -259,7 +270,7 @@ def continues(prev: Line, line: Line, mode: JoinMode, indented: bool = False) ->
     if prev.hint in (Hint.HEADING, Hint.TITLE) or line.hint in (Hint.HEADING, Hint.TITLE, Hint.BULLET):
         return False
     prev_text = prev.text.rstrip()
-    if not prev_text or starts_structure(line.text):
+    if not prev_text or starts_structure(line.text) or lists_chapters(prev_text):
         return False
     if mode is JoinMode.WRAPPED:
         return bool(prev.full) and prev_text[-1] not in _OPEN_END

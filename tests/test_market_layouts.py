@@ -199,11 +199,28 @@ def test_clauses_numbered_on_through_chinese_numbered_chapters() -> None:
         ("第二章 保险对象", SectionType.SUBJECT),
         ("附录：人身保险伤残评定标准", SectionType.APPENDIX),
         ("2 我们保什么、保多少", SectionType.COVERAGE),
+        ("每人赔偿限额、操作人员数、免赔额、给付比例、保险金额", SectionType.AMOUNTS),
     ],
 )
 def test_chapter_headings_of_many_insurers_map_to_their_type(heading: str, kind: SectionType) -> None:
     found = classify(heading)
     assert found is not None and found.known and found.type is kind
+
+
+def test_a_chapter_that_lists_its_subjects_heads_the_lines_under_it() -> None:
+    """每人赔偿限额、操作人员数、免赔额、给付比例、保险金额 on a line of its own, its provisions on
+    the lines right under it with no blank line between, in a copy that lost its labels:
+    the line heads a chapter (two of the subjects it lists are chapter names), not the
+    first half of the sentence below it."""
+    doc, _ = _parse(
+        HEAD + "保险期间\n除另有约定外，本附加险合同与主险合同的保险期间一致。\n\n"
+        "每人赔偿限额、操作人员数、免赔额、给付比例、保险金额\n"
+        "每人赔偿限额，由投保人与保险人双方约定，并在投保时在本附加险合同中载明。\n"
+        "保险金额等于每人赔偿限额乘以操作人员数。\n"
+    )
+    amounts = [s for s in doc.sections if s.type is SectionType.AMOUNTS]
+    assert [s.heading for s in amounts] == ["每人赔偿限额、操作人员数、免赔额、给付比例、保险金额"]
+    assert amounts[0].articles[0].text.startswith("每人赔偿限额，由投保人")
 
 
 def test_a_label_glued_to_an_article_that_opens_with_a_joining_word() -> None:
