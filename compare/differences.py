@@ -320,14 +320,9 @@ def _whole_list_alone(lead: Unit, product: int, absent: list[int], reading: _Rea
     """A lead-in none of whose items has a counterpart states a rule of its own (投保人解除本保险
     合同时，应提供下列证明文件和资料：), only in its clause as they are; a lead-in of perils or
     exclusions says nothing by itself (下列原因造成的损失，保险人不负责赔偿：)."""
-    if lead.dimension in (Dimension.COVER, Dimension.EXCLUSIONS):
-        return False
-    items = _items_of(reading.units[product], lead)
-    for item in items:
-        row = reading.row_of.get((product, item.index))
-        if row is None or any(row.units[i] is not None for i in absent):
-            return False
-    return bool(items)
+    items = [] if lead.dimension in (Dimension.COVER, Dimension.EXCLUSIONS) else _items_of(reading.units[product], lead)
+    rows = [reading.row_of.get((product, item.index)) for item in items]
+    return bool(items) and all(r is not None and all(r.units[i] is None for i in absent) for r in rows)
 
 
 def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Difference | None:
