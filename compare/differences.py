@@ -457,7 +457,7 @@ def _row_difference(row: Counterparts, reading: _Reading) -> Difference | None:
             return _moved_item(row, present, reading)
         # The same words under a cause-exclusion and a cost-exclusion exclude different things.
         return Difference(Dimension.EXCLUSIONS, Kind.DIFFERENT, True, Effect.MIXED, reach, tuple(_side(names[i], row.units[i]) for i in present))
-    if all(u.section is SectionType.APPENDIX and u.figures for u in row.units if u is not None):
+    if all(u.appended and u.figures for u in row.units if u is not None):
         return _table_difference(row, present, names)
     dimension = bu.dimension
     judgements = []

@@ -280,7 +280,7 @@ def _open_list_member(said: str, raw: str) -> bool:
     (…、X、… / …、X) that goes on to close itself open as natural disasters (等自然灾害)."""
     if not raw or "…" in said:
         return False
-    printed = _find_printed(said, raw) or said
+    printed = _printed(said, raw)
     for m in re.finditer(re.escape(printed), raw):
         before, after = raw[: m.start()], raw[m.end() :]
         if (before.endswith("、") or after.startswith("、")) and _OPEN_LIST_END.match(after):

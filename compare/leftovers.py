@@ -18,9 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from tiaokuan.model import SectionType
-
-from .pairing import DOCUMENT_PREFIX, Counterparts
+from .pairing import DOCUMENT_PREFIX, Counterparts, lone_by
 from .units import Dimension, Unit
 
 
@@ -35,7 +33,7 @@ def pair_by_kind(rows: list[Counterparts]) -> list[Counterparts]:
 
 
 def _appendix_kind(unit: Unit) -> Hashable | None:
-    return unit.dimension if unit.section is SectionType.APPENDIX else None
+    return unit.dimension if unit.appended else None
 
 
 def _exclusion_head(unit: Unit) -> Hashable | None:
@@ -47,12 +45,7 @@ def _exclusion_head(unit: Unit) -> Hashable | None:
 
 def _pair_unique(rows: list[Counterparts], kind_of: Callable[[Unit], Hashable | None]) -> list[Counterparts]:
     """Each kind with exactly one unit left alone in each clause: those two paired."""
-    lone: dict[Hashable, list[list[int]]] = {}
-    for r, row in enumerate(rows):
-        for side, u in enumerate(row.units):
-            if u is not None and row.units[1 - side] is None and (kind := kind_of(u)) is not None:
-                lone.setdefault(kind, [[], []])[side].append(r)
-    for left, right in lone.values():
+    for left, right in lone_by(rows, kind_of).values():
         if len(left) == 1 and len(right) == 1:
             a, b = rows[left[0]].units[0], rows[right[0]].units[1]
             rows[min(left[0], right[0])] = Counterparts((a, b), 0.0)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -31,7 +32,6 @@ from rapidfuzz.distance import Indel
 from rapidfuzz.process import cdist
 from scipy.optimize import linear_sum_assignment
 
-from tiaokuan.model import SectionType
 from tiaokuan.text.labels import lists_member
 from tiaokuan.text.words import words
 
@@ -102,7 +102,7 @@ def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
         for j in (j for j, k in enumerate(slots[1]) if k):
             other_paper[i, j] |= _slots_differ(slots[0][i], slots[1][j])
     # An appendix (a rate table, a scale of grades) pairs with an appendix, never with an article citing it.
-    appendix = np.array([u.section is SectionType.APPENDIX for u in new] + [m.section is SectionType.APPENDIX for m in members])
+    appendix = np.array([u.appended for u in new] + [m.appended for m in members])
     apart = appendix[:n, None] != appendix[None, n:]
     return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper - apart
 
@@ -325,7 +325,7 @@ def _runs_of(rows: list[Counterparts], side: int) -> list[list[int]]:
     out: list[list[int]] = []
     for r, row in enumerate(rows):
         u = row.units[side]
-        if u is None or row.units[1 - side] is not None or u.is_lead or _appendix(u):
+        if u is None or row.units[1 - side] is not None or u.is_lead or u.appended:
             continue
         prev = rows[out[-1][-1]].units[side] if out else None
         if prev is not None and prev.article == u.article and u.index == prev.index + 1:
@@ -348,7 +348,7 @@ def pair_splits(rows: list[Counterparts]) -> list[Counterparts]:
         for r, row in enumerate(rows):
             u = row.units[side]
             # (a catch-all is no provision split in two: what it shares with a lead-in is boilerplate)
-            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8 or is_catch_all(u.text) or _appendix(u):
+            if u is None or row.units[1 - side] is not None or u.is_lead or len(u.key) < 8 or is_catch_all(u.text) or u.appended:
                 continue
             best = (0.0, -1, 0, 0)
             for k, run in enumerate(runs):
@@ -461,11 +461,7 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
     similarity (REWRITTEN_MIN_SCORE)."""
     if any(len(r.units) != 2 for r in rows):
         return rows
-    lone: dict[Dimension, list[list[int]]] = {}
-    for r, row in enumerate(rows):
-        for side, u in enumerate(row.units):
-            if u is not None and row.units[1 - side] is None and not u.is_lead and u.dimension in SAID_ONCE and not _appendix(u):
-                lone.setdefault(u.dimension, [[], []])[side].append(r)
+    lone = lone_by(rows, lambda u: u.dimension if not u.is_lead and u.dimension in SAID_ONCE and not u.appended else None)
     rows = list(rows)
     for left, right in lone.values():
         a_units = [u for r in left if (u := rows[r].units[0]) is not None]
@@ -488,8 +484,15 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
     return [r for r in rows if any(u is not None for u in r.units)]
 
 
-def _appendix(unit: Unit) -> bool:
-    return unit.section is SectionType.APPENDIX
+def lone_by(rows: list[Counterparts], kind_of: Callable[[Unit], Hashable | None]) -> dict[Hashable, list[list[int]]]:
+    """Of two clauses, the rows holding a unit without a counterpart, by the kind `kind_of`
+    gives it (None: not gathered), each kind's rows of the first clause and of the second."""
+    lone: dict[Hashable, list[list[int]]] = {}
+    for r, row in enumerate(rows):
+        for side, u in enumerate(row.units):
+            if u is not None and row.units[1 - side] is None and (kind := kind_of(u)) is not None:
+                lone.setdefault(kind, [[], []])[side].append(r)
+    return lone
 
 
 # Who may be insured and what is insured: one provision, whatever articles state it. (Tried

@@ -93,8 +93,13 @@ class Unit:
     parts: tuple[str, ...] = ()  # the citations of the units it was joined from (one item split into several)
 
     @property
+    def appended(self) -> bool:
+        """Whether the unit is an appendix (a rate table, a scale, an appended standard)."""
+        return self.section is SectionType.APPENDIX
+
+    @property
     def key(self) -> str:
-        if self.section is SectionType.APPENDIX:  # a rate table's substance is its figures, however its cells were cut
+        if self.appended:  # a rate table's substance is its figures, however its cells were cut
             return self.figures or "|".join(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", self.text)))
         return substance(self.text)
 
@@ -565,7 +570,7 @@ def _continues_appendix(section: Section, previous: Section | None, units: list[
         and previous is not None
         and previous.type is SectionType.APPENDIX
         and bool(units)
-        and units[-1].section is SectionType.APPENDIX
+        and units[-1].appended
         and not _APPENDIX_LABEL.match(_one_space(section.heading))
     )
 

@@ -219,7 +219,9 @@ def starts_structure(text: str) -> bool:
     stripped = text.strip()
     if article_label(stripped) or item_label(stripped) or is_part_heading(stripped):
         return True
-    if len(squash(stripped)) <= 16 or lists_chapters(stripped):
+    if lists_chapters(stripped):
+        return True
+    if len(squash(stripped)) <= 16:
         kind = classify(stripped)
         return kind is not None and kind.known
     return False
