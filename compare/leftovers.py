@@ -11,6 +11,11 @@ but that are one provision by what they are, not by what they say.
   赔偿金以及逾期利息 / 罚款、罚金及惩罚性赔偿), and the comparison reads what differs
   between them. Where either clause has two of a head, which pairs with which is
   left to the words.
+- A claim-paper item asks for kinds of paper (the language layer's claim documents:
+  the claim form, the policy, proof of the accident …): where each clause has exactly
+  one item asking for the same kinds left without a counterpart, the two ask for one
+  paper named two ways (索赔申请书 / 保险金给付申请书), and the comparison reads what
+  differs between them.
 Pure functions over the rows of two clauses.
 """
 
@@ -23,12 +28,13 @@ from .units import Dimension, Unit
 
 
 def pair_by_kind(rows: list[Counterparts]) -> list[Counterparts]:
-    """Of two clauses, each appendix and each canonically mapped exclusion left without a
-    counterpart paired with the other clause's only one of its kind."""
+    """Of two clauses, each appendix, each canonically mapped exclusion and each claim-paper
+    item left without a counterpart paired with the other clause's only one of its kind."""
     if any(len(r.units) != 2 for r in rows):
         return rows
     rows = _pair_unique(list(rows), _appendix_kind)
     rows = _pair_unique(rows, _exclusion_head)
+    rows = _pair_unique(rows, _papers_asked)
     return [r for r in rows if any(u is not None for u in r.units)]
 
 
@@ -39,6 +45,13 @@ def _appendix_kind(unit: Unit) -> Hashable | None:
 def _exclusion_head(unit: Unit) -> Hashable | None:
     # (claim papers have a pairing of their own, by the kinds of paper they ask for)
     if unit.dimension is not Dimension.EXCLUSIONS or unit.is_lead or not unit.canon or unit.canon.startswith(DOCUMENT_PREFIX):
+        return None
+    return unit.canon
+
+
+def _papers_asked(unit: Unit) -> Hashable | None:
+    # (the kinds of paper an item names, as the language layer keys them: doc_claim_form|doc_identity)
+    if unit.is_lead or not unit.canon or not unit.canon.startswith(DOCUMENT_PREFIX):
         return None
     return unit.canon
 

@@ -169,6 +169,8 @@ def _share_a_word(new: list[Unit], members: list[Unit], common: frozenset[str]) 
     own = [set(substance_words(u.text)) - common for u in new]
     theirs = [set(substance_words(m.text)) - common for m in members]
     shares = np.array([[not a or not b or bool(a & b) for b in theirs] for a in own], dtype=bool).reshape(len(new), len(members))
+    # Two items asking for the same kinds of claim paper share what they ask for (索赔申请书 / 保险金给付申请书).
+    shares |= np.array([[bool(_papers_agree(_papers(u.canon), _papers(m.canon))) for m in members] for u in new], dtype=bool).reshape(len(new), len(members))
     # Two lead-ins announce their lists in boilerplate (被保险人应当：); what they share is the kind of list.
     return shares | (np.array([u.is_lead for u in new])[:, None] & np.array([m.is_lead for m in members])[None, :])
 

@@ -53,3 +53,17 @@ def test_two_exclusions_of_one_canonical_head_left_alone_are_one_exclusion() -> 
     b = "（三）罚款、罚金及惩罚性赔偿。\n"
     found = {(x, y) for _, x, y in _material(a, b, head)}
     assert found == {(("第一条（三）",), ("第一条（三）",))}
+
+
+def test_two_claim_forms_named_in_other_words_are_one_paper() -> None:
+    """索赔申请书 and 保险金给付申请书 share no word once reduced to substance, but both are
+    the claimant's written request (the language layer's claim-form paper): items asking
+    for the same kinds of paper are one item, whatever their words, and the form each
+    clause asks for alone is the other's counterpart, not one paper deleted and one added."""
+    head = "某某保险条款\n\n赔偿处理\n\n第一条 被保险人请求赔偿时，应向保险人提供下列证明和资料：\n"
+    a = "（一）保险单或其他保险凭证；\n（二）索赔申请书；\n（三）被保险人的身份证明；\n（四）保险事故证明。\n"
+    b = "（一）保险单或其他保险凭证；\n（二）保险金给付申请书；\n（三）被保险人的身份证明；\n（四）损失清单。\n"
+    found = _material(a, b, head)
+    assert not any(x == ("第一条（二）",) or y == ("第一条（二）",) for _, x, y in found)
+    # (papers of other kinds stay apart: the accident proof is only in A, the loss list only in B)
+    assert {(Kind.ONLY_IN, ("第一条（四）",), ()), (Kind.ONLY_IN, (), ("第一条（四）",))} <= found
