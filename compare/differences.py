@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import is_caption, item_label
+from tiaokuan.text.vocab import NATURAL_PERILS
 
 from .judge import Effect, Kind, judge
 from .leftovers import pair_by_kind
@@ -356,15 +357,16 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     if glossary and not _used_elsewhere(glossary, reading.units):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
     if glossary in _CONTRACT_WORDS and bu.dimension is Dimension.DEFINITIONS:
-        # The contract's own parties and papers mean for every clause what the law says
-        # they mean (《保险法》第十条、第十二条、第十八条); a definition that names them, or names
-        # the insurer company, changes nothing. (One that says who may be insured is the
-        # insured dimension, not this.)
+        # The contract's parties and papers mean for every clause what the law says they mean
+        # (《保险法》第十条、第十二条、第十八条): defining them, or naming the insurer company,
+        # changes nothing. (One that says who may be insured is the insured dimension.)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」（合同当事人或合同文件的通常含义），实质无差异", sides)
     if glossary and bu.dimension is Dimension.DEFINITIONS and _BY_STATUTE.search(bu.text):
         # A word given the meaning a statute gives it (传染病：指《传染病防治法》规定的传染病)
         # means that in every clause by law: a clause that does not print it reads the same.
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，其含义援引法律法规的规定，各方用语依法同义，实质无差异", sides)
+    if glossary in NATURAL_PERILS and bu.dimension is Dimension.DEFINITIONS:  # (the convention: tiaokuan.text.vocab)
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」（该自然灾害的通常含义），实质无差异", sides)
     if glossary and not _used_elsewhere(glossary, [reading.units[i] for i in present]):
         # A word its own clause uses only inside its other definitions (肢体, 肌力 in the
         # criteria of a disease) says nothing by itself: it is read with the definitions

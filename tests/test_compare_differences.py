@@ -499,9 +499,10 @@ def test_amending_the_contract_by_agreement_restates_the_law_however_phrased() -
 
 
 def test_a_definition_the_other_clause_relies_on_is_material() -> None:
-    head = "某某保险条款\n\n保险责任\n\n第一条 因暴雪造成保险标的的损失，保险人负责赔偿。\n\n"
-    diffs = _pair_of(head, "", "释义\n\n第二条 暴雪：指每小时降雪量达到十毫米以上的降雪。\n")
-    assert [(d.kind, d.sides[1].citations) for d in diffs if d.material] == [(Kind.ONLY_IN, ("第二条「暴雪」",))]
+    # (a natural peril described by its measure is read the same undefined: test_compare_documents)
+    head = "某某保险条款\n\n保险责任\n\n第一条 因盗窃造成保险标的的损失，保险人负责赔偿。\n\n"
+    diffs = _pair_of(head, "", "释义\n\n第二条 盗窃：指有明显痕迹、经公安机关立案的偷窃行为。\n")
+    assert [(d.kind, d.sides[1].citations) for d in diffs if d.material] == [(Kind.ONLY_IN, ("第二条「盗窃」",))]
 
 
 def test_a_definition_its_clause_uses_only_in_other_definitions_differs_with_them() -> None:

@@ -102,3 +102,20 @@ def test_a_scale_only_one_clause_appends_is_material_however_little_text_it_has(
     a, b = (parse_paragraphs(t).documents[0] for t in (head + scale, head))
     found = [(d.kind, d.material, d.sides[0].citations) for d in differences([a, b], ["A", "B"]) if d.sides[0].citations and not d.sides[1].citations]
     assert found == [(Kind.ONLY_IN, True, ("附录：伤残赔偿比例表",))]
+
+
+def test_a_natural_peril_defined_by_one_clause_alone_reads_the_same() -> None:
+    """暴雨 defined by its measure (tiaokuan.text.vocab.NATURAL_PERILS) in one clause and used
+    undefined in the other is read the same way in both: no material difference. A
+    definition that stretches its word (冰凌 with ice on objects) still counts."""
+    cover = "某某财产保险条款\n\n保险责任\n\n第一条 由于暴雨、冰凌造成保险标的的损失，保险人负责赔偿。\n"
+    glossary = (
+        "\n释义\n\n第二条 本保险合同涉及下列术语时，适用下列释义：\n"
+        "（一）暴雨：指每小时降雨量达16毫米以上，或连续12小时降雨量达30毫米以上，或连续24小时降雨量达50毫米以上的降雨。\n"
+        "（二）冰凌：指春季江河解冻期时冰块飘浮遇阻，堆积成坝，造成水位急剧上升，以致冰凌、江水溢出江道，漫延成灾；"
+        "陆上有些地区，受到寒潮侵袭，雨雪在物体上结成冰块，以致物体毁坏，亦属冰凌责任。\n"
+    )
+    docs = [parse_paragraphs(t).documents[0] for t in (cover + glossary, cover)]
+    material = {c for d in differences(docs, ["A", "B"]) if d.material for c in d.sides[0].citations}
+    assert not any("暴雨" in c for c in material)
+    assert any("冰凌" in c for c in material)

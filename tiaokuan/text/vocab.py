@@ -157,6 +157,20 @@ CLAIM_DOCUMENTS: tuple[Canon, ...] = (
 )
 
 
+# The natural perils whose definitions only describe the phenomenon, by the measure of
+# the weather or earthquake service where it has one (暴雨：每小时降雨量达16毫米以上…). A
+# clause that uses the word undefined reads it the same way, so one clause's definition
+# of it alone changes nothing: the analysts' gold calls each such definition one clause
+# alone prints immaterial (15 cited one by one, 14 more in one entry), none material.
+# Not here: the perils whose market definitions stretch or narrow the word (冰凌 with
+# ice on objects, 崩塌 with falling snow, 爆炸 without a container's vacuum, 飞行物体…坠落
+# with a crane's load), nor 意外事故 and 自然灾害, which say what a clause covers.
+NATURAL_PERILS = frozenset({
+    "雷击", "暴雨", "洪水", "暴风", "龙卷风", "冰雹", "台风", "飓风", "暴雪", "沙尘暴", "突发性滑坡", "泥石流",
+    "地震", "海啸", "火山爆发", "地面突然下陷下沉", "地面突然塌陷", "次生灾害",
+})  # fmt: skip
+
+
 def map_to(canon: tuple[Canon, ...], text: str) -> Canon | None:
     """The first canonical entry whose wording occurs in `text`, or None (unmapped)."""
     return next((c for c in canon if c.pattern.search(text)), None)
