@@ -69,10 +69,24 @@ def _ids(values: list) -> np.ndarray:
     return np.array([-1 if v is None else seen.setdefault(v, len(seen)) for v in values])
 
 
-def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
+def _paper_agreement(new: list[Unit], members: list[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """Of units that ask for claim papers, which two ask mostly for papers of the same
+    kinds and which for no kind in common (`_papers_agree`), as two boolean matrices."""
+    agree = np.zeros((len(new), len(members)), dtype=bool)
+    differ = np.zeros_like(agree)
+    kinds = [_papers(u.canon) for u in new], [_papers(m.canon) for m in members]
+    for i in (i for i, k in enumerate(kinds[0]) if k):
+        for j in (j for j, k in enumerate(kinds[1]) if k):
+            said = _papers_agree(kinds[0][i], kinds[1][j])
+            agree[i, j], differ[i, j] = said is True, said is False
+    return agree, differ
+
+
+def _bonus(new: list[Unit], members: list[Unit], papers: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Same dimension: a bonus; dimensions that differ: a malus, doubled when both
     are specific (limits / period say different things in the same boilerplate);
-    the same lead-in and the same canonical exclusion or cost head: bonuses."""
+    the same lead-in and the same canonical exclusion or cost head: bonuses.
+    `papers`: `_paper_agreement` of the same units."""
     dims = _ids([u.dimension for u in new] + [m.dimension for m in members])
     general = np.array([u.dimension is Dimension.GENERAL for u in new] + [m.dimension is Dimension.GENERAL for m in members])
     leads = _ids([substance(u.lead) for u in new] + [substance(m.lead) for m in members])
@@ -86,15 +100,8 @@ def _bonus(new: list[Unit], members: list[Unit]) -> np.ndarray:
     # Items of claim-document lists are the same item when they ask mostly for papers of
     # the same kinds; two that ask for different kinds (事故证明 / 免疫证明) are different
     # items however alike their words (被保险宠物…证明).
-    other_paper = np.zeros_like(same_canon)
-    kinds = [_papers(u.canon) for u in new], [_papers(m.canon) for m in members]
-    for i in (i for i, k in enumerate(kinds[0]) if k):
-        for j in (j for j, k in enumerate(kinds[1]) if k):
-            agree = _papers_agree(kinds[0][i], kinds[1][j])
-            if agree:
-                same_canon[i, j] = True
-            elif agree is False:
-                other_paper[i, j] = True
+    same_canon |= papers[0]
+    other_paper = papers[1].copy()
     # Cancellation provisions are told apart by who cancels and when (保险责任开始前/后):
     # the policyholder's right and the insurer's are two provisions in the same words.
     slots = [_cancel_slot(u) for u in new], [_cancel_slot(m) for m in members]
@@ -162,15 +169,15 @@ def common_words(sides: list[tuple[Unit, ...]]) -> frozenset[str]:
     return frozenset(w for w, c in df.items() if c >= COMMON_MIN_UNITS and np.log((1 + n) / (1 + c)) < COMMON_IDF)
 
 
-def _share_a_word(new: list[Unit], members: list[Unit], common: frozenset[str]) -> np.ndarray:
+def _share_a_word(new: list[Unit], members: list[Unit], common: frozenset[str], same_papers: np.ndarray) -> np.ndarray:
     """Whether each new unit shares a word outside `common` with each member, or either
     has none to share (a catch-all said in boilerplate alone, a table of figures), or
-    both are lead-ins."""
+    both are lead-ins, or both ask for the same kinds of claim paper (`same_papers`)."""
     own = [set(substance_words(u.text)) - common for u in new]
     theirs = [set(substance_words(m.text)) - common for m in members]
     shares = np.array([[not a or not b or bool(a & b) for b in theirs] for a in own], dtype=bool).reshape(len(new), len(members))
     # Two items asking for the same kinds of claim paper share what they ask for (索赔申请书 / 保险金给付申请书).
-    shares |= np.array([[bool(_papers_agree(_papers(u.canon), _papers(m.canon))) for m in members] for u in new], dtype=bool).reshape(len(new), len(members))
+    shares |= same_papers
     # Two lead-ins announce their lists in boilerplate (被保险人应当：); what they share is the kind of list.
     return shares | (np.array([u.is_lead for u in new])[:, None] & np.array([m.is_lead for m in members])[None, :])
 
@@ -193,9 +200,10 @@ def _similarity(new: list[Unit], rows: list[list[Unit | None]], common: frozense
     raw = np.maximum(raw, np.where(comparable, CONTAINED_WEIGHT * inside, 0.0))
     raw = np.maximum(raw, TFIDF_WEIGHT * tfidf_cosine(word_lists[: len(new)], word_lists[len(new) :]))
     member_units = [m for _, m in members]
-    scores = raw + _bonus(new, member_units)
+    papers = _paper_agreement(new, member_units)
+    scores = raw + _bonus(new, member_units, papers)
     if common is not None:
-        scores = np.where(_share_a_word(new, member_units, common), scores, 0.0)
+        scores = np.where(_share_a_word(new, member_units, common, papers[0]), scores, 0.0)
     # A catch-all says only that what is not covered is not paid: it is the other clause's
     # catch-all or nothing, however many words it shares with a lead-in (对下列…不负责赔偿).
     catch = np.array([is_catch_all(u.text) for u in new] + [is_catch_all(m.text) for m in member_units])
