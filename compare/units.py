@@ -142,6 +142,8 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     )
 )
 _INSURED = next(p for d, p in _SAYS if d is Dimension.INSURED)
+# A list of papers asked for to cancel the contract, not to claim.
+_PAPERS_TO_CANCEL = re.compile(r"解除(?:本|该)?(?:保险)?合同|退保")
 _EXCLUDES = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付|负责)|不承担[^。；]{0,12}责任|不属于本保险[^。]{0,6}(?:责任|标的)|除外")
 _PERIOD = re.compile(r"保险期间|保险责任开始|生效|追溯期|等待期|起讫")
 _PREMIUM = re.compile(r"保险费")
@@ -179,7 +181,9 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
         # An item of a claim-document list is a paper asked for, whatever it names
         # (境外发生的事故须…驻外机构的证明 is not a territory clause), and a claims matter
         # in whatever chapter the list stands (投保人、被保险人义务 in one clause, 赔偿处理 in another).
-        return Dimension.CLAIMS
+        # Papers serve the act their lead-in asks them for: those to cancel (投保人解除本保险合同时，
+        # 应提供下列证明文件和资料 / 在提供以下材料后，可解除保险合同) are a cancellation matter.
+        return Dimension.CANCELLATION if _PAPERS_TO_CANCEL.search(lead or text) else Dimension.CLAIMS
     for dim, pattern in _SAYS:
         if pattern.search(said):
             if dim is Dimension.CANCELLATION and section is SectionType.POLICYHOLDER_DUTIES:

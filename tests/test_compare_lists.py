@@ -67,3 +67,29 @@ def test_two_claim_forms_named_in_other_words_are_one_paper() -> None:
     assert not any(x == ("第一条（二）",) or y == ("第一条（二）",) for _, x, y in found)
     # (papers of other kinds stay apart: the accident proof is only in A, the loss list only in B)
     assert {(Kind.ONLY_IN, ("第一条（四）",), ()), (Kind.ONLY_IN, (), ("第一条（四）",))} <= found
+
+
+def test_papers_asked_for_to_cancel_are_a_cancellation_matter() -> None:
+    """Papers serve the act their lead-in asks them for: a list the policyholder hands in
+    to cancel (投保人解除本保险合同时，应提供下列证明文件和资料) belongs to cancellation,
+    however like claim papers its items read (保险单原件); a list asked for to claim stays
+    a claims matter."""
+    from tiaokuan.compare import Dimension
+
+    docs = [parse_paragraphs(HEAD + t).documents[0] for t in (PAPERS, "")]
+    dims = {d.sides[0].citations: d.dimension for d in differences(docs, ["A", "B"]) if d.material}
+    assert dims[("第一条（二）",)] is Dimension.CANCELLATION
+    claim = PAPERS.replace("投保人解除本保险合同时", "被保险人请求赔偿时")
+    docs = [parse_paragraphs(HEAD + t).documents[0] for t in (claim, "")]
+    dims = {d.sides[0].citations: d.dimension for d in differences(docs, ["A", "B"]) if d.material}
+    assert dims[("第一条（二）",)] is Dimension.CLAIMS
+
+
+def test_an_account_of_the_accident_is_the_accident_proof() -> None:
+    """事故说明 (the account of how the accident happened) is the proof of the accident
+    a claim asks for, as 事故证明 is: asked for by one clause under one name and by the
+    other under the other, it is one paper, not one deleted and one added."""
+    head = "某某保险条款\n\n赔偿处理\n\n第一条 被保险人请求赔偿时，应向保险人提供下列证明和资料：\n（一）保险单；\n（二）索赔申请书；\n"
+    a = "（三）公安机关出具的事故证明；\n（四）损失清单。\n"
+    b = "（三）损失清单；\n（四）投保人或被保险人关于此次事故的说明。\n"
+    assert {(x, y) for _, x, y in _material(a, b, head)} == {(("第一条（三）",), ("第一条（四）",))}
