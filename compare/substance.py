@@ -23,6 +23,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 契约 is the older word for a contract's terms (根据法律或契约应由… / 根据法律规定或合同约定
         # 应当由…), read before the contract's names below so both spellings become one
         (r"契约", "合同约定"),
+        # the main contract a rider stands on, named in full (主保险合同) or short (主险合同),
+        # read before the contract's own names below take its 保险合同
+        (r"主保险合同", "主险合同"),
         # the contract naming itself; a rider names itself 本附加合同 / 本附加险合同 / 本附加险
         (r"本附加(?:险|保险)?合同|本附加险(?!条款)|本保险合同|本合同|保险合同(?!双方)", "本合同"),
         # … and in passing; not 采购合同, 贸易合同, 借款合同: another contract, named by what it is for
@@ -139,6 +142,14 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # the contract's terms in writing, however the verb is chosen (采用 / 采取书面形式).
         (r"采取(?=书面形式)", "采用"),
+        # A rider stands on its main contract (附加险不能单独投保): its period is the main
+        # contract's, whose dates the schedule prints (本附加保险合同与主保险合同的保险期间一致 /
+        # 本合同保险期间与主险合同一致，以保险单载明的起讫时间为准), and it ends, or is void, with
+        # it (主险合同效力终止，本合同效力亦同时终止；主险合同无效，本合同亦无效 / 主保险合同的保险
+        # 责任终止时，本附加保险合同的保险责任也相应终止): one rule, however much of it is printed.
+        # (主保险合同 is read as 主险合同 at the top of this list)
+        (r"本合同(?:与主险合同的保险期间|的?保险期间[与同]主险合同(?:的)?(?:保险期间)?)(?:相|保持)?一致(?:,以保险单载明的起讫时间为准)?", "本合同保险期间为主险合同保险期间"),
+        (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )
 # What the contract is made of (本合同由保险条款、投保单、保险单…组成): the list of its documents.

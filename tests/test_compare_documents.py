@@ -119,3 +119,17 @@ def test_a_natural_peril_defined_by_one_clause_alone_reads_the_same() -> None:
     material = {c for d in differences(docs, ["A", "B"]) if d.material for c in d.sides[0].citations}
     assert not any("暴雨" in c for c in material)
     assert any("冰凌" in c for c in material)
+
+
+def test_a_rider_stands_on_its_main_contract_however_much_of_that_it_prints() -> None:
+    """A rider's period is its main contract's (the schedule prints those dates), and it
+    ends, or is void, with it: printed in full, in part or in other words, one rule, no
+    difference; a rider that caps its period at a year does differ."""
+    head = "某某附加保险条款\n\n保险期间\n\n第一条 "
+    a = "本附加保险合同与主保险合同的保险期间一致。\n主保险合同的保险责任终止时，本附加保险合同的保险责任也相应终止。\n"
+    b = "本合同保险期间与主险合同一致，以保险单载明的起讫时间为准。\n主险合同效力终止，本合同效力亦同时终止；主险合同无效，本合同亦无效。\n"
+    docs = [parse_paragraphs(head + t).documents[0] for t in (a, b)]
+    assert not [d for d in differences(docs, ["A", "B"]) if d.material]
+    capped = b.replace("起讫时间为准", "起讫时间为准，最长不超过一年")
+    docs = [parse_paragraphs(head + t).documents[0] for t in (a, capped)]
+    assert [d.sides[1].citations for d in differences(docs, ["A", "B"]) if d.material] == [("第一条第一款",)]
