@@ -58,7 +58,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"不(?:包括|包含)", "不含"),  # 不包括 / 不含 港澳台
         # A default rule's hedge: whatever a clause says, the parties may agree otherwise in
         # the policy (《保险法》第二十条), so 除另有约定外 adds and takes away nothing.
-        (r"除(?:本合同|保险单)?另有约定(?:外|以外)", ""),
+        # … nor does the law's own exception beside it (除法律另有规定或者本合同另有约定外): a
+        # statute's mandatory rule prevails over any clause whether or not the clause says so.
+        (r"除(?:法律(?:、行政法规)?另有规定(?:或(?:者)?|和|、))?(?:本合同|保险单)?另有约定(?:外|以外)", ""),
         # The insurer's liability to pay, however named: 给付保险金责任 / 赔偿保险金的责任 / 赔偿责任.
         (r"(?:给付|赔偿)保险金(?:的)?责任|给付责任", "赔偿责任"),
         (r"总金额|金额合计|合计金额", "总额"),
@@ -149,6 +151,12 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 责任终止时，本附加保险合同的保险责任也相应终止): one rule, however much of it is printed.
         # (主保险合同 is read as 主险合同 at the top of this list)
         (r"本合同(?:与主险合同的保险期间|的?保险期间[与同]主险合同(?:的)?(?:保险期间)?)(?:相|保持)?一致(?:,以保险单载明的起讫时间为准)?", "本合同保险期间为主险合同保险期间"),
+        # The rider's parties are the main contract's, however said (本合同的投保人、被保险人与
+        # 主险合同一致 / 投保人、被保险人同主险合同).
+        (r"与主险合同(?:相|保持)?一致", "同主险合同"),
+        # The beneficiary is the one entitled to the insurance money (《保险法》第十八条):
+        # 本合同保险金受益人 / 本合同受益人 name one person (not 身故保险金受益人, the death benefit's).
+        (r"(?<=本合同)保险金(?=受益人)", ""),
         (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )
