@@ -443,11 +443,14 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
 # Provisions a clause states once, in one place: whatever one clause says there and
 # the other says in other words is one provision rewritten, not two provisions each
 # only in one clause. Lists (exclusions, duties, claim papers, definitions) are not:
-# an item with no counterpart there is an item the other clause does not have.
+# an item with no counterpart there is an item the other clause does not have. Nor are
+# cancellation and subrogation, several provisions each as the model clauses print them
+# (who may cancel and when, the refund, cancelling after a partial loss; 《保险法》第六十条
+# to 第六十三条: the right, the waiver before and after payment, the duty to assist).
 SAID_ONCE = frozenset({
     Dimension.INSURED, Dimension.SUBJECT, Dimension.COVER, Dimension.LIMITS, Dimension.DEDUCTIBLE,
-    Dimension.PERIOD, Dimension.PREMIUM, Dimension.TERRITORY, Dimension.SUBROGATION,
-    Dimension.OTHER_INSURANCE, Dimension.CANCELLATION, Dimension.LIMITATION, Dimension.DISPUTES,
+    Dimension.PERIOD, Dimension.PREMIUM, Dimension.TERRITORY,
+    Dimension.OTHER_INSURANCE, Dimension.LIMITATION, Dimension.DISPUTES,
 })  # fmt: skip
 
 

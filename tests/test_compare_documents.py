@@ -133,3 +133,17 @@ def test_a_rider_stands_on_its_main_contract_however_much_of_that_it_prints() ->
     capped = b.replace("起讫时间为准", "起讫时间为准，最长不超过一年")
     docs = [parse_paragraphs(head + t).documents[0] for t in (a, capped)]
     assert [d.sides[1].citations for d in differences(docs, ["A", "B"]) if d.material] == [("第一条第一款",)]
+
+
+def test_cancellation_is_several_provisions_not_one() -> None:
+    """Who may cancel and when, the refund, the end of the contract after a total loss: the
+    model clauses print each as a provision of its own, so the insurer's right to cancel
+    that one clause alone grants is only in that clause, and a total-loss ending only the
+    other prints is only in the other — not one provision rewritten."""
+    head = "某某保险条款\n\n合同解除\n\n第一条 保险责任开始前，投保人要求解除保险合同的，保险人应当退还已收取的保险费。\n"
+    after = "第二条 保险责任开始后，投保人要求解除保险合同的，自通知保险人之日起，保险合同解除，保险人按短期费率计收保险费，并退还剩余部分保险费。\n"
+    a = after + "第三条 保险责任开始后，保险人要求解除保险合同的，可提前十五日向投保人发出解约通知书解除本保险合同，保险人按照日比例计收保险费，并退还剩余部分保险费。\n"
+    b = after + "第三条 保险标的发生全部损失，保险人按保险金额赔偿后，本保险合同终止，保险人不退还保险费。\n"
+    docs = [parse_paragraphs(head + t).documents[0] for t in (a, b)]
+    found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
+    assert found == {(Kind.ONLY_IN, ("第三条",), ()), (Kind.ONLY_IN, (), ("第三条",))}
