@@ -42,7 +42,7 @@ from .pairing import (
     unpair_across_lists,
 )
 from .redline import Op, diff_text
-from .substance import is_catch_all, substance
+from .substance import is_catch_all, names_the_deductible, substance
 from .substitution import substitutions
 from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, units_of
 
@@ -224,8 +224,7 @@ _PERSON_AS_SUBJECT = re.compile(r"保险标的或(?:者)?(?=被保险人)")
 
 
 def _meaning(term: str, text: str) -> str | None:
-    """What a definition says its word means: the words after 指 (科技企业：指… / 本保险合同
-    所称科技企业，是指…), None when the wording does not say it so."""
+    """What a definition says its word means: the words after 指 (科技企业：指… / …是指…), or None."""
     m = re.search(re.escape(term) + r"[”」】]?\s*[：:，,]?\s*(?:是)?指", text)
     return text[m.end() :] if m else None
 
@@ -340,10 +339,8 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
     general = _said_generally(bu, present[0], absent_at, reading)
     if general is not None:
-        return Difference(
-            bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL,
-            f"{owners}逐项列举（{bu.cite}），{absent}以概括约定（{general.cite}）；差异见该列举与概括约定的比较", sides,
-        )  # fmt: skip
+        said = f"{owners}逐项列举（{bu.cite}），{absent}以概括约定（{general.cite}）；差异见该列举与概括约定的比较"
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, said, sides)
     if bu.item is None and is_caption(bu.text) and not bu.figures:  # (a table's caption heads its figures)
         # A title, a line that only names what follows (负面信息通知和逾期账款报告 / 按比例处理),
         # states no rule: the provisions under it are compared on their own. (Not an item,
@@ -379,6 +376,9 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)
     if len(bu.key) >= REPEAT_MIN_CHARS and bu.key in reading.paired_text.get(present[0], ""):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"{owners}在他处已有相同约定（{bu.cite}为重复），实质无差异", sides)
+    if bu.item and bu.dimension is Dimension.EXCLUSIONS and names_the_deductible(bu.text) and all("免赔" in reading.whole[i] for i in absent_at):
+        # (it restates a deductible the other clause's insured bears too; against a clause without any it differs)
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}在责任免除中重申免赔额（{bu.cite}），{absent}同样约定免赔，实质无差异", sides)
     if _RESTATES_LAW.search(substance(bu.text)):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}写明此项（{bu.cite}），系重述无论合同是否约定均适用的法律规定，实质无差异", sides)
     effect = {Dimension.COVER: Effect.BETTER, Dimension.EXCLUSIONS: Effect.WORSE}.get(bu.dimension, Effect.MIXED)

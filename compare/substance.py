@@ -232,3 +232,13 @@ _CATCH_ALL = re.compile(
 def is_catch_all(text: str) -> bool:
     """Whether a provision only says that what the contract does not cover it does not pay."""
     return bool(_CATCH_ALL.match(substance(text).replace("§", "")))
+
+
+# An exclusion item naming only the deductible (本合同载明的免赔额，或按免赔率计算的免赔额 /
+# 应由被保险人自行负担的免赔额): the deductible is the insured's to bear by definition.
+_DEDUCTIBLE_ITEM = re.compile(r"^[^。；;，,]{0,24}免赔(?:额|率)[^。；;]{0,30}[。；;]?$")
+
+
+def names_the_deductible(text: str) -> bool:
+    """Whether an exclusion item only excludes the deductible."""
+    return bool(_DEDUCTIBLE_ITEM.match(_unlabel(text.strip())))

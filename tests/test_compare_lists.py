@@ -93,3 +93,15 @@ def test_an_account_of_the_accident_is_the_accident_proof() -> None:
     a = "（三）公安机关出具的事故证明；\n（四）损失清单。\n"
     b = "（三）损失清单；\n（四）投保人或被保险人关于此次事故的说明。\n"
     assert {(x, y) for _, x, y in _material(a, b, head)} == {(("第一条（三）",), ("第一条（四）",))}
+
+
+def test_an_exclusion_of_the_deductible_restates_it() -> None:
+    """(五)本合同载明的免赔额 excludes what the insured bears by definition: against a clause
+    that provides a deductible anywhere it changes nothing; against one without any
+    deductible it is a difference, as analysts count it."""
+    head = "某某保险条款\n\n责任免除\n\n第一条 下列损失、费用，保险人不负责赔偿：\n（一）罚款、罚金及惩罚性赔偿；\n（二）间接损失；\n"
+    a = "（三）本合同中载明的免赔额，或按本合同中载明的免赔率计算的免赔额。\n"
+    deductible = "\n赔偿处理\n\n第二条 保险人在扣除保险单载明的免赔额后，在保险金额内计算赔偿。\n"
+    plain = "\n赔偿处理\n\n第二条 保险人在保险金额内计算赔偿。\n"
+    assert _material(a + deductible, deductible, head) == set()
+    assert (Kind.ONLY_IN, ("第一条（三）",), ()) in _material(a + plain, plain, head)
