@@ -376,8 +376,8 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)
     if len(bu.key) >= REPEAT_MIN_CHARS and bu.key in reading.paired_text.get(present[0], ""):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"{owners}在他处已有相同约定（{bu.cite}为重复），实质无差异", sides)
-    if bu.item and bu.dimension is Dimension.EXCLUSIONS and names_the_deductible(bu.text) and all("免赔" in reading.whole[i] for i in absent_at):
-        # (it restates a deductible the other clause's insured bears too; against a clause without any it differs)
+    if len(present) == 1 and bu.item and bu.dimension is Dimension.EXCLUSIONS and names_the_deductible(bu.text) and all("免赔" in reading.whole[i] for i in absent_at):
+        # (it restates a deductible the others' insured bears too; against one without any it differs)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}在责任免除中重申免赔额（{bu.cite}），{absent}同样约定免赔，实质无差异", sides)
     if _RESTATES_LAW.search(substance(bu.text)):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}写明此项（{bu.cite}），系重述无论合同是否约定均适用的法律规定，实质无差异", sides)
