@@ -104,6 +104,12 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"计算保险损失金额", "计算赔偿"),
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
         (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
+        # The premium as the condition of cover (《保险法》第十四条), however worded: paid in full
+        # (交清 / 足额交清 / 一次性足额交清), and the contract not in force until it is
+        # (保险费未按约定及时足额交付的，本合同不发生效力 / 保险费未足额交清前，本合同不生效).
+        (r"(?:一次性)?足额交清", "交清"),
+        (r"保险费未(?:按约定)?(?:及时)?(?:足额)?(?:交付|交清|交纳)(?:的|前)", "保险费未交清前"),
+        (r"本合同不发生效力", "本合同不生效"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
         # The proviso (但书) in its two drafting forms: 但…的除外 / 但…的，不在此限 (不在此列).
         (r"[,，]?不在此[限列]", "除外"),

@@ -149,6 +149,7 @@ def test_a_carve_out_another_exclusion_of_both_clauses_takes_back_is_no_differen
         ("除本保险合同另有约定外，保险人按实际损失赔偿。", "保险人按实际损失赔偿。"),
         ("除法律另有规定或者本合同另有约定外，本合同保险金受益人为被保险人本人。", "除另有约定外，本合同受益人为被保险人本人。"),
         ("本合同的投保人、被保险人与主险合同一致。", "本合同的投保人、被保险人同主险合同。"),  # a rider's parties
+        ("投保人应当一次性足额交清保险费。保险费未足额交清前，本保险合同不生效。", "投保人应当交清保险费。保险费未按约定及时足额交付的，保险合同不发生效力。"),
     ],
 )
 def test_names_and_verbs_the_market_uses_interchangeably(a: str, b: str) -> None:
