@@ -148,6 +148,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|投保人应履行如实告知义务,如实回答保险人就保险标的或被保险人的有关情况提出的询问",
             "投保人应如实告知保险人就保险标的或被保险人的有关情况提出的询问",
         ),
+        # … answered on the application form (并如实填写投保单): the way the answers are given.
+        (r"[,;]?并如实填写投保单", ""),
         # the contract's terms in writing, however the verb is chosen (采用 / 采取书面形式).
         (r"采取(?=书面形式)", "采用"),
         # A rider stands on its main contract (附加险不能单独投保): its period is the main
