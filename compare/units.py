@@ -142,7 +142,6 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     )
 )
 _INSURED = next(p for d, p in _SAYS if d is Dimension.INSURED)
-# A list of papers asked for to cancel the contract, not to claim.
 _PAPERS_TO_CANCEL = re.compile(r"解除(?:本|该)?(?:保险)?合同|退保")
 _EXCLUDES = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付|负责)|不承担[^。；]{0,12}责任|不属于本保险[^。]{0,6}(?:责任|标的)|除外")
 _PERIOD = re.compile(r"保险期间|保险责任开始|生效|追溯期|等待期|起讫")
@@ -178,11 +177,10 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
     if lead and _NOT_INSURED.search(lead):
         return Dimension.SUBJECT
     if (lead and announces_papers(lead)) or (not lead and _asks_papers(text)):
-        # An item of a claim-document list is a paper asked for, whatever it names
-        # (境外发生的事故须…驻外机构的证明 is not a territory clause), and a claims matter
-        # in whatever chapter the list stands (投保人、被保险人义务 in one clause, 赔偿处理 in another).
-        # Papers serve the act their lead-in asks them for: those to cancel (投保人解除本保险合同时，
-        # 应提供下列证明文件和资料 / 在提供以下材料后，可解除保险合同) are a cancellation matter.
+        # An item of a claim-document list is a paper asked for, whatever it names (境外发生的事故须…
+        # 驻外机构的证明 is not a territory clause), a claims matter in whatever chapter the list stands;
+        # but papers serve the act their lead-in asks them for, and those to cancel (投保人解除本保险
+        # 合同时，应提供下列证明文件和资料 / 在提供以下材料后，可解除保险合同) are a cancellation matter.
         return Dimension.CANCELLATION if _PAPERS_TO_CANCEL.search(lead or text) else Dimension.CLAIMS
     for dim, pattern in _SAYS:
         if pattern.search(said):
@@ -258,8 +256,7 @@ def announces_papers(text: str) -> bool:
 
 
 def _asks_papers(text: str) -> bool:
-    """Whether a paragraph is a claim-document list's lead-in (…提供下列证明和资料：) or
-    such a list written inline."""
+    """Whether a paragraph is a claim-document list's lead-in (…提供下列证明和资料：) or one written inline."""
     return (announces_papers(text) and text.rstrip().endswith(("：", ":"))) or _lists_papers_inline(text)
 
 
