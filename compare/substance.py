@@ -108,7 +108,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # (交清 / 足额交清 / 一次性足额交清), and the contract not in force until it is
         # (保险费未按约定及时足额交付的，本合同不发生效力 / 保险费未足额交清前，本合同不生效).
         (r"(?:一次性)?足额交清", "交清"),
-        (r"保险费未(?:按约定)?(?:及时)?(?:足额)?(?:交付|交清|交纳)(?:的|前)", "保险费未交清前"),
+        # (unpaid in full: a clause that voids cover only while nothing is paid, 保险费未交付的, differs)
+        (r"保险费未(?:按约定)?(?:及时)?(?:足额(?:交付|交清|交纳)|交清)(?:的|前)", "保险费未交清前"),
         (r"本合同不发生效力", "本合同不生效"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
         # The proviso (但书) in its two drafting forms: 但…的除外 / 但…的，不在此限 (不在此列).
@@ -159,8 +160,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 责任终止时，本附加保险合同的保险责任也相应终止): one rule, however much of it is printed.
         # (主保险合同 is read as 主险合同 at the top of this list)
         (r"本合同(?:与主险合同的保险期间|的?保险期间[与同]主险合同(?:的)?(?:保险期间)?)(?:相|保持)?一致(?:,以保险单载明的起讫时间为准)?", "本合同保险期间为主险合同保险期间"),
-        # The rider's parties are the main contract's, however said (本合同的投保人、被保险人与
-        # 主险合同一致 / 投保人、被保险人同主险合同).
+        # What a rider takes from its main contract (its parties, its exclusions) is said either
+        # way (本合同的投保人、被保险人与主险合同一致 / 投保人、被保险人同主险合同).
         (r"与主险合同(?:相|保持)?一致", "同主险合同"),
         # The beneficiary is the one entitled to the insurance money (《保险法》第十八条):
         # 本合同保险金受益人 / 本合同受益人 name one person (not 身故保险金受益人, the death benefit's).
