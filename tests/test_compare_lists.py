@@ -4,6 +4,7 @@ wordings; the conventions are stated in compare/differences.py."""
 from __future__ import annotations
 
 from tiaokuan.compare import Kind, differences
+from tiaokuan.model import SectionType
 from tiaokuan.parse import parse_paragraphs
 
 HEAD = "某某保险条款\n\n合同解除\n\n第一条 保险责任开始后，投保人可以解除本保险合同。\n"
@@ -105,3 +106,13 @@ def test_an_exclusion_of_the_deductible_restates_it() -> None:
     plain = "\n赔偿处理\n\n第二条 保险人在保险金额内计算赔偿。\n"
     assert _material(a + deductible, deductible, head) == set()
     assert (Kind.ONLY_IN, ("第一条（三）",), ()) in _material(a + plain, plain, head)
+
+
+def test_cancelling_this_insurance_contract_is_a_cancellation_matter() -> None:
+    """解除本保险合同 / 解除该保险合同 / 解除合同 name one act, cancelling the contract:
+    wherever it stands and however the contract is named, a rule on it is cancellation."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.units import dimension_of
+
+    for said in ("保险人知道有解除事由之日起，超过三十日不行使而消灭。保险人可以解除本保险合同。", "投保人可以书面通知解除该保险合同。"):
+        assert dimension_of(SectionType.OTHER, said, ()) is Dimension.CANCELLATION
