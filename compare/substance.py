@@ -125,7 +125,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
         (r"(?<=显著)提高", "增加"),
         (r"或者", "或"),  # the same conjunction, long and short form
-        (r"各种", ""),  # like 任何: 各种间接损失 and 间接损失 name the same losses
+        (r"各种|各类", ""),  # like 任何: 各种间接损失 / 各类间接损失 and 间接损失 name the same losses
         (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike
         # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
         (r"任何", ""),
@@ -166,6 +166,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The beneficiary is the one entitled to the insurance money (《保险法》第十八条):
         # 本合同保险金受益人 / 本合同受益人 name one person (not 身故保险金受益人, the death benefit's).
         (r"(?<=本合同)保险金(?=受益人)", ""),
+        # The contract-liability exclusion's proviso keeps what the insured would bear at law without
+        # the contract (无合同存在时仍然应由被保险人承担的经济赔偿责任 / 法律责任 / 仍应承担的
+        # 经济赔偿责任): the liability at law of 《保险法》第六十五条, the insured's, however named.
+        (r"(?<=无合同存在时仍应)(?:由被保险人)?承担的(?:法律责任|赔偿责任)", "承担的赔偿责任"),
         (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )

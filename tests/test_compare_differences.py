@@ -151,6 +151,8 @@ def test_a_carve_out_another_exclusion_of_both_clauses_takes_back_is_no_differen
         ("本合同的投保人、被保险人与主险合同一致。", "本合同的投保人、被保险人同主险合同。"),  # a rider's parties
         ("保险人就保险标的的有关情况提出询问的，投保人应当如实告知，并如实填写投保单。", "保险人就保险标的的有关情况提出询问的，投保人应当如实告知。"),
         ("投保人应当一次性足额交清保险费。保险费未足额交清前，本保险合同不生效。", "投保人应当交清保险费。保险费未按约定及时足额交付的，保险合同不发生效力。"),
+        ("被保险人应该承担的合同责任，但无合同存在时仍然应由被保险人承担的法律责任不在此列。", "被保险人应承担的合同责任，但无合同存在时仍应承担的经济赔偿责任不在此限。"),
+        ("各类间接损失。", "间接损失。"),  # like 任何, stress that does not widen
     ],
 )
 def test_names_and_verbs_the_market_uses_interchangeably(a: str, b: str) -> None:
