@@ -83,8 +83,9 @@ _PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers'
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 _ACCORDING = re.compile(r"按照|依照|依据|根据|按")
 _RELATED = re.compile(r"相关|有关")
-# A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it.
-_NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同)|非(?!法)|无(?!论)|未(?!经)")
+# A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it, and 不同 is
+# "other" (不同险种) where 不同于 denies as 不属于 does.
+_NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同(?!于))|非(?!法)|无(?!论)|未(?!经)")
 # 非 as a prefix makes a qualifier (非放射性污染, 非营业时间): what it qualifies is restricted, not negated.
 _CARVE_OUT = re.compile(r"^非([^非不无未]{1,6})$")
 # Examples that name members of a list left open (包括但不限于…, 例如…), as one run of words.
@@ -106,6 +107,10 @@ MAX_RUNS_SAID = 3
 # Insurers reword them freely; what changes a party's rights there is a value: a
 # time limit, an amount, how urgent, must or may, a negation.
 STATUTORY = frozenset({Dimension.INSURER_DUTIES, Dimension.SUBROGATION, Dimension.LIMITATION, Dimension.DISPUTES})
+# A negation reverses what the other wording says only where the words it negates are
+# that wording's: at least this alike with the negations set aside.
+NEGATED_MIN_LIKE = 0.5
+NEGATED_MIN_CHARS = 6  # … a shorter run is the verb itself reversed (负责 / 不承担, 可以 / 不得)
 _VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser", "negated"})
 
 
@@ -350,7 +355,11 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
             # 但…不在此列) reverses nothing the other wording said: it adds or removes a rule
             # of its own, whose reach a negation leaves to the reader to weigh.
             return "negated", (f"增加“{said_new}”" if new else f"删去“{said_old}”")
-        return "negated", f"“{said_old}”变为“{said_new}”，含义相反"
+        bare_old, bare_new = _NEGATION.sub("", old), _NEGATION.sub("", new)
+        if max(len(bare_old), len(bare_new)) < NEGATED_MIN_CHARS or Indel.normalized_similarity(bare_old, bare_new) >= NEGATED_MIN_LIKE:
+            return "negated", f"“{said_old}”变为“{said_new}”，含义相反"
+        # (words that share little once the negations are set aside say other things, and are
+        # read as such: 未授予商标权 / 驳回商标注册申请 are not each other's opposite)
     if old and not new:
         return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{said_old}”"
     if new and not old:

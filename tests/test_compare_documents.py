@@ -147,3 +147,18 @@ def test_cancellation_is_several_provisions_not_one() -> None:
     docs = [parse_paragraphs(head + t).documents[0] for t in (a, b)]
     found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
     assert found == {(Kind.ONLY_IN, ("第三条",), ()), (Kind.ONLY_IN, (), ("第三条",))}
+
+
+def test_a_negation_reverses_only_the_words_it_negates() -> None:
+    """含义相反 is said where one wording negates the other's words (可以解除 / 不得解除;
+    不属于火灾 / 不同于火灾 both deny). Two rewordings that share little, one with a negation
+    (未授予商标权 / 驳回商标注册申请), are other words, not each other's opposite."""
+    from tiaokuan.compare.judge import judge
+
+    got = judge("投保人可以解除本合同。", "投保人不得解除本合同。", Dimension.CANCELLATION, "A", "B")
+    assert got.material and "含义相反" in got.what
+    old, new = "（四）国家知识产权行政管理部门未授予商标权的相关证明或资料；", "（四）国家知识产权行政管理部门驳回商标注册申请的相关证明或资料；"
+    got = judge(old, new, Dimension.CLAIMS, "A", "B")
+    assert got.material and "含义相反" not in got.what
+    old = "在生产、生活中有目的用火属正常燃烧，不属于火灾。"
+    assert "含义相反" not in judge(old, old.replace("不属于", "不同于"), Dimension.DEFINITIONS, "A", "B").what
