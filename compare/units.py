@@ -120,7 +120,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     (d, re.compile(p))
     for d, p in (
         (Dimension.LIMITATION, r"诉讼时效|索赔时效|请求赔偿[^。]{0,12}权利[^。]{0,12}(?:消灭|期间)"),
-        (Dimension.SUBROGATION, r"代位|责任方"),
+        (Dimension.SUBROGATION, r"代位|责任方|放弃[^。]{0,12}请求赔偿的?权利"),
         (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险|在其他[^。]{0,12}保险(?:合同)?项下"),
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
         (Dimension.CANCELLATION, r"解除(?:本|该)?(?:保险)?合同|退还[^。]{0,10}保险费|短期费率|退保"),

@@ -116,3 +116,14 @@ def test_cancelling_this_insurance_contract_is_a_cancellation_matter() -> None:
 
     for said in ("保险人知道有解除事由之日起，超过三十日不行使而消灭。保险人可以解除本保险合同。", "投保人可以书面通知解除该保险合同。"):
         assert dimension_of(SectionType.OTHER, said, ()) is Dimension.CANCELLATION
+
+
+def test_waiving_the_claim_against_a_third_party_is_subrogation() -> None:
+    """The insured who waives its claim against the party liable (放弃对投保人请求赔偿的权利,
+    《保险法》第六十一条) defeats the insurer's subrogation: the rule is subrogation's,
+    whether or not it names 代位 or 责任方."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.units import dimension_of
+
+    said = "保险人未履行赔偿义务之前，被保险人放弃对投保人请求赔偿的权利的，保险人不承担赔偿责任。"
+    assert dimension_of(SectionType.CLAIMS, said, ()) is Dimension.SUBROGATION
