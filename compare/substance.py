@@ -70,7 +70,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # for the notice of loss and the claim, 保险出险/索赔通知书): each is the claim form.
         (r"(?:索赔|赔偿|保险金(?:给付)?|给付)申请[书表]|(?:保险出险/)?索赔通知书", "索赔申请书"),
         (r"申请书", "申请"),  # an application and its form
-        (r"前款(?:规定|约定)", "前款"),  # 前款规定的 / 前款约定的 name the same paragraph
+        (r"前[款述](?:规定|约定)", "前款"),  # 前款规定的 / 前款约定的 / 前述约定的 name what was just said
         (r"(?<=解除|订立|变更|终止)合同", "本合同"),
         (r"予以", "予"),
         (r"法律规定", "法律"),
@@ -170,6 +170,16 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # the contract (无合同存在时仍然应由被保险人承担的经济赔偿责任 / 法律责任 / 仍应承担的
         # 经济赔偿责任): the liability at law of 《保险法》第六十五条, the insured's, however named.
         (r"(?<=无合同存在时仍应)(?:由被保险人)?承担的(?:法律责任|赔偿责任)", "承担的赔偿责任"),
+        # The period of cover is the one the schedule prints, agreed as every term is: 以保险单载明的
+        # 起讫时间为准 / 由投保人、保险人双方协商确定并在保险单中载明 (its length, 为一年, is kept).
+        (r"(?<=保险期间)((?:为[^,。;]{1,6})?)[,。]?(?:由(?:投保人|保险人)[、和与]?(?:投保人|保险人)?协商确定,?(?:并?在保险单上?载明)?,?)?"
+         r"(?:以保险单载明的起讫时间为准|(?:具体)?起讫(?:时间|日期)以保险单载明的?为准|并?在(?:保险单|本合同)上?载明)", r"\1以保险单载明为准"),
+        # The proof of the accident, named for the accident or for the injury it caused, as a paper
+        # or as materials (意外事故证明文件 / 意外伤害事故证明材料).
+        (r"意外伤害事故(?=证明)", "意外事故"),
+        (r"(?<=事故证明)(?:文件|资料)", ""),
+        # An original asked for with its copy (保险单正本和复印件): the original is the paper.
+        (r"(?<=正本|原件)(?:和|及)复印件", ""),
         (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )

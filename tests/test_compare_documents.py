@@ -162,3 +162,25 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
     assert got.material and "含义相反" not in got.what
     old = "在生产、生活中有目的用火属正常燃烧，不属于火灾。"
     assert "含义相反" not in judge(old, old.replace("不属于", "不同于"), Dimension.DEFINITIONS, "A", "B").what
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the period the schedule prints, agreed as every term is
+        ("除另有约定外，保险期间为一年，以保险单载明的起讫时间为准。", "除另有约定外，保险期间为一年，由投保人、保险人双方协商确定并在保险单中载明。"),
+        ("除另有约定外，保险期间为一年，具体起讫时间以保险单载明的为准。", "除另有约定外，保险期间为一年。以保险单载明的起讫时间为准。"),
+        ("保险人可以对被保险人遵守前述约定的情况进行检查。", "保险人可以对被保险人遵守前款约定的情况进行检查。"),  # what was just said
+        ("（五）意外伤害事故证明材料；", "（五）意外事故证明文件；"),  # the proof of the accident
+        ("（一）保险单正本和复印件；", "（一）保险单正本；"),  # the original is the paper
+    ],
+)
+def test_wordings_that_say_one_thing(a: str, b: str) -> None:
+    assert substance(a) == substance(b)
+
+
+def test_a_period_of_another_length_or_basis_stays_a_difference() -> None:
+    """The period's length (为一年 / 最长不超过一年) and what it is fixed by (the project's
+    term) are kept: only where the dates are written is read as one."""
+    assert substance("保险期间为一年，以保险单载明的起讫时间为准。") != substance("保险期间由投保人和保险人协商确定并在保险单中载明。")
+    assert substance("保险期间由投保人和保险人根据项目期限协商确定，并在保险单中载明。") != substance("保险期间由投保人和保险人协商确定，并在保险单中载明。")
