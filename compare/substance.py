@@ -80,7 +80,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Market synonyms: two words the market's wordings use for one thing, each
         # seen used both ways by the same kind of provision across insurers.
         (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
-        (r"(?<=军事|敌对)行为", "行动"),  # the war exclusion's military and hostile operations
+        (r"(?<=军事|敌对)行为|(?<=军事)冲突", "行动"),  # the war exclusion's military and hostile operations
         (r"暴乱", "暴动"),  # the riot of the war exclusion, named two ways
         (r"政府(?:有关)?(?:部门|当局|机关)|公共当局", "政府部门"),  # the authority that orders or confiscates
         (r"(?<!不)可以", "可"),  # the same permissive modal
@@ -180,6 +180,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=事故证明)(?:文件|资料)", ""),
         # An original asked for with its copy (保险单正本和复印件): the original is the paper.
         (r"(?<=正本|原件)(?:和|及)复印件", ""),
+        # A licence or paper that is valid is one the law recognises: 合法有效驾驶证 / 有效驾驶证.
+        (r"合法有效", "有效"),
         (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )

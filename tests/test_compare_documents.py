@@ -173,6 +173,8 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
         ("保险人可以对被保险人遵守前述约定的情况进行检查。", "保险人可以对被保险人遵守前款约定的情况进行检查。"),  # what was just said
         ("（五）意外伤害事故证明材料；", "（五）意外事故证明文件；"),  # the proof of the accident
         ("（一）保险单正本和复印件；", "（一）保险单正本；"),  # the original is the paper
+        ("（十一）战争、军事行动、暴乱或武装叛乱；", "（十二）战争、军事冲突、暴乱或武装叛乱；"),  # the war exclusion
+        ("被保险人酒后驾驶、无有效驾驶证驾驶；", "被保险人酒后驾驶、无合法有效驾驶证驾驶；"),  # valid is lawful
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
