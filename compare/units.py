@@ -207,12 +207,12 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
 
 
 def _item_starts(paragraph: str, items: list[Item]) -> list[int]:
-    """Where each item of a paragraph starts in the paragraph's text, in order."""
+    """Where each item of a paragraph starts in the paragraph's text, in order: each after
+    the words of the one before (违反交易平台或运营商的规则 / 交易平台或运营商改变… share words)."""
     starts: list[int] = []
     at = 0
     for it in items:
-        probe = (it.label or "") + it.text[:8]
-        pos = paragraph.find(probe, at) if it.label else -1
+        pos = paragraph.find((it.label or "") + it.text[:8], at) if it.label else -1
         if pos < 0 and it.label:
             pos = paragraph.find(it.label, at)
         if pos < 0:
@@ -220,7 +220,7 @@ def _item_starts(paragraph: str, items: list[Item]) -> list[int]:
         if pos < 0:
             return []  # cannot place the items: the paragraph stays one unit
         starts.append(pos)
-        at = pos + 1
+        at = body + len(it.text) if it.text and 0 <= (body := paragraph.find(it.text, pos)) - pos <= len(it.label or "") + 2 else pos + 1
     return starts
 
 

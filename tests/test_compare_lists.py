@@ -127,3 +127,18 @@ def test_waiving_the_claim_against_a_third_party_is_subrogation() -> None:
 
     said = "保险人未履行赔偿义务之前，被保险人放弃对投保人请求赔偿的权利的，保险人不承担赔偿责任。"
     assert dimension_of(SectionType.CLAIMS, said, ()) is Dimension.SUBROGATION
+
+
+def test_an_item_opening_with_words_the_item_before_ends_with_keeps_its_own_words() -> None:
+    """Items whose labels a copy lost are found by their words: an item opening with
+    words the item before it also says (…违反交易平台或运营商的规则。 / 交易平台或运营商改变…)
+    starts after that item's words, so each item keeps every character of its own."""
+    from tiaokuan.compare import units_of
+
+    text = (
+        "某某保险条款\n\n责任免除\n\n下列原因造成的损失，保险人不负责赔偿：\n被保险人或其代表操作失误。\n"
+        "被保险人或其代表违反交易平台或运营商的规则。\n交易平台或运营商改变网络虚拟活动的内容或规则。\n"
+    )
+    items = [u.text.strip() for u in units_of(parse_paragraphs(text).documents[0]) if u.item or u.lead and not u.is_lead]
+    assert "被保险人或其代表违反交易平台或运营商的规则。" in items
+    assert "交易平台或运营商改变网络虚拟活动的内容或规则。" in items
