@@ -37,6 +37,7 @@ from tiaokuan.text.words import words
 
 from .align import encode_words, tfidf_cosine
 from .substance import is_catch_all, substance
+from .topics import topic
 from .units import Dimension, Unit
 
 SAME_DIMENSION_BONUS = 0.1
@@ -474,7 +475,7 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
     similarity (REWRITTEN_MIN_SCORE)."""
     if any(len(r.units) != 2 for r in rows):
         return rows
-    lone = lone_by(rows, lambda u: u.dimension if not u.is_lead and u.dimension in SAID_ONCE and not u.appended else None)
+    lone = lone_by(rows, lambda u: (u.dimension, topic(u)) if not u.is_lead and u.dimension in SAID_ONCE and not u.appended else None)
     rows = list(rows)
     for left, right in lone.values():
         a_units = [u for r in left if (u := rows[r].units[0]) is not None]
@@ -493,7 +494,7 @@ def pair_rewritten(rows: list[Counterparts]) -> list[Counterparts]:
         for r in left + right:
             rows[r] = Counterparts((None, None), 0.0)
         rows[first] = Counterparts((a, b), 0.0)
-    rows = _join_said_once(rows, {d: sides for d, sides in lone.items() if not (sides[0] and sides[1]) and d in _JOINED_ONCE})
+    rows = _join_said_once(rows, {d[0]: sides for d, sides in lone.items() if not (sides[0] and sides[1]) and d[0] in _JOINED_ONCE})
     return [r for r in rows if any(u is not None for u in r.units)]
 
 

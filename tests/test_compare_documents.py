@@ -186,3 +186,24 @@ def test_a_period_of_another_length_or_basis_stays_a_difference() -> None:
     term) are kept: only where the dates are written is read as one."""
     assert substance("保险期间为一年，以保险单载明的起讫时间为准。") != substance("保险期间由投保人和保险人协商确定并在保险单中载明。")
     assert substance("保险期间由投保人和保险人根据项目期限协商确定，并在保险单中载明。") != substance("保险期间由投保人和保险人协商确定，并在保险单中载明。")
+
+
+def test_the_insured_value_and_the_waiting_period_are_provisions_of_their_own() -> None:
+    """A clause states its limits and its period once, but the insured value (保险价值) is
+    not the sum insured, and a waiting period (等待期) is not the period of cover: one
+    clause's insured value and the other's way of fixing the sum insured are each only in
+    their clause, not one provision rewritten; two ways of fixing the sum insured are."""
+    head = "某某保险条款\n\n保险金额与保险价值\n\n第一条 保险金额由投保人与保险人协商确定，并在保险单中载明。\n"
+    a = head + "第二条 保险标的的保险价值为出险时的重置价值。\n\n保险期间\n\n第三条 除另有约定外，保险期间为一年，以保险单载明的起讫时间为准。\n"
+    b = head + "第二条 保险金额可按新机购置价确定。\n\n保险期间\n\n第三条 除另有约定外，保险期间为一年，以保险单载明的起讫时间为准。\n第四条 本合同的等待期为30天。\n"
+    docs = [parse_paragraphs(t).documents[0] for t in (a, b)]
+    found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
+    assert found == {(Kind.ONLY_IN, ("第二条",), ()), (Kind.ONLY_IN, (), ("第二条",)), (Kind.ONLY_IN, (), ("第四条",))}
+
+
+def test_each_period_that_qualifies_the_period_of_cover_is_a_kind_of_its_own() -> None:
+    from tiaokuan.compare.topics import topic
+
+    said = "保险期间\n\n第一条 除另有约定外，保险期间为一年。\n第二条 本合同的等待期为30天。\n第三条 本合同的追溯期由双方协商确定。\n第四条 被保险人可获得十二个月的发现期。\n"
+    units = [u for u in units_of(parse_paragraphs("某某保险条款\n\n" + said).documents[0]) if u.dimension is Dimension.PERIOD]
+    assert [topic(u) for u in units] == ["cover", "等待期", "追溯期", "扩展报告期"]
