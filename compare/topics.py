@@ -1,11 +1,15 @@
-"""Provisions a dimension holds apart. A dimension a clause states once (limits, the
-period) still holds provisions of different kinds, and one clause's provision of one
-kind is not the other clause's provision of another kind rewritten:
+"""Provisions a dimension holds apart. A dimension a clause states once (cover, limits,
+the deductible, the period) still holds provisions of different kinds, and one clause's
+provision of one kind is not the other clause's provision of another kind rewritten:
 
 - the insured value (保险价值: what the subject is worth, 出险时的重置价值) is not the
   sum insured or a limit (保险金额 / 赔偿限额: the most the insurer pays), and a valued or
   unvalued policy (定值 / 不定值保险合同) says how the value is fixed; a clause states them
   under one heading, 保险金额与保险价值;
+- the mitigation costs (施救费用, 《保险法》第五十七条) and the legal costs of a claim
+  against the insured (仲裁或诉讼费用、律师费, 第六十六条) are covers of their own, each
+  beside the insuring clause, not a rewording of it or of each other;
+- a deductible of days (免赔天数 / 免赔期) is not one of money (免赔额 / 免赔率);
 - a waiting period (等待期), a retroactive period (追溯期), an extended reporting
   period (扩展报告期, also called 发现期) and the indemnity period of business
   interruption (最大赔偿期) each qualify the period of cover and are not it.
@@ -17,10 +21,14 @@ from __future__ import annotations
 
 import re
 
+from tiaokuan.text.vocab import cost_heads_in
+
 from .units import Dimension, Unit
 
 _VALUE = re.compile(r"保险价值|定值保险")
 _AMOUNT = re.compile(r"保险金额|限额")
+_LEGAL = frozenset({"legal_costs", "arbitration", "litigation", "attorney"})
+_DAYS = re.compile(r"免赔天数|免赔期")
 _PERIODS = {"等待期": "等待期", "追溯期": "追溯期", "扩展报告期": "扩展报告期", "发现期": "扩展报告期", "赔偿期": "赔偿期"}
 
 
@@ -28,6 +36,11 @@ def topic(unit: Unit) -> str:
     """The kind of provision a unit is within its dimension ('' where the dimension holds one kind)."""
     if unit.dimension is Dimension.LIMITS:
         return "value" if _VALUE.search(unit.text) and not _AMOUNT.search(unit.text) else "amount"
+    if unit.dimension is Dimension.COVER:
+        heads = {h.key for h, _ in cost_heads_in(unit.text)}
+        return "mitigation" if "mitigation" in heads else "legal" if heads & _LEGAL else ""
+    if unit.dimension is Dimension.DEDUCTIBLE:
+        return "days" if _DAYS.search(unit.text) else "amount"
     if unit.dimension is Dimension.PERIOD:
         return next((kind for word, kind in _PERIODS.items() if word in unit.text), "cover")
     return ""

@@ -202,8 +202,15 @@ def test_the_insured_value_and_the_waiting_period_are_provisions_of_their_own() 
 
 
 def test_each_period_that_qualifies_the_period_of_cover_is_a_kind_of_its_own() -> None:
+    """The kinds of provision a dimension stated once holds apart (compare/topics.py)."""
     from tiaokuan.compare.topics import topic
 
     said = "保险期间\n\n第一条 除另有约定外，保险期间为一年。\n第二条 本合同的等待期为30天。\n第三条 本合同的追溯期由双方协商确定。\n第四条 被保险人可获得十二个月的发现期。\n"
     units = [u for u in units_of(parse_paragraphs("某某保险条款\n\n" + said).documents[0]) if u.dimension is Dimension.PERIOD]
     assert [topic(u) for u in units] == ["cover", "等待期", "追溯期", "扩展报告期"]
+    said = "保险责任\n\n第一条 保险人按照本合同的约定负责赔偿直接物质损坏或灭失。\n第二条 被保险人为防止或减少保险标的的损失所支付的必要的、合理的费用，保险人负责赔偿。\n第三条 被保险人被提起诉讼的，对应由被保险人支付的诉讼费用及律师费，保险人负责赔偿。\n"
+    units = [u for u in units_of(parse_paragraphs("某某保险条款\n\n" + said).documents[0]) if u.dimension is Dimension.COVER]
+    assert [topic(u) for u in units] == ["", "mitigation", "legal"]
+    said = "免赔额\n\n第一条 每次事故免赔额由双方协商确定。\n第二条 本合同的每次住院免赔天数为3天。\n"
+    units = [u for u in units_of(parse_paragraphs("某某保险条款\n\n" + said).documents[0]) if u.dimension is Dimension.DEDUCTIBLE]
+    assert [topic(u) for u in units] == ["amount", "days"]
