@@ -42,7 +42,7 @@ from .pairing import (
     unpair_across_lists,
 )
 from .redline import Op, diff_text
-from .substance import is_catch_all, names_the_deductible, substance
+from .substance import inherited_from_main, is_catch_all, names_the_deductible, substance
 from .substitution import substitutions
 from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, units_of
 
@@ -175,11 +175,8 @@ def absorb(
     absorbed: dict[tuple[int, int], list[tuple[int, Unit]]] = {}
     dropped: set[tuple[int, int]] = set()
     for row in rows:
-        present = [k for k, u in enumerate(row.units) if u is not None]
         for i in (k for k in range(len(row.units)) if row.units[k] is None):
-            for j in present:
-                u = row.units[j]
-                assert u is not None
+            for j, u in ((k, x) for k, x in enumerate(row.units) if x is not None):
                 holder = _contained(u, keys[i], lambda h, u=u, j=j, i=i: _near(u, h, row_of.get((i, h.index)), j))
                 if holder is not None:
                     absorbed.setdefault((i, holder.index), []).append((j, u))
@@ -379,8 +376,10 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     if len(present) == 1 and bu.item and bu.dimension is Dimension.EXCLUSIONS and names_the_deductible(bu.text) and all("免赔" in reading.whole[i] for i in absent_at):
         # (it restates a deductible the others' insured bears too; against one without any it differs)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}在责任免除中重申免赔额（{bu.cite}），{absent}同样约定免赔，实质无差异", sides)
-    if _RESTATES_LAW.search(substance(bu.text)):
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}写明此项（{bu.cite}），系重述无论合同是否约定均适用的法律规定，实质无差异", sides)
+    rider = inherited_from_main(bu.text)  # (a rider's parties, subject and period are its main contract's)
+    if rider or _RESTATES_LAW.search(substance(bu.text)):
+        said = "附加险的投保人、被保险人、保险标的和保险期间本即同主险合同" if rider else "系重述无论合同是否约定均适用的法律规定"
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}写明此项（{bu.cite}），{said}，实质无差异", sides)
     effect = {Dimension.COVER: Effect.BETTER, Dimension.EXCLUSIONS: Effect.WORSE}.get(bu.dimension, Effect.MIXED)
     what = f"仅{owners}有此约定（{bu.cite}）；{absent}全文（含释义）无对应约定"
     # Among three or more products, those that have the provision may word it differently.
@@ -391,8 +390,7 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         j = judge(_effective(bu, ui, present[0], i, reading), _effective(ui, bu, i, present[0], reading), bu.dimension, names[present[0]], names[i], reading.subs.get(i, ()))
         if j.material:
             what += f"；{j.what}"
-            mi = _marked(bu.text, ui.text)[1]
-            marked[i] = _side(names[i], ui, mi)
+            marked[i] = _side(names[i], ui, _marked(bu.text, ui.text)[1])
     return Difference(bu.dimension, Kind.ONLY_IN, True, effect, what, tuple(marked))
 
 

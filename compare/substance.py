@@ -267,3 +267,16 @@ _DEDUCTIBLE_ITEM = re.compile(r"^[^。；;，,]{0,24}免赔(?:额|率)[^。；;]
 def names_the_deductible(text: str) -> bool:
     """Whether an exclusion item only excludes the deductible."""
     return bool(_DEDUCTIBLE_ITEM.match(_unlabel(text.strip())))
+
+
+# A rider cannot be bought alone (附加险不能单独投保): its policyholder, insured, subject and
+# period are its main contract's by nature, so a rider that prints so (投保人、被保险人、保险标的
+# 同主险合同 / 本合同保险期间与主险合同一致，以保险单载明的起讫时间为准) says what one that does
+# not print it is too. (Not the main contract's exclusions or sum insured applied to the rider:
+# a rider may set its own, and analysts count the words.)
+_INHERITED = re.compile(r"(?:本合同的?)?(?:投保人|被保险人|保险标的)+同主险合同|本合同保险期间为主险合同保险期间")
+
+
+def inherited_from_main(text: str) -> bool:
+    """Whether the text says only what a rider takes from its main contract by nature."""
+    return bool(_INHERITED.fullmatch(substance(text)))

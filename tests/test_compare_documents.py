@@ -214,3 +214,14 @@ def test_each_period_that_qualifies_the_period_of_cover_is_a_kind_of_its_own() -
     said = "免赔额\n\n第一条 每次事故免赔额由双方协商确定。\n第二条 本合同的每次住院免赔天数为3天。\n"
     units = [u for u in units_of(parse_paragraphs("某某保险条款\n\n" + said).documents[0]) if u.dimension is Dimension.DEDUCTIBLE]
     assert [topic(u) for u in units] == ["amount", "days"]
+
+
+def test_a_rider_takes_its_parties_and_period_from_its_main_contract_by_nature() -> None:
+    """附加险不能单独投保: a rider that prints that its parties, subject and period are its
+    main contract's says what one that does not print it is too; one that applies the main
+    contract's exclusions to itself says more, and stays a difference."""
+    head = "某某附加保险条款\n\n总则\n\n第一条 本附加险合同未尽事项，以主险合同为准。\n"
+    a = head + "第二条 投保人、被保险人、保险标的同主险合同。\n第三条 本合同保险期间与主险合同一致，以保险单载明的起讫时间为准。\n第四条 主险合同约定的责任免除事项，未列入本合同保险责任的，也适用于本合同。\n"
+    docs = [parse_paragraphs(t).documents[0] for t in (a, head)]
+    found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
+    assert found == {(Kind.ONLY_IN, ("第四条",), ())}
