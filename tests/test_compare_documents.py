@@ -175,6 +175,10 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
         ("（一）保险单正本和复印件；", "（一）保险单正本；"),  # the original is the paper
         ("（十一）战争、军事行动、暴乱或武装叛乱；", "（十二）战争、军事冲突、暴乱或武装叛乱；"),  # the war exclusion
         ("被保险人酒后驾驶、无有效驾驶证驾驶；", "被保险人酒后驾驶、无合法有效驾驶证驾驶；"),  # valid is lawful
+        (  # a rider's gap-filler, its clause and its contract named either way
+            "本附加险条款未尽事项，以主险保险条款为准；若主险保险条款与本附加险条款内容冲突，则以本附加险条款为准。",
+            "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
+        ),
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
