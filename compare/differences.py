@@ -398,13 +398,14 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
 # that a clause without them reads the same: the parties may amend the contract by
 # agreement, by endorsement or written agreement (《保险法》第二十条); the law prevails
 # over a conflicting term and fills what the contract leaves out; and a sentence that
-# only lists the contract's own parts.
+# only lists the contract's own parts or documents (保险条款、投保单、保险单…, in writing).
 _RESTATES_LAW = re.compile(
     r"^(?:除本合同另有约定外)?(?:在本合同有效期内)?投保人(?:和|与)(?:被)?保险人(?:经协商(?:一致|同意)?可|可协商)变更本合同(?:的有关)?(?:内容)?"
     r"|^变更本合同的应由保险人在保险单或(?:者)?其他保险凭证上批注或(?:者)?附贴批单"
     r"|(?:相悖|抵触|冲突|不一致)之处[^。]{0,6}以(?:国家)?(?:有关)?法律(?:法规)?为准"
-    r"|^本合同未尽事宜[^。]{0,10}(?:以|按|依)照?(?:国家)?(?:有关)?法律(?:法规)?(?:的规定)?(?:为准|执行|办理)"
+    r"|^本合同未尽事[宜项][^。]{0,10}(?:以|按|依)照?(?:国家)?(?:有关)?法律(?:法规)?(?:的规定)?(?:为准|执行|办理)"
     r"|^本合同由[^。]{0,60}(?:五|四|三|两|二|六|[2-9])部分组成"
+    r"|^本合同由保险条款[^。]{0,60}?(?:组成|构成)(?:凡涉及本合同的约定均应采用书面形式)?$"
 )
 
 

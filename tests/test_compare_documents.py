@@ -229,3 +229,19 @@ def test_a_rider_takes_its_parties_and_period_from_its_main_contract_by_nature()
     docs = [parse_paragraphs(t).documents[0] for t in (a, head)]
     found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
     assert found == {(Kind.ONLY_IN, ("第四条",), ())}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "本合同由保险条款、投保单或者其他投保文件、保险单或者其他保险凭证、批单和其他有关约定书构成。凡涉及本合同的约定，均应当采用书面形式。",
+        "本保险合同未尽事宜，以法律规定为准。",
+        "本保险合同未尽事项，以法律规定为准。",
+    ],
+)
+def test_a_sentence_only_one_clause_prints_that_the_contract_is_anyway_changes_nothing(said: str) -> None:
+    """What the contract is made of and that the law fills its gaps hold whether or not a
+    clause prints them: printed by one clause only, they are no difference."""
+    head = "某某保险条款\n\n总则\n\n第一条 本保险合同的被保险人为科技企业。\n"
+    docs = [parse_paragraphs(t).documents[0] for t in (head + "第二条 " + said + "\n", head)]
+    assert not [d for d in differences(docs, ["A", "B"]) if d.material]
