@@ -180,6 +180,7 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
             "被保险人给第三者造成损害，被保险人未向该第三者赔偿的，保险人不得向被保险人赔偿保险金。",
         ),
         ("（九）索赔权利人向被保险人提出索赔的相关材料；", "（九）受害方向被保险人提出索赔的相关材料；"),
+        ("（二）出险/索赔通知书；", "（二）索赔申请书；"),  # the one form for the notice and the claim
         (  # a rider's gap-filler, its clause and its contract named either way
             "本附加险条款未尽事项，以主险保险条款为准；若主险保险条款与本附加险条款内容冲突，则以本附加险条款为准。",
             "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
