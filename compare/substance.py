@@ -194,6 +194,11 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # the insurer does not pay the insured before the insured pays them (不得 / 不负责向被保险人赔偿保险金).
         (r"(?:受害人或其他)?(?:索赔权[利益]人|赔偿权利人)|受害[人方]", "第三者"),
         (r"不负责(?=向被保险人赔偿保险金)", "不得"),
+        # Other insurance shares the loss in proportion (《保险法》第五十六条), however the sum of the
+        # amounts is named (与其他保险合同及本保险合同的保险金额总和 / 与所有有关保险合同的相应保险金额总和).
+        # (其他保险合同 reads 其他本合同 by the contract's names above)
+        (r"(?:其他本合同及本合同|所有有关(?:的)?本合同)的?(?:相应)?(?:针对此事故的)?", "所有有关本合同的"),
+        (r"(?<=按照本合同的)相应(?=保险金额|赔偿限额)", ""),
         (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )

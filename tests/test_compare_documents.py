@@ -181,6 +181,10 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
         ),
         ("（九）索赔权利人向被保险人提出索赔的相关材料；", "（九）受害方向被保险人提出索赔的相关材料；"),
         ("（二）出险/索赔通知书；", "（二）索赔申请书；"),  # the one form for the notice and the claim
+        (  # other insurance shares in proportion (《保险法》第五十六条), the sum named either way
+            "保险人按照本保险合同的保险金额与其他保险合同及本保险合同的保险金额总和的比例承担赔偿责任。",
+            "保险人按照本保险合同的相应保险金额与所有有关保险合同的相应保险金额总和的比例承担赔偿责任。",
+        ),
         (  # a rider's gap-filler, its clause and its contract named either way
             "本附加险条款未尽事项，以主险保险条款为准；若主险保险条款与本附加险条款内容冲突，则以本附加险条款为准。",
             "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
