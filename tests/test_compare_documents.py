@@ -181,6 +181,10 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
         ),
         ("（九）索赔权利人向被保险人提出索赔的相关材料；", "（九）受害方向被保险人提出索赔的相关材料；"),
         ("（二）出险/索赔通知书；", "（二）索赔申请书；"),  # the one form for the notice and the claim
+        (  # the limitation period of 《保险法》第二十六条, stated or left to the law
+            "被保险人向保险人请求赔偿保险金的诉讼时效期间以适用法律规定的为准，自其知道或者应当知道保险事故发生之日起计算。",
+            "被保险人向保险人请求赔偿保险金的诉讼时效期间为二年，自其知道或者应当知道保险事故发生之日起计算。",
+        ),
         (  # the contract-liability exclusion in its market forms
             "（二）被保险人与他人协议中约定的责任，但不包括没有该协议被保险人仍应承担的责任；",
             "（二）被保险人应该承担的合同责任，但无合同存在时仍然应由被保险人承担的经济赔偿责任不在此限；",
