@@ -115,6 +115,7 @@ _SECTION_DIMENSION = {
     SectionType.DEFINITIONS: Dimension.DEFINITIONS,
 }  # fmt: skip
 
+_CANCELS = r"解除(?:本|该)?(?:保险)?合同"  # cancelling the contract, however the contract is named
 # What a unit says decides before its chapter does; the first rule that matches wins.
 _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     (d, re.compile(p))
@@ -123,7 +124,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         (Dimension.SUBROGATION, r"代位|责任方|放弃[^。]{0,12}请求赔偿的?权利"),
         (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险|在其他[^。]{0,12}保险(?:合同)?项下"),
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
-        (Dimension.CANCELLATION, r"解除(?:本|该)?(?:保险)?合同|退还[^。]{0,10}保险费|短期费率|退保"),
+        (Dimension.CANCELLATION, _CANCELS + r"|退还[^。]{0,10}保险费|短期费率|退保"),
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
         # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
         # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人
@@ -142,7 +143,6 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     )
 )
 _INSURED = next(p for d, p in _SAYS if d is Dimension.INSURED)
-_PAPERS_TO_CANCEL = re.compile(r"解除(?:本|该)?(?:保险)?合同|退保")
 _EXCLUDES = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付|负责)|不承担[^。；]{0,12}责任|不属于本保险[^。]{0,6}(?:责任|标的)|除外")
 _PERIOD = re.compile(r"保险期间|保险责任开始|生效|追溯期|等待期|起讫")
 _PREMIUM = re.compile(r"保险费")
@@ -181,7 +181,7 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
         # 驻外机构的证明 is not a territory clause), a claims matter in whatever chapter the list stands;
         # but papers serve the act their lead-in asks them for, and those to cancel (投保人解除本保险
         # 合同时，应提供下列证明文件和资料 / 在提供以下材料后，可解除保险合同) are a cancellation matter.
-        return Dimension.CANCELLATION if _PAPERS_TO_CANCEL.search(lead or text) else Dimension.CLAIMS
+        return Dimension.CANCELLATION if re.search(_CANCELS + r"|退保", lead or text) else Dimension.CLAIMS
     for dim, pattern in _SAYS:
         if pattern.search(said):
             if dim is Dimension.CANCELLATION and section is SectionType.POLICYHOLDER_DUTIES:
