@@ -83,6 +83,7 @@ _PAPERS_BY_NAME = frozenset("证明 资料 下列".split())  # the claim papers'
 _CONJUNCTION = re.compile(r"或者|以及|[或及和与]")
 _ACCORDING = re.compile(r"按照|依照|依据|根据|按")
 _RELATED = re.compile(r"相关|有关")
+_BY_THE_CONTRACT = re.compile(r"^按本合同的?(?:约定|规定)$")
 # A negation reverses a rule; 不包括 / 不含 / 不超过 / 无论 and the like only bound it, and 不同 is
 # "other" (不同险种) where 不同于 denies as 不属于 does.
 _NEGATION = re.compile(r"不(?!包括|含|论|限于|超过|足|低于|少于|高于|同(?!于))|非(?!法)|无(?!论)|未(?!经)")
@@ -327,6 +328,11 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
         # "According to" in another of its forms (按 / 按照 / 依照 / 依据 / 根据): the rule
         # followed is in the words after it. (Read here, not in the substance both
         # wordings are paired by: the pairing leans on these words to tell provisions apart.)
+        return "none", ""
+    if bool(old) != bool(new) and _BY_THE_CONTRACT.match(old or new):
+        # 按本合同的约定, the short form of what substance() takes away as 按照本合同的约定:
+        # every payment is made under the contract, whether or not the sentence says so.
+        # (Read here: in the substance it would move pairings that lean on these words.)
         return "none", ""
     if old and new and _RELATED.sub("有关", old) == _RELATED.sub("有关", new):
         # "Related" in its other form (相关 / 有关: 相关法律 / 有关法律), read here for the

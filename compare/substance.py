@@ -124,9 +124,14 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The increase in risk of 《保险法》第五十二条, however worded.
         (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
         (r"(?<=显著)提高", "增加"),
+        # … whose duty and sanction reach only a marked increase: 危险程度增加 is read as the
+        # statute's 显著增加 whether or not the clause prints 显著.
+        (r"(?<=危险程度)(?=增加)", "显著"),
         (r"或者", "或"),  # the same conjunction, long and short form
         (r"各种|各类", ""),  # like 任何: 各种间接损失 / 各类间接损失 and 间接损失 name the same losses
         (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike
+        # A negation placed before or inside a circumstance: 不在操作…时 / 在非操作…时.
+        (r"在非(?=[^，。；]{1,12}时)", "不在"),
         # 任何 stresses and does not widen: 任何间接损失 and 间接损失 name the same losses.
         (r"任何", ""),
         # Statutory restatements, each read as the law it restates: the rule holds whether

@@ -206,6 +206,11 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
             "保险人按照本保险合同的保险金额与其他保险合同及本保险合同的保险金额总和的比例承担赔偿责任。",
             "保险人按照本保险合同的相应保险金额与所有有关保险合同的相应保险金额总和的比例承担赔偿责任。",
         ),
+        (  # the increase in risk of 《保险法》第五十二条 is a marked one, printed or not
+            "投保人、被保险人未履行前款规定的通知义务的，因保险标的的危险程度增加而发生的保险事故，保险人不承担赔偿保险金的责任。",
+            "投保人、被保险人未履行前款规定的通知义务的，因保险标的的危险程度显著增加而发生的保险事故，保险人不承担赔偿保险金的责任。",
+        ),
+        ("（三）操作人员不在操作被保险设备时遭受的人身伤亡；", "（三）操作人员在非操作被保险设备时遭受的人身伤亡；"),  # one negation, two places
         (  # a rider's gap-filler, its clause and its contract named either way
             "本附加险条款未尽事项，以主险保险条款为准；若主险保险条款与本附加险条款内容冲突，则以本附加险条款为准。",
             "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
@@ -214,6 +219,26 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
     assert substance(a) == substance(b)
+
+
+def test_a_payment_made_by_the_contract_is_made_so_however_according_to_is_written() -> None:
+    """按本合同的约定, with 按 the short form of 按照, says what every payment does
+    (按照本合同的约定 is read away in the substance); 未按合同约定 of another contract stays."""
+    from tiaokuan.compare.judge import judge
+
+    a = "采用分期支付保险费的，投保人应按本保险合同的约定，按时支付保险费。"
+    got = judge(a, a.replace("按本保险合同", "按照本保险合同"), Dimension.PREMIUM, "A", "B")
+    assert not got.material, got.what
+    assert substance("买方未按合同约定付款的。") != substance("买方未付款的。")
+
+
+def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
+    """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
+    from tiaokuan.text.vocab import EXCLUSIONS, map_to
+
+    for said in ("（八）投保人、被保险人在投保前已获悉或可以合理预见的侵权事件或索赔；", "保险合同生效前，被保险人已经知道或应该知道著作权受到他人侵犯的；"):
+        canon = map_to(EXCLUSIONS, said)
+        assert canon is not None and canon.key == "prior_knowledge", said
 
 
 def test_a_period_of_another_length_or_basis_stays_a_difference() -> None:

@@ -71,7 +71,7 @@ EXCLUSIONS: tuple[Canon, ...] = (
     _canon(
         "prior_knowledge",
         "保险合同生效前已知",
-        r"(?:生效|开始|追溯期)(?:前|之前).{0,30}(?:知道|知悉|已经发生|已发生)|已经?知道或者?应(?:当|该)知道|已获知|已经知道",
+        r"(?:生效|开始|追溯期|投保)(?:前|之前).{0,30}(?:知道|知悉|获悉|已经发生|已发生)|已经?知道或者?应(?:当|该)知道|已获[知悉]|已经知道",
     ),
     # 行政许可 (a licence from the state) is not the insured's licence to use the right.
     _canon(
