@@ -115,6 +115,14 @@ NEGATED_MIN_CHARS = 6  # … a shorter run is the verb itself reversed (负责 /
 _VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser", "negated"})
 
 
+_HANDLING = frozenset({Dimension.CLAIMS, Dimension.POLICYHOLDER_DUTIES, Dimension.INSURER_DUTIES})
+# The third party who claims against the insured, by the names liability wordings give it.
+_CLAIMANT = re.compile(
+    r"(?:(?:受害|受损害)?(?:第三者|第三方)|受害(?:人|方|者)|受损害方|索赔(?:权利)?人|受试者|委托人)"
+    r"(?:(?:或|及|和)其(?:代理人|代表|法定代理人)(?:、法定监护人)?)?"
+)
+
+
 def _only_policyholder(run: Run) -> bool:
     """A run that differs only by naming the policyholder (投保人) and a conjunction."""
     def bare(x: str) -> str:
@@ -540,6 +548,11 @@ def judge(
         # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)
         # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.
         material = [(r, d, text) for r, d, text in material if not _only_policyholder(r)]
+    if dimension in _HANDLING:
+        # … and a claim's handling refers to the one who claims against the insured by the
+        # name the product gives the third party (受试者或其代理人 / 委托人或其代表 / 索赔权利人
+        # / 第三者): who that is, the cover says; here it only points there.
+        material = [(r, d, text) for r, d, text in material if not (_CLAIMANT.fullmatch(r.old) and _CLAIMANT.fullmatch(r.new))]
     if dimension in STATUTORY or values_only:
         # (and when the limitation period starts — 自其知道保险事故发生之日起 / 自赔偿责任确定之日起计算 —
         # is a value, as its length is)

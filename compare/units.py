@@ -124,7 +124,8 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         (Dimension.SUBROGATION, r"代位|责任方|放弃[^。]{0,12}请求赔偿的?权利"),
         (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险|在其他[^。]{0,12}保险(?:合同)?项下"),
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
-        (Dimension.CANCELLATION, _CANCELS + r"|退还[^。]{0,10}保险费|短期费率|退保"),
+        # (a party's right to end the contract early, 有权提前终止本保险合同, is its right to cancel)
+        (Dimension.CANCELLATION, _CANCELS + r"|退还[^。]{0,10}保险费|短期费率|退保|(?:有权|可以?)[^。；]{0,4}提前终止(?:本|该)?(?:保险)?合同"),
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
         # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
         # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人

@@ -232,6 +232,20 @@ def test_a_payment_made_by_the_contract_is_made_so_however_according_to_is_writt
     assert substance("买方未按合同约定付款的。") != substance("买方未付款的。")
 
 
+def test_a_claim_is_handled_alike_whatever_the_product_calls_the_claimant() -> None:
+    """Where a claim is handled, the third party is named as the product names it (受试者,
+    委托人, 索赔权利人, 第三者): one who claims against the insured. In the cover, who
+    that is stays a difference."""
+    from tiaokuan.compare.judge import judge
+
+    a = "（十）被保险人与受试者或其代理人签订的赔偿协议书或和解书；"
+    for b in ("（十）被保险人与第三者签订的赔偿协议书或和解书；", "（十）被保险人与索赔权利人签订的赔偿协议书或和解书；"):
+        got = judge(a, b, Dimension.CLAIMS, "A", "B")
+        assert not got.material, got.what
+    cover = "因药物不良反应造成受试者的人身伤亡，依法应由被保险人承担的经济赔偿责任，保险人负责赔偿。"
+    assert judge(cover, cover.replace("受试者", "第三者"), Dimension.COVER, "A", "B").material
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to

@@ -116,6 +116,11 @@ def test_cancelling_this_insurance_contract_is_a_cancellation_matter() -> None:
 
     for said in ("保险人知道有解除事由之日起，超过三十日不行使而消灭。保险人可以解除本保险合同。", "投保人可以书面通知解除该保险合同。"):
         assert dimension_of(SectionType.OTHER, said, ()) is Dimension.CANCELLATION
+    # … and a party's right to end it early (提前终止) is its right to cancel; the contract
+    # ending with its main contract or its period is not.
+    said = "保险人和投保人均有权提前终止本保险合同。如一方终止合同，须提前1个月书面通知对方。"
+    assert dimension_of(SectionType.OTHER, said, ()) is Dimension.CANCELLATION
+    assert dimension_of(SectionType.OTHER, "主险合同终止时，本附加险合同同时终止。", ()) is not Dimension.CANCELLATION
 
 
 def test_waiving_the_claim_against_a_third_party_is_subrogation() -> None:
