@@ -137,34 +137,6 @@ def test_a_carve_out_another_exclusion_of_both_clauses_takes_back_is_no_differen
     assert judge(old, new, Dimension.COVER, "A", "B", clauses=both).material
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("本附加合同由主险合同和本附加条款组成。", "本合同由主险合同和本附加条款组成。"),  # a rider naming itself
-        ("本附加险合同未约定事项，以主险合同为准。", "本附加险未约定事项，以主险合同为准。"),
-        ("投保人应向保险公司申请投保。", "投保人应向保险人申请投保。"),  # the insurer naming itself
-        ("无法认定事故原因的，保险人不承担赔偿责任。", "无法确定事故原因的，保险人不承担赔偿责任。"),  # determining a fact
-        ("经保险人确认的和解协议。", "经保险人确定的和解协议。"),
-        ("除另有约定外，保险人按实际损失赔偿。", "保险人按实际损失赔偿。"),  # a default rule's hedge
-        ("除本保险合同另有约定外，保险人按实际损失赔偿。", "保险人按实际损失赔偿。"),
-        ("除法律另有规定或者本合同另有约定外，本合同保险金受益人为被保险人本人。", "除另有约定外，本合同受益人为被保险人本人。"),
-        ("本合同的投保人、被保险人与主险合同一致。", "本合同的投保人、被保险人同主险合同。"),  # a rider's parties
-        ("保险人就保险标的的有关情况提出询问的，投保人应当如实告知，并如实填写投保单。", "保险人就保险标的的有关情况提出询问的，投保人应当如实告知。"),
-        ("投保人应当一次性足额交清保险费。保险费未足额交清前，本保险合同不生效。", "投保人应当交清保险费。保险费未按约定及时足额交付的，保险合同不发生效力。"),
-        ("被保险人应该承担的合同责任，但无合同存在时仍然应由被保险人承担的法律责任不在此列。", "被保险人应承担的合同责任，但无合同存在时仍应承担的经济赔偿责任不在此限。"),
-        ("各类间接损失。", "间接损失。"),  # like 任何, stress that does not widen
-    ],
-)
-def test_names_and_verbs_the_market_uses_interchangeably(a: str, b: str) -> None:
-    assert substance(a) == substance(b)
-
-
-def test_another_insurer_and_the_main_contract_keep_their_names() -> None:
-    """其他保险公司 is another insurer, 主险合同 the contract the rider is attached to."""
-    assert substance("向其他保险公司投保。") != substance("向保险人投保。")
-    assert substance("以主险合同为准。") != substance("以本附加合同为准。")
-
-
 def test_exclusions_sharing_only_boilerplate_are_not_paired() -> None:
     """Two exclusion items that share only words the clauses use everywhere (被保险人, 损失,
     的) exclude different things: each is only in its own clause, not one rewritten."""

@@ -164,63 +164,6 @@ def test_a_negation_reverses_only_the_words_it_negates() -> None:
     assert "含义相反" not in judge(old, old.replace("不属于", "不同于"), Dimension.DEFINITIONS, "A", "B").what
 
 
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        # the period the schedule prints, agreed as every term is
-        ("除另有约定外，保险期间为一年，以保险单载明的起讫时间为准。", "除另有约定外，保险期间为一年，由投保人、保险人双方协商确定并在保险单中载明。"),
-        ("除另有约定外，保险期间为一年，具体起讫时间以保险单载明的为准。", "除另有约定外，保险期间为一年。以保险单载明的起讫时间为准。"),
-        ("保险人可以对被保险人遵守前述约定的情况进行检查。", "保险人可以对被保险人遵守前款约定的情况进行检查。"),  # what was just said
-        ("（五）意外伤害事故证明材料；", "（五）意外事故证明文件；"),  # the proof of the accident
-        ("（一）保险单正本和复印件；", "（一）保险单正本；"),  # the original is the paper
-        ("（十一）战争、军事行动、暴乱或武装叛乱；", "（十二）战争、军事冲突、暴乱或武装叛乱；"),  # the war exclusion
-        ("被保险人酒后驾驶、无有效驾驶证驾驶；", "被保险人酒后驾驶、无合法有效驾驶证驾驶；"),  # valid is lawful
-        (  # the third party of 《保险法》第六十五条, however named
-            "被保险人给受害人造成损害，被保险人未向该受害人赔偿的，保险人不负责向被保险人赔偿保险金。",
-            "被保险人给第三者造成损害，被保险人未向该第三者赔偿的，保险人不得向被保险人赔偿保险金。",
-        ),
-        ("（九）索赔权利人向被保险人提出索赔的相关材料；", "（九）受害方向被保险人提出索赔的相关材料；"),
-        ("（二）出险/索赔通知书；", "（二）索赔申请书；"),  # the one form for the notice and the claim
-        (  # the limitation period of 《保险法》第二十六条, stated or left to the law
-            "被保险人向保险人请求赔偿保险金的诉讼时效期间以适用法律规定的为准，自其知道或者应当知道保险事故发生之日起计算。",
-            "被保险人向保险人请求赔偿保险金的诉讼时效期间为二年，自其知道或者应当知道保险事故发生之日起计算。",
-        ),
-        (  # the contract-liability exclusion in its market forms
-            "（二）被保险人与他人协议中约定的责任，但不包括没有该协议被保险人仍应承担的责任；",
-            "（二）被保险人应该承担的合同责任，但无合同存在时仍然应由被保险人承担的经济赔偿责任不在此限；",
-        ),
-        ("（一）被保险人根据与他人协议所承诺的责任，但被保险人的法定责任不在此限；", "（一）被保险人根据与其他方签订的协议应承担的责任，但即使没有这种协议被保险人依法仍应承担的责任不在此限；"),
-        (  # the duty of care and its sanction (《保险法》第五十一条), however the duty is named
-            "投保人、被保险人未按照约定履行其对保险标的的安全应尽责任的，保险人有权要求增加保险费或者解除合同。",
-            "被保险人未按照前款约定履行上述安全义务的，保险人有权要求增加保险费或者解除保险合同。",
-        ),
-        (  # the disclosure duty's sanction (第十六条第二款), naming the duty or not
-            "投保人故意或因重大过失未履行前款约定的如实告知义务，足以影响保险人决定是否同意承保或提高保险费率的，保险人有权解除本保险合同。",
-            "投保人故意或者因重大过失未履行前款规定的义务，足以影响保险人决定是否同意承保或者提高保险费率的，保险人有权解除本保险合同。",
-        ),
-        (
-            "订立保险合同时，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。",
-            "订立本保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。",
-        ),
-        (  # other insurance shares in proportion (《保险法》第五十六条), the sum named either way
-            "保险人按照本保险合同的保险金额与其他保险合同及本保险合同的保险金额总和的比例承担赔偿责任。",
-            "保险人按照本保险合同的相应保险金额与所有有关保险合同的相应保险金额总和的比例承担赔偿责任。",
-        ),
-        (  # the increase in risk of 《保险法》第五十二条 is a marked one, printed or not
-            "投保人、被保险人未履行前款规定的通知义务的，因保险标的的危险程度增加而发生的保险事故，保险人不承担赔偿保险金的责任。",
-            "投保人、被保险人未履行前款规定的通知义务的，因保险标的的危险程度显著增加而发生的保险事故，保险人不承担赔偿保险金的责任。",
-        ),
-        ("（三）操作人员不在操作被保险设备时遭受的人身伤亡；", "（三）操作人员在非操作被保险设备时遭受的人身伤亡；"),  # one negation, two places
-        (  # a rider's gap-filler, its clause and its contract named either way
-            "本附加险条款未尽事项，以主险保险条款为准；若主险保险条款与本附加险条款内容冲突，则以本附加险条款为准。",
-            "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
-        ),
-    ],
-)
-def test_wordings_that_say_one_thing(a: str, b: str) -> None:
-    assert substance(a) == substance(b)
-
-
 def test_a_payment_made_by_the_contract_is_made_so_however_according_to_is_written() -> None:
     """按本合同的约定, with 按 the short form of 按照, says what every payment does
     (按照本合同的约定 is read away in the substance); 未按合同约定 of another contract stays."""
