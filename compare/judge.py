@@ -115,6 +115,7 @@ NEGATED_MIN_CHARS = 6  # … a shorter run is the verb itself reversed (负责 /
 _VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser", "negated"})
 
 
+_OBLIGOR = re.compile(r"被保险人(?:应当?|须|必须)")  # (not 投保人、被保险人应: dropping the policyholder is a change)
 _HANDLING = frozenset({Dimension.CLAIMS, Dimension.POLICYHOLDER_DUTIES, Dimension.INSURER_DUTIES})
 # The third party who claims against the insured, by the names liability wordings give it.
 _CLAIMANT = re.compile(
@@ -548,6 +549,9 @@ def judge(
         # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)
         # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.
         material = [(r, d, text) for r, d, text in material if not _only_policyholder(r)]
+        # … nor does naming the one bound, where a list of duties names it once in its
+        # lead-in (被保险人应：（一）尽力采取…) or in each item ((一)被保险人应尽力采取…).
+        material = [(r, d, text) for r, d, text in material if not (bool(r.old) != bool(r.new) and _OBLIGOR.fullmatch(r.old or r.new))]
     if dimension in _HANDLING:
         # … and a claim's handling refers to the one who claims against the insured by the
         # name the product gives the third party (受试者或其代理人 / 委托人或其代表 / 索赔权利人

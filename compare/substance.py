@@ -69,6 +69,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # it (索赔申请书 / 索赔申请表 / 保险金给付申请书 / 索赔通知书, or the one form printed
         # for the notice of loss and the claim, (保险)出险/索赔通知书): each is the claim form.
         (r"(?:索赔|赔偿|保险金(?:给付)?|给付)申请[书表]|(?:(?:保险)?出险/)?索赔通知书", "索赔申请书"),
+        # The claim form is filled in by whoever claims: 被保险人或其代表填具的索赔申请书 is the claim form.
+        (r"(?:由)?(?:投保人、)?被保险人(?:或其代表)?填具的(?=索赔申请书)", ""),
         (r"申请书", "申请"),  # an application and its form
         (r"前[款述](?:规定|约定)", "前款"),  # 前款规定的 / 前款约定的 / 前述约定的 name what was just said
         (r"(?<=解除|订立|变更|终止)合同", "本合同"),

@@ -189,6 +189,17 @@ def test_a_claim_is_handled_alike_whatever_the_product_calls_the_claimant() -> N
     assert judge(cover, cover.replace("受试者", "第三者"), Dimension.COVER, "A", "B").material
 
 
+def test_a_list_of_duties_names_the_one_bound_in_its_lead_in_or_in_each_item() -> None:
+    """被保险人应 in the item or in the lead-in binds the insured alike; dropping the
+    policyholder (投保人、被保险人应 → 被保险人) stays a difference."""
+    from tiaokuan.compare.judge import judge
+
+    a = "（一）尽力采取必要、合理的措施，防止或减少损失；"
+    assert not judge(a, "（一）被保险人应尽力采取必要、合理的措施，防止或减少损失；", Dimension.POLICYHOLDER_DUTIES, "A", "B").material
+    b = "（二）及时通知保险人，并书面说明事故发生的原因、经过和损失情况；"
+    assert judge("（二）投保人、被保险人应及时通知保险人，并书面说明事故发生的原因、经过和损失情况；", b, Dimension.POLICYHOLDER_DUTIES, "A", "B").material
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to

@@ -74,6 +74,7 @@ from tiaokuan.compare.substance import substance
             "本附加险条款未尽事项，以主险保险条款为准；若主险保险条款与本附加险条款内容冲突，则以本附加险条款为准。",
             "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
         ),
+        ("（二）被保险人或其代表填具的索赔申请书；", "（二）索赔申请书；"),  # the claim form, whoever fills it in
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
