@@ -355,7 +355,7 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         # (《保险法》第十条、第十二条、第十八条): defining them, or naming the insurer company,
         # changes nothing. (One that says who may be insured is the insured dimension.)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」（合同当事人或合同文件的通常含义），实质无差异", sides)
-    if glossary and bu.dimension is Dimension.DEFINITIONS and _BY_STATUTE.search(bu.text):
+    if glossary and bu.dimension is Dimension.DEFINITIONS and (_BY_STATUTE.search(bu.text) or _AS_THE_LAW_DEFINES.search(bu.text)):
         # A word given the meaning a statute gives it (传染病：指《传染病防治法》规定的传染病)
         # means that in every clause by law: a clause that does not print it reads the same.
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，其含义援引法律法规的规定，各方用语依法同义，实质无差异", sides)
@@ -410,6 +410,8 @@ _RESTATES_LAW = re.compile(
 
 
 _BY_STATUTE = re.compile(r"(?:指|根据|依据|依照|按照?)[^。；]{0,12}《[^》]{2,30}(?:法|条例|实施细则|规定|办法)》")
+# … or in the law's words: force majeure (《民法典》第一百八十条), gross negligence by the courts' standard.
+_AS_THE_LAW_DEFINES = re.compile(r"不能预见、不能避免(?:并|且|和)不能克服的客观情况|人们都应当注意并能注意的一般标准也未达到")
 _CONTRACT_WORDS = frozenset({"保险人", "投保人", "被保险人", "受益人", "保险单", "保险合同", "保险凭证", "投保单", "批单"})
 
 

@@ -200,6 +200,23 @@ def test_a_list_of_duties_names_the_one_bound_in_its_lead_in_or_in_each_item() -
     assert judge("（二）投保人、被保险人应及时通知保险人，并书面说明事故发生的原因、经过和损失情况；", b, Dimension.POLICYHOLDER_DUTIES, "A", "B").material
 
 
+def test_a_word_defined_in_the_laws_own_words_by_one_clause_alone_reads_the_same() -> None:
+    """不可抗力 defined as 《民法典》第一百八十条 defines it means that in a clause that uses the
+    word undefined; a definition of one's own stays a difference."""
+    text = """澄川财产保险股份有限公司
+设备损坏保险条款
+总则
+第一条 因不可抗力致使保险人不能按期赔偿的，保险人不承担迟延责任。
+释义
+第二条 {}
+"""
+    a = parse_paragraphs(text.format("不可抗力：指不能预见、不能避免并不能克服的客观情况。")).documents[0]
+    b = parse_paragraphs(text.replace("释义\n第二条 {}\n", "")).documents[0]
+    assert not [d for d in differences([a, b], ["A", "B"]) if d.material]
+    own = parse_paragraphs(text.format("不可抗力：指地震、台风等自然灾害。")).documents[0]
+    assert [d for d in differences([own, b], ["A", "B"]) if d.material]
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to
