@@ -42,7 +42,7 @@ from .pairing import (
     unpair_across_lists,
 )
 from .redline import Op, diff_text
-from .substance import inherited_from_main, is_catch_all, names_the_deductible, substance
+from .substance import inherited_from_main, is_catch_all, restated_amount, substance
 from .substitution import substitutions
 from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, units_of
 
@@ -373,9 +373,9 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)
     if len(bu.key) >= REPEAT_MIN_CHARS and bu.key in reading.paired_text.get(present[0], ""):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"{owners}在他处已有相同约定（{bu.cite}为重复），实质无差异", sides)
-    if len(present) == 1 and bu.item and bu.dimension is Dimension.EXCLUSIONS and names_the_deductible(bu.text) and all("免赔" in reading.whole[i] for i in absent_at):
-        # (it restates a deductible the others' insured bears too; against one without any it differs)
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}在责任免除中重申免赔额（{bu.cite}），{absent}同样约定免赔，实质无差异", sides)
+    restated = restated_amount(bu.text, bool(bu.item), bu.dimension is Dimension.EXCLUSIONS, [reading.whole[i] for i in absent_at]) if len(present) == 1 else None
+    if restated:
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}{restated}（{bu.cite}），{absent}同样约定，实质无差异", sides)
     rider = inherited_from_main(bu.text)  # (a rider's parties, subject and period are its main contract's)
     if rider or _RESTATES_LAW.search(substance(bu.text)):
         said = "附加险的投保人、被保险人、保险标的和保险期间本即同主险合同" if rider else "系重述无论合同是否约定均适用的法律规定"

@@ -304,6 +304,27 @@ def names_the_deductible(text: str) -> bool:
     return bool(_DEDUCTIBLE_ITEM.match(_unlabel(text.strip())))
 
 
+# An aggregate limit means that payments for all accidents of the period together stay
+# within it: a sentence saying so (保险期间内发生多次保险事故的，保险人对多次事故的累计赔偿
+# 金额不超过累计赔偿限额) restates the limit of a clause that sets one, printed or not.
+# (a limit per head of cover said the same way: …调查费用的累计赔偿金额不超过调查费用累计赔偿限额，…)
+_ONE_AGGREGATE = r"[^。；;]{0,24}?多次[^。；;，,]{0,12}累计赔偿金额(?:最高)?不(?:得)?超过[^。；;，,]{0,12}累计(?:赔偿|责任)限额"
+_AGGREGATE_MEANT = re.compile(rf"^{_ONE_AGGREGATE}(?:[，,]{_ONE_AGGREGATE})*[。；;]?$")
+AGGREGATE_LIMIT = re.compile(r"累计(?:赔偿|责任)限额")
+
+
+def restated_amount(unit_text: str, item: bool, exclusion: bool, others: list[str]) -> str | None:
+    """What a unit only one clause prints restates of an amount every other clause sets
+    too (the whole texts `others`): the deductible excluded again in a list of exclusions,
+    or what an aggregate limit means; None otherwise. (Against a clause without that
+    amount it differs.)"""
+    if item and exclusion and names_the_deductible(unit_text) and all("免赔" in o for o in others):
+        return "在责任免除中重申免赔额"
+    if _AGGREGATE_MEANT.match(_unlabel(unit_text.strip())) and all(AGGREGATE_LIMIT.search(o) for o in others):
+        return "写明累计赔偿限额的含义"
+    return None
+
+
 # A rider cannot be bought alone (附加险不能单独投保): its policyholder, insured, subject and
 # period are its main contract's by nature, so a rider that prints so (投保人、被保险人、保险标的
 # 同主险合同 / 本合同保险期间与主险合同一致，以保险单载明的起讫时间为准) says what one that does

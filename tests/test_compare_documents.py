@@ -217,6 +217,24 @@ def test_a_word_defined_in_the_laws_own_words_by_one_clause_alone_reads_the_same
     assert [d for d in differences([own, b], ["A", "B"]) if d.material]
 
 
+def test_what_an_aggregate_limit_means_restates_it_only_where_the_other_clause_has_one() -> None:
+    """保险期间内多次事故的累计赔偿金额不超过累计赔偿限额 says what an aggregate limit is: it
+    changes nothing beside a clause that sets one, and is the difference beside one that does not."""
+    head = """澄川财产保险股份有限公司
+设备损坏保险条款
+责任限额
+第一条 本保险合同的责任限额包括每次事故责任限额和{}，由投保人与保险人协商确定。
+赔偿处理
+第二条 发生保险责任范围内的损失，保险人在每次事故责任限额内计算赔偿。
+"""
+    said = "第三条 在保险期间内，保险人对多次事故的累计赔偿金额不超过累计赔偿限额。\n"
+    a = parse_paragraphs(head.format("累计赔偿限额") + said).documents[0]
+    b = parse_paragraphs(head.format("累计赔偿限额")).documents[0]
+    assert not [d for d in differences([a, b], ["A", "B"]) if d.material]
+    c = parse_paragraphs(head.replace("每次事故责任限额和{}", "每次事故责任限额")).documents[0]
+    assert any(d.kind is Kind.ONLY_IN and d.material for d in differences([a, c], ["A", "B"]))
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to
