@@ -45,7 +45,7 @@ def main() -> None:
     split = "heldout" if args.heldout else "tuning"
     files = sorted((ROOT / "tests" / "gold" / "compare" / split).glob("*.json"))
     if args.pairs:
-        files = [f for f in files if f.stem in args.pairs]
+        files = [f for f in files if first_list_of(f)[: -len(".json")] in args.pairs]
         missing = set(args.pairs) - {f.stem for f in files}
         if missing:
             ap.error(f"no {split} gold file for {', '.join(sorted(missing))}")
@@ -70,11 +70,17 @@ def main() -> None:
     print(f"  pooled     gold {gold_n:3d}  claimed {found:3d}  recall {recalled / gold_n:.2f}  precision {correct / max(found, 1):.2f}  kind agrees {kinds}/{recalled}")
 
 
+def first_list_of(path: Path) -> str:
+    """The tuning file a further analyst's list is scored against: agreement/PC09-PC26.json
+    and agreement/PC09-PC26.2.json (a third analyst's) are lists of tuning/PC09-PC26.json."""
+    return path.name.split(".")[0] + ".json"
+
+
 def agreement_report(args: argparse.Namespace) -> None:
     gold_dir = ROOT / "tests" / "gold" / "compare"
     files = sorted((gold_dir / "agreement").glob("*.json"))
     if args.pairs:
-        files = [f for f in files if f.stem in args.pairs]
+        files = [f for f in files if first_list_of(f)[: -len(".json")] in args.pairs]
     if not files:
         print("no second annotations in tests/gold/compare/agreement/")
         return
@@ -82,7 +88,7 @@ def agreement_report(args: argparse.Namespace) -> None:
     pooled = {"analyst": [0, 0, 0, 0], "engine": [0, 0, 0, 0]}
     for path in files:
         second = load_gold(path)
-        first = load_gold(gold_dir / "tuning" / path.name)
+        first = load_gold(gold_dir / "tuning" / first_list_of(path))
         a, b = read_pair(args.corpus, first)
         for who, s in (
             ("analyst", agreement(first["pair"], second, first)),
@@ -90,7 +96,8 @@ def agreement_report(args: argparse.Namespace) -> None:
         ):
             t = pooled[who]
             pooled[who] = [t[0] + s.gold, t[1] + s.found, t[2] + s.recalled, t[3] + s.correct]
-            print(f"  {first['pair']:12s} {who:8s} first {s.gold:3d}  second {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}")
+            # (the engine against the first list once per further list, so both pool the same first-list entries)
+            print(f"  {path.stem:12s} {who:8s} first {s.gold:3d}  second {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}")
             if args.verbose and who == "analyst":
                 for m in s.missed:
                     print(f"      only the first  {m['a']['cite']} | {m['b']['cite']}  {m['what'][:70]}")
