@@ -147,3 +147,18 @@ def test_an_item_opening_with_words_the_item_before_ends_with_keeps_its_own_word
     items = [u.text.strip() for u in units_of(parse_paragraphs(text).documents[0]) if u.item or u.lead and not u.is_lead]
     assert "被保险人或其代表违反交易平台或运营商的规则。" in items
     assert "交易平台或运营商改变网络虚拟活动的内容或规则。" in items
+
+
+def test_a_paper_is_known_by_what_it_is_not_by_the_policy_that_names_its_issuer() -> None:
+    """Claim papers by kind (tiaokuan.text.vocab.CLAIM_DOCUMENTS): a repair voucher from the
+    repairer the policy names (保险单载明的维修机构) is a voucher, not the policy; 法律文件 is a
+    legal paper as 法律文书 is; a ledger (账册) a financial record as 账簿 is."""
+    from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
+
+    def kinds(said: str) -> set[str]:
+        return {c.key for c in map_all(CLAIM_DOCUMENTS, said)}
+
+    assert kinds("（四）保险单载明的维修机构出具的维修凭证及损失认定证明；") == {"doc_invoice", "doc_loss_list"}
+    assert kinds("（一）保险单正本；") == {"doc_policy"}
+    assert kinds("（六）涉及诉讼的应提交相关法律文件；") == {"doc_legal"}
+    assert kinds("（四）研发费用财务帐册；") == {"doc_invoice"}
