@@ -162,3 +162,23 @@ def test_a_paper_is_known_by_what_it_is_not_by_the_policy_that_names_its_issuer(
     assert kinds("（一）保险单正本；") == {"doc_policy"}
     assert kinds("（六）涉及诉讼的应提交相关法律文件；") == {"doc_legal"}
     assert kinds("（四）研发费用财务帐册；") == {"doc_invoice"}
+
+
+def test_the_property_markets_standard_exclusions_have_a_head_each() -> None:
+    """Betterment in repair, the loss a supplier or maker answers for, property in transit,
+    and a disappearance no one can explain (the theft the insured cannot prove) are heads of
+    the canonical exclusions, so two wordings of one pair however reworded."""
+    from tiaokuan.text.vocab import EXCLUSIONS, map_to
+
+    for key, said in (
+        ("betterment", "（四）保险标的在修复或重置过程中发生的任何变更、性能增加或改进所产生的额外费用；"),
+        ("betterment", "（二）对研发项目额外进行改进或改善所支出的费用；"),
+        ("supplier_liability", "（二）根据法律或契约应由供货方、制造人、安装人或修理人负责的损失或费用；"),
+        ("supplier_liability", "（十）其他依照法律规定或合同约定应当由保险标的的设计商、生产商或供货商承担责任的产品质量问题；"),
+        ("in_transit", "（三）处于运输途中的工程机械设备；"),
+        ("theft", "（三）保险标的遭受任何无原因、不可解释的失踪或在存放过程中失窃；"),
+    ):
+        canon = map_to(EXCLUSIONS, said)
+        assert canon is not None and canon.key == key, said
+    canon = map_to(EXCLUSIONS, "（六）被保险人失踪或被宣告死亡；")
+    assert canon is None or canon.key != "theft"

@@ -103,7 +103,13 @@ EXCLUSIONS: tuple[Canon, ...] = (
     _canon("infringement_damages_paid", "侵权赔偿金、使用费、转让费", r"侵权赔偿金|专利使用费|转让费"),
     _canon("prior_judgments", "宣告无效前已执行的判决或合同", r"宣告.{0,4}无效前"),
     _canon("wear_defect", "自然磨损、内在缺陷", r"磨损|内在或潜在缺陷|内在缺陷|锈蚀|自然损耗|渐变"),
-    _canon("theft", "盗窃、抢劫", r"盗窃|抢劫|抢夺"),
+    # (a loss by disappearance no one can explain is the theft the insured cannot prove)
+    _canon("theft", "盗窃、抢劫", r"盗窃|抢劫|抢夺|失窃|(?:无原因|不明原因|不可解释)[^。；]{0,8}失踪"),
+    # The property market's standard heads: betterment in repair, the loss a supplier,
+    # maker, installer or repairer answers for, the property in transit.
+    _canon("betterment", "修复中的改进、改良费用", r"(?:变更|改进|改良|改善|性能增加|升级)[^。；]{0,12}(?:额外|增加)?的?费用|额外[^。；]{0,8}(?:改进|改善)"),
+    _canon("supplier_liability", "应由供货方、制造人等负责的损失", r"(?:供货方|供应商|供货商|制造人|制造商|生产商|安装人|修理人|设计商)[^。；]{0,16}(?:负责|承担)"),
+    _canon("in_transit", "运输途中的损失", r"运输途中|运输过程|拖运|被运输|运输期间"),
     _canon("employee_dishonesty", "雇员欺诈或不诚实", r"雇员.{0,6}(?:欺诈|不诚实)"),
     _canon("cyber_data", "网络安全、数据", r"网络|计算机|数据"),
     _canon(
