@@ -124,8 +124,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         (Dimension.SUBROGATION, r"代位|责任方|放弃[^。]{0,12}请求赔偿的?权利"),
         (Dimension.OTHER_INSURANCE, r"重复保险|其他保险(?:人|合同)?[^。]{0,20}(?:分摊|比例|赔偿)|相同保障的其他保险|在其他[^。]{0,12}保险(?:合同)?项下"),
         (Dimension.DISPUTES, r"争议|法律适用|适用[^。]{0,8}法律|司法管辖"),
-        # (a party's right to end the contract early, 有权提前终止本保险合同, is its right to cancel)
-        (Dimension.CANCELLATION, _CANCELS + r"|退还[^。]{0,10}保险费|短期费率|退保|(?:有权|可以?)[^。；]{0,4}提前终止(?:本|该)?(?:保险)?合同"),
+        (Dimension.CANCELLATION, _CANCELS + r"|退还[^。]{0,10}保险费|短期费率|退保|(?:有权|可以?)[^。；]{0,4}提前终止(?:本|该)?(?:保险)?合同"),  # (… or end it early)
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
         # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
         # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人
@@ -144,6 +143,7 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
     )
 )
 _INSURED = next(p for d, p in _SAYS if d is Dimension.INSURED)
+_GRANTS = re.compile(r"(?<!被)保险人(?:按照[^。；，,]{0,12}约定)?也?(?:负责(?:赔偿|给付)|承担[^。；，,]{0,6}(?:赔偿|给付)(?:保险金)?的?责任)")
 _EXCLUDES = re.compile(r"不(?:负责|承担|予)(?:赔偿|赔付|给付|负责)|不承担[^。；]{0,12}责任|不属于本保险[^。]{0,6}(?:责任|标的)|除外")
 _PERIOD = re.compile(r"保险期间|保险责任开始|生效|追溯期|等待期|起讫")
 _PREMIUM = re.compile(r"保险费")
@@ -172,8 +172,8 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
             # A definition of the party words that says who may be insured (被保险人：本保险合同的
             # 投保人…均可作为本保险合同的被保险人) is that clause's who-may-be-insured rule.
             return Dimension.INSURED
-        if section is SectionType.COVERAGE and _EXCLUDES.search(text) and Category.EXCLUSION.value in categories:
-            return Dimension.EXCLUSIONS
+        if section is SectionType.COVERAGE and _EXCLUDES.search(text) and Category.EXCLUSION.value in categories and not _GRANTS.search(text):
+            return Dimension.EXCLUSIONS  # (not an insuring clause whose proviso carves a loss out: 但…不负责赔偿)
         return _SECTION_DIMENSION[section]
     if lead and _NOT_INSURED.search(lead):
         return Dimension.SUBJECT

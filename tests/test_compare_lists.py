@@ -182,3 +182,17 @@ def test_the_property_markets_standard_exclusions_have_a_head_each() -> None:
         assert canon is not None and canon.key == key, said
     canon = map_to(EXCLUSIONS, "（六）被保险人失踪或被宣告死亡；")
     assert canon is None or canon.key != "theft"
+
+
+def test_an_insuring_clause_whose_proviso_carves_a_loss_out_is_cover() -> None:
+    """保险责任 that grants cover and then carves a loss out (但…对玻璃破碎损失…保险人不负责赔偿)
+    is the insuring clause; a paragraph there that only excludes is an exclusion."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.units import dimension_of
+    from tiaokuan.model import Category
+
+    said = ("在保险期间内，由于第三者恶意破坏行为造成保险标的的直接物质损失，保险人按照本保险合同的约定负责赔偿。"
+            "但除另有约定外，对作为建筑物组成部分的玻璃破碎损失，保险人不负责赔偿。")  # fmt: skip
+    both = (Category.COVERAGE.value, Category.EXCLUSION.value)
+    assert dimension_of(SectionType.COVERAGE, said, both) is Dimension.COVER
+    assert dimension_of(SectionType.COVERAGE, "对作为建筑物组成部分的玻璃破碎损失，保险人不负责赔偿。", both) is Dimension.EXCLUSIONS
