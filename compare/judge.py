@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from tiaokuan.text.words import tokens, word_tag
 
-from .substance import substance
+from .substance import inherited_from_main, substance
 from .units import Dimension
 
 
@@ -531,6 +531,10 @@ def judge(
     `values_only`: the wordings only announce what follows them (a list's lead-in), and
     only a value they set (a deadline, must or may, a negation, a condition) is read."""
     runs = runs_between(old, new, substitutions)
+    if runs and inherited_from_main(old) and inherited_from_main(new):
+        # Two riders that each name what they take from the main contract (投保人、被保险人同主险
+        # 合同 / 投保人、被保险人、保险标的同主险合同) take all of it by nature, named or not.
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：均为附加险同主险合同的约定，所列项目不同不改变实质", runs)
     if runs and Counter(tokens(substance(old))) == Counter(tokens(substance(new))) and _value_contexts(old) == _value_contexts(new):
         # The same words in another order: a list whose members were reordered
         # (罢工、暴动、骚乱 / 罢工、骚乱、暴动) names the same members. Not when what moved

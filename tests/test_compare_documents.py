@@ -235,6 +235,15 @@ def test_what_an_aggregate_limit_means_restates_it_only_where_the_other_clause_h
     assert any(d.kind is Kind.ONLY_IN and d.material for d in differences([a, c], ["A", "B"]))
 
 
+def test_two_riders_that_name_what_they_take_from_the_main_contract_take_all_of_it() -> None:
+    """投保人、被保险人同主险合同 and 投保人、被保险人、保险标的同主险合同: a rider takes them all
+    from its main contract by nature, however many it names."""
+    from tiaokuan.compare.judge import judge
+
+    got = judge("第二条 投保人、被保险人同主险合同。", "第二条 投保人、被保险人、保险标的同主险合同。", Dimension.INSURED, "A", "B")
+    assert not got.material, got.what
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to

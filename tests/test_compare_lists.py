@@ -196,3 +196,6 @@ def test_an_insuring_clause_whose_proviso_carves_a_loss_out_is_cover() -> None:
     both = (Category.COVERAGE.value, Category.EXCLUSION.value)
     assert dimension_of(SectionType.COVERAGE, said, both) is Dimension.COVER
     assert dimension_of(SectionType.COVERAGE, "对作为建筑物组成部分的玻璃破碎损失，保险人不负责赔偿。", both) is Dimension.EXCLUSIONS
+    # (the insured's liability named in an exclusion rider's refusal grants nothing)
+    refusal = "对于约定类别的财产，不论在法律上是否应当由被保险人承担赔偿责任，保险人按照本合同约定不负责赔偿。"
+    assert dimension_of(SectionType.COVERAGE, refusal, both) is Dimension.EXCLUSIONS
