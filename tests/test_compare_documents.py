@@ -244,6 +244,18 @@ def test_two_riders_that_name_what_they_take_from_the_main_contract_take_all_of_
     assert not got.material, got.what
 
 
+def test_the_catch_all_paper_asks_for_what_the_claimant_can_provide_however_worded() -> None:
+    """…所能提供的与确认保险事故的性质、原因、损失程度等有关的其他证明和资料: who provides
+    it and which facts it names change nothing; what the insurer may demand widens it."""
+    from tiaokuan.compare.judge import judge
+
+    a = "（六）保险金申请人所能提供的与确认保险事故的性质、原因、损失程度等有关的其他证明和资料；"
+    b = "4.受益人所能提供的与确认保险事故的性质、原因等有关的证明材料和资料；"
+    assert not judge(a, b, Dimension.CLAIMS, "A", "B").material
+    c = "（六）保险人认为与确认保险事故的性质、原因、损失程度等有关的其他证明和资料；"
+    assert judge(a, c, Dimension.CLAIMS, "A", "B").material
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to
