@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from tiaokuan.text.words import tokens, word_tag
 
-from .substance import inherited_from_main, substance
+from .substance import inherited_from_main, one_paper_asked, substance
 from .units import Dimension
 
 
@@ -115,8 +115,6 @@ NEGATED_MIN_CHARS = 6  # … a shorter run is the verb itself reversed (负责 /
 _VALUE_DIRECTIONS = frozenset({"longer", "shorter", "more", "less", "stricter", "looser", "negated"})
 
 
-_OPEN_PAPERS = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、])?\s*[^。；;]{0,20}所能提供的[^。；;]{0,50}(?:证明|资料|材料)[^。；;]{0,6}[。；;]?\s*$")
-_PAPERS_ON_DEMAND = re.compile(r"保险人(?:认为|要求|需要)|可能涉及赔偿")
 _OBLIGOR = re.compile(r"被保险人(?:应当?|须|必须)")  # (not 投保人、被保险人应: dropping the policyholder is a change)
 _HANDLING = frozenset({Dimension.CLAIMS, Dimension.POLICYHOLDER_DUTIES, Dimension.INSURER_DUTIES})
 # The third party who claims against the insured, by the names liability wordings give it.
@@ -533,12 +531,9 @@ def judge(
     `values_only`: the wordings only announce what follows them (a list's lead-in), and
     only a value they set (a deadline, must or may, a negation, a condition) is read."""
     runs = runs_between(old, new, substitutions)
-    if runs and all(_OPEN_PAPERS.search(w) and not _PAPERS_ON_DEMAND.search(w) for w in (old, new)):
-        # The catch-all of a claim-paper list, limited to what the claimant can provide
-        # (…所能提供的与确认保险事故的性质、原因、损失程度等有关的其他证明和资料), asks for
-        # whatever else proves the claim: who provides it and which facts it names change
-        # nothing. (What the insurer may demand, 保险人认为必要的, widens it.)
-        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：均为所能提供的其他证明和资料的兜底项，措辞不同不改变实质", runs)
+    said = one_paper_asked(old, new)
+    if runs and said:
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{said}", runs)
     if runs and inherited_from_main(old) and inherited_from_main(new):
         # Two riders that each name what they take from the main contract (投保人、被保险人同主险
         # 合同 / 投保人、被保险人、保险标的同主险合同) take all of it by nature, named or not.

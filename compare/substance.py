@@ -336,3 +336,31 @@ _INHERITED = re.compile(r"(?:本合同的?)?(?:投保人|被保险人|保险标�
 def inherited_from_main(text: str) -> bool:
     """Whether the text says only what a rider takes from its main contract by nature."""
     return bool(_INHERITED.fullmatch(substance(text)))
+
+
+# Claim papers that are one paper however a clause names them. The policy: its certificate
+# (保险单或其他有效保险凭证 / 保险单或保险凭证) and its original (正本 / 原件) said once or for
+# each; whether a certificate or a copy will do stays a difference. The catch-all of the
+# list, limited to what the claimant can provide (…所能提供的与确认保险事故的性质、原因、损失
+# 程度等有关的其他证明和资料), asks for whatever else proves the claim: who provides it and
+# which facts it names change nothing; what the insurer may demand (保险人认为必要的) widens it.
+_POLICY_PAPER = re.compile(r"保险单(正本|原件)?(?:(?:或|或者|、)(?:其他|其它)?(?:有效)?保险凭证(正本|原件)?)?")
+_OPEN_PAPERS = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、])?\s*[^。；;]{0,20}所能提供的[^。；;]{0,50}(?:证明|资料|材料)[^。；;]{0,6}[。；;]?\s*$")
+_PAPERS_ON_DEMAND = re.compile(r"保险人(?:认为|要求|需要)|可能涉及赔偿")
+
+
+def _policy_paper(text: str) -> str:
+    """A wording with the policy it asks for written one way: 保险单[或保险凭证][正本]."""
+    def one(m: re.Match[str]) -> str:
+        return "保险单" + ("或保险凭证" if "凭证" in m.group(0) else "") + ("正本" if m.group(1) or m.group(2) else "")
+
+    return substance(_POLICY_PAPER.sub(one, text))
+
+
+def one_paper_asked(old: str, new: str) -> str | None:
+    """Why two wordings ask for one claim paper (a reader's sentence), or None."""
+    if all(_OPEN_PAPERS.search(w) and not _PAPERS_ON_DEMAND.search(w) for w in (old, new)):
+        return "均为所能提供的其他证明和资料的兜底项，措辞不同不改变实质"
+    if "保险单" in old and "保险单" in new and substance(old) != substance(new) and _policy_paper(old) == _policy_paper(new):
+        return "保险单或保险凭证的写法不同，所需单证相同"
+    return None

@@ -256,6 +256,16 @@ def test_the_catch_all_paper_asks_for_what_the_claimant_can_provide_however_word
     assert judge(a, c, Dimension.CLAIMS, "A", "B").material
 
 
+def test_the_policy_asked_for_as_a_claim_paper_is_one_paper_however_named() -> None:
+    """保险单原件或其他保险凭证 / 保险单正本或其他有效保险凭证原件 / 保险单或保险凭证正本 ask
+    for one paper; whether a certificate will do instead of the policy stays a difference."""
+    from tiaokuan.compare.judge import judge
+
+    for a, b in (("（一）保险单原件或其他保险凭证；", "（一）保险单正本或其他有效保险凭证原件；"), ("（二）保险单或其它保险凭证；", "（二）保险单或保险凭证；")):
+        assert not judge(a, b, Dimension.CLAIMS, "A", "B").material, (a, b)
+    assert judge("（一）保险单正本；", "（一）保险单正本或其他有效保险凭证原件；", Dimension.CLAIMS, "A", "B").material
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to
