@@ -93,6 +93,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"采用", "采取"),  # taking measures, adopting the insurer's standard terms
         (r"责任限额", "赔偿限额"),  # the limit, named for the liability or for the payment
         (r"申请赔偿|索赔申请", "请求赔偿"),  # the claim itself
+        # The insurer's prior written consent, however asked: 事先未征得保险人书面同意 /
+        # 未经保险人书面同意 / 未取得保险人的书面同意 (consent is prior by nature).
+        (r"(?:事先)?未(?:事先)?(?:征得|取得|获得|经)保险人(?:的)?(?:事先)?书面同意", "未经保险人书面同意"),
         (r"(?<=证明)材料|(?<=证明和)材料|(?<=相关)材料|(?<=有关)材料", "资料"),  # the claim papers
         (r"提交(?=[^，。；]{0,12}(?:资料|证明|单证))", "提供"),  # handing them over
         (r"应该", "应"),  # the same modal verb, spoken form

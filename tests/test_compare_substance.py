@@ -75,6 +75,7 @@ from tiaokuan.compare.substance import substance
             "本附加险合同未尽事项，以主险合同为准；本附加险合同与主险合同冲突之处，以本附加险合同为准。",
         ),
         ("（二）被保险人或其代表填具的索赔申请书；", "（二）索赔申请书；"),  # the claim form, whoever fills it in
+        ("被保险人擅自变更合同，事先未征得保险人书面同意的。", "被保险人擅自变更合同，未经保险人书面同意的。"),  # prior consent
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
