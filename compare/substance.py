@@ -53,6 +53,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"本合同(?:保险)?责任范围内的事故", "保险事故"),
         # 在…未…之前 and 在…之前 say the same (the 未 is redundant before 之前/以前).
         (r"未([^，。；未]{1,14}?)(?:之前|以前)", r"\1之前"),
+        (r"(?<=[^，。；\d])(?:之|以)前", "前"),  # … and 之前 / 以前 / 前 after what they date (投保之前 / 投保前)
         # Where a rule comes from is not what it says: 依据前款规定 / 根据本条第一款.
         (r"(?:依据|依照|根据|按照)(?:本条)?(?:前款|第[一二三四五六七八九十]+款)(?:的)?(?:规定|约定)?", ""),
         (r"不(?:包括|包含)", "不含"),  # 不包括 / 不含 港澳台

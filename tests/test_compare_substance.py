@@ -76,6 +76,7 @@ from tiaokuan.compare.substance import substance
         ),
         ("（二）被保险人或其代表填具的索赔申请书；", "（二）索赔申请书；"),  # the claim form, whoever fills it in
         ("被保险人擅自变更合同，事先未征得保险人书面同意的。", "被保险人擅自变更合同，未经保险人书面同意的。"),  # prior consent
+        ("（九）投保人、被保险人在投保之前已经知道的索赔情况；", "（九）投保人、被保险人在投保前已经知道的索赔情况；"),  # 之前 / 前
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
