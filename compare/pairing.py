@@ -102,17 +102,18 @@ def _bonus(new: list[Unit], members: list[Unit], papers: tuple[np.ndarray, np.nd
     # the same kinds; two that ask for different kinds (事故证明 / 免疫证明) are different
     # items however alike their words (被保险宠物…证明).
     same_canon |= papers[0]
-    other_paper = papers[1].copy()
-    # Cancellation provisions are told apart by who cancels and when (保险责任开始前/后):
-    # the policyholder's right and the insurer's are two provisions in the same words.
+    other_paper = papers[1]
+    # Cancellation provisions are told apart by who cancels and when (保险责任开始前/后): the
+    # policyholder's right and the insurer's are two provisions in the same words (a hard line).
     slots = [_cancel_slot(u) for u in new], [_cancel_slot(m) for m in members]
+    other_right = np.zeros_like(other_paper)
     for i in (i for i, k in enumerate(slots[0]) if k):
         for j in (j for j, k in enumerate(slots[1]) if k):
-            other_paper[i, j] |= _slots_differ(slots[0][i], slots[1][j])
+            other_right[i, j] = _slots_differ(slots[0][i], slots[1][j])
     # An appendix (a rate table, a scale of grades) pairs with an appendix, never with an article citing it.
     appendix = np.array([u.appended for u in new] + [m.appended for m in members])
     apart = appendix[:n, None] != appendix[None, n:]
-    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper - apart
+    return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper - apart - other_right
 
 
 _CANCELLER = re.compile(r"(?<!被)(投保人|被保险人|保险人)(?:可以?|有权|也可以?|要求|申请|可提前|以书面形式)[^。；]{0,16}解除")

@@ -149,6 +149,17 @@ def test_cancellation_is_several_provisions_not_one() -> None:
     assert found == {(Kind.ONLY_IN, ("第三条",), ()), (Kind.ONLY_IN, (), ("第三条",))}
 
 
+def test_the_policyholders_right_to_cancel_and_the_insurers_are_never_one_provision() -> None:
+    """However alike their words (the same refund, the same notice), the policyholder's
+    right to cancel after cover starts and the insurer's are two provisions: one clause
+    granting only one and the other only the other differ by both."""
+    head = "某某保险条款\n\n合同解除\n\n"
+    said = "第一条 保险责任开始后，{who}要求解除保险合同的，自通知{to}之日起，保险合同解除，保险人按照日比例计收保险责任开始之日起至合同解除之日止期间的保险费，并退还剩余部分保险费。\n"
+    docs = [parse_paragraphs(head + said.format(who=w, to=t)).documents[0] for w, t in (("投保人", "保险人"), ("保险人", "投保人"))]
+    found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
+    assert found == {(Kind.ONLY_IN, ("第一条",), ()), (Kind.ONLY_IN, (), ("第一条",))}
+
+
 def test_a_negation_reverses_only_the_words_it_negates() -> None:
     """含义相反 is said where one wording negates the other's words (可以解除 / 不得解除;
     不属于火灾 / 不同于火灾 both deny). Two rewordings that share little, one with a negation
