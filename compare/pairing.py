@@ -20,7 +20,6 @@ become four), by the words they share.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
@@ -37,7 +36,7 @@ from tiaokuan.text.words import words
 
 from .align import encode_words, tfidf_cosine
 from .substance import is_catch_all, substance
-from .topics import topic
+from .topics import cancel_slot, slots_differ, topic
 from .units import Dimension, Unit
 
 SAME_DIMENSION_BONUS = 0.1
@@ -105,31 +104,15 @@ def _bonus(new: list[Unit], members: list[Unit], papers: tuple[np.ndarray, np.nd
     other_paper = papers[1]
     # Cancellation provisions are told apart by who cancels and when (保险责任开始前/后): the
     # policyholder's right and the insurer's are two provisions in the same words (a hard line).
-    slots = [_cancel_slot(u) for u in new], [_cancel_slot(m) for m in members]
+    slots = [cancel_slot(u) for u in new], [cancel_slot(m) for m in members]
     other_right = np.zeros_like(other_paper)
     for i in (i for i, k in enumerate(slots[0]) if k):
         for j in (j for j, k in enumerate(slots[1]) if k):
-            other_right[i, j] = _slots_differ(slots[0][i], slots[1][j])
+            other_right[i, j] = slots_differ(slots[0][i], slots[1][j])
     # An appendix (a rate table, a scale of grades) pairs with an appendix, never with an article citing it.
     appendix = np.array([u.appended for u in new] + [m.appended for m in members])
     apart = appendix[:n, None] != appendix[None, n:]
     return dim_bonus + SAME_LEAD_BONUS * same_lead + SAME_CANON_BONUS * same_canon - OTHER_PAPER_MALUS * other_paper - apart - other_right
-
-
-_CANCELLER = re.compile(r"(?<!被)(投保人|被保险人|保险人)(?:可以?|有权|也可以?|要求|申请|可提前|以书面形式)[^。；]{0,16}解除")
-_CANCEL_WHEN = re.compile(r"(?:保险责任|保险期间)开始(前|后)")
-
-
-def _cancel_slot(unit: Unit) -> tuple[frozenset[str], frozenset[str]] | None:
-    """Who may cancel and when, as a cancellation provision says it (投保人/保险人;
-    前/后 the start of cover); None for a unit of another dimension."""
-    if unit.dimension is not Dimension.CANCELLATION:
-        return None
-    return frozenset(_CANCELLER.findall(unit.text)), frozenset(_CANCEL_WHEN.findall(unit.text))
-
-
-def _slots_differ(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    return any(x and y and not x & y for x, y in zip(a, b, strict=True))
 
 
 def _papers_agree(a: frozenset[str], b: frozenset[str]) -> bool | None:

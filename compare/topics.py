@@ -12,7 +12,10 @@ provision of one kind is not the other clause's provision of another kind rewrit
 - a deductible of days (免赔天数 / 免赔期) is not one of money (免赔额 / 免赔率);
 - a waiting period (等待期), a retroactive period (追溯期), an extended reporting
   period (扩展报告期, also called 发现期) and the indemnity period of business
-  interruption (最大赔偿期) each qualify the period of cover and are not it.
+  interruption (最大赔偿期) each qualify the period of cover and are not it;
+- cancellation holds as many provisions as there are parties who may cancel and times
+  they may (the policyholder's right before cover starts, the insurer's after it), and
+  the contract a total loss ends, which no one cancels.
 
 Pure functions.
 """
@@ -44,3 +47,22 @@ def topic(unit: Unit) -> str:
     if unit.dimension is Dimension.PERIOD:
         return next((kind for word, kind in _PERIODS.items() if word in unit.text), "cover")
     return ""
+
+
+_CANCELLER = re.compile(r"(?<!被)(投保人|被保险人|保险人)(?:可以?|有权|也可以?|要求|申请|可提前|以书面形式)[^。；]{0,16}解除")
+_CANCEL_WHEN = re.compile(r"(?:保险责任|保险期间)开始(前|后)")
+_ENDS_BY_LOSS = re.compile(r"(?:全部损失|全损)[^。]{0,40}(?:本|该)?(?:保险)?合同(?:即行|自动|效力)?终止")
+
+
+def cancel_slot(unit: Unit) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Who may cancel (投保人/保险人, or no one: the contract a total loss ends) and when
+    (前/后 the start of cover), as a cancellation provision says it; None for another dimension."""
+    if unit.dimension is not Dimension.CANCELLATION:
+        return None
+    who = _CANCELLER.findall(unit.text) or (["全损"] if _ENDS_BY_LOSS.search(unit.text) else [])
+    return frozenset(who), frozenset(_CANCEL_WHEN.findall(unit.text))
+
+
+def slots_differ(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether two cancellation slots name different parties, or different times."""
+    return any(x and y and not x & y for x, y in zip(a, b, strict=True))

@@ -158,6 +158,12 @@ def test_the_policyholders_right_to_cancel_and_the_insurers_are_never_one_provis
     docs = [parse_paragraphs(head + said.format(who=w, to=t)).documents[0] for w, t in (("投保人", "保险人"), ("保险人", "投保人"))]
     found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
     assert found == {(Kind.ONLY_IN, ("第一条",), ()), (Kind.ONLY_IN, (), ("第一条",))}
+    # … nor the contract a total loss ends, which no one cancels
+    lost = "第一条 保险标的发生全部损失，保险人履行赔偿义务后，本保险合同终止，保险人按照日比例计收保险费，并退还剩余部分保险费。\n"
+    cancelled = "第一条 保险人要求解除保险合同的，保险人按照日比例计收保险费，并退还剩余部分保险费。\n"
+    docs = [parse_paragraphs(head + t).documents[0] for t in (lost, cancelled)]
+    found = {(d.kind, d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"]) if d.material}
+    assert found == {(Kind.ONLY_IN, ("第一条",), ()), (Kind.ONLY_IN, (), ("第一条",))}
 
 
 def test_a_negation_reverses_only_the_words_it_negates() -> None:
