@@ -177,6 +177,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The beneficiary is the one entitled to the insurance money (《保险法》第十八条):
         # 本合同保险金受益人 / 本合同受益人 name one person (not 身故保险金受益人, the death benefit's).
         (r"(?<=本合同)保险金(?=受益人)", ""),
+        # … and the sum insured is by law the most the insurer pays (第十八条第四款): a clause
+        # that says so before its own rule restates the statute's definition (said alone, it is
+        # a restatement of the law: differences._RESTATES_LAW).
+        (r"(?:^|(?<=[。;]))保险金额是(?:指)?保险人承担(?:赔偿或者?)?(?:赔偿|给付)?(?:保险金)?的?责任的最高限额[。;](?=.)", ""),
         # The contract-liability exclusion's proviso keeps what the insured would bear at law without
         # the contract (无合同存在时仍然应由被保险人承担的经济赔偿责任 / 法律责任 / 仍应承担的
         # 经济赔偿责任): the liability at law of 《保险法》第六十五条, the insured's, however named.

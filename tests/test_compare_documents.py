@@ -283,6 +283,16 @@ def test_the_policy_asked_for_as_a_claim_paper_is_one_paper_however_named() -> N
     assert judge("（一）保险单正本；", "（一）保险单正本或其他有效保险凭证原件；", Dimension.CLAIMS, "A", "B").material
 
 
+def test_the_statutory_definition_of_the_sum_insured_alone_restates_the_law() -> None:
+    """保险金额是指保险人承担赔偿或者给付保险金责任的最高限额 printed by one clause alone is
+    《保险法》第十八条第四款: listed apart as immaterial, not dropped and not a difference."""
+    head = "澄川财产保险股份有限公司\n设备损坏保险条款\n保险金额\n第一条 保险金额由投保人与保险人协商确定。\n"
+    a = parse_paragraphs(head + "第二条 保险金额是指保险人承担赔偿或者给付保险金责任的最高限额。\n").documents[0]
+    b = parse_paragraphs(head).documents[0]
+    found = [d for d in differences([a, b], ["A", "B"]) if d.kind is Kind.ONLY_IN]
+    assert found and not any(d.material for d in found)
+
+
 def test_prior_knowledge_is_one_exclusion_however_the_insured_learnt_of_it() -> None:
     """已获悉 before the policy is bought is the prior-knowledge exclusion, as 已经知道 is."""
     from tiaokuan.text.vocab import EXCLUSIONS, map_to

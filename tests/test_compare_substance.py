@@ -77,6 +77,10 @@ from tiaokuan.compare.substance import substance
         ("（二）被保险人或其代表填具的索赔申请书；", "（二）索赔申请书；"),  # the claim form, whoever fills it in
         ("被保险人擅自变更合同，事先未征得保险人书面同意的。", "被保险人擅自变更合同，未经保险人书面同意的。"),  # prior consent
         ("（九）投保人、被保险人在投保之前已经知道的索赔情况；", "（九）投保人、被保险人在投保前已经知道的索赔情况；"),  # 之前 / 前
+        (  # the sum insured as 《保险法》第十八条 defines it, said before the clause's own rule
+            "保险金额是保险人承担给付保险金责任的最高限额。保险金额由投保人、保险人双方约定，并在保险单中载明。",
+            "保险金额由投保人、保险人双方约定，并在保险单中载明。",
+        ),
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
