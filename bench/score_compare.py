@@ -21,7 +21,7 @@ from timing import ROOT, SHARED_CORPUS  # also puts the repository on sys.path
 
 from tiaokuan.clauses_db import ClauseFinder
 from tiaokuan.compare import differences
-from tiaokuan.compare.evaluate import agreement, load_gold, score
+from tiaokuan.compare.evaluate import Score, agreement, load_gold, score
 from tiaokuan.model import ClauseDocument
 
 
@@ -45,7 +45,7 @@ def main() -> None:
     split = "heldout" if args.heldout else "tuning"
     files = sorted((ROOT / "tests" / "gold" / "compare" / split).glob("*.json"))
     if args.pairs:
-        files = [f for f in files if first_list_of(f)[: -len(".json")] in args.pairs]
+        files = [f for f in files if f.stem in args.pairs]
         missing = set(args.pairs) - {f.stem for f in files}
         if missing:
             ap.error(f"no {split} gold file for {', '.join(sorted(missing))}")
@@ -70,30 +70,30 @@ def main() -> None:
     print(f"  pooled     gold {gold_n:3d}  claimed {found:3d}  recall {recalled / gold_n:.2f}  precision {correct / max(found, 1):.2f}  kind agrees {kinds}/{recalled}")
 
 
-def first_list_of(path: Path) -> str:
-    """The tuning file a further analyst's list is scored against: agreement/PC09-PC26.json
-    and agreement/PC09-PC26.2.json (a third analyst's) are lists of tuning/PC09-PC26.json."""
-    return path.name.split(".")[0] + ".json"
+def pair_of(path: Path) -> str:
+    """The pair a further analyst's list is of: agreement/PC09-PC26.json and
+    agreement/PC09-PC26.2.json (a third analyst's) are lists of tuning/PC09-PC26.json."""
+    return path.name.split(".")[0]
 
 
 def agreement_report(args: argparse.Namespace) -> None:
     gold_dir = ROOT / "tests" / "gold" / "compare"
     files = sorted((gold_dir / "agreement").glob("*.json"))
     if args.pairs:
-        files = [f for f in files if first_list_of(f)[: -len(".json")] in args.pairs]
+        files = [f for f in files if pair_of(f) in args.pairs]
     if not files:
         print("no second annotations in tests/gold/compare/agreement/")
         return
     print("analyst against analyst, and the engine against the same first analyst")
     pooled = {"analyst": [0, 0, 0, 0], "engine": [0, 0, 0, 0]}
+    engine: dict[str, Score] = {}  # (a pair with several further lists is compared once)
     for path in files:
         second = load_gold(path)
-        first = load_gold(gold_dir / "tuning" / first_list_of(path))
-        a, b = read_pair(args.corpus, first)
-        for who, s in (
-            ("analyst", agreement(first["pair"], second, first)),
-            ("engine", score(first["pair"], differences([a, b], ["A", "B"]), first)),
-        ):
+        first = load_gold(gold_dir / "tuning" / f"{pair_of(path)}.json")
+        if first["pair"] not in engine:
+            a, b = read_pair(args.corpus, first)
+            engine[first["pair"]] = score(first["pair"], differences([a, b], ["A", "B"]), first)
+        for who, s in (("analyst", agreement(first["pair"], second, first)), ("engine", engine[first["pair"]])):
             t = pooled[who]
             pooled[who] = [t[0] + s.gold, t[1] + s.found, t[2] + s.recalled, t[3] + s.correct]
             # (the engine against the first list once per further list, so both pool the same first-list entries)

@@ -531,8 +531,7 @@ def judge(
     `values_only`: the wordings only announce what follows them (a list's lead-in), and
     only a value they set (a deadline, must or may, a negation, a condition) is read."""
     runs = runs_between(old, new, substitutions)
-    said = one_paper_asked(old, new)
-    if runs and said:
+    if runs and (said := one_paper_asked(old, new)):
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{said}", runs)
     if runs and inherited_from_main(old) and inherited_from_main(new):
         # Two riders that each name what they take from the main contract (投保人、被保险人同主险

@@ -312,6 +312,11 @@ def test_tuning_pairs_stay_above_their_floor(shared_corpus: Path) -> None:
     assert correct / found >= TUNING_FLOOR["precision"]
 
 
+def _first_list(further: Path) -> dict:
+    """The tuning list a further analyst's list is of (agreement/PC09-PC26.2.json: tuning/PC09-PC26.json)."""
+    return load_gold(GOLD / "tuning" / (further.name.split(".")[0] + ".json"))
+
+
 def test_analysts_agreement_is_scored_by_the_engines_rule() -> None:
     """A second analyst's list (gold/compare/agreement) is scored against the first
     by the rule the engine is scored by: a list agrees with itself fully, and a
@@ -321,9 +326,9 @@ def test_analysts_agreement_is_scored_by_the_engines_rule() -> None:
 
     second_lists = sorted((GOLD / "agreement").glob("*.json"))
     assert second_lists
-    for path in second_lists:  # (PC09-PC26.2.json: a third analyst's list of PC09-PC26)
+    for path in second_lists:
         second = load_gold(path)
-        first = load_gold(GOLD / "tuning" / (path.name.split(".")[0] + ".json"))
+        first = _first_list(path)
         assert second["pair"] == first["pair"]
         same = agreement(first["pair"], first, first)
         assert (same.recall, same.precision) == (1.0, 1.0)
@@ -353,7 +358,7 @@ def test_no_pair_is_scored_twice_under_other_copies(shared_corpus: Path) -> None
         gold = load_gold(path)
         texts = frozenset(_clause_text(shared_corpus / gold[side]["file"]) for side in "ab")
         if path.parent.name == "agreement":
-            first = load_gold(GOLD / "tuning" / (path.name.split(".")[0] + ".json"))
+            first = _first_list(path)
             assert texts == frozenset(_clause_text(shared_corpus / first[side]["file"]) for side in "ab"), path.name
             continue
         assert texts not in seen, f"{gold['pair']} compares the texts of {seen.get(texts)}"
