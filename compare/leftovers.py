@@ -10,7 +10,9 @@ but that are one provision by what they are, not by what they say.
   without a counterpart, the two are one exclusion worded two ways (罚息、违约金、损害
   赔偿金以及逾期利息 / 罚款、罚金及惩罚性赔偿), and the comparison reads what differs
   between them. Where either clause has two of a head, which pairs with which is
-  left to the words.
+  left to the words. An item often names several heads (斗殴，吸食或注射毒品): an
+  exclusion still alone after that is paired by any head it names, where that head
+  is the other clause's only lone one and no other head points either elsewhere.
 - A claim-paper item asks for kinds of paper (the language layer's claim documents:
   the claim form, the policy, proof of the accident …): where each clause has exactly
   one item asking for the same kinds left without a counterpart, the two ask for one
@@ -34,6 +36,7 @@ def pair_by_kind(rows: list[Counterparts]) -> list[Counterparts]:
         return rows
     rows = _pair_unique(list(rows), _appendix_kind)
     rows = _pair_unique(rows, _exclusion_head)
+    rows = _pair_by_any_head(rows)
     rows = _pair_unique(rows, _papers_asked)
     return [r for r in rows if any(u is not None for u in r.units)]
 
@@ -64,3 +67,25 @@ def _pair_unique(rows: list[Counterparts], kind_of: Callable[[Unit], Hashable | 
             rows[min(left[0], right[0])] = Counterparts((a, b), 0.0)
             rows[max(left[0], right[0])] = Counterparts((None, None), 0.0)
     return rows
+
+
+def _pair_by_any_head(rows: list[Counterparts]) -> list[Counterparts]:
+    """Exclusions still alone, paired through any head they name: a head with one lone
+    exclusion in each clause proposes those two; a proposal stands when neither unit is
+    proposed with another."""
+    by_head: dict[str, list[list[int]]] = {}
+    for r, row in enumerate(rows):
+        for side, u in enumerate(row.units):
+            if u is None or row.units[1 - side] is not None or _exclusion_head(u) is None:
+                continue
+            for head in u.heads:
+                by_head.setdefault(head, [[], []])[side].append(r)
+    proposed = {(left[0], right[0]) for left, right in by_head.values() if len(left) == 1 and len(right) == 1}
+    for left, right in proposed:
+        if any((x == left) != (y == right) for x, y in proposed):
+            continue  # one of the two is proposed with another unit too: the words decide
+        a, b = rows[left].units[0], rows[right].units[1]
+        rows[min(left, right)] = Counterparts((a, b), 0.0)
+        rows[max(left, right)] = Counterparts((None, None), 0.0)
+    return rows
+

@@ -89,6 +89,7 @@ class Unit:
     term: str | None = None  # the defined term, for a definition
     is_lead: bool = False  # the lead-in of a list of items
     canon: str | None = None  # the canonical exclusion or cost head the language layer mapped it to
+    heads: tuple[str, ...] = ()  # every such head it names (战争…盗窃、抢劫 names two), canon first
     figures: str = ""  # an appendix's rate table, as its figures in order
     parts: tuple[str, ...] = ()  # the citations of the units it was joined from (one item split into several)
 
@@ -225,20 +226,20 @@ def _item_starts(paragraph: str, items: list[Item]) -> list[int]:
     return starts
 
 
-def _canon(doc: ClauseDocument, number: int | None, item: str | None, text: str = "") -> str | None:
-    """The canonical key the language layer gave the exclusion or cost head at this
-    article and item; an item whose label was lost is found by its words."""
+def _heads(doc: ClauseDocument, number: int | None, item: str | None, text: str = "") -> tuple[str, ...]:
+    """Every canonical key the language layer gave the exclusion or cost head at this
+    article and item, in its vocabulary's order; an item whose label was lost is found
+    by its words."""
     if doc.semantics is None or number is None:
-        return None
+        return ()
     said = text.strip()
+    keys: list[str] = []
     for m in (*doc.semantics.exclusions, *doc.semantics.cost_heads):
-        if m.article != number or m.key == "unmapped":
+        if m.article != number or m.key == "unmapped" or m.key in keys:
             continue
-        if item is not None and m.item and full_width(m.item) == item:
-            return m.key
-        if item is None and m.item is None and said and m.text.strip() == said:
-            return m.key
-    return None
+        if (item is not None and m.item and full_width(m.item) == item) or (item is None and m.item is None and said and m.text.strip() == said):
+            keys.append(m.key)
+    return tuple(keys)
 
 
 # A list of the papers a claim needs: 请求赔偿时，应向保险人提供下列证明和资料 /
@@ -377,10 +378,11 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             cite = f"{cite}「{term}」"
         cite += inferred
         dim = dimension_of(section.type, text, article.categories, lead)
-        canon = _canon(doc, article.number, item, text if lead else "") or (
+        heads = _heads(doc, article.number, item, text if lead else "")
+        canon = heads[0] if heads else (
             _document_kind(text, lead) if lead else _document_kind(text, "", inline=_lists_papers_inline(text))
         )
-        units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon))
+        units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon, heads=heads))
 
     base = numbered or _chapter_cite(section.heading)
     # Lists in two paragraphs of one article each count from （一）: their items are

@@ -199,3 +199,18 @@ def test_an_insuring_clause_whose_proviso_carves_a_loss_out_is_cover() -> None:
     # (the insured's liability named in an exclusion rider's refusal grants nothing)
     refusal = "对于约定类别的财产，不论在法律上是否应当由被保险人承担赔偿责任，保险人按照本合同约定不负责赔偿。"
     assert dimension_of(SectionType.COVERAGE, refusal, both) is Dimension.EXCLUSIONS
+
+
+def test_an_exclusion_naming_two_heads_pairs_by_either() -> None:
+    """One item often names several heads (污染…及罚款、罚金). Where the other
+    clause's only exclusion left alone excludes one of them and nothing else proposes
+    either exclusion elsewhere, the two are one exclusion worded two ways, whichever
+    head the item names first."""
+    head = "某某保险条款\n\n责任免除\n\n第一条 下列损失、费用和责任，保险人不负责赔偿：\n（一）战争、军事行动造成的损失；\n（二）核辐射造成的损失；\n"
+    a = "（三）各种污染，以及行政机关处以的滞纳金。\n"
+    b = "（三）惩罚性赔偿。\n"
+    found = {(x, y) for _, x, y in _material(a, b, head)}
+    assert found == {(("第一条（三）",), ("第一条（三）",))}
+    # (with a second lone exclusion of that head in B, which one pairs is left to the words)
+    found = {(x, y) for _, x, y in _material(a, b + "（四）罚款。\n", head)}
+    assert (("第一条（三）",), ()) in found
