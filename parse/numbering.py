@@ -552,9 +552,10 @@ def _score(
 
 
 def restore(points: list[Point], layout: Layout | None = None) -> dict[int, bool]:
-    """Block index → article start, for the paragraphs whose reading the
-    cross-references, or the layout of labelled clauses that print the same
-    paragraphs, overturn. Empty when the walker's own reading is best."""
+    """Block index → article start along the best path, for every paragraph walked,
+    when the cross-references, or the layout of labelled clauses that print the same
+    paragraphs, overturn some of the walker's readings. Empty when the walker's own
+    reading is best."""
     refs = references(points)
     votes = layout_votes(points, layout)
     if not points or (not refs and not any(votes)):
@@ -597,4 +598,8 @@ def restore(points: list[Point], layout: Layout | None = None) -> dict[int, bool
     choices = picked[::-1]
     if value <= _score([p.start for p in points], refs, rewards, votes) + 1e-9:
         return {}
-    return {p.index: c for p, c in zip(points, choices) if c != p.start}
+    # The whole path, not only its departures: a paragraph the walker reads again after a
+    # departure is read in the path's context, not the first walk's (an item made an article
+    # closes its list, and the walker would read every item after it as an article too,
+    # opening articles the path never counted). Paragraphs the path keeps keep their reading.
+    return {p.index: c for p, c in zip(points, choices)}
