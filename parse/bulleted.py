@@ -16,6 +16,7 @@ before the next caption opens an article.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from tiaokuan.text.labels import cn_to_int, is_caption
 
@@ -23,7 +24,7 @@ from .drafts import ArticleDraft, piece
 from .headings import known_heading
 from .layout import Block
 from .lines import Hint
-from .numbering import STATED_CONTINUATION_COST, leave_list_cost, names_this_article, opens_article
+from .numbering import STATED_CONTINUATION_COST, leave_list_cost, names_this_article, opens_article, points_back
 
 # 从下列两者中择其一 / 以下三种方式: how many captioned parts a lead announces.
 _COUNTED = re.compile(r"(?:下列|以下)([两二三四五六七八九])(?:者|种|类|个)")
@@ -32,10 +33,36 @@ _COUNTED = re.compile(r"(?:下列|以下)([两二三四五六七八九])(?:者|�
 _PART_COST = 1.0
 
 
+# The insurer's verdict on a list's items, stated once in its lead (下列损失，保险人不负责赔偿： /
+# 由于下列原因造成的损失，保险人负责赔偿：): an item does not state it again; a paragraph after
+# the items that does, of the same kind, is a sentence of its own (本保险合同其他部分约定不在保障
+# 范围内的…，保险人不负责赔偿 / …所支付的必要、合理的施救费用，保险人也负责赔偿). On the
+# labelled clauses: under a lead refusing, 11 of 2,535 items restate a refusal and 271 of the
+# 365 articles right after the list do; under a lead covering, 7 of 319 items restate cover
+# and 48 of the 87 articles after do. (A paragraph pointing back, 前款原因造成的…, goes on
+# with its article as ever: continues_article.)
+_REFUSAL = re.compile(r"不负责赔偿|不负赔偿责任|不承担[^。；;，,]{0,8}责任|不予赔偿|不负责给付")
+_COVER = re.compile(r"(?<!不)(?:负责赔偿|负责给付|承担[^。；;，,]{0,8}责任)")
+
+
+def restates_verdict(lead: str, items: Sequence[str], text: str) -> bool:
+    """Whether a paragraph after a list restates the verdict its lead stated for the items
+    (and no item restated): a sentence of its own, not one more item."""
+    if points_back(text):
+        return False
+    verdict = _REFUSAL if _REFUSAL.search(lead) else _COVER if _COVER.search(lead) else None
+    return verdict is not None and bool(verdict.search(text)) and not any(verdict.search(i) for i in items)
+
+
 def ends_sentence_list(unit: ArticleDraft, text: str) -> bool:
     """After list items that each end in 。, whether a paragraph opens an article every
     model clause prints (因履行本合同发生的争议…): that article, not one more item —
-    unless the list's items open so themselves (a choice of dispute clauses)."""
+    unless the list's items open so themselves (a choice of dispute clauses); or restates
+    the verdict the list's lead stated for its items (restates_verdict)."""
+    items = [p.text for p in unit.pieces if p.item]
+    lead = next((p.text for p in reversed(unit.pieces) if not p.item), "")
+    if restates_verdict(lead, items, text):
+        return True
     return opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces)
 
 

@@ -171,6 +171,11 @@ _POINTS_BACK = re.compile(r"前款|前述|上述(?!第)|本条(?!款)")
 # … within a paragraph's opening words: on the labelled clauses, 41 of the 43 paragraphs
 # whose first pointer back stands between their 24th and 40th character go on too.
 POINTS_BACK_CHARS = 40
+
+
+def points_back(text: str) -> bool:
+    """Whether a paragraph points back within its opening words (前款, 上述, 本条 …)."""
+    return bool(_POINTS_BACK.search(text[:POINTS_BACK_CHARS]))
 # Weaker signs, which only make joining cheaper (join_cost): 上述 naming an article
 # (上述第十五条) and 该 (not the 该 of 应该).
 _LOOKS_BACK = re.compile(_POINTS_BACK.pattern + r"|上述|(?<!应)该")
@@ -398,7 +403,7 @@ def continuation_cost(text: str, article: Sequence[str] = (), captioned: bool = 
     `captioned`: the clause heads its articles with captions (see the note on
     caption lines above)."""
     above = article[-1] if article else ""
-    if _POINTS_BACK.search(text[:POINTS_BACK_CHARS]) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
+    if points_back(text) or _SANCTION.search(text) or _STATUTORY_SEQUEL.match(text):
         return STATED_CONTINUATION_COST
     if above.rstrip().endswith(("：", ":")) or _caption_item(above):
         return STATED_CONTINUATION_COST

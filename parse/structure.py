@@ -341,6 +341,11 @@ class _Walker(BulletedReading):
         self.unit.list_open = announces_items(text)
         # (an article headed by its caption runs to the next caption: parse/bulleted.py)
         self.unit.captioned = self.bullet_captions and block.hint is Hint.BULLET and is_caption(text)
+        # A bullet that is a caption alone (- 保险责任起讫), where captions head no articles, is
+        # no sentence of its own: it heads the bullets after it (- 单程保险：… / - 定期保险：…),
+        # as a lead-in ending in ： heads its items.
+        if self.bullet_articles and not self.bullet_captions and block.hint is Hint.BULLET and is_caption(text):
+            self.unit.list_open = True
 
     def add_text(self, block: Block, allow_rows: bool = True) -> None:
         section = self.section

@@ -108,7 +108,7 @@ _DEPOSIT_BULLETS = """澄川财产保险股份有限公司
 - 罚款、罚金及惩罚性赔偿。
 - 被保险人的间接损失。
 - 投保人与被保险人订立的合同无效或被撤销的。
-- 本保险合同其他部分约定不在保障范围内的损失、费用和责任，保险人不负责赔偿。
+- 被保险人未履行合同约定的义务的。
 保险金额
 - 本保险合同的保险金额由投保人与保险人协商确定，并在保险单中载明。
 投保人、被保险人义务
@@ -119,7 +119,7 @@ _DEPOSIT_BULLETS = """澄川财产保险股份有限公司
 
 
 def test_an_article_the_references_open_inside_a_list_opens_one_article(tmp_path: Path) -> None:
-    # Read alone, the exclusion list keeps its five bullets and the deposit article is the
+    # Read alone, the exclusion list keeps its six bullets and the deposit article is the
     # fourth; 第五条所指的…保证金 asks for one article more before it. The walk that follows
     # the path opens that one article: the bullets after it are read as the path read them,
     # not each as an article because the list it stood in was closed (which made the
@@ -358,7 +358,9 @@ def test_each_exclusion_list_of_a_copy_that_lost_its_labels_is_an_article(shared
     path = shared_corpus / "catalog/团体人身意外伤害保险（互联网专属）/太平科技保险股份有限公司团体人身意外伤害保险（互联网专属）条款.md"
     doc = parse_file(path).documents[0]
     exclusions = next(s for s in doc.sections if s.heading and s.heading.strip() == "责任免除")
-    assert [a.text.split("\n")[0].startswith("对于下列") for a in exclusions.articles] == [True] * 4
+    # (the catch-all after them restates the refusal its list's lead stated: an article too)
+    assert [a.text.split("\n")[0].startswith("对于下列") for a in exclusions.articles] == [True] * 4 + [False]
+    assert exclusions.articles[-1].text.startswith("本保险合同其它部分列明不在承保范围内")
 
 
 def _three_articles(product: str, chapter: str, *lines: str):
@@ -422,3 +424,45 @@ def test_a_sentence_announcing_captioned_parts_opens_an_article_that_runs_to_its
     assert shape == [(1, "本保险合同由"), (2, "在保险期间内"), (3, "在保险期间内"), (4, "保险期间不超")]
     assert doc.articles[2].text.endswith("保险人对每一被保险人所负给付保险金的责任以保险金额为限。")
     assert "轮船意外伤害" in doc.articles[1].text and "给付保险金。" not in doc.articles[1].text
+
+
+def test_a_paragraph_restating_its_lists_verdict_is_no_item(tmp_path: Path) -> None:
+    # A lead states the insurer's verdict on its items once (…保险人负责赔偿： / …保险人不负责
+    # 赔偿：); a bullet after the items that states it again is a sentence of its own: the
+    # mitigation costs the insurer also pays, the catch-all of what it does not.
+    source = tmp_path / "verdicts.md"
+    source.write_text(
+        "澄川财产保险股份有限公司\n澄川样品货物运输保险条款\n总则\n"
+        "- 本保险合同由保险条款、投保单、保险单以及批单组成。凡涉及本保险合同的约定，均应采用书面形式。\n"
+        "保险责任\n"
+        "- 在保险期间内，由于下列原因造成保险标的的损失，保险人按照本保险合同的约定负责赔偿：\n"
+        "- 火灾、爆炸。\n- 运输工具发生碰撞、倾覆。\n"
+        "- 保险事故发生后，被保险人为防止或减少保险标的的损失所支付的必要的、合理的施救费用，保险人也负责赔偿。\n"
+        "责任免除\n"
+        "- 由于下列原因造成的损失，保险人不负责赔偿：\n"
+        "- 战争、敌对行动、军事行为。\n- 保险标的本身的缺陷或自然损耗。\n"
+        "- 本保险合同其他部分约定不在保障范围内的损失、费用和责任，保险人不负责赔偿。\n"
+        "保险期间\n- 保险期间不超过一年，以保险单载明的为准。\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(source).documents[0]
+    shape = [(a.number, len(a.items), a.text[:4]) for a in doc.articles if a.number]
+    assert shape == [(1, 0, "本保险合"), (2, 2, "在保险期"), (3, 0, "保险事故"), (4, 2, "由于下列"), (5, 0, "本保险合"), (6, 0, "保险期间")]
+
+
+def test_a_caption_standing_alone_heads_the_bullets_after_it(tmp_path: Path) -> None:
+    # Where captions head no articles, a bullet that is only a caption (- 保险责任起讫) is no
+    # sentence of its own: it heads the bullets after it, as a lead-in ending in ： would.
+    source = tmp_path / "caption.md"
+    source.write_text(
+        "澄川财产保险股份有限公司\n澄川样品货物运输保险条款\n总则\n"
+        "- 本保险合同由保险条款、投保单、保险单以及批单组成。凡涉及本保险合同的约定，均应采用书面形式。\n"
+        "保险期间与保险责任起讫\n- 保险期间不超过一年，以保险单载明的为准。\n- 保险责任起讫\n"
+        "- 单程保险：自货物装上运输工具时开始，至卸离运输工具时止。\n"
+        "- 定期保险：为保险期间内每次运输的保险责任起讫期，但不早于保险期间起始日期。\n"
+        "保险金额\n- 保险金额由投保人与保险人协商确定，并在保险单中载明。\n",
+        encoding="utf-8",
+    )
+    doc = parse_file(source).documents[0]
+    shape = [(a.number, len(a.items), a.text[:4]) for a in doc.articles if a.number]
+    assert shape == [(1, 0, "本保险合"), (2, 0, "保险期间"), (3, 2, "保险责任"), (4, 0, "保险金额")]
