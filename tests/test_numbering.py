@@ -73,6 +73,23 @@ def test_a_reference_says_where_an_article_opens() -> None:
     assert _departures(points) == {3: True}
 
 
+def test_a_reference_the_model_clauses_fix_outweighs_the_walkers_weak_calls() -> None:
+    points = _points(
+        ("本保险合同由保险条款、投保单、保险单以及批单组成。", True, None),
+        ("保险金额由投保人与保险人协商确定，并在保险单中载明。", True, None),
+        ("免赔额由投保人与保险人在订立保险合同时协商确定。", True, 0.8),
+        ("保险期间为一年，以保险单载明的起讫时间为准。", True, 0.9),
+        ("保险人依据第四条所取得的保险合同解除权，自保险人知道有解除事由之日起，超过三十日不行使而消灭。", True, None),
+        ("订立保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。", True, None),
+    )
+    # 所取得的保险合同解除权 is the disclosure article's right (《保险法》第十六条), whatever its words
+    # share with the reference: two weak calls give way so that it is the fourth article.
+    assert _departures(points) == {2: False, 3: False}
+    # … but only the article whose rule is the disclosure, not one naming it in passing.
+    passing = [*points[:5], Point(5, "保险人在合同订立时已经知道投保人未如实告知的情况的，保险人不得解除合同。", True, None)]
+    assert _departures(passing) == {}
+
+
 # -- the layout of labelled clauses (sister.Layout) -------------------------
 
 _LABELLED = """澄川财产保险股份有限公司
