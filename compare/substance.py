@@ -23,9 +23,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # 契约 is the older word for a contract's terms (根据法律或契约应由… / 根据法律规定或合同约定
         # 应当由…), read before the contract's names below so both spellings become one
         (r"契约", "合同约定"),
-        # the main contract a rider stands on, named in full (主保险合同) or short (主险合同),
-        # read before the contract's own names below take its 保险合同
-        (r"主保险合同", "主险合同"),
+        # the main contract a rider stands on, named in full (主保险合同 / 主险保险合同) or short
+        # (主险合同), read before the contract's own names below take its 保险合同
+        (r"主险?保险合同", "主险合同"),
         # the contract naming itself; a rider names itself 本附加合同 / 本附加险合同 / 本附加险
         (r"本附加(?:险|保险)?合同|本附加险(?!条款)|本保险合同|本合同|保险合同(?!双方)", "本合同"),
         # … and in passing; not 采购合同, 贸易合同, 借款合同: another contract, named by what it is for
