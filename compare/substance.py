@@ -79,7 +79,7 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"法律规定", "法律"),
         (r"以下(?=证明|单证|资料|方式|条件|情形)", "下列"),
         # Claim documents: 单证 / 证明和资料 / 证明、资料 name the same papers.
-        (r"有关证明和资料|证明和资料|索赔材料|单证", "证明和资料"),
+        (r"有关证明和资料|证明和资料|索赔材料|(?:保险金)?申请材料|单证", "证明和资料"),
         # Market synonyms: two words the market's wordings use for one thing, each
         # seen used both ways by the same kind of provision across insurers.
         (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
@@ -334,11 +334,11 @@ def restated_amount(unit_text: str, item: bool, exclusion: bool, others: list[st
 
 
 # A rider cannot be bought alone (附加险不能单独投保): its policyholder, insured, subject and
-# period are its main contract's by nature, so a rider that prints so (投保人、被保险人、保险标的
-# 同主险合同 / 本合同保险期间与主险合同一致，以保险单载明的起讫时间为准) says what one that does
-# not print it is too. (Not the main contract's exclusions or sum insured applied to the rider:
+# period are its main contract's by nature, and so are the beneficiaries of its benefits, so a
+# rider that prints so (投保人、被保险人、保险金受益人同主险合同 / 保险标的同主险合同 / 本合同保险
+# 期间与主险合同一致，以保险单载明的起讫时间为准) says what one that does not print it is too. (Not the main contract's exclusions or sum insured applied to the rider:
 # a rider may set its own, and analysts count the words.)
-_INHERITED = re.compile(r"(?:本合同的?)?(?:投保人|被保险人|保险标的)+同主险合同|本合同保险期间为主险合同保险期间")
+_INHERITED = re.compile(r"(?:本合同的?)?(?:投保人|被保险人|(?:保险金)?受益人|保险标的)+同主险合同|本合同保险期间为主险合同保险期间")
 
 
 def inherited_from_main(text: str) -> bool:

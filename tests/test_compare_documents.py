@@ -259,6 +259,10 @@ def test_two_riders_that_name_what_they_take_from_the_main_contract_take_all_of_
 
     got = judge("第二条 投保人、被保险人同主险合同。", "第二条 投保人、被保险人、保险标的同主险合同。", Dimension.INSURED, "A", "B")
     assert not got.material, got.what
+    # … and the beneficiaries of its benefits with them (本合同投保人、被保险人、保险金受益人同主险合同)
+    head = "某某附加保险条款\n\n总则\n\n第一条 本附加险合同未尽事项，以主险合同为准。\n"
+    docs = [parse_paragraphs(t).documents[0] for t in (head + "第二条 本合同投保人、被保险人、保险金受益人同主险合同。\n", head)]
+    assert not [d for d in differences(docs, ["A", "B"]) if d.material]
 
 
 def test_the_catch_all_paper_asks_for_what_the_claimant_can_provide_however_worded() -> None:

@@ -15,6 +15,8 @@ from tiaokuan.compare.substance import substance
     [
         ("本附加合同由主险合同和本附加条款组成。", "本合同由主险合同和本附加条款组成。"),  # a rider naming itself
         ("本附加险合同未约定事项，以主险合同为准。", "本附加险未约定事项，以主险合同为准。"),
+        # the papers a claim asks for, however named
+        ("除应提交主险合同约定的保险金申请材料外，还应提交证明材料。", "除应提交主险合同约定的索赔材料外，还应提交证明材料。"),
         # the main contract, named in full either way or short
         ("若主保险合同与本附加保险合同的条款互有冲突，则以本附加保险合同的条款为准。", "若主险保险合同与本附加保险合同的条款互有冲突，则以本附加保险合同的条款为准。"),
         ("投保人应向保险公司申请投保。", "投保人应向保险人申请投保。"),  # the insurer naming itself
