@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member
+from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member, squash
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 from .item_cites import (
@@ -544,10 +544,28 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
                 units.append(Unit(len(units), cite, art_index, None, None, section.type, dim, text, "", figures=figures))
             art_index += len(section.articles)
             continue
+        tables = [t for t in doc.tables if section.heading and t.caption == section.heading] if doc.tables else []
         for article in section.articles:
-            units += _article_units(doc, len(units), art_index, article, section)
+            new = _article_units(doc, len(units), art_index, article, section)
+            if tables:
+                new, tables = _with_its_table(article.text, new, tables)
+            units += new
             art_index += 1
     return tuple(units)
+
+
+def _with_its_table(article: str, units: list[Unit], tables: list) -> tuple[list[Unit], list]:
+    """An article that names its table (…下列“伤残等级赔偿限额比例表”的比例) prints it under the
+    table's caption: the caption's paragraph is compared with the table's rows, as the
+    analyst reads the scale as part of the article."""
+    said = squash(article)
+    for i, u in enumerate(units):
+        name = squash(u.text)
+        if len(name) >= 4 and name.endswith("表") and f"“{name}”" in said:
+            rows = "\n".join("｜".join(r) for r in tables[0].rows)
+            units[i] = replace(u, text=u.text.rstrip() + "\n" + rows)
+            return units, tables[1:]
+    return units, tables
 
 
 def _appendix_cite(heading: str | None, following: tuple[Section, ...]) -> str:

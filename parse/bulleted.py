@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tiaokuan.text.labels import cn_to_int, is_caption
+from tiaokuan.text.labels import cn_to_int, is_caption, squash
 
 from .drafts import ArticleDraft, piece
 from .headings import known_heading
@@ -66,6 +66,29 @@ def ends_sentence_list(unit: ArticleDraft, text: str) -> bool:
     return opens_article(text) and not any(p.item and opens_article(p.text) for p in unit.pieces)
 
 
+_NAMES_TABLE = re.compile(r"下列[“\"《][^”\"》]{2,24}表[”\"》]")
+
+
+def names_its_table(article: str, text: str) -> bool:
+    """Whether a line is the caption of a table the article names (…下列“伤残等级赔偿比例表”的比例)."""
+    key = squash(text)
+    return len(key) >= 4 and key.endswith("表") and "下列" in article and any(
+        f"{q}{key}{r}" in squash(article) for q, r in (("“", "”"), ('"', '"'), ("《", "》"))
+    )
+
+
+def under_its_table(unit: ArticleDraft) -> bool:
+    """Whether the article's last lines, since its last item, hold the caption of a table the
+    article names: the table and the notes under it belong to the item that names it."""
+    said = "".join(p.text for p in unit.pieces)
+    for p in reversed(unit.pieces):
+        if p.item:
+            return False
+        if names_its_table(said, p.text):
+            return True
+    return False
+
+
 def captions_head_bullets(blocks: list[Block], parts: set[int]) -> bool:
     """Whether a copy whose bullets stand for its lost numbers heads its articles with
     captions: more bullets are captions (- 付款期限) than plain lines head chapters,
@@ -98,7 +121,9 @@ class BulletedReading:
             last = unit.pieces[-1] if unit.pieces else None
             answers_item = last is not None and last.item and last.text.rstrip().endswith(("：", ":"))
             unit.pieces.append(piece(block))
-            if unit.in_parts or not answers_item:  # (the body of an item's own sub-list leaves the list open)
+            # (the body of an item's own sub-list, and the table an item names with its notes,
+            # leave the list open)
+            if unit.in_parts or not (answers_item or under_its_table(unit)):
                 self._lead(unit, text)
             return
         if self.bullet_captions and (unit.captioned or any(p.text.rstrip().endswith(("：", ":")) for p in unit.pieces)):
@@ -191,5 +216,7 @@ class BulletedReading:
         unit.pieces.append(piece(block, item=True, inferred_item=True))
         unit.list_items += 1
         unit.list_semicolons = unit.list_semicolons or text.endswith(("；", ";"))
-        if text.endswith(("。", ".")) and unit.list_semicolons:
+        # (an item that names the table printed under it, 下列“伤残等级赔偿比例表”, ends its
+        # sentence before the table, not the list)
+        if text.endswith(("。", ".")) and unit.list_semicolons and not _NAMES_TABLE.search(text):
             unit.list_open = False

@@ -33,7 +33,7 @@ from tiaokuan.text.labels import (
 )
 
 from .articles import Piece, strip_prefix
-from .bulleted import BulletedReading, captions_head_bullets, ends_sentence_list
+from .bulleted import BulletedReading, captions_head_bullets, ends_sentence_list, names_its_table
 from .drafts import (
     UNNUMBERED_OK,
     ArticleDraft,
@@ -150,6 +150,8 @@ class _Walker(BulletedReading):
             return None
         kind = classify(text)
         current = self.pending_part or (self.sections[-1] if self.sections else None)
+        if level is None and self._announced_table(key):
+            return None
         if level is None and key in _AFTER_BODY and any(d.units for d in self.sections):
             # A contents list or 前言 printed after the clause's articles opens an
             # appended document (人身保险伤残评定标准 and the like): the clause's own
@@ -220,6 +222,13 @@ class _Walker(BulletedReading):
             # chapter it stands in (the 伤残 tables of an appendix, say).
             return HeadingInfo(current.type if current is not None else SectionType.OTHER, False, False)
         return None
+
+    def _announced_table(self, key: str) -> bool:
+        """A caption the article above names as its table (…对应的下列“伤残等级赔偿限额比例表”
+        的比例): the article's own table, printed where the article sets it, not a heading
+        opening an appendix."""
+        unit = self.unit
+        return unit is not None and bool(unit.pieces) and names_its_table("".join(p.text for p in unit.pieces), key)
 
     @staticmethod
     def _sub_heading(block: Block, key: str) -> bool:
@@ -398,6 +407,11 @@ class _Walker(BulletedReading):
             else:
                 self._reading(text, True, None)
                 self.start_inferred(block, text)
+            return
+        if not self.labelled and unit.inferred and not is_item and self._announced_table(squash(text)):
+            # The caption of the table the article names goes on in it, whatever its shape.
+            self._reading(text, False, None)
+            unit.pieces.append(piece(block))
             return
         if not self.labelled and unit.inferred and self.bullet_articles and not is_item:
             self._bulleted(block, text, unit)

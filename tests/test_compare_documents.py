@@ -5,12 +5,16 @@ compare/substance.py and compare/pairing.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tiaokuan.compare import Dimension, Kind, differences, units_of
 from tiaokuan.compare.evaluate import parse_cite
 from tiaokuan.compare.substance import substance
+from tiaokuan.model import SectionType
 from tiaokuan.parse import parse_paragraphs
+from tiaokuan.parse.api import parse_file
 
 COMPOSED = "本保险合同由保险条款、投保单、保险单、保险凭证以及批单组成。"
 
@@ -366,3 +370,26 @@ def test_a_sentence_only_one_clause_prints_that_the_contract_is_anyway_changes_n
     head = "某某保险条款\n\n总则\n\n第一条 本保险合同的被保险人为科技企业。\n"
     docs = [parse_paragraphs(t).documents[0] for t in (head + "第二条 " + said + "\n", head)]
     assert not [d for d in differences(docs, ["A", "B"]) if d.material]
+
+
+def test_a_scale_the_article_names_is_compared_as_part_of_the_article(tmp_path: Path) -> None:
+    """…对应的下列“伤残等级赔偿比例表”的比例: the caption under the article heads the article's
+    own table, not an appendix, and the paragraph after it stays in the article; two scales
+    that differ are a difference of that article."""
+    def rider(second: str) -> Path:
+        path = tmp_path / f"scale{second}.md"
+        path.write_text(
+            "某某附加伤残等级赔偿比例保险条款\n\n总则\n\n第一条 本附加保险合同须附加于雇主责任保险合同。\n\n保险责任\n\n"
+            "第二条 雇员伤残的，保险人按该伤残等级所对应的下列“伤残等级赔偿比例表”的比例乘以每人伤亡赔偿限额赔偿。\n"
+            "伤残等级赔偿比例表\n\n伤残项目对应两项以上者，以级别高者为伤残等级。\n\n"
+            f"| 伤残等级 | 比例 |\n| --- | --- |\n| 一级 | 100% |\n| 二级 | {second}% |\n",
+            encoding="utf-8",
+        )
+        return path
+
+    a, b = (parse_file(rider(x)).documents[0] for x in ("90", "80"))
+    assert [s.type for s in a.sections] == [SectionType.GENERAL, SectionType.COVERAGE]
+    assert "以级别高者为伤残等级" in a.articles[-1].text
+    found = [d for d in differences([a, b], ["A", "B"]) if d.material]
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in found] == [(("第二条第二款",), ("第二条第二款",))]
+    assert not [d for d in differences([a, a], ["A", "B"]) if d.material]

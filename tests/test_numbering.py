@@ -443,12 +443,21 @@ def test_a_sentence_announcing_captioned_parts_opens_an_article_that_runs_to_its
     assert "轮船意外伤害" in doc.articles[1].text and "给付保险金。" not in doc.articles[1].text
 
 
+def _shape(tmp_path: Path, name: str, text: str) -> list[tuple[int, int, str]]:
+    """A fictional copy written to `name`.md and parsed: each numbered article's number, item
+    count and first words."""
+    source = tmp_path / f"{name}.md"
+    source.write_text(text, encoding="utf-8")
+    return [(a.number, len(a.items), a.text[:4]) for a in parse_file(source).documents[0].articles if a.number]
+
+
 def test_a_paragraph_restating_its_lists_verdict_is_no_item(tmp_path: Path) -> None:
     # A lead states the insurer's verdict on its items once (…保险人负责赔偿： / …保险人不负责
     # 赔偿：); a bullet after the items that states it again is a sentence of its own: the
     # mitigation costs the insurer also pays, the catch-all of what it does not.
-    source = tmp_path / "verdicts.md"
-    source.write_text(
+    shape = _shape(
+        tmp_path,
+        "verdicts",
         "澄川财产保险股份有限公司\n澄川样品货物运输保险条款\n总则\n"
         "- 本保险合同由保险条款、投保单、保险单以及批单组成。凡涉及本保险合同的约定，均应采用书面形式。\n"
         "保险责任\n"
@@ -460,26 +469,40 @@ def test_a_paragraph_restating_its_lists_verdict_is_no_item(tmp_path: Path) -> N
         "- 战争、敌对行动、军事行为。\n- 保险标的本身的缺陷或自然损耗。\n"
         "- 本保险合同其他部分约定不在保障范围内的损失、费用和责任，保险人不负责赔偿。\n"
         "保险期间\n- 保险期间不超过一年，以保险单载明的为准。\n",
-        encoding="utf-8",
     )
-    doc = parse_file(source).documents[0]
-    shape = [(a.number, len(a.items), a.text[:4]) for a in doc.articles if a.number]
     assert shape == [(1, 0, "本保险合"), (2, 2, "在保险期"), (3, 0, "保险事故"), (4, 2, "由于下列"), (5, 0, "本保险合"), (6, 0, "保险期间")]
 
 
 def test_a_caption_standing_alone_heads_the_bullets_after_it(tmp_path: Path) -> None:
     # Where captions head no articles, a bullet that is only a caption (- 保险责任起讫) is no
     # sentence of its own: it heads the bullets after it, as a lead-in ending in ： would.
-    source = tmp_path / "caption.md"
-    source.write_text(
+    shape = _shape(
+        tmp_path,
+        "caption",
         "澄川财产保险股份有限公司\n澄川样品货物运输保险条款\n总则\n"
         "- 本保险合同由保险条款、投保单、保险单以及批单组成。凡涉及本保险合同的约定，均应采用书面形式。\n"
         "保险期间与保险责任起讫\n- 保险期间不超过一年，以保险单载明的为准。\n- 保险责任起讫\n"
         "- 单程保险：自货物装上运输工具时开始，至卸离运输工具时止。\n"
         "- 定期保险：为保险期间内每次运输的保险责任起讫期，但不早于保险期间起始日期。\n"
         "保险金额\n- 保险金额由投保人与保险人协商确定，并在保险单中载明。\n",
-        encoding="utf-8",
     )
-    doc = parse_file(source).documents[0]
-    shape = [(a.number, len(a.items), a.text[:4]) for a in doc.articles if a.number]
     assert shape == [(1, 0, "本保险合"), (2, 0, "保险期间"), (3, 2, "保险责任"), (4, 0, "保险金额")]
+
+
+def test_the_table_an_item_names_stays_in_its_article() -> None:
+    # An item that names the table printed under it (下列“伤残等级赔偿比例表”) ends its sentence
+    # before the table; the caption and the note under it are the item's, and the items after
+    # them are still the article's — not an appendix opened by the caption.
+    text = (
+        "澄川财产保险股份有限公司\n澄川样品操作人员责任保险条款\n总则\n第一条 本附加保险合同须附加于主保险合同。\n保险责任\n"
+        "第二条 保险人按下列约定赔偿：\n（一）死亡赔偿金：按照每人死亡赔偿限额赔偿；\n"
+        "（二）伤残赔偿金：以该伤残等级所对应的下列“伤残等级赔偿比例表”的赔偿比例乘以每人死亡赔偿限额计算。\n"
+        "伤残等级赔偿比例表\n伤残项目对应两项以上者，以级别高者为伤残等级。\n"
+        "（三）误工费赔偿金：按保险单载明的每人每天误工费赔偿。\n（四）医疗费用赔偿金：按实际支出的医疗费用赔偿。\n"
+        "责任免除\n第三条 操作人员的故意行为造成的损失，保险人不负责赔偿。\n"
+    )
+    doc = parse_paragraphs(text).documents[0]
+    assert [s.heading for s in doc.sections] == ["总则", "保险责任", "责任免除"]
+    second = doc.articles[1]
+    assert [i.label for i in second.items] == ["（一）", "（二）", "（三）", "（四）"]
+    assert "伤残等级赔偿比例表" in second.text and "以级别高者为伤残等级" in second.text
