@@ -5,7 +5,7 @@ whose source holds one paragraph per line (Word exports and their Markdown copie
 PDF text wrapped line by line is left out, since wrapping is another question),
 is parsed twice: as it is, and with every article label taken away, as a converter
 that drops Word's automatic numbering leaves it. The second reading must find the
-first one's articles again from the paragraphs' words alone (parse/numbering.py,
+first one's articles again from the paragraphs' words alone (parse/numbering.py, parse/restore.py,
 parse/structure.py). Scored per paragraph, aligned by its opening words:
 
 - boundaries: the share of paragraphs read rightly as opening an article or as

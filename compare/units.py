@@ -26,6 +26,7 @@ from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, Sec
 from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member, squash
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
+from .appendices import APPENDIX_LABEL, PAYMENT_SCALE, appendix_cite, chapter_cite, one_space, table_figures
 from .item_cites import (
     captioned_parts,
     chapter_items,
@@ -284,15 +285,6 @@ def _document_kind(text: str, lead: str, inline: bool = False) -> str | None:
     return found[0] if found[0] == CLAIM_DOCUMENTS[0].key else "|".join(sorted(found))
 
 
-def _one_space(heading: str | None) -> str:
-    """A heading as printed, its whitespace one space (第二部分\t保险责任 → 第二部分 保险责任)."""
-    return " ".join((heading or "").split())
-
-
-def _chapter_cite(heading: str | None) -> str:
-    return _one_space(heading) or "（无标题部分）"
-
-
 _DECIMAL = re.compile(r"^([1-9]\d?(?:\.\d{1,2})?)[.．、]?$")
 
 
@@ -308,7 +300,7 @@ def _decimal_cite(label: str | None, section) -> str | None:
     if found and found[0] is not HeadingLevel.SUBSECTION and found[1].text.startswith("第"):
         head = "".join(found[1].text.split())  # 第五部分, 第三章
     else:
-        head = _one_space(place).rstrip("：:")
+        head = one_space(place).rstrip("：:")
     return f"{head}第{m.group(1)}条"
 
 
@@ -354,7 +346,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     )
     inferred = ""
     if article.label is None and article.number is not None:
-        heading = _one_space(section.heading)
+        heading = one_space(section.heading)
         inferred = INFERRED_MARK + (f"（{heading}）" if heading else "")
     # An article that opens with a caption alone on its line (第一条 合同构成 / 保险金额)
     # has a title, not a paragraph: its paragraphs (款) are counted from the first
@@ -384,7 +376,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         )
         units.append(Unit(start + len(units), cite, art_index, numbered, item, section.type, dim, text, lead, term, is_lead, canon, heads=heads))
 
-    base = numbered or _chapter_cite(section.heading)
+    base = numbered or chapter_cite(section.heading)
     # Lists in two paragraphs of one article each count from （一）: their items are
     # cited with their paragraph (第五条第二款（一）), or two items would share a citation.
     listed = {it.paragraph for it in article.items}
@@ -525,8 +517,8 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             # An appended document (附件：人身保险伤残评定标准) is one unit however its
             # own sub-headings (前言, 脑膜的结构损伤 …) were read: its headings and text
             # go on in the unit its first heading opened.
-            more = "\n".join([_one_space(section.heading), *(a.text for a in section.articles)])
-            figures = _table_figures(doc, section.heading)
+            more = "\n".join([one_space(section.heading), *(a.text for a in section.articles)])
+            figures = table_figures(doc, section.heading)
             last = units[-1]
             tables = list(dict.fromkeys(f for f in (*last.figures.split("/"), *figures.split("/")) if f))  # each distinct table once
             units[-1] = replace(last, text=last.text + "\n" + more, figures="/".join(tables))
@@ -534,13 +526,13 @@ def units_of(doc: ClauseDocument) -> tuple[Unit, ...]:
             continue
         if section.type is SectionType.APPENDIX:
             text = "\n".join(a.text for a in section.articles)
-            figures = _table_figures(doc, section.heading)
-            if substance(text) or figures or _APPENDIX_LABEL.match(_one_space(section.heading)):
+            figures = table_figures(doc, section.heading)
+            if substance(text) or figures or APPENDIX_LABEL.match(one_space(section.heading)):
                 # A short-rate table serves cancellation; a scale of payments by disability
                 # grade (伤残赔偿比例表) is how a claim is paid.
-                cite = _appendix_cite(section.heading, doc.sections[k + 1 :])
+                cite = appendix_cite(section.heading, doc.sections[k + 1 :])
                 said = cite + text
-                dim = Dimension.CANCELLATION if "费率" in said else Dimension.CLAIMS if _PAYMENT_SCALE.search(said) else Dimension.GENERAL
+                dim = Dimension.CANCELLATION if "费率" in said else Dimension.CLAIMS if PAYMENT_SCALE.search(said) else Dimension.GENERAL
                 units.append(Unit(len(units), cite, art_index, None, None, section.type, dim, text, "", figures=figures))
             art_index += len(section.articles)
             continue
@@ -568,22 +560,6 @@ def _with_its_table(article: str, units: list[Unit], tables: list) -> tuple[list
     return units, tables
 
 
-def _appendix_cite(heading: str | None, following: tuple[Section, ...]) -> str:
-    """An appendix is cited by its heading. A label printed alone (附件：) names the
-    document whose title heads a part after it (附件：人身保险伤残评定标准); the
-    document's own front parts (目录, 前言, 说明) are not its title."""
-    cite = _chapter_cite(heading)
-    if not _BARE_APPENDIX_LABEL.match(cite):
-        return cite
-    for section in following:
-        title = _one_space(section.heading)
-        if section.type is not SectionType.APPENDIX or _APPENDIX_LABEL.match(title):
-            break
-        if title and not _FRONT_PART.match(title):
-            return cite.rstrip("：:") + "：" + title
-    return cite
-
-
 def _continues_appendix(section: Section, previous: Section | None, units: list[Unit]) -> bool:
     """An appendix section without an appendix label of its own (附录/附表/附件) right
     after another appendix whose unit is the last one: a sub-heading of that appendix."""
@@ -593,26 +569,8 @@ def _continues_appendix(section: Section, previous: Section | None, units: list[
         and previous.type is SectionType.APPENDIX
         and bool(units)
         and units[-1].appended
-        and not _APPENDIX_LABEL.match(_one_space(section.heading))
+        and not APPENDIX_LABEL.match(one_space(section.heading))
     )
-
-
-_PAYMENT_SCALE = re.compile(r"伤残|(?:赔偿|给付|赔付)比例")
-# The heading of an appendix of its own: 附录一：短期费率表 / 附表 / 附件：.
-_APPENDIX_LABEL = re.compile(r"^附(?:录|表|件)")
-_BARE_APPENDIX_LABEL = re.compile(r"^附(?:录|表|件)[一二三四五六七八九十\d]*[：:]?$")
-_FRONT_PART = re.compile(r"^(?:目录|前言|序言|说明|\d)")
-
-
-def _table_figures(doc: ClauseDocument, heading: str | None) -> str:
-    """The figures of the tables printed under an appendix heading, each distinct table once."""
-    seqs = []
-    for t in doc.tables:
-        if heading and t.caption == heading:
-            seq = "|".join(re.findall(r"\d+(?:\.\d+)?", unicodedata.normalize("NFKC", " ".join(c for r in t.rows for c in r))))
-            if seq and seq not in seqs:
-                seqs.append(seq)
-    return "/".join(seqs)
 
 
 def cited_number(cite: str) -> int | None:

@@ -29,7 +29,7 @@ from .numbering import STATED_CONTINUATION_COST, leave_list_cost, names_this_art
 # 从下列两者中择其一 / 以下三种方式: how many captioned parts a lead announces.
 _COUNTED = re.compile(r"(?:下列|以下)([两二三四五六七八九])(?:者|种|类|个)")
 # A caption read as a part of a group no lead counted, or as the last of a counted
-# group, is a close call: the clause's cross-references (numbering.restore) may overturn it.
+# group, is a close call: the clause's cross-references (restore.restore) may overturn it.
 _PART_COST = 1.0
 
 

@@ -3,7 +3,7 @@
 Clauses are drafted from model clauses and from one another. Where a copy lost its
 第X条 labels, an analyst restores it by the parallel layout of a labelled clause
 that prints the same paragraphs; `layout_votes` says, for each paragraph of the copy,
-how the labelled clauses lay it out, and `numbering.restore` weighs that against
+how the labelled clauses lay it out, and `restore.restore` weighs that against
 the copy's own signs and cross-references.
 """
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import numpy as np
     from scipy.sparse import csr_matrix
 
-    from .numbering import Point
+    from .restore import Point
 
 # A paragraph that labelled clauses print nearly word for word (Dice of character
 # pairs at least _LIKE) is read as it stands there, opening an article or going on

@@ -52,7 +52,6 @@ from .lines import Hint
 from .metadata import insurer_in, read_title_block
 from .numbering import (
     STATED_CONTINUATION_COST,
-    Point,
     announces_items,
     announces_list,
     bullets_number_articles,
@@ -65,8 +64,8 @@ from .numbering import (
     leave_list_cost,
     numbered_by_decimals,
     opens_decimal_chapter,
-    restore,
 )
+from .restore import Point, restore
 from .sister import Layout
 
 
@@ -489,7 +488,7 @@ class _Walker(BulletedReading):
     def _reading(self, text: str, start: bool, flip_cost: float | None) -> bool:
         """Note how the paragraph being walked was read where labels were lost, and
         return the reading to follow: the walker's own, unless the clause's
-        cross-references overturned it on a first walk (numbering.restore)."""
+        cross-references overturned it on a first walk (restore.restore)."""
         self.points.setdefault(self.index, Point(self.index, text, start, flip_cost))
         return self.overrides.get(self.index, start)
 

@@ -1,4 +1,4 @@
-"""Restoring lost article numbers from a clause's own cross-references (parse/numbering.py)."""
+"""Restoring lost article numbers: the walker's conventions (parse/numbering.py) and the clause's own cross-references (parse/restore.py)."""
 
 import re
 from pathlib import Path
@@ -7,15 +7,13 @@ import pytest
 
 from tiaokuan.parse.api import ParseOptions, parse_file, parse_paragraphs
 from tiaokuan.parse.numbering import (
-    Point,
     announces_items,
     announces_list,
     caption_parts,
     counted_back,
     leave_list_cost,
-    references,
-    restore,
 )
+from tiaokuan.parse.restore import Point, references, restore
 from tiaokuan.parse.sister import layout_of
 
 
