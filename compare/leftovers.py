@@ -63,10 +63,15 @@ def _pair_unique(rows: list[Counterparts], kind_of: Callable[[Unit], Hashable | 
     """Each kind with exactly one unit left alone in each clause: those two paired."""
     for left, right in lone_by(rows, kind_of).values():
         if len(left) == 1 and len(right) == 1:
-            a, b = rows[left[0]].units[0], rows[right[0]].units[1]
-            rows[min(left[0], right[0])] = Counterparts((a, b), 0.0)
-            rows[max(left[0], right[0])] = Counterparts((None, None), 0.0)
+            _pair(rows, left[0], right[0])
     return rows
+
+
+def _pair(rows: list[Counterparts], left: int, right: int) -> None:
+    """The first clause's unit alone in row `left` and the second's in row `right` made one row."""
+    a, b = rows[left].units[0], rows[right].units[1]
+    rows[min(left, right)] = Counterparts((a, b), 0.0)
+    rows[max(left, right)] = Counterparts((None, None), 0.0)
 
 
 def _pair_by_any_head(rows: list[Counterparts]) -> list[Counterparts]:
@@ -84,8 +89,5 @@ def _pair_by_any_head(rows: list[Counterparts]) -> list[Counterparts]:
     for left, right in proposed:
         if any((x == left) != (y == right) for x, y in proposed):
             continue  # one of the two is proposed with another unit too: the words decide
-        a, b = rows[left].units[0], rows[right].units[1]
-        rows[min(left, right)] = Counterparts((a, b), 0.0)
-        rows[max(left, right)] = Counterparts((None, None), 0.0)
+        _pair(rows, left, right)
     return rows
-

@@ -336,8 +336,9 @@ def restated_amount(unit_text: str, item: bool, exclusion: bool, others: list[st
 # A rider cannot be bought alone (附加险不能单独投保): its policyholder, insured, subject and
 # period are its main contract's by nature, and so are the beneficiaries of its benefits, so a
 # rider that prints so (投保人、被保险人、保险金受益人同主险合同 / 保险标的同主险合同 / 本合同保险
-# 期间与主险合同一致，以保险单载明的起讫时间为准) says what one that does not print it is too. (Not the main contract's exclusions or sum insured applied to the rider:
-# a rider may set its own, and analysts count the words.)
+# 期间与主险合同一致，以保险单载明的起讫时间为准) says what one that does not print it is too.
+# (Not the main contract's exclusions or sum insured applied to the rider: a rider may set its
+# own, and analysts count the words.)
 _INHERITED = re.compile(r"(?:本合同的?)?(?:投保人|被保险人|(?:保险金)?受益人|保险标的)+同主险合同|本合同保险期间为主险合同保险期间")
 
 

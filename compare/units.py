@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member, squash
+from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member, names_its_table
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 from .appendices import APPENDIX_LABEL, PAYMENT_SCALE, appendix_cite, chapter_cite, one_space, table_figures
@@ -550,10 +550,8 @@ def _with_its_table(article: str, units: list[Unit], tables: list) -> tuple[list
     """An article that names its table (…下列“伤残等级赔偿限额比例表”的比例) prints it under the
     table's caption: the caption's paragraph is compared with the table's rows, as the
     analyst reads the scale as part of the article."""
-    said = squash(article)
     for i, u in enumerate(units):
-        name = squash(u.text)
-        if len(name) >= 4 and name.endswith("表") and f"“{name}”" in said:
+        if names_its_table(article, u.text):
             rows = "\n".join("｜".join(r) for r in tables[0].rows)
             units[i] = replace(u, text=u.text.rstrip() + "\n" + rows)
             return units, tables[1:]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tiaokuan.text.labels import cn_to_int, is_caption, squash
+from tiaokuan.text.labels import cn_to_int, is_caption, names_its_table
 
 from .drafts import ArticleDraft, piece
 from .headings import known_heading
@@ -67,14 +67,6 @@ def ends_sentence_list(unit: ArticleDraft, text: str) -> bool:
 
 
 _NAMES_TABLE = re.compile(r"下列[“\"《][^”\"》]{2,24}表[”\"》]")
-
-
-def names_its_table(article: str, text: str) -> bool:
-    """Whether a line is the caption of a table the article names (…下列“伤残等级赔偿比例表”的比例)."""
-    key = squash(text)
-    return len(key) >= 4 and key.endswith("表") and "下列" in article and any(
-        f"{q}{key}{r}" in squash(article) for q, r in (("“", "”"), ('"', '"'), ("《", "》"))
-    )
 
 
 def under_its_table(unit: ArticleDraft) -> bool:

@@ -29,11 +29,12 @@ from tiaokuan.text.labels import (
     doubled_label_values,
     is_caption,
     item_label,
+    names_its_table,
     squash,
 )
 
 from .articles import Piece, strip_prefix
-from .bulleted import BulletedReading, captions_head_bullets, ends_sentence_list, names_its_table
+from .bulleted import BulletedReading, captions_head_bullets, ends_sentence_list
 from .drafts import (
     UNNUMBERED_OK,
     ArticleDraft,
@@ -222,12 +223,12 @@ class _Walker(BulletedReading):
             return HeadingInfo(current.type if current is not None else SectionType.OTHER, False, False)
         return None
 
-    def _announced_table(self, key: str) -> bool:
+    def _announced_table(self, line: str) -> bool:
         """A caption the article above names as its table (…对应的下列“伤残等级赔偿限额比例表”
         的比例): the article's own table, printed where the article sets it, not a heading
         opening an appendix."""
         unit = self.unit
-        return unit is not None and bool(unit.pieces) and names_its_table("".join(p.text for p in unit.pieces), key)
+        return unit is not None and bool(unit.pieces) and names_its_table("".join(p.text for p in unit.pieces), line)
 
     @staticmethod
     def _sub_heading(block: Block, key: str) -> bool:
@@ -407,7 +408,7 @@ class _Walker(BulletedReading):
                 self._reading(text, True, None)
                 self.start_inferred(block, text)
             return
-        if not self.labelled and unit.inferred and not is_item and self._announced_table(squash(text)):
+        if not self.labelled and unit.inferred and not is_item and self._announced_table(text):
             # The caption of the table the article names goes on in it, whatever its shape.
             self._reading(text, False, None)
             unit.pieces.append(piece(block))

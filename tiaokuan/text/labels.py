@@ -284,6 +284,16 @@ def is_caption(text: str) -> bool:
     return bool(_CAPTION.match(text.strip()))
 
 
+def names_its_table(article: str, line: str) -> bool:
+    """Whether a line is the caption of a table the article names (…对应的下列“伤残等级赔偿
+    比例表”的比例): the article's own table, printed under that caption."""
+    key = squash(line)
+    said = squash(article)
+    return len(key) >= 4 and key.endswith("表") and "下列" in said and any(
+        f"{q}{key}{r}" in said for q, r in (("“", "”"), ('"', '"'), ("《", "》"))
+    )
+
+
 # A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 / 如下
 # (…受益人包括： / …依照下列约定给付保险金。): the captions after it head its parts.
 _ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
