@@ -37,7 +37,7 @@ from tiaokuan.text.words import words
 from .align import encode_words, tfidf_cosine
 from .substance import is_catch_all, substance
 from .topics import cancel_slot, slots_differ, topic
-from .units import Dimension, Unit
+from .units import Dimension, SectionType, Unit
 
 SAME_DIMENSION_BONUS = 0.1
 SAME_LEAD_BONUS = 0.15  # items of the same kind of list (the same lead-in): a claim-document list pairs with a claim-document list
@@ -381,6 +381,7 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
             for r, row in enumerate(rows)
             if (u := row.units[side]) is not None and row.units[1 - side] is None and not u.is_lead
         }
+        other_text = "\n".join(u.text for row in rows if (u := row.units[1 - side]) is not None)
         for r, row in enumerate(rows):
             x, y = row.units[side], row.units[1 - side]
             # (a definition says its word's meaning in itself: it takes in no neighbour)
@@ -412,7 +413,15 @@ def extend_pairs(rows: list[Counterparts]) -> list[Counterparts]:
                     # A list of papers written inline in one paragraph takes in the other
                     # clause's items that ask only for papers it names.
                     named = not y.lead and len(_papers(y.canon)) >= 3 and bool(_papers(cand.canon)) and _papers(cand.canon) <= _papers(y.canon)
-                    if score >= best + EXTEND_GAIN or said_once or named:
+                    # A word defined in the article that uses it (被保险人须为科技企业。/ 本合同所称
+                    # 科技企业，是指…) is read with the sentence using it: who or what is insured is
+                    # that sentence and the meaning given its word together. (Where the other
+                    # clause uses the word undefined, the definition is a difference of its own.)
+                    defines = (
+                        cand.term is not None and cand.section is not SectionType.DEFINITIONS
+                        and cand.term in x.text and cand.term not in other_text
+                    )  # fmt: skip
+                    if score >= best + EXTEND_GAIN or said_once or named or defines:
                         group, best, grew = joined, score, True
                         first, last = min(first, at), max(last, at)
                         rows[k] = Counterparts((None, None), 0.0)
@@ -514,7 +523,7 @@ def _join_said_once(rows: list[Counterparts], lone: dict[Dimension, list[list[in
             taken = [r for r in rs if (u := rows[r].units[side]) is not None and u.item is None]
             members = [u for r in taken if (u := rows[r].units[side]) is not None]
             held = rows[r0].units[side]
-            if not members or held is None or held.parts or not _one_place([held, *members]):
+            if not members or held is None or not _one_place([held, *members]):
                 continue
             joined = _joined(sorted([held, *members], key=lambda u: u.index))
             rows[r0] = Counterparts((joined, rows[r0].units[1]) if side == 0 else (rows[r0].units[0], joined), rows[r0].score)

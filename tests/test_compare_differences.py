@@ -543,6 +543,25 @@ def test_what_one_clause_says_in_two_paragraphs_pairs_with_one() -> None:
     assert diffs[0].kind is not Kind.ONLY_IN
 
 
+def test_a_word_the_other_clause_never_uses_is_read_with_the_sentence_defining_the_subject() -> None:
+    """What each product insures, each in its own word defined in the article that uses it
+    (信息化产品 / 货物、服务或者工程): the definition sharing no words with the other
+    clause's sentence is read with its own sentence — one difference of subject, not a
+    definition only in one clause. Where the other clause uses the word undefined, the
+    definition is a difference of its own."""
+    head = "某某保证保险条款\n\n总则\n\n"
+    a = (
+        "第一条 本保险合同承保投保人按照合同约定提供信息化产品售后服务的履约责任。\n"
+        "本保险合同所称信息化产品，是指以计算机为主的智能化工具相关的软件、硬件设施。\n"
+    )
+    b = "第一条 本保险合同承保投保人按照合同约定提供货物、服务或者工程售后服务的履约责任。\n"
+    diffs = [d for d in _pair_of(head, a, b) if d.material]
+    assert [(d.sides[0].citations, d.sides[1].citations) for d in diffs] == [(("第一条第一款", "第一条第二款「信息化产品」"), ("第一条",))]
+    used = b.replace("货物、服务或者工程", "信息化产品")
+    diffs = [d for d in _pair_of(head, a, used) if d.material]
+    assert [(d.kind, d.sides[0].citations, d.sides[1].citations) for d in diffs] == [(Kind.ONLY_IN, ("第一条第二款「信息化产品」",), ())]
+
+
 @pytest.mark.corpus
 def test_every_numbered_unit_has_a_citation_of_its_own(shared_corpus: Path) -> None:
     """Two lists in one article each count from （一）, and 专利权人 is not 专利: no two
