@@ -395,12 +395,15 @@ def continuation_cost(text: str, article: Sequence[str] = (), captioned: bool = 
 
 
 # An article is a sentence of its own: it opens with its subject — a party, the
-# contract, an amount — perhaps after a framing phrase (在…时，/ 对…，/ 若).
-# A list's items carry on their lead's sentence (立即通知保险人…; 罚金、延误…)
-# and open with a verb or a thing.
+# contract, an amount — perhaps after a framing phrase (在…时，/ 对…，/ 若) — or with the
+# event the rule applies to (发生保险事故时，/ 保险事故发生后，/ 发生保险责任范围内的损失，…),
+# the way the model clauses open their claims and subrogation articles. A list's items
+# carry on their lead's sentence (立即通知保险人…; 罚金、延误…) and open with a verb or a
+# thing. (On the labelled clauses, of the paragraphs after a list's items that open with
+# the event or 保险标的, 84 open the next article and 6 go on with the list's.)
 _OPENS_WITH_SUBJECT = re.compile(
-    r"^(?:在[^，。]{0,30}[时后前]，|对[^，。]{0,24}，|若|如果?)?"
-    r"(?:保险人|投保人|被保险人|本保险合同|保险合同|合同|双方|免赔|保险金额|赔偿金额|责任限额|赔偿限额)"
+    r"^(?:在[^，。]{0,30}(?:时|后|前|中|期间)，|对[^，。]{0,24}，|若|如果?)?"
+    r"(?:保险人|投保人|被保险人|本保险合同|保险合同|合同|双方|免赔|保险金额|赔偿金额|责任限额|赔偿限额|保险标的|保险事故|发生保险)"
 )
 
 

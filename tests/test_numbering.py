@@ -504,3 +504,19 @@ def test_the_table_an_item_names_stays_in_its_article() -> None:
     second = doc.articles[1]
     assert [i.label for i in second.items] == ["（一）", "（二）", "（三）", "（四）"]
     assert "伤残等级赔偿比例表" in second.text and "以级别高者为伤残等级" in second.text
+
+
+def test_a_paragraph_opening_with_the_event_its_rule_applies_to_may_leave_a_list() -> None:
+    """发生保险责任范围内的损失，… / 保险事故发生后，… / 在…过程中，被保险人…: the model clauses
+    open their claims and subrogation articles with the event they apply to. After a list's
+    items, leaving the list for such a paragraph costs less than for an item carrying on its
+    lead's sentence, and no more than for a paragraph opening with a party."""
+    items = ["货币赔偿：以支付保险金的方式赔偿。", "替代品赔偿：以相同或相近的网络虚拟财产进行替代赔偿。"]
+    party = leave_list_cost(items, "被保险人向保险人请求赔偿保险金的诉讼时效依照法律规定。")
+    for text in (
+        "发生保险责任范围内的损失，应由有关责任方负责赔偿的，保险人自向被保险人赔偿之日起取得代位求偿权。",
+        "保险事故发生后，被保险人重新找回保险标的的，应当及时通知保险人。",
+    ):
+        assert leave_list_cost(items, text) <= party
+    during = "在对保险标的修复或替换的过程中，被保险人进行的任何变更，由被保险人自行承担。"
+    assert leave_list_cost(items, during) < leave_list_cost(items, "找回或修复：由保险人自行或委托第三方找回。")
