@@ -50,8 +50,11 @@ from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.parse.api import ParseOptions, parse_file
 from tiaokuan.parse.sister import layout_of
 
-# 第十二条 opening a line, perhaps in Markdown bold: the label a converter drops.
-_ARTICLE_LABEL = re.compile(r"^(\s*(?:\*\*)?)第[一二三四五六七八九十百零〇两\d]+条(?:\*\*)?[ \u3000]*", re.MULTILINE)
+# 第十二条 opening a line, perhaps in Markdown bold: the label a converter drops. (A manual
+# line break — Word's U+2028 or vertical tab, which the reader takes as a line's end,
+# parse/read_text.py — opens a line too: the label after one is lost with the others.)
+_ARTICLE_LABEL = re.compile(r"^(\s*(?:\*\*)?)第[一二三四五六七八九十百零〇两\d]+条(?:\*\*)?[ \u3000]*")
+_LINE_ENDS_SPLIT = re.compile(r"(\n|[\u2028\x0b])")
 # An item's printed label opening a line: （三）, (三), 3. — not 三、, which heads a part.
 _ITEM_LABEL = re.compile(r"^(\s*)(?:（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[.．、](?!\d))\s*")
 # What a key leaves out: a bullet or an item label, which one reading prints and the other not.
@@ -106,17 +109,17 @@ def strip_labels(raw: str, bullets: bool, items: bool = False) -> str:
     """The clause as a converter that drops Word's automatic numbering leaves it:
     article labels gone; with `items`, item labels too (every numbered paragraph a
     plain line); with `bullets`, each numbered paragraph a "- " bullet instead."""
-    if not bullets:
-        raw = _ARTICLE_LABEL.sub(r"\1", raw)
-        return "\n".join(_ITEM_LABEL.sub(r"\1", line) for line in raw.split("\n")) if items else raw
-    lines = []
-    for line in raw.split("\n"):
+    pieces = _LINE_ENDS_SPLIT.split(raw)  # lines, and the breaks between them at odd places
+    for k in range(0, len(pieces), 2):
+        line = pieces[k]
         if _ARTICLE_LABEL.match(line):
-            line = "- " + _ARTICLE_LABEL.sub("", line)
-        elif _ITEM_LABEL.match(line):
+            line = "- " + _ARTICLE_LABEL.sub("", line) if bullets else _ARTICLE_LABEL.sub(r"\1", line)
+        elif bullets and _ITEM_LABEL.match(line):
             line = "- " + _ITEM_LABEL.sub("", line)
-        lines.append(line)
-    return "\n".join(lines)
+        elif items:
+            line = _ITEM_LABEL.sub(r"\1", line)
+        pieces[k] = line
+    return "".join(pieces)
 
 
 def labelled(path: Path) -> ClauseDocument | None:
