@@ -152,8 +152,14 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "诉讼时效依法",
         ),
         # a court hears the dispute when the parties made no arbitration agreement
-        # (《仲裁法》第四条、第五条) — the 且 of the law, not an 或 that opens the court more;
-        (r"[;,]?(?:保险单|本合同)?未载明仲裁机构且争议发生后未达成仲裁协议的,可?依法向(?:中华人民共和国)?(?:有管辖权的)?(?:人民)?法院起诉", ""),
+        # (《仲裁法》第四条、第五条) — the 且 of the law, not an 或 that opens the court more,
+        # nor a court the parties choose (保险人所在地人民法院); the country's courts however
+        # named (境内法院, 中华人民共和国境内(不含港澳台地区)有管辖权的人民法院);
+        (
+            r"[;,]?(?:保险单|保险合同|本保险合同|本合同)?中?未载明仲裁机构(?:且|并且)争议发生后(?:双方)?未达成(?:书面)?仲裁协议的,?"
+            r"(?:应|可|可以)?(?:依法)?向(?:中华人民共和国)?(?:境内)?(?:\(不(?:含|包括)港澳台地区\))?(?:有管辖权的)?(?:人民)?法院(?:起诉|提起诉讼)",
+            "",
+        ),
         # the duty of disclosure of 《保险法》第十六条 in its two usual forms;
         (
             r"订立本合同时?,保险人就保险标的或被保险人的有关情况提出询问的,投保人应如实告知"

@@ -224,6 +224,9 @@ def test_every_unit_keeps_its_words_and_citation() -> None:
     assert any(u.cite == "第四条（一）" for u in units)
 
 
+ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解决。协商不成的，提交保险单载明的仲裁机构仲裁；"
+
+
 @pytest.mark.parametrize(
     ("old", "new", "dimension", "kind"),
     [
@@ -254,6 +257,15 @@ def test_every_unit_keeps_its_words_and_citation() -> None:
         ("保险人对罚款不负责赔偿，对间接损失负责赔偿。", "保险人对罚款负责赔偿，对间接损失不负责赔偿。", Dimension.EXCLUSIONS, Kind.DIFFERENT),
         ("被保险人应当在三日内通知保险人，并在十日内提供资料。", "被保险人应当在十日内通知保险人，并在三日内提供资料。", Dimension.POLICYHOLDER_DUTIES, Kind.DIFFERENT),
         ("战争、军事行动、武装叛乱或暴乱期间；", "战争、军事行动、暴动或武装叛乱期间；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        # the courts where no arbitration was agreed are the law's, said or not; not a court the
+        # parties choose, nor a court although the contract names arbitration (或)
+        (ARBITRATION, ARBITRATION + "保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向境内法院起诉。", Dimension.DISPUTES, Kind.SAME_IN_SUBSTANCE),
+        (
+            ARBITRATION, ARBITRATION + "保险合同未载明仲裁机构且争议发生后未达成仲裁协议的，应向中华人民共和国境内（不含港澳台地区）有管辖权的人民法院起诉。",
+            Dimension.DISPUTES, Kind.SAME_IN_SUBSTANCE,
+        ),
+        (ARBITRATION, ARBITRATION + "保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向保险人所在地人民法院起诉。", Dimension.DISPUTES, Kind.DIFFERENT),
+        (ARBITRATION, ARBITRATION + "保险单未载明仲裁机构或争议发生后未达成仲裁协议的，依法向人民法院起诉。", Dimension.DISPUTES, Kind.DIFFERENT),
     ],
 )
 def test_what_a_difference_of_wording_does(old: str, new: str, dimension: Dimension, kind: Kind) -> None:
