@@ -133,6 +133,11 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # … whose duty and sanction reach only a marked increase: 危险程度增加 is read as the
         # statute's 显著增加 whether or not the clause prints 显著.
         (r"(?<=危险程度)(?=增加)", "显著"),
+        # The loss made worse by a breach of duty, named where it arises or where it is refused
+        # (对因…导致扩大的损失，保险人不承担… / 因…导致损失扩大的，保险人对扩大的损失不承担…):
+        # one sanction, the part of the loss the breach added.
+        (r"(?:损失扩大的|扩大损失的),保险人对(?:因此)?扩大的(?:损失|部分)", "扩大的损失,保险人"),
+        (r"(?:^|(?<=[,;。]))对(?=因[^,;。]{1,60}扩大的损失,保险人)", ""),
         (r"或者", "或"),  # the same conjunction, long and short form
         (r"各种|各类", ""),  # like 任何: 各种间接损失 / 各类间接损失 and 间接损失 name the same losses
         (r"雷电(?!预警)", "雷击"),  # the lightning peril, named for the discharge or for the strike

@@ -257,6 +257,12 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ("保险人对罚款不负责赔偿，对间接损失负责赔偿。", "保险人对罚款负责赔偿，对间接损失不负责赔偿。", Dimension.EXCLUSIONS, Kind.DIFFERENT),
         ("被保险人应当在三日内通知保险人，并在十日内提供资料。", "被保险人应当在十日内通知保险人，并在三日内提供资料。", Dimension.POLICYHOLDER_DUTIES, Kind.DIFFERENT),
         ("战争、军事行动、武装叛乱或暴乱期间；", "战争、军事行动、暴动或武装叛乱期间；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        # the part of the loss a breach added, named where it arises or where it is refused
+        (
+            "对因未及时提供上述通知或必要协助导致扩大的损失，保险人不承担赔偿责任。",
+            "因未及时提供上述通知或必要协助导致损失扩大的，保险人对扩大的损失不承担赔偿责任。",
+            Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE,
+        ),
         # the courts where no arbitration was agreed are the law's, said or not; not a court the
         # parties choose, nor a court although the contract names arbitration (或)
         (ARBITRATION, ARBITRATION + "保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向境内法院起诉。", Dimension.DISPUTES, Kind.SAME_IN_SUBSTANCE),
