@@ -109,7 +109,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # How a claim is computed: 按以下方式计算保险损失金额 / 计算赔偿 name one sum.
         (r"计算保险损失金额", "计算赔偿"),
         # The insurer does not pay, however said: 不负责赔偿 / 不承担赔偿责任 / 不负赔偿责任 / 不予赔偿.
-        (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
+        (r"不负(?:责)?(?:赔偿|给付)(?:责任)?|不承担(?:赔偿|给付|保险)(?:保险金)?(?:的)?责任|不(?:予|负责)(?:赔偿|赔付)", "不承担赔偿责任"),
+        # … and pays, however said: 负责赔偿 / 承担赔偿责任 / 承担赔偿保险金的责任.
+        (r"(?<!不)负责赔偿(?:责任)?", "承担赔偿责任"),
         # The premium as the condition of cover (《保险法》第十四条), however worded: paid in full
         # (交清 / 足额交清 / 一次性足额交清), and the contract not in force until it is
         # (保险费未按约定及时足额交付的，本合同不发生效力 / 保险费未足额交清前，本合同不生效).

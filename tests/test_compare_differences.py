@@ -257,6 +257,13 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ("保险人对罚款不负责赔偿，对间接损失负责赔偿。", "保险人对罚款负责赔偿，对间接损失不负责赔偿。", Dimension.EXCLUSIONS, Kind.DIFFERENT),
         ("被保险人应当在三日内通知保险人，并在十日内提供资料。", "被保险人应当在十日内通知保险人，并在三日内提供资料。", Dimension.POLICYHOLDER_DUTIES, Kind.DIFFERENT),
         ("战争、军事行动、武装叛乱或暴乱期间；", "战争、军事行动、暴动或武装叛乱期间；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        # the insurer pays, or does not, however said
+        ("由于火灾造成保险标的的损失，保险人按照本保险合同的约定负责赔偿。", "由于火灾造成保险标的的损失，保险人按照本保险合同的约定承担赔偿责任。", Dimension.COVER, Kind.SAME_IN_SUBSTANCE),
+        (
+            "保险人对于本保险合同解除前发生的保险事故，不承担赔偿保险金的责任，但应当退还保险费。",
+            "保险人对于合同解除前发生的保险事故，不承担保险责任，但应当退还保险费。",
+            Dimension.POLICYHOLDER_DUTIES, Kind.SAME_IN_SUBSTANCE,
+        ),
         # the part of the loss a breach added, named where it arises or where it is refused
         (
             "对因未及时提供上述通知或必要协助导致扩大的损失，保险人不承担赔偿责任。",
