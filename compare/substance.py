@@ -85,6 +85,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
         (r"(?<=军事|敌对)行为|(?<=军事)冲突", "行动"),  # the war exclusion's military and hostile operations
         (r"暴乱", "暴动"),  # the riot of the war exclusion, named two ways
+        # terrorism, named for the act, the attack or the actors (恐怖活动 / 恐怖袭击 / 恐怖分子行为 / 恐怖主义)
+        (r"恐怖(?:主义|分子)?(?:袭击|行为|活动)|恐怖主义", "恐怖活动"),
+        (r"抗拒依法采取的刑事强制措施", "拒捕"),  # resisting arrest, in the criminal law's words or short
+        (r"免赔金额", "免赔额"),  # the deductible, named as a sum or not
         (r"政府(?:有关)?(?:部门|当局|机关)|公共当局", "政府部门"),  # the authority that orders or confiscates
         (r"(?<!不)可以", "可"),  # the same permissive modal
         (r"履行赔偿(?:保险金)?(?:的)?义务", "赔偿保险金"),  # the insurer's payment, as an act or as a duty

@@ -238,6 +238,9 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         # market synonyms and a list in another order change nothing
         ("战争、敌对行为、军事行为、核子辐射；", "战争、敌对行动、军事行动、核辐射；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
         ("罢工、骚乱、暴动；", "罢工、暴动、骚乱；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        ("恐怖袭击；", "恐怖分子行为；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        ("被保险人犯罪或拒捕；", "被保险人犯罪或者抗拒依法采取的刑事强制措施；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        ("保险人扣除每次事故免赔金额后赔偿。", "保险人扣除每次事故免赔额后赔偿。", Dimension.DEDUCTIBLE, Kind.SAME_IN_SUBSTANCE),
         # a restatement of the law reworded is the same rule; its time limit is a value
         (
             "保险人向被保险人赔偿保险金后，被保险人未经保险人同意放弃对有关责任方请求赔偿的权利的，该行为无效。",
