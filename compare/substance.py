@@ -119,9 +119,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # The premium as the condition of cover (《保险法》第十四条), however worded: paid in full
         # (交清 / 足额交清 / 一次性足额交清), and the contract not in force until it is
         # (保险费未按约定及时足额交付的，本合同不发生效力 / 保险费未足额交清前，本合同不生效).
-        (r"(?:一次性)?足额交清", "交清"),
+        (r"(?:一次性)?足额交清|一次性?交清", "交清"),
         # (unpaid in full: a clause that voids cover only while nothing is paid, 保险费未交付的, differs)
-        (r"保险费未(?:按约定)?(?:及时)?(?:足额(?:交付|交清|交纳)|交清)(?:的|前)", "保险费未交清前"),
+        (r"保险费未(?:按约定)?(?:及时)?(?:足额(?:交付|交清|交纳)|交清)(?:的|前)|未(?:足额)?交清保险费(?:的|前)", "保险费未交清前"),
         (r"本合同不发生效力", "本合同不生效"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
         # The proviso (但书) in its two drafting forms: 但…的除外 / 但…的，不在此限 (不在此列).

@@ -261,6 +261,11 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ("免赔额由投保人与保险人协商确定。", "本保险合同的免赔额由投保人与保险人协商确定。", Dimension.DEDUCTIBLE, Kind.SAME_IN_SUBSTANCE),
         ("审计费用（以下简称审计费）由保险人负责赔偿。", "审计费用由保险人负责赔偿。", Dimension.COVER, Kind.SAME_IN_SUBSTANCE),
         ("投保人应当缴纳保险费。", "投保人应当交纳保险费。", Dimension.PREMIUM, Kind.SAME_IN_SUBSTANCE),
+        (
+            "投保人应当在保险合同成立时交清保险费。保险费未按约定及时足额交付的，保险合同不发生效力。",
+            "投保人应在保险合同成立时一次性交清保险费，未交清保险费的，本保险合同不生效。",
+            Dimension.PREMIUM, Kind.SAME_IN_SUBSTANCE,
+        ),
         # … but a value that moves changes what it governs: the same words in another order
         # are the same only when they are a list's members reordered
         ("保险人对罚款不负责赔偿，对间接损失负责赔偿。", "保险人对罚款负责赔偿，对间接损失不负责赔偿。", Dimension.EXCLUSIONS, Kind.DIFFERENT),
