@@ -171,10 +171,11 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(?:应|可|可以)?(?:依法)?向(?:中华人民共和国)?(?:境内)?(?:\(不(?:含|包括)港澳台地区\))?(?:有管辖权的)?(?:人民)?法院(?:起诉|提起诉讼)",
             "",
         ),
-        # the duty of disclosure of 《保险法》第十六条 in its two usual forms;
+        # the duty of disclosure of 《保险法》第十六条 in its two usual forms, whatever a clause calls
+        # the subject matter asked about (保险标的 / 投保产品 / 保险具身智能机器人 / 专业服务范围);
         (
-            r"订立本合同时?,保险人就保险标的或被保险人的有关情况提出询问的,投保人应如实告知"
-            r"|投保人应履行如实告知义务,如实回答保险人就保险标的或被保险人的有关情况提出的询问",
+            r"订立本合同时?,保险人就(?:保险标的|[^,。;]{1,20}?)或被保险人的(?:其他)?有关情况提出询问的,投保人应如实告知"
+            r"|投保人应履行如实告知义务,如实回答保险人就(?:保险标的|[^,。;]{1,20}?)(?:或|以及)被保险人的(?:其他)?有关情况提出的询问",
             "投保人应如实告知保险人就保险标的或被保险人的有关情况提出的询问",
         ),
         # … answered on the application form (并如实填写投保单): the way the answers are given.

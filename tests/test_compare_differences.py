@@ -271,6 +271,12 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ("保险人对罚款不负责赔偿，对间接损失负责赔偿。", "保险人对罚款负责赔偿，对间接损失不负责赔偿。", Dimension.EXCLUSIONS, Kind.DIFFERENT),
         ("被保险人应当在三日内通知保险人，并在十日内提供资料。", "被保险人应当在十日内通知保险人，并在三日内提供资料。", Dimension.POLICYHOLDER_DUTIES, Kind.DIFFERENT),
         ("战争、军事行动、武装叛乱或暴乱期间；", "战争、军事行动、暴动或武装叛乱期间；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        # the statute's duty of disclosure, whatever the clause calls the subject matter asked about
+        (
+            "订立保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知。",
+            "投保人应履行如实告知义务，如实回答保险人就投保产品以及被保险人的其他有关情况提出的询问。",
+            Dimension.POLICYHOLDER_DUTIES, Kind.SAME_IN_SUBSTANCE,
+        ),
         # the insurer pays, or does not, however said
         ("由于火灾造成保险标的的损失，保险人按照本保险合同的约定负责赔偿。", "由于火灾造成保险标的的损失，保险人按照本保险合同的约定承担赔偿责任。", Dimension.COVER, Kind.SAME_IN_SUBSTANCE),
         (
