@@ -85,6 +85,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"核子(?=辐射|污染|反应)", "核"),  # 核子辐射 / 核辐射: the same physics
         (r"(?<=军事|敌对)行为|(?<=军事)冲突", "行动"),  # the war exclusion's military and hostile operations
         (r"暴乱", "暴动"),  # the riot of the war exclusion, named two ways
+        (r"民众骚(?:乱|动)", "骚乱"),  # … and the civil commotion beside it (罢工、暴动、民众骚乱)
+        # The insurer and its branches are one company: a branch is no legal person of its own
+        # (《公司法》第十三条), whether the clause names it or not.
+        (r"(?<=公司)及其(?:各)?分支机构", ""),
         # terrorism, named for the act, the attack or the actors (恐怖活动 / 恐怖袭击 / 恐怖分子行为 / 恐怖主义)
         (r"恐怖(?:主义|分子)?(?:袭击|行为|活动)|恐怖主义", "恐怖活动"),
         (r"抗拒依法采取的刑事强制措施", "拒捕"),  # resisting arrest, in the criminal law's words or short

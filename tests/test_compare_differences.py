@@ -239,6 +239,8 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ("战争、敌对行为、军事行为、核子辐射；", "战争、敌对行动、军事行动、核辐射；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
         ("罢工、骚乱、暴动；", "罢工、暴动、骚乱；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
         ("恐怖袭击；", "恐怖分子行为；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        ("战争、罢工、暴动、骚乱；", "战争、罢工、暴动、民众骚乱；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
+        ("保险人：指某某财产保险股份有限公司。", "保险人：指某某财产保险股份有限公司及其各分支机构。", Dimension.DEFINITIONS, Kind.SAME_IN_SUBSTANCE),
         # what the contract is made of: the application in any form, the parties' further agreements
         (
             "本合同由保险条款、投保单、保险单、保险凭证以及批单等组成。",
