@@ -20,7 +20,7 @@ from tiaokuan.compare.compare_out import to_json
 from tiaokuan.compare.evaluate import load_gold, parse_cite, score
 from tiaokuan.compare.judge import judge
 from tiaokuan.compare.pairing import pair_units
-from tiaokuan.compare.substance import substance
+from tiaokuan.compare.substance import is_catch_all, substance
 from tiaokuan.parse.api import parse_file
 from tiaokuan.text.labels import cn_to_int, int_to_cn
 
@@ -547,10 +547,26 @@ def test_amending_the_contract_by_agreement_restates_the_law_however_phrased() -
     """《保险法》第二十条 lets the parties amend the contract by agreement whether or not a
     clause says so: a clause that alone prints it (in either usual phrasing) differs in nothing."""
     head = "某某保险条款\n\n保险责任\n\n第一条 被保险人遭受盗窃损失的，保险人负责赔偿。\n\n"
-    for said in ("在本保险合同有效期内，投保人和保险人经协商同意，可以变更本保险合同的有关内容。", "投保人和保险人可以协商变更合同内容。"):
+    # (and the contract in force once made, 第十三条)
+    for said in ("在本保险合同有效期内，投保人和保险人经协商同意，可以变更本保险合同的有关内容。", "投保人和保险人可以协商变更合同内容。", "本保险合同自成立时起生效。"):
         diffs = _pair_of(head, "", "其他事项\n\n第二条 " + said + "\n")
         assert not [d for d in diffs if d.material]
         assert any("法律" in d.what for d in diffs if d.kind is Kind.ONLY_IN)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "本保险合同其它部分列明的不属于保险责任范围内的损失、费用和责任，保险人不负责赔偿。",
+        "（二）除本条款保险责任部分约定的费用以外，其他任何费用损失；",
+        "（八）根据本条款其他部分内容中的相关约定，保险人应不承担或免除保险责任的各种情形下的损失、费用或责任。",
+    ],
+)
+def test_a_catch_all_however_drafted_restates_the_cover(said: str) -> None:
+    """What the cover does not name is not paid: a catch-all exclusion in any of its
+    drafting forms says nothing more, and one only one clause prints is no difference."""
+    assert is_catch_all(said)
+    assert not is_catch_all("（二）除本条款保险责任部分约定的费用以外的律师费；")
 
 
 def test_a_definition_the_other_clause_relies_on_is_material() -> None:
