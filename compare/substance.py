@@ -250,25 +250,24 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"主险合同(?:的)?(?:效力|保险责任)终止(?:时)?,本合同(?:的)?(?:效力|保险责任)(?:亦|也)(?:同时|相应)?终止(?:[,;]主险合同无效,本合同亦无效)?", "本合同随主险合同终止"),
     )
 )
-# What the contract is made of (本合同由保险条款、投保单、保险单…组成 / 构成): the list of its documents.
-_COMPOSITION = re.compile(r"(?<=由)(?:本|保险)条款[^。;]*?(?:共同)?(?:组成|构成)")
+# What the contract is made of (本合同由保险条款、投保单、保险单…组成): the list of its documents.
+_COMPOSITION = re.compile(r"(?<=由)(?:本|保险)条款[^。;]*?(?:共同)?(?=组成|构成)")
 _DOCUMENTS_APART = re.compile(r"、|,|以及|及|和|或者|或")
 # The policy, the certificate that evidences it (《保险法》第十三条: 保险单或者其他保险凭证)
-# and the schedule that is part of it (保险单明细表) are one document; so are the application
-# and the papers that stand for it (投保单或者其他投保文件). A list closed by 等 (等书面文件) or by
-# the parties' further agreements (和其他有关约定书) names the same documents as one that is not.
+# and the schedule that is part of it (保险单明细表) are one document; a list closed by
+# 等 (等书面文件) names the same documents as one that is not.
 _THE_POLICY = frozenset({"保险单", "保险凭证", "其他保险凭证", "保险单明细表", "保单明细表"})
-_OPEN_END = re.compile(r"等(?:书面|有关|相关)?(?:文件)?$|^其他(?:有关)?约定书$|^其他投保文件$")
+_OPEN_END = re.compile(r"等(?:书面|有关|相关)?(?:文件)?$")
 
 
 def _documents(found: re.Match[str]) -> str:
     """A contract's list of documents as the set of documents it names, in order."""
-    listed = re.sub(r"^本(?=条款)", "保险", found.group()[:-2].removesuffix("共同"))  # (本条款: the clause naming itself)
+    listed = re.sub(r"^本(?=条款)", "保险", found.group().removesuffix("共同"))  # (本条款: the clause naming itself)
     items = [_OPEN_END.sub("", d) for d in _DOCUMENTS_APART.split(listed)]
     kept = [d for d in items if d and d not in _THE_POLICY]
     if any(d in _THE_POLICY for d in items):  # the policy, named once after the clause itself
         kept[1:1] = ["保险单"]
-    return "、".join(kept) + "组成"
+    return "、".join(kept)
 
 
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")

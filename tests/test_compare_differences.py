@@ -241,12 +241,6 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ("恐怖袭击；", "恐怖分子行为；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
         ("战争、罢工、暴动、骚乱；", "战争、罢工、暴动、民众骚乱；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
         ("保险人：指某某财产保险股份有限公司。", "保险人：指某某财产保险股份有限公司及其各分支机构。", Dimension.DEFINITIONS, Kind.SAME_IN_SUBSTANCE),
-        # what the contract is made of: the application in any form, the parties' further agreements
-        (
-            "本合同由保险条款、投保单、保险单、保险凭证以及批单等组成。",
-            "本合同由保险条款、投保单或者其他投保文件、保险单或者其他保险凭证、批单和其他有关约定书构成。",
-            Dimension.GENERAL, Kind.SAME_IN_SUBSTANCE,
-        ),
         ("被保险人犯罪或拒捕；", "被保险人犯罪或者抗拒依法采取的刑事强制措施；", Dimension.EXCLUSIONS, Kind.SAME_IN_SUBSTANCE),
         ("保险人扣除每次事故免赔金额后赔偿。", "保险人扣除每次事故免赔额后赔偿。", Dimension.DEDUCTIBLE, Kind.SAME_IN_SUBSTANCE),
         # a restatement of the law reworded is the same rule; its time limit is a value
