@@ -334,6 +334,20 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     sides = tuple(_side(n, row.units[i]) for i, n in enumerate(names))
     if bu.is_lead and not _whole_list_alone(bu, present[0], absent_at, reading):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
+    lead = _lead_of(bu, present[0], reading) if _in_list(bu) else None
+    lead_row = reading.row_of.get((present[0], lead.index)) if lead is not None else None
+    # (a glossary's lead-in announces definitions, each read on its own)
+    lone_lead = lead_row is not None and all(lead_row.units[i] is None for i in absent_at) and not bu.term
+    if lead is not None and lone_lead and len(present) == 1 and _whole_list_alone(lead, present[0], absent_at, reading):
+        # A rule stated with its list (投保人解除本保险合同时，应提供下列证明文件和资料：…) that the
+        # other clause does not have is one provision only in one clause, as an analyst records it:
+        # said once, at its lead-in, citing every item; not once more per item.
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举（{lead.cite}），该项随列举一并列出", sides)
+    items = _items_of(reading.units[present[0]], bu) if bu.is_lead and len(present) == 1 else []
+    if items and not any(u.term for u in items):
+        said = "\n".join(u.text.strip() for u in (bu, *items))
+        listed = Side(names[present[0]], (bu.cite, *(u.cite for u in items)), said, said)
+        sides = tuple(listed if i == present[0] else side for i, side in enumerate(sides))
     general = _said_generally(bu, present[0], absent_at, reading)
     if general is not None:
         said = f"{owners}逐项列举（{bu.cite}），{absent}以概括约定（{general.cite}）；差异见该列举与概括约定的比较"
