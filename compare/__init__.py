@@ -8,9 +8,10 @@ and reads what each difference of wording does (the comparison's summary);
 """
 
 from .align import Alignment, ArticleRef, Pair, align
-from .differences import Difference, Side, differences
+from .differences import differences
 from .judge import Effect, Kind
 from .matrix import Cell, Comparison, Matrix, Product, Row, Status, column_names, compare_products, products_of
+from .records import Difference, Side
 from .redline import ArticleDiff, Change, Op, Piece, Redline, diff_text, redline
 from .summary import summary_lines
 from .units import Dimension, Unit, units_of

@@ -24,8 +24,8 @@ from tiaokuan.paper import (
     usable_width_pt,
 )
 
-from .differences import Difference
 from .matrix import Cell, Comparison, Status
+from .records import Difference
 from .redline import Op
 
 

@@ -41,6 +41,7 @@ from .pairing import (
     substance_words,
     unpair_across_lists,
 )
+from .records import Difference, Side
 from .redline import Op, diff_text
 from .substance import inherited_from_main, is_catch_all, restated_amount, substance
 from .substitution import substitutions
@@ -49,32 +50,6 @@ from .units import DIMENSION_NAMES, Dimension, Unit, announces_papers, units_of
 CONTAINED_MIN = 92.0  # rapidfuzz partial_ratio of a unit's substance inside another unit: it stands there
 CONTAINED_MIN_CHARS = 8  # shorter units must stand verbatim inside a unit near them
 REPEAT_MIN_CHARS = 12  # a wording this long printed twice by one product is one provision repeated
-
-
-@dataclass(frozen=True)
-class Side:
-    """One product's part in a difference."""
-
-    product: str
-    citations: tuple[str, ...]  # 第六条（一）; empty when the product has no such provision
-    wording: str  # verbatim
-    marked: str  # the wording with the words that differ marked: [-old-] in the first product, {+new+} in the others
-
-
-@dataclass(frozen=True)
-class Difference:
-    dimension: Dimension
-    kind: Kind
-    material: bool
-    effect: Effect
-    what: str  # in Chinese
-    sides: tuple[Side, ...]
-    affects: tuple[str, ...] = ()  # for a definition: the provisions that use the term
-    checked: bool = False  # a dimension checked and found the same (not one unit)
-
-    @property
-    def dimension_name(self) -> str:
-        return DIMENSION_NAMES[self.dimension]
 
 
 def _marked(old: str, new: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .differences import Difference
+from .records import Difference
 from .units import INFERRED_MARK, cited_number
 
 # A paragraph and an item, each optional: 第二款（三） / 第二款第三项.

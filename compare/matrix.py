@@ -25,8 +25,9 @@ from tiaokuan.text.exclusions import exclusions_for
 from tiaokuan.text.insurers import insurer_labels
 from tiaokuan.text.vocab import COST_HEADS, TERM_FIELD_NAMES, cost_heads_in, say
 
-from .differences import Difference, differences
+from .differences import differences
 from .dimensions import UNIT_ROWS
+from .records import Difference
 from .summary import summary_lines
 from .units import Dimension, Unit, units_of
 

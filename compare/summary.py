@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .differences import Difference, Side
 from .judge import Kind
+from .records import Difference, Side
 
 KIND_WORDS = {
     Kind.ONLY_IN: "仅一方有", Kind.WIDER: "范围更宽", Kind.NARROWER: "范围更窄",
