@@ -297,6 +297,19 @@ def _whole_list_alone(lead: Unit, product: int, absent: list[int], reading: _Rea
     return bool(items) and all(r is not None and all(r.units[i] is None for i in absent) for r in rows)
 
 
+def _folded_list(lead: Unit, product: int, absent: list[int], reading: _Reading) -> list[Unit]:
+    """The items of a list only `product` prints, its lead-in stating a rule of its own
+    (投保人解除本保险合同时，应提供下列证明文件和资料：…): one provision only in one clause, as an
+    analyst records it — said once, at its lead-in, citing every item, not once more per item.
+    Empty where the lead-in has a counterpart, the list is not alone, or it is a glossary's
+    (a definition is read on its own)."""
+    row = reading.row_of.get((product, lead.index))
+    if row is None or any(row.units[i] is not None for i in absent) or not _whole_list_alone(lead, product, absent, reading):
+        return []
+    items = _items_of(reading.units[product], lead)
+    return [] if any(u.term for u in items) else items
+
+
 def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Difference | None:
     bu = row.units[present[0]]
     assert bu is not None
@@ -309,17 +322,10 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
     sides = tuple(_side(n, row.units[i]) for i, n in enumerate(names))
     if bu.is_lead and not _whole_list_alone(bu, present[0], absent_at, reading):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举的引导语（{bu.cite}）", sides)
-    lead = _lead_of(bu, present[0], reading) if _in_list(bu) else None
-    lead_row = reading.row_of.get((present[0], lead.index)) if lead is not None else None
-    # (a glossary's lead-in announces definitions, each read on its own)
-    lone_lead = lead_row is not None and all(lead_row.units[i] is None for i in absent_at) and not bu.term
-    if lead is not None and lone_lead and len(present) == 1 and _whole_list_alone(lead, present[0], absent_at, reading):
-        # A rule stated with its list (投保人解除本保险合同时，应提供下列证明文件和资料：…) that the
-        # other clause does not have is one provision only in one clause, as an analyst records it:
-        # said once, at its lead-in, citing every item; not once more per item.
+    lead = _lead_of(bu, present[0], reading) if _in_list(bu) and len(present) == 1 else None
+    if lead is not None and bu in _folded_list(lead, present[0], absent_at, reading):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此列举（{lead.cite}），该项随列举一并列出", sides)
-    items = _items_of(reading.units[present[0]], bu) if bu.is_lead and len(present) == 1 else []
-    if items and not any(u.term for u in items):
+    if bu.is_lead and len(present) == 1 and (items := _folded_list(bu, present[0], absent_at, reading)):
         said = "\n".join(u.text.strip() for u in (bu, *items))
         listed = Side(names[present[0]], (bu.cite, *(u.cite for u in items)), said, said)
         sides = tuple(listed if i == present[0] else side for i, side in enumerate(sides))

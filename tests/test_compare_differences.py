@@ -558,7 +558,8 @@ def test_amending_the_contract_by_agreement_restates_the_law_however_phrased() -
 )
 def test_a_catch_all_however_drafted_restates_the_cover(said: str) -> None:
     """What the cover does not name is not paid: a catch-all exclusion in any of its
-    drafting forms says nothing more, and one only one clause prints is no difference."""
+    drafting forms is read as one (and one only one clause prints is then listed apart as
+    immaterial); an exclusion of a named cost is no catch-all."""
     assert is_catch_all(said)
     assert not is_catch_all("（二）除本条款保险责任部分约定的费用以外的律师费；")
 
