@@ -27,8 +27,8 @@ from rapidfuzz import fuzz, process
 
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import is_caption, item_label
-from tiaokuan.text.vocab import NATURAL_PERILS
 
+from .glossary import definition_only_in, list_heads, opens_glossary
 from .judge import Effect, Kind, judge
 from .leftovers import pair_by_kind
 from .pairing import (
@@ -123,6 +123,7 @@ class _Reading:
     # product -> its whole clause as printed, one unit per line
     whole: dict[int, str] = field(default_factory=dict)
     personal: frozenset[int] = frozenset()  # the products that insure persons (see _PERSONAL)
+    heads: dict[int, dict[int, Unit]] = field(default_factory=dict)  # product -> member -> heading (glossary.list_heads)
 
 
 def _near(unit: Unit, holder: Unit, holder_row: Counterparts | None, product: int) -> bool:
@@ -338,34 +339,14 @@ def _only_in(row: Counterparts, present: list[int], reading: _Reading) -> Differ
         # states no rule: the provisions under it are compared on their own. (Not an item,
         # which names what its list holds.)
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此标题（{bu.cite}），标题本身不含约定", sides)
+    if opens_glossary(bu):
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有释义的引导语（{bu.cite}），引导语本身不含约定", sides)
     if is_catch_all(bu.text):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}有此兜底约定（{bu.cite}），未保的本来就不赔，实质无差异", sides)
     # (a word defined where it is used — 本条款所称科技成果，是指… — states what the clause
     # insures or whom, and counts whether or not the other clause uses the word)
-    glossary = bu.term if bu.section is SectionType.DEFINITIONS else None
-    if glossary and not _used_elsewhere(glossary, reading.units):
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，但各方条款正文均未使用该术语", sides)
-    if glossary in _CONTRACT_WORDS and bu.dimension is Dimension.DEFINITIONS:
-        # The contract's parties and papers mean for every clause what the law says they mean
-        # (《保险法》第十条、第十二条、第十八条): defining them, or naming the insurer company,
-        # changes nothing. (One that says who may be insured is the insured dimension.)
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」（合同当事人或合同文件的通常含义），实质无差异", sides)
-    if glossary and bu.dimension is Dimension.DEFINITIONS and (_BY_STATUTE.search(bu.text) or _AS_THE_LAW_DEFINES.search(bu.text)):
-        # A word given the meaning a statute gives it (传染病：指《传染病防治法》规定的传染病)
-        # means that in every clause by law: a clause that does not print it reads the same.
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，其含义援引法律法规的规定，各方用语依法同义，实质无差异", sides)
-    if glossary in NATURAL_PERILS and bu.dimension is Dimension.DEFINITIONS:  # (the convention: tiaokuan.text.vocab)
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」（该自然灾害的通常含义），实质无差异", sides)
-    if glossary and not _used_elsewhere(glossary, [reading.units[i] for i in present]):
-        # A word its own clause uses only inside its other definitions (肢体, 肌力 in the
-        # criteria of a disease) says nothing by itself: it is read with the definitions
-        # that use it, and differs where they do.
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」，只用于其他释义，差异见使用该术语的释义", sides)
-    absent_units = [reading.units[i] for i in range(len(row.units)) if i not in present]
-    if glossary and not _used_elsewhere(glossary, absent_units):
-        # A definition changes how a clause reads only where that clause uses the word;
-        # a clause that never uses it differs by the provisions that do, reported there.
-        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"仅{owners}定义「{bu.term}」；{absent}正文未使用该术语，差异见使用该术语的条款", sides)
+    if bu.section is SectionType.DEFINITIONS and (why := definition_only_in(bu, present, absent_at, reading.units, reading.heads.get(present[0], {}), reading.row_of)):
+        return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, why.format(owners=owners, absent=absent), sides)
     if len(bu.key) >= REPEAT_MIN_CHARS and bu.key in reading.paired_text.get(present[0], ""):
         return Difference(bu.dimension, Kind.ONLY_IN, False, Effect.NEUTRAL, f"{owners}在他处已有相同约定（{bu.cite}为重复），实质无差异", sides)
     restated = restated_amount(bu.text, bool(bu.item), bu.dimension is Dimension.EXCLUSIONS, [reading.whole[i] for i in absent_at]) if len(present) == 1 else None
@@ -407,15 +388,6 @@ _RESTATES_LAW = re.compile(
 )
 
 
-_BY_STATUTE = re.compile(r"(?:指|根据|依据|依照|按照?)[^。；]{0,12}《[^》]{2,30}(?:法|条例|实施细则|规定|办法)》")
-# … or in the law's words: force majeure (《民法典》第一百八十条), gross negligence by the courts' standard.
-_AS_THE_LAW_DEFINES = re.compile(r"不能预见、不能避免(?:并|且|和)不能克服的客观情况|人们都应当注意并能注意的一般标准也未达到")
-_CONTRACT_WORDS = frozenset({"保险人", "投保人", "被保险人", "受益人", "保险单", "保险合同", "保险凭证", "投保单", "批单"})
-
-
-def _used_elsewhere(term: str, all_units: list[tuple[Unit, ...]]) -> bool:
-    """Whether any clause's operative text (not its definitions) uses the term."""
-    return any(term in u.text for units in all_units for u in units if u.term is None and u.dimension is not Dimension.DEFINITIONS)
 
 
 def _table_difference(row: Counterparts, present: list[int], names: Sequence[str]) -> Difference:
@@ -575,7 +547,8 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
     whole = {k: "\n".join(u.text for u in units) for k, units in enumerate(all_units)}
     personal = frozenset(i for i, d in enumerate(docs) if _PERSONAL.search(d.product or d.title or ""))
-    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole, personal)
+    heads = {k: list_heads(units) for k, units in enumerate(all_units)}
+    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole, personal, heads)
     for row in rows:
         diff = _row_difference(row, reading)
         if diff is not None:

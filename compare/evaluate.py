@@ -29,6 +29,7 @@ _CITE = re.compile(rf"^(?P<art>第[^条]{{1,12}}条|释义)?{_PARA_ITEM}(?P<rest
 _DECIMAL = re.compile(r"^(?P<head>.*?第)(?P<n>\d+)(?P<sub>(?:\.\d+)+)?条$")
 _CHAPTER = re.compile(rf"^(?P<heading>.+?){_PARA_ITEM}$")
 _TERM = re.compile(r"「([^」]+)」")
+_NOTE = re.compile(r"(?:[（(][^（()）]*[）)])+$")
 # An engine citation of an article whose label was lost: 第六条第三项〔条号推定〕（责任免除）.
 # (the chapter heading may hold brackets of its own: （责任限额与免赔额（率））)
 _INFERRED = re.compile(re.escape(INFERRED_MARK) + r"(?:（(?P<chapter>.+)）)?$")
@@ -45,7 +46,9 @@ class Cite:
         if self.term and other.term:
             # Two definitions are one unit only when they define one term: 第四十三条「火灾」
             # is not 第四十三条「恐怖活动」 however many terms that article defines.
-            return self.term == other.term
+            # (the note in brackets a term may print after its name — 双耳失聪（保障自12周岁的
+            # 保单周年日始）— may be cited or left out: RULES.md)
+            return self.term == other.term or _NOTE.sub("", self.term) == _NOTE.sub("", other.term)
         # A chapter-heading citation (RULES.md: text outside any numbered article)
         # names whatever stands in that chapter, an article whose number was inferred too.
         for heading_only, placed in ((self, other), (other, self)):

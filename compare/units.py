@@ -321,6 +321,21 @@ def _definition_term(doc: ClauseDocument, text: str) -> str | None:
     return None
 
 
+def _defines(doc: ClauseDocument, text: str) -> str | None:
+    """The term an item is the definition of: its term and then its text, or its term
+    alone on the line, its text below. Not an item of a list that names a defined word
+    (2、语言能力或咀嚼吞咽能力完全丧失； among a disease's criteria): a list's item ends
+    with the list's punctuation, a term standing alone does not."""
+    term = _definition_term(doc, text)
+    if term is None:
+        return None
+    said = substance(text)
+    if said == substance(term):
+        return None if re.search(r"[；;，,。、]\s*$", text) else term
+    defined = next(d.text for d in doc.definitions if d.term == term)
+    return term if said.startswith(substance(term) + substance(defined)[:12]) else None
+
+
 # A word defined where it is used (本条款所称科技成果，是指… / 本保险所指商用数码产品，是指…):
 # the same definition another clause gives in its 释义.
 # (the word in quotes of either kind, a short name given in passing after it: "机器人"（以下简称投保产品）)
@@ -364,6 +379,10 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
         if not substance(text):
             return
         term = _definition_term(doc, text) if section.type is SectionType.DEFINITIONS else _defined_in_passing(text)
+        if term and item and section.type is SectionType.DEFINITIONS:
+            # A 释义's numbered definition is read on its own: the paragraph before it is
+            # the definition above (or the 释义's opening), not a lead-in of a list.
+            lead = ""
         if term and not numbered:
             cite = f"释义「{term}」" if section.type is SectionType.DEFINITIONS else cite
         elif term:
@@ -427,11 +446,14 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             # Items that are definitions split the paragraph, the members an umbrella
             # definition defines under it (自然灾害 / 1. 雷击：…) too; a list (1. 2. …)
             # inside a definition stays part of it.
-            items = [it for it in members if it.paragraph == p_index and _definition_term(doc, it.text)]
+            items = [it for it in members if it.paragraph == p_index and _defines(doc, it.text)]
             # (one such item in a paragraph that is itself a definition is a word it names,
-            # unless the paragraph lists it as a member it defines below)
-            if len(items) < 2 and _definition_term(doc, paragraph) and not (items and lists_member(paragraph, _definition_term(doc, items[0].text) or "")):
-                items = []
+            # unless the paragraph lists it as a member it defines below, or is only a
+            # heading over the members: 重大疾病： / （一）恶性肿瘤 / 指…)
+            own = _definition_term(doc, paragraph)
+            if len(items) < 2 and own and not (items and lists_member(paragraph, _defines(doc, items[0].text) or "")):
+                heading = items and substance(paragraph[: _item_starts(paragraph, items)[0]]) == substance(own)
+                items = items if heading else []
         starts = _item_starts(paragraph, items) if items else []
         if not starts:
             add(paragraph, para_cite)
@@ -462,19 +484,14 @@ def _with_members(items: list[Item], listing: str, doc: ClauseDocument) -> list[
     of their own: the members an umbrella lists (in `listing`) and defines under it
     (自然灾害…包括：雷击、暴雨… / 1. 雷击：…). Other nested items (the criteria of a
     disease, naming a word defined elsewhere) stay part of their item."""
-    defined = {d.term: d.text for d in doc.definitions}
     out: list[Item] = []
     for it in items:
         out.append(it)
         nested = list(it.items)
         while nested:  # (members may be read as nested one under the other: 1. holds 2. …)
             sub = nested.pop(0)
-            term = _definition_term(doc, sub.text)
-            # (the item is the member's definition: its term and then its text, or its
-            # term alone on the line, its text below — not a criterion naming the word)
-            said = substance(sub.text)
-            defines = term is not None and (said.startswith(substance(term) + substance(defined[term])[:12]) or said == substance(term))
-            if defines and lists_member(listing, term or ""):
+            term = _defines(doc, sub.text)
+            if term is not None and lists_member(listing, term):
                 out.append(sub)
             nested[:0] = sub.items
     return out
@@ -488,7 +505,7 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
         prev = out[-1] if out else None
         # A term printed alone on its line (法律行动 / b.著作权) heads the paragraph that
         # follows, whatever defined word that paragraph opens with (被保险人有权追索…).
-        captioned = prev is not None and _only_term(prev)
+        captioned = prev is not None and only_term(prev)
         if prev is not None and prev.term and (u.term is None or u.term == prev.term or captioned) and not u.item:
             text = prev.text.rstrip("\n") + "\n" + u.text
             out[-1] = replace(prev, text=text, dimension=dimension_of(SectionType.DEFINITIONS, text, ()))
@@ -497,7 +514,7 @@ def _join_definitions(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _only_term(unit: Unit) -> bool:
+def only_term(unit: Unit) -> bool:
     """A definition's unit that prints nothing but its term (and perhaps a label: b.著作权,
     which `substance` takes away with the punctuation)."""
     said = substance(unit.text)

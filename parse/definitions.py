@@ -112,6 +112,7 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
     bare_terms = False  # the first term stands alone, unnumbered
     outer_bare = False  # some term before was unnumbered: numbered ones are its sub-terms
     member = False  # the current entry is a member an umbrella definition defines
+    heading: int | None = None  # the level of a term standing alone over numbered definitions
 
     def close(end: int) -> None:
         nonlocal current
@@ -149,6 +150,11 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
         if current is not None:
             _, _, inline, level, parts, labelled = current
             deeper = block.level is None or (level is not None and block.level > level)
+            if heading is not None and level is not None and level > heading and block.level is not None:
+                # A member under a heading takes every line until the next member or
+                # heading: its criteria may be numbered in a style the 释义 met first
+                # ((1) before 1.), which the first-seen order ranks shallower.
+                deeper = block.level > heading and block.level != level
             if labelled:
                 takes = deeper and not (inline and block.level is not None and entry is not None)
                 # A term standing alone whose text lists its members (（二）自然灾害 /
@@ -161,6 +167,13 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
                     said = "".join(parts)
                     takes = not lists_member(said, entry.term)
                     member = not takes
+                # A term standing alone whose first line under it is a numbered term
+                # standing alone ((十三)重度疾病 / 1.恶性肿瘤——重度 / 指…): a heading over a
+                # list of definitions, as an unnumbered one is (重大疾病 / （一）恶性肿瘤 /
+                # 指…); each member is a definition of its own.
+                if takes and not inline and not parts and block.level is not None and entry is not None and not entry.text and not member:
+                    takes = False
+                    heading = level
                 # Where terms stand alone unnumbered (the 释义 of London-style
                 # wordings), such a term after a numbered sub-definition's text is
                 # the next term of the outer list.
@@ -189,6 +202,10 @@ def group_entries(blocks: list[DefBlock], lead: bool = False) -> list[Group]:
                 continue
             close(index)
             member = member and block.level is not None and level is not None and block.level > level
+        # (the members of a heading over definitions, until a term at its level or above)
+        if heading is not None and (block.level is None or block.level <= heading):
+            heading = None
+        member = member or (heading is not None and entry is not None)
         if entry is None or (lead and index == 0 and not entry.text):
             if intro_start is None:
                 intro_start = pending[0] if pending else index

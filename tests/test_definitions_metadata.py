@@ -90,6 +90,35 @@ def test_umbrella_definition_sub_terms_stand_alone() -> None:
     ]
 
 
+def test_a_heading_over_numbered_definitions_opens_a_list_of_its_members() -> None:
+    """（十三）重度疾病 / 1.恶性肿瘤——重度 / 指… (the diseases of the 2020 standard printed
+    under their kind): the heading defines nothing itself, each member is a definition,
+    and a member's criteria stay with it even in a label style the 释义 met first
+    ((1) in an earlier definition ranks shallower than 1. by first sight)."""
+    blocks = [
+        DefBlock("（十二）专科医生", 0),
+        DefBlock("专科医生应当同时满足以下资格条件：", None),
+        DefBlock("（1）具有有效的《医师资格证书》；", 1),
+        DefBlock("（十三）重度疾病", 0),
+        DefBlock("1.恶性肿瘤——重度", 2),
+        DefBlock("指恶性细胞不受控制的进行性增长和扩散。", None),
+        DefBlock("2.严重慢性肝衰竭", 2),
+        DefBlock("指因慢性肝脏疾病导致的肝衰竭，且须满足下列全部条件：", None),
+        DefBlock("（1）持续性黄疸；", 1),
+        DefBlock("（2）腹水。", 1),
+        DefBlock("（十四）轻度疾病", 0),
+        DefBlock("1.恶性肿瘤——轻度", 2),
+        DefBlock("指恶性细胞不受控制的进行性增长和扩散。", None),
+        DefBlock("（十五）肢体：指包括肩关节的整个上肢。", 0),
+    ]
+    entries = [g.entry for g in group_entries(blocks) if g.entry]
+    assert [e.term for e in entries] == ["专科医生", "重度疾病", "恶性肿瘤——重度", "严重慢性肝衰竭", "轻度疾病", "恶性肿瘤——轻度", "肢体"]
+    assert entries[1].text == "" and entries[4].text == ""
+    assert entries[3].text == "指因慢性肝脏疾病导致的肝衰竭，且须满足下列全部条件：\n（1）持续性黄疸；\n（2）腹水。"
+    # (an umbrella with words of its own keeps a numbered list that is not its members)
+    assert "原位癌" in [g.entry for g in group_entries([DefBlock("（三）恶性肿瘤", 0), DefBlock("指恶性细胞的增长。", None), DefBlock("1. 原位癌", 1)]) if g.entry][0].text
+
+
 def test_london_term_lines() -> None:
     blocks = [DefBlock(t, None) for t in ["法律行动", "被保险人有权追索的法律行动。", "保险公司", "澄川财产保险股份有限公司"]]
     assert [g.entry for g in group_entries(blocks)] == [
