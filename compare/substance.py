@@ -331,12 +331,32 @@ def is_catch_all(text: str) -> bool:
 
 # An exclusion item naming only the deductible (本合同载明的免赔额，或按免赔率计算的免赔额 /
 # 应由被保险人自行负担的免赔额): the deductible is the insured's to bear by definition.
-_DEDUCTIBLE_ITEM = re.compile(r"^[^。；;，,]{0,24}免赔(?:额|率)[^。；;]{0,30}[。；;]?$")
+_DEDUCTIBLE_ITEM = re.compile(r"^[^。；;，,]{0,32}免赔(?:额|率)[^。；;]{0,30}[。；;]?$")
 
 
 def names_the_deductible(text: str) -> bool:
     """Whether an exclusion item only excludes the deductible."""
     return bool(_DEDUCTIBLE_ITEM.match(_unlabel(text.strip())))
+
+
+# What an exclusion of the deductible can say: an amount, a rate, the higher of the two, a
+# period (免赔天数). Where it is printed (保险单载明的 / 明细表或有关条款中列明的), who bears it
+# (应由被保险人自行负担的) and what it is called (免赔额 / 免赔金额) point at the same figure.
+_DEDUCTIBLE_FACTS = {
+    # (an amount set by itself: 按免赔率计算的免赔额 is the rate's amount)
+    "amount": re.compile(r"(?<!计算的)(?<!计算出的)免赔(?:金)?额"),
+    "rate": re.compile(r"免赔率|比例"),
+    "higher": re.compile(r"(?:较)?高者|(?:较)?高的?为准"),
+    "period": re.compile(r"免赔(?:天数|期|日)"),
+}
+
+
+def deductible_facts(text: str) -> frozenset[str] | None:
+    """What an exclusion that only excludes the deductible says of it (see
+    _DEDUCTIBLE_FACTS), or None when the text is no such exclusion."""
+    if not names_the_deductible(text):
+        return None
+    return frozenset(k for k, pattern in _DEDUCTIBLE_FACTS.items() if pattern.search(text))
 
 
 # An aggregate limit means that payments for all accidents of the period together stay

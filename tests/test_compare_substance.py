@@ -95,3 +95,21 @@ def test_another_insurer_and_the_main_contract_keep_their_names() -> None:
     """其他保险公司 is another insurer, 主险合同 the contract the rider is attached to."""
     assert substance("向其他保险公司投保。") != substance("向保险人投保。")
     assert substance("以主险合同为准。") != substance("以本附加合同为准。")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "material"),
+    [
+        # where the deductible is printed and who bears it point at the same figure
+        ("（三）保险单列明的或有关条款中规定的应由被保险人自行负担的免赔额；", "（五）本保险合同载明的免赔额；", False),
+        ("（四）按本保险合同中载明的免赔率计算的免赔额。", "（四）依据保险单载明的免赔率计算的免赔金额。", False),
+        # … an amount beside the rate's, or the higher of the two, is another deductible
+        ("（三）按保险单载明的免赔率计算的免赔额。", "（五）保险单载明的免赔额或按免赔率计算的免赔额。", True),
+        ("（三）保险单载明的免赔额或按免赔率计算的免赔额，两者以高者为准。", "（三）保险单载明的免赔额或按免赔率计算的免赔额。", True),
+    ],
+)
+def test_an_exclusion_of_the_deductible_differs_only_by_what_it_says_of_it(a: str, b: str, material: bool) -> None:
+    from tiaokuan.compare.judge import judge
+    from tiaokuan.compare.units import Dimension
+
+    assert judge(a, b, Dimension.EXCLUSIONS, "A", "B").material is material
