@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 
 from tiaokuan.text.words import tokens, word_tag
 
-from .substance import deductible_facts, inherited_from_main, one_paper_asked, substance
+from .substance import deductible_said, inherited_from_main, one_paper_asked, substance
 from .units import Dimension
 
 
@@ -533,7 +533,7 @@ def judge(
     runs = runs_between(old, new, substitutions)
     if runs and (said := one_paper_asked(old, new)):
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{said}", runs)
-    if runs and dimension is Dimension.EXCLUSIONS and (facts := deductible_facts(old)) is not None and facts == deductible_facts(new):
+    if runs and dimension is Dimension.EXCLUSIONS and (said := deductible_said(old)) is not None and said == deductible_said(new):
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：均为除外保险合同载明的免赔，措辞不同，所指相同", runs)
     if runs and inherited_from_main(old) and inherited_from_main(new):
         # Two riders that each name what they take from the main contract (投保人、被保险人同主险

@@ -339,24 +339,23 @@ def names_the_deductible(text: str) -> bool:
     return bool(_DEDUCTIBLE_ITEM.match(_unlabel(text.strip())))
 
 
-# What an exclusion of the deductible can say: an amount, a rate, the higher of the two, a
-# period (免赔天数). Where it is printed (保险单载明的 / 明细表或有关条款中列明的), who bears it
-# (应由被保险人自行负担的) and what it is called (免赔额 / 免赔金额) point at the same figure.
-_DEDUCTIBLE_FACTS = {
-    # (an amount set by itself: 按免赔率计算的免赔额 is the rate's amount)
-    "amount": re.compile(r"(?<!计算的)(?<!计算出的)免赔(?:金)?额"),
-    "rate": re.compile(r"免赔率|比例"),
-    "higher": re.compile(r"(?:较)?高者|(?:较)?高的?为准"),
-    "period": re.compile(r"免赔(?:天数|期|日)"),
-}
+# Words that say where a deductible is printed (保险单载明的 / 明细表或有关条款中列明的), who
+# bears it (应由被保险人自行负担的), how it is reached (按 / 依据) and what it is called (免赔额 /
+# 免赔金额): all point at the same figure. What is left says what the deductible is — an
+# amount, a rate's amount, the higher of the two (两者以高者为准), a period.
+_POINTING = re.compile(
+    r"本保险合同|本合同|保险合同|保险单|明细表|有关条款|列明|载明|规定|约定|注明|应由被保险人自行负担|自行负担"
+    r"|按照|依照|依据|根据|按|中|的|所|或者|或"  # (or: between two places it is printed, or two figures 、 also lists)
+)
+_AMOUNT = re.compile(r"(?:免赔)?金?额")
 
 
-def deductible_facts(text: str) -> frozenset[str] | None:
-    """What an exclusion that only excludes the deductible says of it (see
-    _DEDUCTIBLE_FACTS), or None when the text is no such exclusion."""
+def deductible_said(text: str) -> str | None:
+    """What an exclusion that only excludes the deductible says of it, the words that
+    point at it left out (see _POINTING); None when the text is no such exclusion."""
     if not names_the_deductible(text):
         return None
-    return frozenset(k for k, pattern in _DEDUCTIBLE_FACTS.items() if pattern.search(text))
+    return _POINTING.sub("", _AMOUNT.sub("免赔额", substance(text)))
 
 
 # An aggregate limit means that payments for all accidents of the period together stay
