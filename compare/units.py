@@ -253,9 +253,14 @@ _DOCUMENT_LEAD = re.compile(r"(?:提供|提交|递交|出具|包括)[^。]{0,16}
 _INLINE_LIST = re.compile(r"^[^。]*?(?:提供|提交|递交)[^。]{0,10}?(?:[：:]|(?=[^。、]{2,20}、[^。、]{2,20}、))")
 
 
+# Papers asked when the contract is made (投保人应在投保时提供下列材料) serve the insurer's
+# underwriting, not a claim: the list is a duty of the applicant.
+_AT_APPLICATION = re.compile(r"投保(?:本保险)?(?:时|前)|申请投保|订立(?:本)?(?:保险)?合同时")
+
+
 def announces_papers(text: str) -> bool:
     """Whether a lead-in announces a list of claim papers (请求赔偿时，应向保险人提供下列证明和资料)."""
-    return bool(_DOCUMENT_LEAD.search(text))
+    return bool(_DOCUMENT_LEAD.search(text)) and not _AT_APPLICATION.search(text)
 
 
 def _asks_papers(text: str) -> bool:

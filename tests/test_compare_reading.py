@@ -53,6 +53,20 @@ def test_a_paper_list_whose_lead_in_refuses_payment_for_missing_papers_lists_pap
     assert by_cite["第二十一条（一）"] is Dimension.EXCLUSIONS
 
 
+def test_papers_asked_at_application_are_a_duty_of_the_applicant_not_a_claim() -> None:
+    """投保人应在投保时提供下列材料 serves underwriting: its items ask for papers, but they
+    are no claim papers, and pair as the applicant's duty, not with a claim's list."""
+    body = (
+        "投保人、被保险人义务\n\n"
+        "第十六条 投保人应在投保时提供下列材料：\n（一）企业营业执照复印件；\n（二）上年度财务报告；\n\n"
+        "第二十条 被保险人请求赔偿时，应向保险人提供下列证明和资料：\n（一）保险单正本；\n（二）事故证明；\n"
+    )
+    by_cite = {u.cite: u.dimension for u in _units(body)}
+    assert by_cite["第十六条（一）"] is Dimension.POLICYHOLDER_DUTIES
+    assert by_cite["第十六条（二）"] is Dimension.POLICYHOLDER_DUTIES
+    assert by_cite["第二十条（一）"] is Dimension.CLAIMS
+
+
 @pytest.mark.parametrize(
     ("old", "new", "dimension"),
     [
