@@ -303,6 +303,20 @@ def _open_list_member(said: str, raw: str) -> bool:
     return False
 
 
+_JOINED = r"(?:或者|或|、|及|和|与)"
+
+
+def _distributed(added: str, longer: str, shorter: str) -> bool:
+    """Whether `added` is a head the wording `longer` prints after each of two joined
+    members (急性重症肝炎或亚急性重症肝炎) and `shorter` only after the last (急性或亚急性重症肝炎)."""
+    if len(added) < 2 or not longer or not shorter:
+        return False
+    head = re.escape(added)
+    member = r"[^，。；;,、或及和与]{1,8}?"
+    joined = rf"{head}{_JOINED}{member}{head}"
+    return bool(re.search(joined, longer)) and bool(re.search(rf"{member}{_JOINED}{member}{head}", shorter)) and not re.search(joined, shorter)
+
+
 def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "") -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
     'different', a value's ('longer', 'more', 'stricter' … and 'negated': the wording
@@ -316,6 +330,10 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     if not (old and new) and not (set(tokens(old + new)) - _FILLER) - _PAPERS_BY_NAME:
         # The papers named only by their general name (下列证明和资料：… against the papers
         # listed inline): the list says which papers; the name adds none.
+        return "none", ""
+    if bool(old) != bool(new) and _distributed(old or new, new_raw if new else old_raw, old_raw if new else new_raw):
+        # A head the conjuncts share, printed once or with each (急性或亚急性重症肝炎 /
+        # 急性重症肝炎或亚急性重症肝炎): the same members.
         return "none", ""
     if bool(old) != bool(new) and _EXAMPLES.match(old or new):
         # Examples of an open list (包括但不限于…, 例如…): the list is open either way, so

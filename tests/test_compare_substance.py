@@ -113,3 +113,20 @@ def test_an_exclusion_of_the_deductible_differs_only_by_what_it_says_of_it(a: st
     from tiaokuan.compare.units import Dimension
 
     assert judge(a, b, Dimension.EXCLUSIONS, "A", "B").material is material
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "material"),
+    [
+        # a head the members share, printed once or after each
+        ("指急性或亚急性重症肝炎。", "指急性重症肝炎或亚急性重症肝炎。", False),
+        ("因故意或重大过失行为造成的损失。", "因故意行为或重大过失行为造成的损失。", False),
+        # … not a member added to the list
+        ("因故意行为造成的损失。", "因故意行为或重大过失行为造成的损失。", True),
+    ],
+)
+def test_a_head_shared_by_joined_members_is_the_same_printed_once_or_twice(a: str, b: str, material: bool) -> None:
+    from tiaokuan.compare.judge import judge
+    from tiaokuan.compare.units import Dimension
+
+    assert judge(a, b, Dimension.EXCLUSIONS, "A", "B").material is material
