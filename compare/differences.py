@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from tiaokuan.model import ClauseDocument, SectionType
 from tiaokuan.text.labels import is_caption, item_label
 
-from .glossary import definition_only_in, list_heads, opens_glossary
+from .glossary import definition_only_in, list_heads, opens_glossary, pair_members_by_name
 from .judge import Effect, Kind, judge
 from .leftovers import pair_by_kind
 from .pairing import (
@@ -531,6 +531,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     if any(subs.values()):  # pair again with each product's words put back into the first product's vocabulary
         rows = _pair_substituted(all_units, subs)
     rows = unpair_across_lists(join_members(pair_rewritten(pair_by_kind(extend_pairs(pair_splits(rows))))))
+    rows = pair_members_by_name(rows, [list_heads(units) for units in all_units])
     found: list[Difference] = []
     for i, pairs in subs.items():
         if pairs:

@@ -13,12 +13,14 @@ the list is one provision, compared at the clause's cover.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from tiaokuan.model import SectionType
 from tiaokuan.text.labels import item_label
 from tiaokuan.text.vocab import NATURAL_PERILS
 
+from .pairing import Counterparts
 from .units import Dimension, Unit, only_term
 
 
@@ -120,3 +122,60 @@ _CONTRACT_WORDS = frozenset({"保险人", "投保人", "被保险人", "受益�
 def _used_elsewhere(term: str, all_units: Sequence[Sequence[Unit]]) -> bool:
     """Whether any clause's operative text (not its definitions) uses the term."""
     return any(term in u.text for units in all_units for u in units if u.term is None and u.dimension is not Dimension.DEFINITIONS)
+
+
+# The degree a list of diseases grades its members by (严重脑中风后遗症 / 轻度脑中风后遗症,
+# 恶性肿瘤——重度): the same disease at another degree is another member, found by its name.
+_DEGREE = re.compile(r"^(?:严重的?|轻度的?|较重的?|较轻的?|重度|中度|重型|轻型)|——?(?:重度|中度|轻度)$|(?:[（(][^（()）]*[）)])+$")
+
+
+def name_core(term: str) -> str:
+    """A member's name without its degree or bracketed note (see _DEGREE)."""
+    return _DEGREE.sub("", _DEGREE.sub("", term))
+
+
+def pair_members_by_name(rows: list[Counterparts], heads: Sequence[dict[int, Unit]]) -> list[Counterparts]:
+    """Of two clauses, a member of a list of definitions paired into a list other than
+    the one most of its list pairs into, where that list holds one member of its name
+    at some degree (脑中风后遗症 paired with 轻度脑中风后遗症 of the minor list, the major
+    list holding 严重脑中风后遗症): that member is its counterpart. The member it leaves,
+    and one the namesake leaves that bore another name, stand alone."""
+    if any(len(r.units) != 2 for r in rows) or not heads[0] or not heads[1]:
+        return rows
+    rows = list(rows)
+    alone: dict[int, Counterparts] = {}  # row -> the unit it left, to stand alone after it
+    for side, other in ((0, 1), (1, 0)):
+        where = {(k, u.index): r for r, row in enumerate(rows) for k, u in enumerate(row.units) if u is not None}
+        into: dict[int, Counter[int]] = {}
+        for row in rows:
+            x, y = row.units[side], row.units[other]
+            if x is not None and y is not None and x.index in heads[side] and y.index in heads[other]:
+                into.setdefault(heads[side][x.index].index, Counter())[heads[other][y.index].index] += 1
+        for r, row in enumerate(rows):
+            x, y = row.units[side], row.units[other]
+            if x is None or y is None or x.term is None or x.index not in heads[side] or y.index not in heads[other]:
+                continue
+            most = into[heads[side][x.index].index].most_common(1)[0]
+            if most[1] < 2 or heads[other][y.index].index == most[0]:
+                continue
+            members = [rows[where[(other, k)]].units[other] for k, h in heads[other].items() if h.index == most[0] and (other, k) in where]
+            namesakes = [m for m in members if m is not None and m.term and name_core(m.term) == name_core(x.term)]
+            if len(namesakes) != 1:
+                continue
+            z = namesakes[0]
+            r2 = where[(other, z.index)]
+            w = rows[r2].units[side]
+            if w is not None and w.term and name_core(w.term) == name_core(z.term):
+                continue  # (the namesake has its namesake already)
+            rows[r] = _row(side, x, z)
+            rows[r2] = _row(side, w, None)
+            alone[r] = _row(side, None, y)
+            where[(other, z.index)] = r
+    out: list[Counterparts] = []
+    for r, row in enumerate(rows):
+        out += [row, alone[r]] if r in alone else [row]
+    return [r for r in out if any(u is not None for u in r.units)]
+
+
+def _row(side: int, here: Unit | None, there: Unit | None) -> Counterparts:
+    return Counterparts((here, there) if side == 0 else (there, here), 0.0)

@@ -89,3 +89,29 @@ def test_a_term_is_cited_with_or_without_its_note_in_brackets() -> None:
     printed = parse_cite("第二十七条（二十三）「双耳失聪（保障自12周岁的保单周年日始）」")
     assert printed.matches(parse_cite("第二十七条「双耳失聪」"))
     assert not printed.matches(parse_cite("第二十七条「双目失明」"))
+
+
+def test_a_member_pairs_with_its_namesake_in_the_list_its_list_corresponds_to() -> None:
+    """A wording grading its diseases in two lists (重度疾病 / 轻度疾病) has the same disease
+    in each at another degree: the other wording's 脑中风后遗症 is the major list's
+    严重脑中风后遗症, the list its list corresponds to, however like the minor one its words."""
+    stroke = "指因脑血管的突发病变引起脑血管出血、栓塞或梗塞，并导致神经系统永久性的功能障碍。"
+    one = (
+        "释义\n\n第二条 本保险合同中的下列词语具有如下含义：\n重大疾病：\n"
+        "（一）恶性肿瘤\n指恶性细胞不受控制地增长和扩散，浸润和破坏周围正常组织的疾病。\n"
+        "（二）深度昏迷\n指因疾病或意外伤害导致意识丧失，且已经持续使用呼吸机九十六小时以上。\n"
+        f"（三）脑中风后遗症\n{stroke}\n"
+    )
+    graded = (
+        "释义\n\n（一）重度疾病\n"
+        "1.恶性肿瘤——重度\n指恶性细胞不受控制地增长和扩散，浸润和破坏周围正常组织的疾病。\n"
+        "2.深度昏迷\n指因疾病或意外伤害导致意识丧失，且已经持续使用呼吸机九十六小时以上。\n"
+        "3.严重脑中风后遗症\n指因脑血管的突发病变引起脑血管出血、栓塞或梗塞，须由头颅断层扫描、核磁共振检查等影像学检查证实，"
+        "并导致神经系统永久性的功能障碍，在疾病确诊一百八十天后一肢以上肢体肌力二级以下。\n"
+        "（二）轻度疾病\n"
+        f"1.恶性肿瘤——轻度\n指恶性细胞不受控制地增长和扩散的疾病，但未达到重度的给付标准。\n2.轻度脑中风后遗症\n{stroke}\n"
+    )
+    docs = [_doc(COVER.format(word="重大疾病") + one), _doc(COVER.format(word="重度疾病") + graded)]
+    pairs = {(d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"])}
+    assert (("第二条（三）「脑中风后遗症」",), ("释义「严重脑中风后遗症」",)) in pairs
+    assert ((), ("释义「轻度脑中风后遗症」",)) in pairs
