@@ -37,34 +37,32 @@ def test_claim_papers_are_a_claims_matter_in_whatever_chapter_they_stand() -> No
     assert by_cite["第十二条"] is Dimension.POLICYHOLDER_DUTIES
 
 
-def test_a_paper_list_whose_lead_in_refuses_payment_for_missing_papers_lists_papers() -> None:
-    """A list is what its lead-in announces: 应提交以下材料 followed by the refusal to pay
-    what missing papers leave unproven announces papers, and its items are claim papers,
-    not exclusions; a lead-in that announces what is not paid still lists exclusions."""
-    body = (
-        "保险金申请与给付\n\n"
-        "第二十条 保险金申请人向保险人申请给付保险金时，应提交以下材料。保险金申请人未能提供有关材料，"
-        "导致保险人无法核实该申请的真实性的，保险人对无法核实部分不承担给付保险金的责任。\n（一）保险金给付申请书；\n（二）被保险人的身份证明；\n\n"
-        "第二十一条 下列原因造成的损失，保险人不承担给付保险金的责任：\n（一）投保人的故意行为；\n（二）被保险人醉酒；\n"
-    )
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # 应提交以下材料 followed by the refusal to pay what missing papers leave unproven
+        # announces papers: its items are claim papers, not exclusions; a lead-in that
+        # announces what is not paid still lists exclusions.
+        (
+            "保险金申请与给付\n\n"
+            "第二十条 保险金申请人向保险人申请给付保险金时，应提交以下材料。保险金申请人未能提供有关材料，"
+            "导致保险人无法核实该申请的真实性的，保险人对无法核实部分不承担给付保险金的责任。\n（一）保险金给付申请书；\n（二）被保险人的身份证明；\n\n"
+            "第二十一条 下列原因造成的损失，保险人不承担给付保险金的责任：\n（一）投保人的故意行为；\n（二）被保险人醉酒；\n",
+            {"第二十条（一）": Dimension.CLAIMS, "第二十条（二）": Dimension.CLAIMS, "第二十一条（一）": Dimension.EXCLUSIONS},
+        ),
+        # 投保人应在投保时提供下列材料 serves underwriting: its items ask for papers, but are
+        # no claim papers; they are the applicant's duty, not a claim's list.
+        (
+            "投保人、被保险人义务\n\n"
+            "第十六条 投保人应在投保时提供下列材料：\n（一）企业营业执照复印件；\n（二）上年度财务报告；\n\n"
+            "第二十条 被保险人请求赔偿时，应向保险人提供下列证明和资料：\n（一）保险单正本；\n（二）事故证明；\n",
+            {"第十六条（一）": Dimension.POLICYHOLDER_DUTIES, "第十六条（二）": Dimension.POLICYHOLDER_DUTIES, "第二十条（一）": Dimension.CLAIMS},
+        ),
+    ],
+)
+def test_a_list_is_what_its_lead_in_announces(body: str, expected: dict[str, Dimension]) -> None:
     by_cite = {u.cite: u.dimension for u in _units(body)}
-    assert by_cite["第二十条（一）"] is Dimension.CLAIMS
-    assert by_cite["第二十条（二）"] is Dimension.CLAIMS
-    assert by_cite["第二十一条（一）"] is Dimension.EXCLUSIONS
-
-
-def test_papers_asked_at_application_are_a_duty_of_the_applicant_not_a_claim() -> None:
-    """投保人应在投保时提供下列材料 serves underwriting: its items ask for papers, but they
-    are no claim papers, and pair as the applicant's duty, not with a claim's list."""
-    body = (
-        "投保人、被保险人义务\n\n"
-        "第十六条 投保人应在投保时提供下列材料：\n（一）企业营业执照复印件；\n（二）上年度财务报告；\n\n"
-        "第二十条 被保险人请求赔偿时，应向保险人提供下列证明和资料：\n（一）保险单正本；\n（二）事故证明；\n"
-    )
-    by_cite = {u.cite: u.dimension for u in _units(body)}
-    assert by_cite["第十六条（一）"] is Dimension.POLICYHOLDER_DUTIES
-    assert by_cite["第十六条（二）"] is Dimension.POLICYHOLDER_DUTIES
-    assert by_cite["第二十条（一）"] is Dimension.CLAIMS
+    assert {cite: by_cite[cite] for cite in expected} == expected
 
 
 @pytest.mark.parametrize(
