@@ -126,7 +126,7 @@ def _used_elsewhere(term: str, all_units: Sequence[Sequence[Unit]]) -> bool:
 
 # The degree a list of diseases grades its members by (严重脑中风后遗症 / 轻度脑中风后遗症,
 # 恶性肿瘤——重度): the same disease at another degree is another member, found by its name.
-_DEGREE = re.compile(r"^(?:严重的?|轻度的?|较重的?|较轻的?|重度|中度|重型|轻型)|——?(?:重度|中度|轻度)$|(?:[（(][^（()）]*[）)])+$")
+_DEGREE = re.compile(r"(?:^|(?<=或|、))(?:严重的?|轻度的?|较重的?|较轻的?|重度|中度|重型|轻型)|——?(?:重度|中度|轻度)$|(?:[（(][^（()）]*[）)])+$")
 
 
 def name_core(term: str) -> str:
@@ -136,10 +136,11 @@ def name_core(term: str) -> str:
 
 def pair_members_by_name(rows: list[Counterparts], heads: Sequence[dict[int, Unit]]) -> list[Counterparts]:
     """Of two clauses, a member of a list of definitions paired into a list other than
-    the one most of its list pairs into, where that list holds one member of its name
-    at some degree (脑中风后遗症 paired with 轻度脑中风后遗症 of the minor list, the major
-    list holding 严重脑中风后遗症): that member is its counterpart. The member it leaves,
-    and one the namesake leaves that bore another name, stand alone."""
+    the one most of its list pairs into, or left alone, where that list holds one member
+    of its name at some degree (脑中风后遗症 paired with 轻度脑中风后遗症 of the minor list,
+    the major list holding 严重脑中风后遗症; 脑炎后遗症或脑膜炎后遗症 alone, the major list
+    holding 严重脑炎后遗症或严重脑膜炎后遗症): that member is its counterpart. The member it
+    leaves, and one the namesake leaves that bore another name, stand alone."""
     if any(len(r.units) != 2 for r in rows) or not heads[0] or not heads[1]:
         return rows
     rows = list(rows)
@@ -153,10 +154,10 @@ def pair_members_by_name(rows: list[Counterparts], heads: Sequence[dict[int, Uni
                 into.setdefault(heads[side][x.index].index, Counter())[heads[other][y.index].index] += 1
         for r, row in enumerate(rows):
             x, y = row.units[side], row.units[other]
-            if x is None or y is None or x.term is None or x.index not in heads[side] or y.index not in heads[other]:
+            if x is None or x.term is None or x.index not in heads[side] or (y is not None and y.index not in heads[other]):
                 continue
-            most = into[heads[side][x.index].index].most_common(1)[0]
-            if most[1] < 2 or heads[other][y.index].index == most[0]:
+            most = (into.get(heads[side][x.index].index) or Counter({-1: 0})).most_common(1)[0]
+            if most[1] < 2 or (y is not None and heads[other][y.index].index == most[0]):
                 continue
             members = [rows[where[(other, k)]].units[other] for k, h in heads[other].items() if h.index == most[0] and (other, k) in where]
             namesakes = [m for m in members if m is not None and m.term and name_core(m.term) == name_core(x.term)]
@@ -169,7 +170,8 @@ def pair_members_by_name(rows: list[Counterparts], heads: Sequence[dict[int, Uni
                 continue  # (the namesake has its namesake already)
             rows[r] = _row(side, x, z)
             rows[r2] = _row(side, w, None)
-            alone[r] = _row(side, None, y)
+            if y is not None:
+                alone[r] = _row(side, None, y)
             where[(other, z.index)] = r
     out: list[Counterparts] = []
     for r, row in enumerate(rows):

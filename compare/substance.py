@@ -108,6 +108,15 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=证明)材料|(?<=证明和)材料|(?<=相关)材料|(?<=有关)材料", "资料"),  # the claim papers
         (r"提交(?=[^，。；]{0,12}(?:资料|证明|单证))", "提供"),  # handing them over
         (r"应该", "应"),  # the same modal verb, spoken form
+        # A threshold reached includes itself by law (《民法典》第一千二百五十九条: 以上、以下、
+        # 以内 include the figure): 8级（含）以上 / 8级及以上 / 8级以上 say one thing.
+        (r"[（(]含[）)]\s*(?=以上|以下|以内)|(?<=[\d级度米秒时天日月年岁元%])(?:及|或)(?=以上|以下)", ""),
+        (r"考虑(?=[^，。；]{1,40}后)", "结合"),  # taking a rule into account before a sum is set
+        (r"(?:交付|支付|交纳)(?=保险费)", "交纳"),  # paying the premium
+        (r"机械装[备置]", "机械装置"),  # machinery, equipment named two ways
+        (r"(?<=商业)运[营行]", "运行"),  # in commercial operation
+        (r"水资产", "水资源"),  # the natural resources no property policy insures (土地、海床、矿藏、水资源)
+        (r"责任赔偿限额", "赔偿限额"),  # the limit, named for the liability and for the payment at once
         (r"并且", "且"),
         (r"经济赔偿责任", "赔偿责任"),  # the liability to pay money: 经济 adds no referent
         (r"(?:损害)?赔偿(?:要求|请求)", "赔偿请求"),  # the third party's claim

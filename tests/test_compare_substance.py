@@ -85,6 +85,15 @@ from tiaokuan.compare.substance import substance
             "保险金额是保险人承担给付保险金责任的最高限额。保险金额由投保人、保险人双方约定，并在保险单中载明。",
             "保险金额由投保人、保险人双方约定，并在保险单中载明。",
         ),
+        # a threshold includes itself by law (《民法典》第一千二百五十九条)
+        ("暴风：指风力达8级（含）以上、风速在17.2米/秒（含）以上的自然风。", "暴风：指风力达8级以上、风速在17.2米/秒以上的自然风。"),
+        ("二级及以上医院", "二级以上医院"),
+        ("以保险财产损失前的实际价值考虑残值处理方式后确定的金额为准。", "以保险财产损失前的实际价值结合残值处理方式后确定的金额为准。"),
+        ("投保人应按照约定交付保险费。", "投保人应按照约定支付保险费。"),  # paying the premium
+        ("（一）施工用机具、设备、机械装备；", "（一）施工用机具、设备、机械装置；"),
+        ("已经投入商业运营的财产。", "已经投入商业运行的财产。"),
+        ("（三）土地、海床、矿藏、水资产、动物、植物、农作物；", "（三）土地、海床、矿藏、水资源、动物、植物、农作物；"),
+        ("不得超过本保险合同列明的累计责任赔偿限额。", "不得超过本保险合同列明的累计赔偿限额。"),
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
@@ -95,6 +104,9 @@ def test_another_insurer_and_the_main_contract_keep_their_names() -> None:
     """其他保险公司 is another insurer, 主险合同 the contract the rider is attached to."""
     assert substance("向其他保险公司投保。") != substance("向保险人投保。")
     assert substance("以主险合同为准。") != substance("以本附加合同为准。")
+    # … not excluding a threshold (不含) drops nothing, and a payment of a claim is no premium
+    assert substance("8级（不含）以上") != substance("8级以上")
+    assert substance("支付赔款") != substance("交纳赔款")
 
 
 @pytest.mark.parametrize(
@@ -130,3 +142,12 @@ def test_a_head_shared_by_joined_members_is_the_same_printed_once_or_twice(a: st
     from tiaokuan.compare.units import Dimension
 
     assert judge(a, b, Dimension.EXCLUSIONS, "A", "B").material is material
+
+
+def test_a_run_is_quoted_as_printed_where_a_word_is_read_by_its_context() -> None:
+    """交付 reads as 交纳 only before 保险费: the edit quotes the words the clause prints."""
+    from tiaokuan.compare.judge import judge
+    from tiaokuan.compare.units import Dimension
+
+    what = judge("投保人未按约定交付保险费的，保险人不承担赔偿责任。", "投保人未按约定交清保险费的，保险人不承担赔偿责任。", Dimension.POLICYHOLDER_DUTIES, "A", "B").what
+    assert "“交付”" in what and "交纳" not in what
