@@ -60,7 +60,7 @@ _WIDER_HURTS = {Dimension.EXCLUSIONS, Dimension.DEDUCTIBLE, Dimension.POLICYHOLD
 # Also quantifiers and adverbs of drafting (各种, 具体, 另行) and a lone modal verb
 # added to a sentence that already states a duty.
 _FILLER = frozenset(
-    "的 了 之 所 也 上述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计 "
+    "的 了 之 所 也 上述 前述 该 其 均 将 都 即 予以 进行 行为 情形 情况 事项 和 或 或者 及 以及 与 中 总 合计 "
     "各种 各项 具体 另 另行 相应 相关 应 对 在 "
     # the object a verb already implies (计算 / 计算赔偿, 请求 / 请求赔偿保险金, 协商 / 协商处理)
     "赔偿 保险金 处理 "

@@ -151,3 +151,12 @@ def test_a_run_is_quoted_as_printed_where_a_word_is_read_by_its_context() -> Non
 
     what = judge("投保人未按约定交付保险费的，保险人不承担赔偿责任。", "投保人未按约定交清保险费的，保险人不承担赔偿责任。", Dimension.POLICYHOLDER_DUTIES, "A", "B").what
     assert "“交付”" in what and "交纳" not in what
+
+
+def test_what_was_just_said_is_pointed_at_either_way() -> None:
+    """上述 and 前述 both point at the preceding provision: no difference between them."""
+    from tiaokuan.compare.judge import judge
+    from tiaokuan.compare.units import Dimension
+
+    old, new = "（二）被保险人对上述财产的损失；", "（二）被保险人对前述财产的损失；"
+    assert not judge(old, new, Dimension.EXCLUSIONS, "A", "B").material
