@@ -35,6 +35,7 @@ from tiaokuan.text.labels import (
 
 from .articles import Piece, strip_prefix
 from .bulleted import BulletedReading, captions_head_bullets, ends_sentence_list
+from .definitions import is_term_line
 from .drafts import (
     UNNUMBERED_OK,
     ArticleDraft,
@@ -380,9 +381,13 @@ class _Walker(BulletedReading):
             unit.pieces.append(piece(block, item=item, inferred_item=item and not is_item))
             return
         if unit is None:
-            if section.type is SectionType.DEFINITIONS and not (
+            # (a term printed alone on its line waits for its text, whatever that text ends with:
+            # - 火灾 / 在时间或空间上失去控制的燃烧…必须同时具备以下三个条件：)
+            listing = section.units[-1] if section.units and isinstance(section.units[-1], list) else None
+            waiting = bool(listing) and is_term_line(listing[-1].text)  # type: ignore[index]
+            if section.type is SectionType.DEFINITIONS and (waiting or not (
                 not self.labelled and text.endswith(("：", ":"))
-            ):
+            )):
                 if not section.units or not isinstance(section.units[-1], list):
                     section.units.append([])
                 section.units[-1].append(block)  # type: ignore[union-attr]

@@ -179,3 +179,20 @@ def test_versions() -> None:
     assert version_of("侵犯专利权责任保险（A款）条款") == ("A款", "侵犯专利权责任保险条款")
     assert version_of("财产一切险（2025版）条款")[0] == "2025版"
     assert version_of("专利无效费用损失保险条款") == (None, "专利无效费用损失保险条款")
+
+
+def test_a_term_alone_on_its_line_keeps_a_text_that_announces_a_list() -> None:
+    """In a wording that lost its article labels, a 释义 line ending in ： opens an article
+    of its own (本保险合同涉及下列术语时，适用下列释义：) — but not the text of a term printed
+    alone on the line above it (- 火灾 / 在时间或空间上失去控制的燃烧…必须同时具备以下三个条件：)."""
+    from tiaokuan.parse import parse_paragraphs
+
+    text = (
+        "某某财产保险条款\n\n保险责任\n\n- 在保险期间内，由于火灾造成保险标的的损失，保险人负责赔偿。\n\n释义\n\n"
+        "- 火灾\n在时间或空间上失去控制的燃烧所造成的灾害。构成本保险的火灾责任必须同时具备以下三个条件：\n"
+        "- 有燃烧现象；\n- 偶然、意外发生的燃烧；\n- 燃烧失去控制并有蔓延扩大的趋势。\n"
+        "- 暴雨：指每小时降雨量达16毫米以上的降雨。\n"
+    )
+    defined = {d.term: d.text for d in parse_paragraphs(text).documents[0].definitions}
+    assert defined["火灾"].startswith("在时间或空间上失去控制的燃烧") and "蔓延扩大" in defined["火灾"]
+    assert defined["暴雨"] == "指每小时降雨量达16毫米以上的降雨。"
