@@ -280,7 +280,8 @@ def _documents(found: re.Match[str]) -> str:
 
 
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
-_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日天个月年周%倍次项件元万])")
+# (a count of days, times, items …; not 一次性, "at once", which counts nothing)
+_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千两]+(?=[日天个月年周%倍次项件元万])(?!次性)")
 _PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百]+)")
 _CROSS_REF = re.compile(r"第[零〇一二三四五六七八九十百两\d]+条")
 _ITEM_REF = re.compile(r"第[（(]?[零〇一二三四五六七八九十\d]+[)）]?项")

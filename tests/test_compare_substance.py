@@ -107,6 +107,8 @@ def test_another_insurer_and_the_main_contract_keep_their_names() -> None:
     # … not excluding a threshold (不含) drops nothing, and a payment of a claim is no premium
     assert substance("8级（不含）以上") != substance("8级以上")
     assert substance("支付赔款") != substance("交纳赔款")
+    # … and 一次性 ("at once") counts nothing, where 一次事故 counts accidents
+    assert substance("保险金一次性支付") == "保险金一次性支付" and substance("一次事故") == "1次事故"
 
 
 @pytest.mark.parametrize(
