@@ -146,6 +146,8 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(属于?[^,。;:]{1,10}?)责任(?=[,。;]|$)", r"\1"),
         # Where a figure is written: the schedule (保险单) is part of the contract.
         (r"(?:本合同|保险单(?:明细表)?(?:或(?:者)?其他保险凭证)?|保险凭证)中?(?=载明|列明)", "保险单"),
+        # … and printed there, whichever verb says so: 载明 / 列明 / 注明 / 写明.
+        (r"(?<=保险单)(?:列明|注明|写明)", "载明"),
         # The increase in risk of 《保险法》第五十二条, however worded.
         (r"风险(?=[^，。；]{0,4}显著)", "危险程度"),
         (r"(?<=显著)提高", "增加"),

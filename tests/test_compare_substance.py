@@ -94,6 +94,7 @@ from tiaokuan.compare.substance import substance
         ("已经投入商业运营的财产。", "已经投入商业运行的财产。"),
         ("（三）土地、海床、矿藏、水资产、动物、植物、农作物；", "（三）土地、海床、矿藏、水资源、动物、植物、农作物；"),
         ("不得超过本保险合同列明的累计责任赔偿限额。", "不得超过本保险合同列明的累计赔偿限额。"),
+        ("（三）保险单载明的免赔额；", "（三）保险单列明的免赔额；"),  # printed in the schedule, whichever verb
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
