@@ -21,12 +21,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from tiaokuan.text.words import tokens, word_tag
 
+from .printed import printed
 from .substance import deductible_said, inherited_from_main, one_paper_asked, substance
 from .units import Dimension
 
@@ -249,37 +249,6 @@ def _scale(words: dict[str, int], text: str) -> int | None:
     return max(found) if found else None
 
 
-def _printed(said: str, raw: str) -> str:
-    """A run's words as the clause prints them: each stretch of it (…-separated)
-    found back in the wording whose substance it is (以及就该侵权行为启动的任何程序,
-    not the 以及就该侵权行为启动的程序 it is read as); as read where not found."""
-    return "…".join(_find_printed(part, raw) or part for part in said.split("…")) if said else said
-
-
-@lru_cache(maxsize=8192)
-def _find_printed(part: str, raw: str) -> str | None:
-    for start, ch in enumerate(raw):
-        if ch != part[0]:
-            continue
-        for end in range(start + len(part), min(len(raw), start + 2 * len(part) + 8) + 1):
-            if substance(raw[start:end]) == part:
-                return raw[start:end]
-    # A word read as another only beside the words around it (交付 before 保险费, 运营 after
-    # 商业): the printed words of the same length at the place whose context reads so.
-    # (the words open or close as read: a slice starts on the run's first character or ends on its last)
-    span = 2 * len(part) + 8
-    spans = [(i, j) for i, ch in enumerate(raw) if ch == part[0] for j in range(i + 1, min(len(raw), i + span) + 1)]
-    spans += [(i, j) for j in range(1, len(raw) + 1) if raw[j - 1] == part[-1] for i in range(max(0, j - span), j)]
-    for start, end in spans:
-        said = substance(raw[start:end])
-        if len(said) != len(part) or not substance(raw[start]) or not substance(raw[end - 1]):
-            continue
-        if substance(raw[start : end + _CONTEXT]).startswith(part) or substance(raw[max(0, start - _CONTEXT) : end]).endswith(part):
-            return raw[start:end]
-    return None
-
-
-_CONTEXT = 8  # characters of context a reading rule looks at around its words (compare/substance.py)
 
 
 def _misprint(old: str, new: str) -> bool:
@@ -310,8 +279,8 @@ def _open_list_member(said: str, raw: str) -> bool:
     (…、X、… / …、X) that goes on to close itself open as natural disasters (等自然灾害)."""
     if not raw or "…" in said:
         return False
-    printed = _printed(said, raw)
-    for m in re.finditer(re.escape(printed), raw):
+    words = printed(said, raw)
+    for m in re.finditer(re.escape(words), raw):
         before, after = raw[: m.start()], raw[m.end() :]
         if (before.endswith("、") or after.startswith("、")) and _OPEN_LIST_END.match(after):
             return True
@@ -380,7 +349,7 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
         # "Related" in its other form (相关 / 有关: 相关法律 / 有关法律), read here for the
         # same reason as "according to".
         return "none", ""
-    said_old, said_new = _printed(old, old_raw), _printed(new, new_raw)
+    said_old, said_new = printed(old, old_raw), printed(new, new_raw)
     qa, qb = _quantities(old + run.after), _quantities(new + run.after)
     if qa and qb and len(qa) == len(qb):
         (va, ua), (vb, ub) = qa[0], qb[0]
@@ -548,7 +517,7 @@ def _edits(runs: tuple[Run, ...], old_raw: str, new_raw: str) -> str:
     difference read as immaterial by."""
     said = []
     for run in runs:
-        a, b = _printed(run.old, old_raw), _printed(run.new, new_raw)
+        a, b = printed(run.old, old_raw), printed(run.new, new_raw)
         said.append(f"“{a}”改为“{b}”" if a and b else f"增加“{b}”" if b else f"删去“{a}”")
     if len(said) > MAX_RUNS_SAID:
         return f"措辞多处不同（{len(said)}处），见两者对照"
