@@ -23,10 +23,18 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tiaokuan.model import Article, Category, ClauseDocument, Item, Section, SectionType
-from tiaokuan.text.labels import HeadingLevel, cn_to_int, heading_label, int_to_cn, lists_member, names_its_table
+from tiaokuan.text.labels import (
+    HeadingLevel,
+    cn_to_int,
+    heading_label,
+    int_to_cn,
+    lists_member,
+    names_its_table,
+)
 from tiaokuan.text.vocab import CLAIM_DOCUMENTS, map_all
 
 from .appendices import APPENDIX_LABEL, PAYMENT_SCALE, appendix_cite, chapter_cite, one_space, table_figures
+from .defined import defines, definition_term, with_members
 from .item_cites import (
     captioned_parts,
     chapter_items,
@@ -317,30 +325,6 @@ def _deeper_decimal(base: str, label: str) -> str | None:
     return None
 
 
-def _definition_term(doc: ClauseDocument, text: str) -> str | None:
-    key = substance(text)
-    # the longest term that opens the text: 专利权人 is not 专利
-    for d in sorted(doc.definitions, key=lambda d: -len(substance(d.term))):
-        if substance(d.term) and key.startswith(substance(d.term)):
-            return d.term
-    return None
-
-
-def _defines(doc: ClauseDocument, text: str) -> str | None:
-    """The term an item is the definition of: its term and then its text, or its term
-    alone on the line, its text below. Not an item of a list that names a defined word
-    (2、语言能力或咀嚼吞咽能力完全丧失； among a disease's criteria): a list's item ends
-    with the list's punctuation, a term standing alone does not."""
-    term = _definition_term(doc, text)
-    if term is None:
-        return None
-    said = substance(text)
-    if said == substance(term):
-        return None if re.search(r"[；;，,。、]\s*$", text) else term
-    defined = next(d.text for d in doc.definitions if d.term == term)
-    return term if said.startswith(substance(term) + substance(defined)[:12]) else None
-
-
 # A word defined where it is used (本条款所称科技成果，是指… / 本保险所指商用数码产品，是指…):
 # the same definition another clause gives in its 释义.
 # (the word in quotes of either kind, a short name given in passing after it: "机器人"（以下简称投保产品）)
@@ -375,7 +359,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     titled = (
         numbered is not None and section.type is not SectionType.DEFINITIONS and len(article.paragraphs) > 1
         and short_caption(article.paragraphs[0]) and not any(it.paragraph == 0 for it in article.items)
-        and _definition_term(doc, article.paragraphs[0]) is None
+        and definition_term(doc, article.paragraphs[0]) is None
     )  # fmt: skip
     first = 1 if titled else 0
     many = len(article.paragraphs) - first > 1
@@ -383,7 +367,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     def add(text: str, cite: str, item: str | None = None, lead: str = "", is_lead: bool = False) -> None:
         if not substance(text):
             return
-        term = _definition_term(doc, text) if section.type is SectionType.DEFINITIONS else _defined_in_passing(text)
+        term = definition_term(doc, text) if section.type is SectionType.DEFINITIONS else _defined_in_passing(text)
         if term and item and section.type is SectionType.DEFINITIONS:
             # A 释义's numbered definition is read on its own: the paragraph before it is
             # the definition above (or the 释义's opening), not a lead-in of a list.
@@ -423,7 +407,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     in_part = False  # (past the first captioned part: every paragraph goes on with the part above)
     back, back_leads = counted_back(article)
     # (a 释义's items with the members its umbrella definitions define under them, once per article)
-    members = _with_members(list(article.items), "\n".join(article.paragraphs), doc) if section.type is SectionType.DEFINITIONS else []
+    members = with_members(list(article.items), "\n".join(article.paragraphs), doc) if section.type is SectionType.DEFINITIONS else []
     lead_text = ""
     for p_index, paragraph in enumerate(article.paragraphs):
         if p_index < first:
@@ -451,12 +435,12 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
             # Items that are definitions split the paragraph, the members an umbrella
             # definition defines under it (自然灾害 / 1. 雷击：…) too; a list (1. 2. …)
             # inside a definition stays part of it.
-            items = [it for it in members if it.paragraph == p_index and _defines(doc, it.text)]
+            items = [it for it in members if it.paragraph == p_index and defines(doc, it.text)]
             # (one such item in a paragraph that is itself a definition is a word it names,
             # unless the paragraph lists it as a member it defines below, or is only a
             # heading over the members: 重大疾病： / （一）恶性肿瘤 / 指…)
-            own = _definition_term(doc, paragraph)
-            if len(items) < 2 and own and not (items and lists_member(paragraph, _defines(doc, items[0].text) or "")):
+            own = definition_term(doc, paragraph)
+            if len(items) < 2 and own and not (items and lists_member(paragraph, defines(doc, items[0].text) or "")):
                 heading = items and substance(paragraph[: _item_starts(paragraph, items)[0]]) == substance(own)
                 items = items if heading else []
         starts = _item_starts(paragraph, items) if items else []
@@ -482,24 +466,6 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units
-
-
-def _with_members(items: list[Item], listing: str, doc: ClauseDocument) -> list[Item]:
-    """Items in reading order, each followed by the nested items that are definitions
-    of their own: the members an umbrella lists (in `listing`) and defines under it
-    (自然灾害…包括：雷击、暴雨… / 1. 雷击：…). Other nested items (the criteria of a
-    disease, naming a word defined elsewhere) stay part of their item."""
-    out: list[Item] = []
-    for it in items:
-        out.append(it)
-        nested = list(it.items)
-        while nested:  # (members may be read as nested one under the other: 1. holds 2. …)
-            sub = nested.pop(0)
-            term = _defines(doc, sub.text)
-            if term is not None and lists_member(listing, term):
-                out.append(sub)
-            nested[:0] = sub.items
-    return out
 
 
 def _join_definitions(units: list[Unit]) -> list[Unit]:

@@ -115,3 +115,17 @@ def test_a_member_pairs_with_its_namesake_in_the_list_its_list_corresponds_to() 
     pairs = {(d.sides[0].citations, d.sides[1].citations) for d in differences(docs, ["A", "B"])}
     assert (("第二条（三）「脑中风后遗症」",), ("释义「严重脑中风后遗症」",)) in pairs
     assert ((), ("释义「轻度脑中风后遗症」",)) in pairs
+
+
+def test_a_member_the_umbrella_does_not_name_is_numbered_on_as_a_member() -> None:
+    """自然灾害：指雷击、暴雨… names its members, and defines them under it (1、雷击：…);
+    a member it does not name but numbers on in the same list (3、地震：…) is a definition of
+    its own too, not more words of the member above it."""
+    body = (
+        "释义\n\n第二条 本合同涉及下列术语时，适用下列释义：\n"
+        "（一）自然灾害：指雷击、暴雨及其他人力不可抗拒的破坏力强大的自然现象。\n"
+        "1、雷击：指由雷电造成的灾害。\n2、暴雨：指每小时降雨量达16毫米以上的降雨。\n3、地震：地壳发生的震动。\n"
+        "（二）意外事故：指不可预料的以及被保险人无法控制的突发性事件。\n"
+    )
+    cites = [u.cite for u in units_of(_doc(COVER.format(word="重大疾病") + body)) if u.term]
+    assert cites == ["第二条（一）「自然灾害」", "第二条1、「雷击」", "第二条2、「暴雨」", "第二条3、「地震」", "第二条（二）「意外事故」"]
