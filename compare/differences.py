@@ -388,8 +388,6 @@ _RESTATES_LAW = re.compile(
 )
 
 
-
-
 def _table_difference(row: Counterparts, present: list[int], names: Sequence[str]) -> Difference:
     """Two appended tables (a short-rate table, a disability-payment scale) whose figures
     differ: one material difference, the changed figures quoted in order."""
@@ -531,7 +529,8 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     if any(subs.values()):  # pair again with each product's words put back into the first product's vocabulary
         rows = _pair_substituted(all_units, subs)
     rows = unpair_across_lists(join_members(pair_rewritten(pair_by_kind(extend_pairs(pair_splits(rows))))))
-    rows = pair_members_by_name(rows, [list_heads(units) for units in all_units])
+    heads = [list_heads(units) for units in all_units]
+    rows = pair_members_by_name(rows, heads)
     found: list[Difference] = []
     for i, pairs in subs.items():
         if pairs:
@@ -548,8 +547,7 @@ def differences(docs: Sequence[ClauseDocument], names: Sequence[str]) -> tuple[D
     paired = {k: "|".join(r.units[k].key for r in rows if all(x is not None for x in r.units)) for k in range(len(docs))}  # type: ignore[union-attr]
     whole = {k: "\n".join(u.text for u in units) for k, units in enumerate(all_units)}
     personal = frozenset(i for i, d in enumerate(docs) if _PERSONAL.search(d.product or d.title or ""))
-    heads = {k: list_heads(units) for k, units in enumerate(all_units)}
-    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole, personal, heads)
+    reading = _Reading(names, all_units, subs, absorbed, dropped, paired, row_of, whole, personal, dict(enumerate(heads)))
     for row in rows:
         diff = _row_difference(row, reading)
         if diff is not None:

@@ -249,8 +249,6 @@ def _scale(words: dict[str, int], text: str) -> int | None:
     return max(found) if found else None
 
 
-
-
 def _misprint(old: str, new: str) -> bool:
     """A misprinted character (别字): Chinese is typed by its sound (pinyin), and the
     slip of a pinyin keyboard puts one character of a word for another that sounds

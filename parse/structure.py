@@ -383,11 +383,10 @@ class _Walker(BulletedReading):
         if unit is None:
             # (a term printed alone on its line waits for its text, whatever that text ends with:
             # - 火灾 / 在时间或空间上失去控制的燃烧…必须同时具备以下三个条件：)
-            listing = section.units[-1] if section.units and isinstance(section.units[-1], list) else None
-            waiting = bool(listing) and is_term_line(listing[-1].text)  # type: ignore[index]
-            if section.type is SectionType.DEFINITIONS and (waiting or not (
-                not self.labelled and text.endswith(("：", ":"))
-            )):
+            if section.type is SectionType.DEFINITIONS and (
+                not (not self.labelled and text.endswith(("：", ":")))
+                or (bool(section.units) and isinstance(last := section.units[-1], list) and bool(last) and is_term_line(last[-1].text))
+            ):
                 if not section.units or not isinstance(section.units[-1], list):
                     section.units.append([])
                 section.units[-1].append(block)  # type: ignore[union-attr]
