@@ -385,6 +385,9 @@ _RESTATES_LAW = re.compile(
     # the contract in force once made (第十三条: 依法成立的保险合同，自成立时生效). (Not the
     # limitation period of 第二十六条 printed in one clause only: the analysts count it, 11 pairs in 15.)
     r"|^本合同自成立时起?生效$"
+    # a contract not guaranteed renewable: without a promise to renew no contract gives
+    # a right to renew, and a new contract needs a new application and the insurer's consent
+    r"|^本(?:附加)?(?:保险)?合同为不保证续保合同"
 )
 
 
