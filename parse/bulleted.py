@@ -24,7 +24,14 @@ from .drafts import ArticleDraft, piece
 from .headings import known_heading
 from .layout import Block
 from .lines import Hint
-from .numbering import STATED_CONTINUATION_COST, leave_list_cost, names_this_article, opens_article, points_back
+from .numbering import (
+    STATED_CONTINUATION_COST,
+    leave_list_cost,
+    names_this_article,
+    opens_article,
+    opens_with_subject,
+    points_back,
+)
 
 # 从下列两者中择其一 / 以下三种方式: how many captioned parts a lead announces.
 _COUNTED = re.compile(r"(?:下列|以下)([两二三四五六七八九])(?:者|种|类|个)")
@@ -103,6 +110,8 @@ class BulletedReading:
     says whether the copy heads its articles with captions (`captions_head_bullets`)."""
 
     bullet_captions: bool
+    index: int
+    parts: set[int]
 
     def _bulleted(self, block: Block, text: str, unit: ArticleDraft) -> None:
         """A paragraph of a clause whose bullets stand for its lost numbers: a bullet
@@ -117,6 +126,28 @@ class BulletedReading:
             # leave the list open)
             if unit.in_parts or not (answers_item or under_its_table(unit)):
                 self._lead(unit, text)
+            return
+        if unit.in_parts and self.index not in self.parts and not self.bullet_captions:
+            # (the article's captioned parts have ended: a bullet after a part's body, a plain
+            # paragraph that announces no list, is no item)
+            unit.in_parts = False
+            unit.list_open = bool(unit.pieces) and unit.pieces[-1].text.rstrip().endswith(("：", ":"))
+        if self.index in self.parts and not self.bullet_captions:
+            # Inside an article's captioned parts (numbering.caption_parts): a bullet is a
+            # caption or an item of a part (where captions head no articles: those copies
+            # read their captions below) — but one that opens a sentence with its subject
+            # after a part's body (a plain paragraph, which announces no list) is the next
+            # article, as a bullet after a plain paragraph is anywhere in such a copy.
+            last = unit.pieces[-1].text.rstrip() if unit.pieces else ""
+            after_body = bool(unit.pieces) and not unit.pieces[-1].item and not last.endswith(("：", ":", "；", ";"))
+            if not is_caption(text) and after_body and opens_with_subject(text):
+                if self._reading(text, True, _PART_COST):
+                    self._open(block, text)
+                    return
+            else:
+                self._reading(text, False, None)
+            self._item(block, text, unit)
+            unit.in_parts = unit.list_open = True
             return
         if self.bullet_captions and (unit.captioned or any(p.text.rstrip().endswith(("：", ":")) for p in unit.pieces)):
             self._in_captioned(block, text, unit)

@@ -313,7 +313,11 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
         head = text.strip().rstrip("：:")
         if not first or first in inside or not is_caption(head) or len(head) < 3 or is_chapter_line(text.strip()):
             continue
-        if not announces(texts[first - 1]):
+        # An article that names its parts (保险责任分为住院医疗保险责任和门（急）诊医疗保险责任
+        # 两项) announces them as well as one that says 下列; its last part's body is no longer
+        # than up to a paragraph that opens a sentence of its own (本保险合同适用…原则).
+        named = not announces(texts[first - 1]) and head in texts[first - 1]
+        if not (named or announces(texts[first - 1])):
             continue
         last = None
         for k in range(first + 1, len(texts)):
@@ -326,7 +330,7 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
         if last is not None:
             end = last + 1  # (a caption never ends its part)
             while end < len(texts) and not is_chapter_line(texts[end].strip()) and (
-                end == last + 1 or not (announces_list(texts[end]) or opens_article(texts[end]))
+                end == last + 1 or not (announces_list(texts[end]) or opens_article(texts[end]) or (named and opens_with_subject(texts[end])))
             ):
                 end += 1
             inside.update(range(first, end))
@@ -413,11 +417,16 @@ _OPENS_WITH_SUBJECT = re.compile(
 _CONDUCT = re.compile(r"^[^，,。；;：:]{0,40}的[^，,。；;：:]{0,40}(?:行为|过失)[。；;]?$")
 
 
+def opens_with_subject(text: str) -> bool:
+    """Whether a paragraph opens as an article's sentence does, with its subject (above)."""
+    return bool(_OPENS_WITH_SUBJECT.match(text)) and not _CONDUCT.match(text)
+
+
 def leave_list_cost(items: list[str], text: str) -> float:
     """What reading a paragraph after an open list's items as the next article
     costs: more the more it reads like those items (items of one list are drafted
     alike: same words, same endings)."""
-    if not _OPENS_WITH_SUBJECT.match(text) or _CONDUCT.match(text):
+    if not opens_with_subject(text):
         return 1.5
     seen = set().union(*map(char_pairs, items))
     opening = char_pairs(text[:40])

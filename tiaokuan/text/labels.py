@@ -295,8 +295,8 @@ def names_its_table(article: str, line: str) -> bool:
 
 
 # A lead-in that announces what follows: it ends in ：, or names 下列 / 以下 / 如下
-# (…受益人包括： / …依照下列约定给付保险金。): the captions after it head its parts.
-_ANNOUNCES = re.compile(r"[：:]\s*$|下列|以下|如下")
+# (…受益人包括： / …依照下列约定给付保险金。/ …投保下述费用及损失科目): the captions after it head its parts.
+_ANNOUNCES = re.compile(r"[：:]\s*$|下列|下述|以下|如下")
 
 
 def announces(text: str) -> bool:
