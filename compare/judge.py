@@ -71,8 +71,8 @@ _FILLER = frozenset(
     # every provision of the clause is one of the contract's
     "本合同 "
     # connectives a sentence states its condition or its second clause with or without
-    # (若…，则… / …的，…; 应A并B / 应A，B): the condition and the clauses are in the words
-    "若 如 如果 假如 倘若 则 的话 并 并且 且 "
+    # (若…，则… / 如…，那么… / …的，…; 应A并B / 应A，B): the condition and the clauses are in the words
+    "若 如 如果 假如 倘若 则 那么 的话 并 并且 且 "
     # the localizer of a paper (保险单上载明 / 保险单载明)
     "上 "
     # the agent marker and the pair named as one (由投保人与保险人双方协商确定 / 投保人与保险人协商确定)

@@ -116,6 +116,9 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"机械装[备置]", "机械装置"),  # machinery, equipment named two ways
         (r"(?<=商业)运[营行]", "运行"),  # in commercial operation
         (r"水资产", "水资源"),  # the natural resources no property policy insures (土地、海床、矿藏、水资源)
+        # A loan is 贷款 to its lender and 借款 to its borrower, one sum (《民法典》第六百六十七条:
+        # 借款人向贷款人借款): 贷款合同 / 借款合同, 未偿还的贷款 / 借款. Not the parties, who differ.
+        (r"贷款(?!人|金融机构|机构|银行)", "借款"),
         (r"责任赔偿限额", "赔偿限额"),  # the limit, named for the liability and for the payment at once
         (r"并且", "且"),
         (r"经济赔偿责任", "赔偿责任"),  # the liability to pay money: 经济 adds no referent
