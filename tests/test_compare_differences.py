@@ -541,8 +541,12 @@ def test_amending_the_contract_by_agreement_restates_the_law_however_phrased() -
     """《保险法》第二十条 lets the parties amend the contract by agreement whether or not a
     clause says so: a clause that alone prints it (in either usual phrasing) differs in nothing."""
     head = "某某保险条款\n\n保险责任\n\n第一条 被保险人遭受盗窃损失的，保险人负责赔偿。\n\n"
-    # (and the contract in force once made, 第十三条)
-    for said in ("在本保险合同有效期内，投保人和保险人经协商同意，可以变更本保险合同的有关内容。", "投保人和保险人可以协商变更合同内容。", "本保险合同自成立时起生效。"):
+    # (and the contract in force once made, 第十三条; and a contract not guaranteed renewable, which
+    # every fixed-term contract is without a promise to renew)
+    for said in (
+        "在本保险合同有效期内，投保人和保险人经协商同意，可以变更本保险合同的有关内容。", "投保人和保险人可以协商变更合同内容。", "本保险合同自成立时起生效。",
+        "本保险合同为不保证续保合同，保险期间届满，投保人需要重新向保险人申请投保本保险产品，并经保险人同意，交纳保险费，获得新的保险合同。",
+    ):
         diffs = _pair_of(head, "", "其他事项\n\n第二条 " + said + "\n")
         assert not [d for d in diffs if d.material]
         assert any("法律" in d.what for d in diffs if d.kind is Kind.ONLY_IN)

@@ -136,6 +136,17 @@ def test_waiving_the_claim_against_a_third_party_is_subrogation() -> None:
     assert dimension_of(SectionType.CLAIMS, said, ()) is Dimension.SUBROGATION
 
 
+def test_an_article_naming_who_the_parties_are_says_who_may_be_insured() -> None:
+    """本合同所称投保人是…；被保险人是… says who may take the policy out and who is insured,
+    as 本保险合同的被保险人是指… does, wherever the article stands."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.units import dimension_of
+
+    said = "本合同所称投保人是低速无人驾驶设备的所有者、管理者，且负有支付保险费义务的自然人或法人。被保险人是在保险事故发生时，对设备有保险利益的自然人或法人。"
+    assert dimension_of(SectionType.OTHER, said, ()) is Dimension.INSURED
+    assert dimension_of(SectionType.OTHER, "被保险人是否已履行通知义务，以书面通知为准。", ()) is not Dimension.INSURED
+
+
 def test_an_item_opening_with_words_the_item_before_ends_with_keeps_its_own_words() -> None:
     """Items whose labels a copy lost are found by their words: an item opening with
     words the item before it also says (…违反交易平台或运营商的规则。 / 交易平台或运营商改变…)

@@ -88,6 +88,12 @@ def test_a_list_is_what_its_lead_in_announces(body: str, expected: dict[str, Dim
         # a figure the parties set together, and the agent marker before them
         ("免赔额由投保人与保险人协商确定，并在保险单中载明。", "免赔额由投保人和保险人双方约定，并在保险单中载明。", Dimension.DEDUCTIBLE),
         ("保险金额由投保人、保险人双方协商确定。", "保险金额投保人与保险人协商确定。", Dimension.LIMITS),
+        # the second clause of a condition, stated with or without 那么
+        (
+            "如果赔偿金额超过赔偿限额，那么保险人以赔偿限额为限。",
+            "如果赔偿金额超过赔偿限额，保险人以赔偿限额为限。",
+            Dimension.CLAIMS,
+        ),
     ],
 )
 def test_connectives_change_nothing(old: str, new: str, dimension: Dimension) -> None:

@@ -95,10 +95,17 @@ from tiaokuan.compare.substance import substance
         ("（三）土地、海床、矿藏、水资产、动物、植物、农作物；", "（三）土地、海床、矿藏、水资源、动物、植物、农作物；"),
         ("不得超过本保险合同列明的累计责任赔偿限额。", "不得超过本保险合同列明的累计赔偿限额。"),
         ("（三）保险单载明的免赔额；", "（三）保险单列明的免赔额；"),  # printed in the schedule, whichever verb
+        ("投保人未按贷款合同约定偿还贷款的；", "投保人未按借款合同约定偿还借款的；"),  # one loan, lender's and borrower's word
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
     assert substance(a) == substance(b)
+
+
+def test_the_lender_and_the_borrower_stay_apart() -> None:
+    # 贷款 / 借款 name one loan; 贷款人 / 借款人 name the two parties to it.
+    assert substance("贷款人") != substance("借款人")
+    assert substance("贷款金融机构") != substance("借款金融机构")
 
 
 def test_another_insurer_and_the_main_contract_keep_their_names() -> None:

@@ -520,3 +520,56 @@ def test_a_paragraph_opening_with_the_event_its_rule_applies_to_may_leave_a_list
         assert leave_list_cost(items, text) <= party
     during = "在对保险标的修复或替换的过程中，被保险人进行的任何变更，由被保险人自行承担。"
     assert leave_list_cost(items, during) < leave_list_cost(items, "找回或修复：由保险人自行或委托第三方找回。")
+
+
+_NAMED_PARTS = """澄川人寿保险股份有限公司
+澄川团体医疗保险条款
+总则
+本保险合同由保险条款、投保单、保险单以及批单组成。凡涉及本保险合同的约定，均应采用书面形式。
+保险责任
+本保险合同的保险责任分为住院医疗保险责任和门（急）诊医疗保险责任两项，投保人可以选择投保其中的一项或两项，并在保险单中载明。
+住院医疗保险责任
+在保险期间内，被保险人因意外伤害或疾病住院治疗的，保险人按照约定给付住院医疗保险金。
+门（急）诊医疗保险责任
+在保险期间内，被保险人因意外伤害或疾病门（急）诊治疗的，保险人按照约定给付门（急）诊医疗保险金。
+本保险合同适用医疗费用补偿原则。被保险人已从其他途径获得补偿的，保险人仅对余额给付。
+保险期间
+本保险合同的保险期间为一年，以保险单载明的起讫时间为准。
+"""
+
+
+def test_parts_an_article_names_are_its_parts_and_the_last_ends_at_the_next_sentence() -> None:
+    # 保险责任分为住院医疗保险责任和门（急）诊医疗保险责任两项 announces its captioned parts as
+    # 下列 would; the last part's body ends where a paragraph opens a sentence of its own.
+    texts = _NAMED_PARTS.splitlines()
+    first = texts.index("住院医疗保险责任")
+    assert caption_parts(texts) == set(range(first, first + 4))
+    doc = parse_paragraphs(_NAMED_PARTS).documents[0]
+    assert [(a.number, a.text[:6]) for a in doc.articles] == [(1, "本保险合同由"), (2, "本保险合同的"), (3, "本保险合同适"), (4, "本保险合同的")]
+
+
+def test_parts_an_article_names_stay_in_it_where_bullets_stand_for_the_numbers(tmp_path: Path) -> None:
+    # A copy that flattened Word's numbering into bullets: the parts' captions are bullets of
+    # their article, their bodies plain paragraphs; the bullet that opens a sentence with its
+    # subject after the last body is the next article.
+    lines = _NAMED_PARTS.splitlines()
+    bulleted = [
+        f"- {line}" if line not in ("澄川人寿保险股份有限公司", "澄川团体医疗保险条款", "总则", "保险责任", "保险期间") and not line.startswith("在保险期间内") else line
+        for line in lines
+    ]
+    shape = _shape(tmp_path, "named-parts", "\n".join(bulleted) + "\n")
+    assert shape == [(1, 0, "本保险合"), (2, 2, "本保险合"), (3, 0, "本保险合"), (4, 0, "本保险合")]
+
+
+def test_a_paragraph_defining_a_word_its_article_used_goes_on_with_it() -> None:
+    # 本条款所称合格申请人，是指… defines a word of its article's first paragraph, with another
+    # paragraph between: a further paragraph of that article, not an article of its own.
+    doc = parse_paragraphs(
+        "澄川财产保险股份有限公司\n澄川专利申请费用补偿保险条款\n总则\n"
+        "本保险合同由保险条款、投保单、保险单以及批单组成。凡涉及本保险合同的约定，均应采用书面形式。\n"
+        "凡作为合格申请人向国家知识产权局提交专利申请的科技企业，均可作为本保险合同的被保险人。\n"
+        "受被保险人委托代为申请专利的专利代理机构，也可作为本保险合同的投保人。\n"
+        "本条款所称合格申请人，是指有资格向国家知识产权局提交专利申请的自然人或法人。\n"
+        "保险责任\n在保险期间内，被保险人的专利申请被驳回的，保险人按照本保险合同的约定负责赔偿。\n"
+    ).documents[0]
+    assert [(a.number, a.text.count("\n")) for a in doc.articles] == [(1, 0), (2, 2), (3, 0)]
