@@ -116,6 +116,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"机械装[备置]", "机械装置"),  # machinery, equipment named two ways
         (r"(?<=商业)运[营行]", "运行"),  # in commercial operation
         (r"水资产", "水资源"),  # the natural resources no property policy insures (土地、海床、矿藏、水资源)
+        # the nuclear perils: 核子 is the older word for 核 (核子辐射 / 核辐射), and nuclear pollution
+        # with every other radioactive pollution is radioactive pollution
+        (r"核子(?=辐射|反应|污染|爆炸)", "核"),
+        (r"核污染(?:及|和|或)其他放射性污染", "放射性污染"),
         # A loan is 贷款 to its lender and 借款 to its borrower, one sum (《民法典》第六百六十七条:
         # 借款人向贷款人借款): 贷款合同 / 借款合同, 未偿还的贷款 / 借款. Not the parties, who differ.
         (r"贷款(?!人|金融机构|机构|银行)", "借款"),
@@ -190,10 +194,12 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "",
         ),
         # the duty of disclosure of 《保险法》第十六条 in its two usual forms, whatever a clause calls
-        # the subject matter asked about (保险标的 / 投保产品 / 保险具身智能机器人 / 专业服务范围);
+        # the subject matter asked about (保险标的 / 投保产品 / 保险具身智能机器人 / 专业服务范围) or
+        # whether it names it at all (保险人就有关情况提出的询问: what the insurer asks is what it
+        # asks), and whether it says the duty is the contract's making's (订立保险合同时: so it is by law);
         (
-            r"订立本合同时?,保险人就(?:保险标的|[^,。;]{1,20}?)或被保险人的(?:其他)?有关情况提出询问的,投保人应如实告知"
-            r"|投保人应履行如实告知义务,如实回答保险人就(?:保险标的|[^,。;]{1,20}?)(?:或|以及)被保险人的(?:其他)?有关情况提出的询问",
+            r"订立本合同时?,保险人就(?:(?:保险标的|[^,。;]{1,20}?)或被保险人的(?:其他)?)?有关情况提出询问的,投保人应如实告知"
+            r"|(?:订立本合同时?,)?投保人应履行如实告知义务,如实回答保险人就(?:(?:保险标的|[^,。;]{1,20}?)(?:或|以及)被保险人的(?:其他)?)?有关情况提出的询问",
             "投保人应如实告知保险人就保险标的或被保险人的有关情况提出的询问",
         ),
         # … answered on the application form (并如实填写投保单): the way the answers are given.

@@ -96,6 +96,11 @@ from tiaokuan.compare.substance import substance
         ("不得超过本保险合同列明的累计责任赔偿限额。", "不得超过本保险合同列明的累计赔偿限额。"),
         ("（三）保险单载明的免赔额；", "（三）保险单列明的免赔额；"),  # printed in the schedule, whichever verb
         ("投保人未按贷款合同约定偿还贷款的；", "投保人未按借款合同约定偿还借款的；"),  # one loan, lender's and borrower's word
+        (  # the duty of disclosure, naming what the insurer asks about or not
+            "订立本保险合同，保险人就保险标的或者被保险人的有关情况提出询问的，投保人应当如实告知，并如实填写投保单。",
+            "投保人应履行如实告知义务，如实回答保险人就有关情况提出的询问，并如实填写投保单。",
+        ),
+        ("（二）核爆炸、核子辐射和放射性污染；", "（二）核爆炸、核辐射和核污染及其他放射性污染；"),  # the nuclear perils
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
