@@ -461,7 +461,18 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
                 cite = base + back[id(it)]
             if label and (deeper := _deeper_decimal(base, label)):
                 cite = deeper
-            add(paragraph[s:end], cite, label, lead.strip())
+            body = paragraph[s:end]
+            subs = list(it.items) if section.type is not SectionType.DEFINITIONS and short_caption(it.text) else []
+            at = _item_starts(body, subs) if subs else []
+            if at and all(sub.label for sub in subs):
+                # An item that only names what its sub-list holds ((一)食物中毒身故保险金申请 / 1.保险金
+                # 给付申请书 / 2.保险单原件 …) is a heading: each sub-item is a provision of the list the
+                # article announces, cited under the item (第七条（一）2.).
+                add(body[: at[0]], cite, label, lead.strip(), is_lead=True)
+                for j, (sub, sub_at) in enumerate(zip(subs, at, strict=True)):
+                    add(body[sub_at : at[j + 1] if j + 1 < len(at) else len(body)], f"{cite}{sub.label}", label, lead.strip())
+            else:
+                add(body, cite, label, lead.strip())
             caption_at = len(units) - 1 if lost and not label and short_caption(paragraph[s:end]) else -1
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)

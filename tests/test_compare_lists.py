@@ -4,6 +4,7 @@ wordings; the conventions are stated in compare/differences.py."""
 from __future__ import annotations
 
 from tiaokuan.compare import Kind, differences
+from tiaokuan.compare.substance import substance
 from tiaokuan.model import SectionType
 from tiaokuan.parse import parse_paragraphs
 
@@ -145,6 +146,25 @@ def test_an_article_naming_who_the_parties_are_says_who_may_be_insured() -> None
     said = "本合同所称投保人是低速无人驾驶设备的所有者、管理者，且负有支付保险费义务的自然人或法人。被保险人是在保险事故发生时，对设备有保险利益的自然人或法人。"
     assert dimension_of(SectionType.OTHER, said, ()) is Dimension.INSURED
     assert dimension_of(SectionType.OTHER, "被保险人是否已履行通知义务，以书面通知为准。", ()) is not Dimension.INSURED
+
+
+def test_an_item_that_only_names_its_sub_list_is_a_heading_over_its_sub_items() -> None:
+    """（一）身故保险金申请 / 1.保险金给付申请书；2.保险单原件；… : the item names what its
+    sub-list holds, and each paper asked for is a provision of its own, cited under the item
+    (第七条（一）2.); an item that says something itself stays one unit."""
+    from tiaokuan.compare import units_of
+
+    text = (
+        "某某附加意外伤害保险条款\n\n保险金申请与给付\n\n"
+        "第七条 保险金申请人向保险人申请给付保险金时，应提交以下材料：\n"
+        "（一）身故保险金申请\n1.保险金给付申请书；\n2.保险单原件；\n3.被保险人的死亡证明。\n"
+        "（二）保险金申请人所能提供的其他证明和资料，保险人认为必要时还可要求补充：\n1.事故证明；\n2.病历。\n"
+    )
+    units = {u.cite: u for u in units_of(parse_paragraphs(text).documents[0])}
+    assert units["第七条（一）"].is_lead and substance(units["第七条（一）"].text) == "身故保险金申请"
+    assert [c for c in units if c.startswith("第七条（一）") and c != "第七条（一）"] == ["第七条（一）1.", "第七条（一）2.", "第七条（一）3."]
+    assert "保险单原件" in units["第七条（一）2."].text
+    assert not any(c.startswith("第七条（二）") and c != "第七条（二）" for c in units)
 
 
 def test_an_item_opening_with_words_the_item_before_ends_with_keeps_its_own_words() -> None:
