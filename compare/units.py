@@ -473,7 +473,7 @@ def _article_units(doc: ClauseDocument, start: int, art_index: int, article: Art
                     add(body[sub_at : at[j + 1] if j + 1 < len(at) else len(body)], f"{cite}{sub.label}", label, lead.strip())
             else:
                 add(body, cite, label, lead.strip())
-            caption_at = len(units) - 1 if lost and not label and short_caption(paragraph[s:end]) else -1
+            caption_at = len(units) - 1 if lost and not label and short_caption(body) else -1
     if section.type is SectionType.DEFINITIONS:
         units = _join_definitions(units)
     return units

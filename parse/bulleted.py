@@ -127,19 +127,20 @@ class BulletedReading:
             if unit.in_parts or not (answers_item or under_its_table(unit)):
                 self._lead(unit, text)
             return
+        last = unit.pieces[-1] if unit.pieces else None
+        said = last.text.rstrip() if last is not None else ""
         if unit.in_parts and self.index not in self.parts and not self.bullet_captions:
             # (the article's captioned parts have ended: a bullet after a part's body, a plain
             # paragraph that announces no list, is no item)
             unit.in_parts = False
-            unit.list_open = bool(unit.pieces) and unit.pieces[-1].text.rstrip().endswith(("：", ":"))
+            unit.list_open = said.endswith(("：", ":"))
         if self.index in self.parts and not self.bullet_captions:
             # Inside an article's captioned parts (numbering.caption_parts): a bullet is a
             # caption or an item of a part (where captions head no articles: those copies
             # read their captions below) — but one that opens a sentence with its subject
             # after a part's body (a plain paragraph, which announces no list) is the next
             # article, as a bullet after a plain paragraph is anywhere in such a copy.
-            last = unit.pieces[-1].text.rstrip() if unit.pieces else ""
-            after_body = bool(unit.pieces) and not unit.pieces[-1].item and not last.endswith(("：", ":", "；", ";"))
+            after_body = last is not None and not last.item and not said.endswith(("：", ":", "；", ";"))
             if not is_caption(text) and after_body and opens_with_subject(text):
                 if self._reading(text, True, _PART_COST):
                     self._open(block, text)

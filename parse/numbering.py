@@ -316,8 +316,9 @@ def caption_parts(texts: Sequence[str]) -> set[int]:
         # An article that names its parts (保险责任分为住院医疗保险责任和门（急）诊医疗保险责任
         # 两项) announces them as well as one that says 下列; its last part's body is no longer
         # than up to a paragraph that opens a sentence of its own (本保险合同适用…原则).
-        named = not announces(texts[first - 1]) and head in texts[first - 1]
-        if not (named or announces(texts[first - 1])):
+        announced = announces(texts[first - 1])
+        named = not announced and head in texts[first - 1]
+        if not (announced or named):
             continue
         last = None
         for k in range(first + 1, len(texts)):
