@@ -165,6 +165,13 @@ _SELF_EVIDENT = {SectionType.SUBJECT, SectionType.COVERAGE, SectionType.EXCLUSIO
 _NOT_INSURED = re.compile(r"保险标的|不保财产|不属于本保险合同[^。]{0,4}(?:保险)?标的")
 
 
+def _said(said: str) -> Dimension | None:
+    return next((d for d, p in _SAYS if d in _NOT_COVER and p.search(said)), None)
+
+
+_NOT_COVER = frozenset({Dimension.SUBROGATION, Dimension.LIMITATION, Dimension.OTHER_INSURANCE})
+
+
 def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], lead: str = "") -> Dimension:
     """The dimension a unit belongs to: chapters that say what their articles are
     decide (保险责任, 责任免除, 保险标的 …); elsewhere the unit's own words decide
@@ -177,6 +184,10 @@ def dimension_of(section: SectionType, text: str, categories: tuple[str, ...], l
     papers = bool(lead) and section is not SectionType.EXCLUSIONS and announces_papers(re.split(r"[。；;]", lead.strip(), maxsplit=1)[0])
     if section is SectionType.EXCLUSIONS or (lead and not papers and _EXCLUDES.search(lead) and not _NOT_INSURED.search(lead)):
         return Dimension.EXCLUSIONS
+    if section is SectionType.COVERAGE and not _GRANTS.search(text) and (dim := _said(said)) is not None:
+        # A paragraph of the cover chapter that grants nothing says what it says: the insurer's
+        # rights against a third party (被保险人放弃对有关责任方请求赔偿权利的…), other insurance.
+        return dim
     if section in _SELF_EVIDENT:
         if section is SectionType.DEFINITIONS and _INSURED.search(text):
             # A definition of the party words that says who may be insured (被保险人：本保险合同的

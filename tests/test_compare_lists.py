@@ -137,6 +137,22 @@ def test_waiving_the_claim_against_a_third_party_is_subrogation() -> None:
     assert dimension_of(SectionType.CLAIMS, said, ()) is Dimension.SUBROGATION
 
 
+def test_a_paragraph_of_the_cover_chapter_that_grants_nothing_says_what_it_says() -> None:
+    """A rider's cover article may go on to say the insured's waiver of its claim against the
+    party liable defeats the insurer (…放弃对有关责任方请求赔偿权利的，保险人不承担赔偿责任): the
+    rule is subrogation's in the cover chapter too. A paragraph there that grants cover stays
+    cover, whatever else it names."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.units import dimension_of
+
+    waiver = "保险事故发生后，在保险人未赔偿保险金之前，被保险人放弃对有关责任方请求赔偿权利的，保险人不承担赔偿责任。"
+    offset = "被保险人雇员已经从有关责任方取得赔偿的，保险人赔偿保险金时，可以扣减已从有关责任方取得的赔偿金额。"
+    for said in (waiver, offset):
+        assert dimension_of(SectionType.COVERAGE, said, ()) is Dimension.SUBROGATION
+    grant = "被保险人依法应负的赔偿责任，保险人负责赔偿；应由有关责任方负责赔偿的，被保险人应向其索赔。"
+    assert dimension_of(SectionType.COVERAGE, grant, ()) is Dimension.COVER
+
+
 def test_an_article_naming_who_the_parties_are_says_who_may_be_insured() -> None:
     """本合同所称投保人是…；被保险人是… says who may take the policy out and who is insured,
     as 本保险合同的被保险人是指… does, wherever the article stands."""
