@@ -244,6 +244,16 @@ def names_this_article(text: str) -> bool:
     return bool(_THIS_ARTICLE.search(text))
 
 
+# 前款 names the paragraph above as a whole: a paragraph saying it after a list is the
+# article's next paragraph (款), not one more item (labelled clauses: 78 such paragraphs
+# after items, 4 items, each saying 本条前款, the article's paragraph before the list).
+_NAMES_PARAGRAPH_ABOVE = re.compile(r"^[^。；;：:]{0,20}(?<!本条)前款")
+
+
+def names_paragraph_above(text: str) -> bool:
+    return bool(_NAMES_PARAGRAPH_ABOVE.search(text))
+
+
 def continues_article(text: str) -> bool:
     """Whether an unlabelled paragraph reads as a further paragraph of the article before."""
     return bool(_CONTINUES.match(text) or _THIS_ARTICLE.search(text[:12]))

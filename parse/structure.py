@@ -64,6 +64,7 @@ from .numbering import (
     is_chapter_line,
     join_cost,
     leave_list_cost,
+    names_paragraph_above,
     numbered_by_decimals,
     opens_decimal_chapter,
 )
@@ -426,6 +427,11 @@ class _Walker(BulletedReading):
             # (or a lead-in of a list of its own, unless captions head the articles)
             own_list = announces_list(text) and not self.captioned
             if unit.list_open and (text.endswith(("；", ";", "。")) or own_list) and not unit.labelled_items:
+                if unit.list_items and names_paragraph_above(text):  # (the article's next 款, not an item)
+                    self._reading(text, False, None)
+                    unit.pieces.append(piece(block))
+                    unit.list_open = False
+                    return
                 if unit.list_items and not unit.list_semicolons:
                     # Items each ending in 。 give no sign of the last: the list goes on unless
                     # the paragraph opens an article every model clause prints, or the

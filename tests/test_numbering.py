@@ -573,3 +573,19 @@ def test_a_paragraph_defining_a_word_its_article_used_goes_on_with_it() -> None:
         "保险责任\n在保险期间内，被保险人的专利申请被驳回的，保险人按照本保险合同的约定负责赔偿。\n"
     ).documents[0]
     assert [(a.number, a.text.count("\n")) for a in doc.articles] == [(1, 0), (2, 2), (3, 0)]
+
+
+def test_a_paragraph_naming_the_paragraph_above_ends_the_list_and_goes_on_with_its_article() -> None:
+    # 前款 names the paragraph above as a whole, lead-in and list: after items each ending in 。
+    # the paragraph saying it is the article's next paragraph (款), not one more item, and the
+    # paragraph after it is read afresh (labelled clauses: 78 such paragraphs after items, 4 items).
+    doc = parse_paragraphs(
+        "澄川财产保险股份有限公司\n澄川网络虚拟财产损失保险条款\n赔偿处理\n"
+        "保险金申请人请求赔偿时，应向保险人提供下列证明和资料：\n"
+        "索赔申请。\n保险单或其它保险凭证。\n保险标的损失清单。\n"
+        "被保险人未履行前款约定的索赔材料提供义务，导致保险人无法核实损失情况的，保险人对无法核实的部分不承担赔偿责任。\n"
+        "保险人收到被保险人的赔偿请求后，应当及时作出核定。\n"
+    ).documents[0]
+    first = doc.articles[0]
+    assert len(first.items) == 3 and len(first.paragraphs) == 2 and first.paragraphs[1].startswith("被保险人未履行前款")
+    assert [a.number for a in doc.articles] == [1, 2]
