@@ -41,6 +41,10 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"做出", "作出"),
         (r"《中华人民共和国([^《》]{1,20}法)》", r"《\1》"),  # a statute's long and short names
         (r"应当|须", "应"),  # the same modal verb
+        # What the insured already recovered from the party liable the insurer deducts by law
+        # (《保险法》第六十条第二款, 第六十一条第三款: 可以相应扣减); a clause that says it 应 deducts
+        # gives the insured nothing less, who is never paid twice for one loss.
+        (r"(?:应|可以?)(?=(?:相应)?扣减)", ""),
         # Every payment is made under the contract, whether or not the sentence says so.
         (r"(?:按照|依照|根据|依据)(?:本)?合同(?:的)?(?:约定|规定)", ""),
         # A pointer to the definitions (（见释义）) says nothing the definition does not.

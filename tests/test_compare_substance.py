@@ -101,6 +101,10 @@ from tiaokuan.compare.substance import substance
             "投保人应履行如实告知义务，如实回答保险人就有关情况提出的询问，并如实填写投保单。",
         ),
         ("（二）核爆炸、核子辐射和放射性污染；", "（二）核爆炸、核辐射和核污染及其他放射性污染；"),  # the nuclear perils
+        (  # what the insured recovered from the party liable, deducted by law either way
+            "被保险人已经从投保人、担保人取得赔偿的，保险人赔偿保险金时，应相应扣减被保险人已取得的赔偿金额。",
+            "被保险人已经从投保人、担保人取得赔偿的，保险人赔偿保险金时，可以相应扣减被保险人已取得的赔偿金额。",
+        ),
     ],
 )
 def test_wordings_that_say_one_thing(a: str, b: str) -> None:
