@@ -27,7 +27,7 @@ from rapidfuzz.distance import Indel
 from tiaokuan.text.words import tokens, word_tag
 
 from .printed import printed
-from .substance import deductible_said, inherited_from_main, one_paper_asked, substance
+from .substance import deductible_said, documents_reached, inherited_from_main, one_paper_asked, substance
 from .units import Dimension
 
 
@@ -533,6 +533,8 @@ def judge(
     runs = runs_between(old, new, substitutions)
     if runs and (said := one_paper_asked(old, new)):
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：{said}", runs)
+    if runs and documents_reached(old, new):
+        return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：合同构成的列举以“等”概括了另一方所列的其他投保文件、约定书", runs)
     if runs and dimension is Dimension.EXCLUSIONS and (said := deductible_said(old)) is not None and said == deductible_said(new):
         return Judgement(False, Kind.SAME_IN_SUBSTANCE, Effect.NEUTRAL, f"{b}较{a}：均为除外保险合同载明的免赔，措辞不同，所指相同", runs)
     if runs and inherited_from_main(old) and inherited_from_main(new):

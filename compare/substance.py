@@ -284,14 +284,42 @@ _THE_POLICY = frozenset({"保险单", "保险凭证", "其他保险凭证", "保
 _OPEN_END = re.compile(r"等(?:书面|有关|相关)?(?:文件)?$")
 
 
-def _documents(found: re.Match[str]) -> str:
-    """A contract's list of documents as the set of documents it names, in order."""
+def _listed(found: re.Match[str]) -> tuple[list[str], bool]:
+    """The documents a contract's list names, in order, and whether 等 leaves it open."""
     listed = re.sub(r"^本(?=条款)", "保险", found.group().removesuffix("共同"))  # (本条款: the clause naming itself)
-    items = [_OPEN_END.sub("", d) for d in _DOCUMENTS_APART.split(listed)]
+    parts = _DOCUMENTS_APART.split(listed)
+    items = [_OPEN_END.sub("", d) for d in parts]
     kept = [d for d in items if d and d not in _THE_POLICY]
     if any(d in _THE_POLICY for d in items):  # the policy, named once after the clause itself
         kept[1:1] = ["保险单"]
-    return "、".join(kept)
+    return kept, any(_OPEN_END.search(d) for d in parts)
+
+
+def _documents(found: re.Match[str]) -> str:
+    """A contract's list of documents as the set of documents it names, in order."""
+    return "、".join(_listed(found)[0])
+
+
+# … and a list left open by 等 reaches the papers of the kinds it names that the other list
+# names besides: other application papers and other agreements (投保单或者其他投保文件 … 批单和
+# 其他有关约定书), as analysts read it (immaterial in each of the twelve gold pairs that set such a
+# list against one left open by 等; material in the two where the other list is closed). Papers of
+# another kind — 承保文件, 特别约定 — stay a difference.
+_OF_THE_KINDS_LISTED = frozenset({"其他投保文件", "其他有关约定书"})
+
+
+def documents_reached(old: str, new: str) -> bool:
+    """Whether two wordings differ only in their lists of the contract's documents, one
+    left open by 等 and the other naming besides only papers of the kinds it lists."""
+    found = [_COMPOSITION.search(_normalized(t)) for t in (old, new)]
+    if found[0] is None or found[1] is None:
+        return False
+    if len({_finished(_COMPOSITION.sub("", _normalized(t)).replace("构成", "组成")) for t in (old, new)}) > 1:
+        return False  # (组成 / 构成: the list is made up either way)
+    (a, a_open), (b, b_open) = (_listed(m) for m in found)
+    return (a_open and set(a) <= set(b) and set(b) - set(a) <= _OF_THE_KINDS_LISTED) or (
+        b_open and set(b) <= set(a) and set(a) - set(b) <= _OF_THE_KINDS_LISTED
+    )
 
 
 _LABEL_AT_START = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条\s*)?")
@@ -315,13 +343,20 @@ def _unlabel(line: str) -> str:
 def substance(text: str) -> str:
     """`text` with what changes nothing reduced away: whitespace, punctuation, the
     unit's own label, self-names and variant forms (see `_SAME_WORDS`), numerals as digits."""
+    return _finished(_COMPOSITION.sub(_documents, _normalized(text)))
+
+
+def _normalized(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _LABEL_AT_START.sub("", text, count=1)
     # Each line's own label goes (a unit joined from several items keeps their labels in its text).
     text = "\n".join(_unlabel(line) for line in text.split("\n"))
     for pattern, repl in _SAME_WORDS:
         text = pattern.sub(repl, text)
-    text = _COMPOSITION.sub(_documents, text)
+    return text
+
+
+def _finished(text: str) -> str:
     # A cross-reference follows its article when a clause is renumbered: which
     # article it names is read through the alignment, not through its number.
     text = _CROSS_REF.sub("第§条", text)

@@ -48,6 +48,21 @@ def test_a_document_of_another_kind_changes_what_the_contract_is(other: str) -> 
     assert substance(COMPOSED) != substance(other)
 
 
+def test_a_list_left_open_by_deng_reaches_other_papers_of_the_kinds_it_names() -> None:
+    """…以及批单等 reaches what a list naming 其他投保文件 and 其他有关约定书 names besides; a
+    closed list does not, nor does 等 reach papers of another kind (承保文件)."""
+    from tiaokuan.compare.substance import documents_reached
+
+    open_list = "本合同由保险条款、投保单、保险单、保险凭证以及批单等组成。凡涉及本合同的约定，均应采用书面形式。"
+    other_papers = "本合同由保险条款、投保单或者其他投保文件、保险单或者其他保险凭证、批单和其他有关约定书构成。凡涉及本合同的约定，均应当采用书面形式。"
+    assert documents_reached(open_list, other_papers) and documents_reached(other_papers, open_list)
+    assert not documents_reached(COMPOSED + "凡涉及本合同的约定，均应采用书面形式。", other_papers)
+    assert not documents_reached("本保险合同由保险条款、投保单、保险单以及批单等组成。", "本保险合同由保险条款、投保单、保险单、批单以及有关的投保文件、承保文件组成。")
+    head = "某某保险条款\n\n总则\n\n第一条 "
+    docs = [parse_paragraphs(head + t).documents[0] for t in (open_list, other_papers)]
+    assert not any(d.material for d in differences(docs, ["A", "B"]))
+
+
 def test_writing_is_required_however_the_verb_is_chosen() -> None:
     a = COMPOSED[:-1] + "，凡涉及本保险合同的约定，均应采用书面形式。"
     assert substance(a) == substance(a.replace("采用", "采取"))
