@@ -146,7 +146,12 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:一次性)?足额交清|一次性?交清", "交清"),
         # (unpaid in full: a clause that voids cover only while nothing is paid, 保险费未交付的, differs)
         (r"保险费未(?:按约定)?(?:及时)?(?:足额(?:交付|交清|交纳)|交清)(?:的|前)|未(?:足额)?交清保险费(?:的|前)", "保险费未交清前"),
+        # (投保人未按本条约定交付保险费的: not paid as the article says, which is in full)
+        (r"投保人未按(?:本条|本款)?约定(?:及时)?(?:足额)?交(?:纳|清)保险费的", "保险费未交清前"),
         (r"本合同不发生效力", "本合同不生效"),
+        # … and no accident before then is paid for, whether or not the clause says so
+        (r"(?<=本合同不生效)[,;]?(?:保险人对本合同生效前发生的保险事故,?|本合同生效前发生的保险事故,?保险人|保险人)不承担赔偿责任",
+         ",保险人对本合同生效前发生的保险事故不承担赔偿责任"),
         (r"绝对免赔", "免赔"),  # a deductible is absolute unless the clause says otherwise
         # The proviso (但书) in its two drafting forms: 但…的除外 / 但…的，不在此限 (不在此列).
         (r"[,，]?不在此[限列]", "除外"),

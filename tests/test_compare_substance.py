@@ -101,6 +101,14 @@ from tiaokuan.compare.substance import substance
             "投保人应履行如实告知义务，如实回答保险人就有关情况提出的询问，并如实填写投保单。",
         ),
         ("（二）核爆炸、核子辐射和放射性污染；", "（二）核爆炸、核辐射和核污染及其他放射性污染；"),  # the nuclear perils
+        (  # no cover until the premium is paid (《保险法》第十四条), however the unpaid premium is named
+            "除另有约定外，投保人应当在保险合同成立时交清保险费。投保人未按本条约定交付保险费的，本保险合同不生效，保险人不承担保险责任。",
+            "除另有约定外，投保人应当在保险合同成立时一次性交清保险费。保险费未按约定及时足额交付的，保险合同不发生效力，合同生效前发生的保险事故，保险人不承担给付保险金责任。",
+        ),
+        (
+            "投保人应在保险合同成立时交清保险费。保险费未足额交清前，本保险合同不生效，保险人对保险合同生效前发生的保险事故，不承担赔偿责任。",
+            "投保人应在保险合同成立时交清保险费，未交清保险费的，本保险合同不生效；本保险合同生效前发生的保险事故，保险人不承担赔偿责任。",
+        ),
         (  # what the insured recovered from the party liable, deducted by law either way
             "被保险人已经从投保人、担保人取得赔偿的，保险人赔偿保险金时，应相应扣减被保险人已取得的赔偿金额。",
             "被保险人已经从投保人、担保人取得赔偿的，保险人赔偿保险金时，可以相应扣减被保险人已取得的赔偿金额。",
@@ -168,7 +176,7 @@ def test_a_run_is_quoted_as_printed_where_a_word_is_read_by_its_context() -> Non
     from tiaokuan.compare.judge import judge
     from tiaokuan.compare.units import Dimension
 
-    what = judge("投保人未按约定交付保险费的，保险人不承担赔偿责任。", "投保人未按约定交清保险费的，保险人不承担赔偿责任。", Dimension.POLICYHOLDER_DUTIES, "A", "B").what
+    what = judge("投保人应于每月五日前交付保险费。", "投保人应于每月五日前交清保险费。", Dimension.PREMIUM, "A", "B").what
     assert "“交付”" in what and "交纳" not in what
 
 
