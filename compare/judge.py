@@ -27,7 +27,14 @@ from rapidfuzz.distance import Indel
 from tiaokuan.text.words import tokens, word_tag
 
 from .printed import printed
-from .substance import deductible_said, documents_reached, inherited_from_main, one_paper_asked, substance
+from .substance import (
+    deductible_said,
+    documents_reached,
+    inherited_from_main,
+    liability_only,
+    one_paper_asked,
+    substance,
+)
 from .units import Dimension
 
 
@@ -555,6 +562,8 @@ def judge(
         (r, d, text) for r, d, text in read
         if d != "none" and not _said_elsewhere(r, old, new, clauses) and not _carved_out_elsewhere(r, old, new, clauses, dimension)
     ]  # fmt: skip
+    if dimension is Dimension.EXCLUSIONS:  # (损失、费用 / 损失、费用和责任: substance.liability_only)
+        material = [(r, d, text) for r, d, text in material if not (bool(r.old) != bool(r.new) and liability_only(r.old or r.new, old if r.old else new))]
     if dimension in (Dimension.POLICYHOLDER_DUTIES, Dimension.CLAIMS):
         # Naming the policyholder beside the insured (投保人、被保险人应… / 被保险人应…)
         # leaves the insured's duty as it was: the runs that only add or drop 投保人 say nothing.

@@ -484,3 +484,13 @@ def one_paper_asked(old: str, new: str) -> str | None:
     if "保险单" in old and "保险单" in new and substance(old) != substance(new) and _policy_paper(old) == _policy_paper(new):
         return "保险单或保险凭证的写法不同，所需单证相同"
     return None
+
+
+_AND_LIABILITY = re.compile(r"[和或及、]?责任")
+
+
+def liability_only(said: str, text: str) -> bool:
+    """Whether the words `said`, which one wording adds, only add 责任 after what an exclusion
+    refuses (损失、费用和责任 / 或责任 / 损失、费用), which analysts read as adding nothing, in
+    property and liability wordings alike (ten gold pairs)."""
+    return bool(_AND_LIABILITY.fullmatch(said)) and "费用" + said in substance(text)

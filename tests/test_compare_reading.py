@@ -621,3 +621,13 @@ def test_a_sentence_with_a_negation_added_is_material_and_said_as_added() -> Non
     assert j.material
     assert "增加“保险人自收到赔偿请求之日起六十日内" in j.what
     assert "含义相反" not in j.what
+
+
+def test_what_an_exclusion_refuses_is_the_same_with_or_without_liability_named() -> None:
+    """下列原因造成的损失、费用和责任 / 损失、费用: analysts read the 责任 as adding nothing, in
+    property and liability wordings alike; an exclusion that stops refusing the costs
+    (损失、费用 / 损失) still differs."""
+    lead = "下列原因造成的损失、费用{}，保险人不负责赔偿："
+    for said in ("和责任", "或责任"):
+        assert not judge(lead.format(said), lead.format(""), Dimension.EXCLUSIONS, "A", "B").material
+    assert judge("下列原因造成的损失、费用，保险人不负责赔偿：", "下列原因造成的损失，保险人不负责赔偿：", Dimension.EXCLUSIONS, "A", "B").material
