@@ -119,6 +119,13 @@ _SAME_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:交付|支付|交纳)(?=保险费)", "交纳"),  # paying the premium
         (r"机械装[备置]", "机械装置"),  # machinery, equipment named two ways
         (r"(?<=商业)运[营行]", "运行"),  # in commercial operation
+        # The market's definition of 冰凌 (ice jams, and ice loading in windy valleys), printed with
+        # variants a reader reads through (immaterial in each of three gold pairs): 解冻期时 / 解冻时,
+        # 漂浮 / 飘浮, 山谷风口或酷寒 / 山谷风口，因酷寒, 呈 / 成下垂形状.
+        (r"解冻期时", "解冻时"),
+        (r"漂浮", "飘浮"),
+        (r"(?<=山谷风口),?(?:或|因)(?=酷寒)", "因"),
+        (r"呈(?=下垂形状)", "成"),
         (r"水资产", "水资源"),  # the natural resources no property policy insures (土地、海床、矿藏、水资源)
         # the nuclear perils: 核子 is the older word for 核 (核子辐射 / 核辐射), and nuclear pollution
         # with every other radioactive pollution is radioactive pollution
