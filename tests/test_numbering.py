@@ -589,3 +589,16 @@ def test_a_paragraph_naming_the_paragraph_above_ends_the_list_and_goes_on_with_i
     first = doc.articles[0]
     assert len(first.items) == 3 and len(first.paragraphs) == 2 and first.paragraphs[1].startswith("被保险人未履行前款")
     assert [a.number for a in doc.articles] == [1, 2]
+
+
+def test_a_clause_without_any_heading_is_numbered_by_articles_not_read_as_a_preamble() -> None:
+    # A rider printed without chapter headings numbers its paragraphs as articles (第一条 本附加
+    # 保险适用于… / 第二条 兹经双方同意…); a copy that lost those labels is the same clause, not a
+    # preamble with nothing after it.
+    doc = parse_paragraphs(
+        "澄川财产保险股份有限公司\n澄川专利执行保险附加指定法律服务机构保险条款\n"
+        "本附加保险适用于澄川财产保险股份有限公司专利执行保险。\n"
+        "兹经双方同意，在保险事故发生后，被保险人应当在保险人指定的法律服务机构名录中选择为其服务的法律服务机构。\n"
+        "被保险人在指定的法律服务机构名录以外自行选择其他法律服务机构的，应当事先取得保险人的书面同意。\n"
+    ).documents[0]
+    assert [(a.number, a.number_inferred) for a in doc.articles] == [(1, True), (2, True), (3, True)]
