@@ -323,10 +323,11 @@ _OF_THE_KINDS_LISTED = frozenset({"其他投保文件", "其他有关约定书"}
 def documents_reached(old: str, new: str) -> bool:
     """Whether two wordings differ only in their lists of the contract's documents, one
     left open by 等 and the other naming besides only papers of the kinds it lists."""
-    found = [_COMPOSITION.search(_normalized(t)) for t in (old, new)]
+    said = [_normalized(t) for t in (old, new)]
+    found = [_COMPOSITION.search(t) for t in said]
     if found[0] is None or found[1] is None:
         return False
-    if len({_finished(_COMPOSITION.sub("", _normalized(t)).replace("构成", "组成")) for t in (old, new)}) > 1:
+    if len({_finished(_COMPOSITION.sub("", t).replace("构成", "组成")) for t in said}) > 1:
         return False  # (组成 / 构成: the list is made up either way)
     (a, a_open), (b, b_open) = (_listed(m) for m in found)
     return (a_open and set(a) <= set(b) and set(b) - set(a) <= _OF_THE_KINDS_LISTED) or (
@@ -358,6 +359,7 @@ def substance(text: str) -> str:
     return _finished(_COMPOSITION.sub(_documents, _normalized(text)))
 
 
+@lru_cache(maxsize=65536)  # (read by substance and by documents_reached, which every judgement asks)
 def _normalized(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _LABEL_AT_START.sub("", text, count=1)

@@ -218,12 +218,6 @@ class BulletedReading:
             unit.pieces.append(piece(block, item=True, inferred_item=True))
             self._lead(unit, text)
 
-    def _next_paragraph(self, block: Block, text: str, unit: ArticleDraft) -> None:
-        """A paragraph that closes the article's list and goes on with the article (款)."""
-        self._reading(text, False, None)
-        unit.pieces.append(piece(block))
-        unit.list_open = False
-
     def _open(self, block: Block, text: str) -> None:
         self.close_unit()
         self.start_inferred(block, text)

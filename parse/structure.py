@@ -89,14 +89,11 @@ class _Walker(BulletedReading):
         self.overrides = overrides or {}
         self.index = 0
         self.bullet_articles = not self.labelled and bullets_number_articles(blocks)
+        headings = [b.text for b in blocks if b.table is None and known_heading(b.text.strip())]
         # (no 第X条 printed or cited anywhere: a wording that never had articles)
-        self.chapters_only = (
-            not self.labelled
-            and not any(b.table is None and _ANY_ARTICLE.search(b.text) for b in blocks)
-            and cargo_model([b.text for b in blocks if b.table is None and known_heading(b.text.strip())])
-        )
+        self.chapters_only = not self.labelled and not any(b.table is None and _ANY_ARTICLE.search(b.text) for b in blocks) and cargo_model(headings)
         # (no chapter heading at all: a rider whose lost labels numbered its paragraphs, 第一条…第二条…)
-        self.headless = not self.labelled and not any(b.table is None and known_heading(b.text.strip()) for b in blocks)
+        self.headless = not self.labelled and not headings
         self.sections: list[SectionDraft] = []
         self.part: str | None = None
         self.pending_part: SectionDraft | None = None
@@ -395,7 +392,7 @@ class _Walker(BulletedReading):
                 section.units[-1].append(block)  # type: ignore[union-attr]
                 return
             headless = self.headless and section.type is SectionType.PREAMBLE  # (the whole clause, not a preamble)
-            if self.labelled or (section.type in UNNUMBERED_OK and not headless) or (section.heading is None and not headless):
+            if self.labelled or ((section.type in UNNUMBERED_OK or section.heading is None) and not headless):
                 if (
                     self.labelled
                     and not self.decimal  # such wordings open their parts with unnumbered text
@@ -431,7 +428,10 @@ class _Walker(BulletedReading):
             own_list = announces_list(text) and not self.captioned
             if unit.list_open and (text.endswith(("；", ";", "。")) or own_list) and not unit.labelled_items:
                 if unit.list_items and names_paragraph_above(text):  # (the article's next 款, not an item)
-                    return self._next_paragraph(block, text, unit)
+                    self._reading(text, False, None)
+                    unit.pieces.append(piece(block))
+                    unit.list_open = False
+                    return
                 if unit.list_items and not unit.list_semicolons:
                     # Items each ending in 。 give no sign of the last: the list goes on unless
                     # the paragraph opens an article every model clause prints, or the
