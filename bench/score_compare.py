@@ -1,7 +1,8 @@
 """Score the comparison against the analysts' gold files (tests/gold/compare, rules in
 its RULES.md): recall (gold material differences found with the right articles)
 and precision (claimed material differences that are real), per pair and pooled,
-with kind agreement beside them.
+with kind agreement beside them and the entries read the other way (gold says wider,
+every claim recalling it narrower, or the reverse: the worst misreading of the kind).
 
 Tuning pairs may be scored at any time; held-out pairs are scored once, after
 tuning (`--heldout`), and the figures reported as they fall. `--agreement` scores
@@ -49,7 +50,7 @@ def main() -> None:
         missing = set(args.pairs) - {f.stem for f in files}
         if missing:
             ap.error(f"no {split} gold file for {', '.join(sorted(missing))}")
-    totals = [0, 0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0, 0]
     if not files:
         # Every held-out round so far has been scored and moved to tuning (RULES.md, Rounds).
         print(f"no {split} pairs to score: annotate a new round into tests/gold/compare/{split}/ first")
@@ -59,15 +60,21 @@ def main() -> None:
         gold = load_gold(path)
         a, b = read_pair(args.corpus, gold)
         s = score(gold["pair"], differences([a, b], ["A", "B"]), gold)
-        totals = [totals[0] + s.gold, totals[1] + s.found, totals[2] + s.recalled, totals[3] + s.correct, totals[4] + s.kind_agrees]
-        print(f"  {gold['pair']:10s} gold {s.gold:3d}  claimed {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}  kind agrees {s.kind_agrees}/{s.recalled}")
+        totals = [a + b for a, b in zip(totals, (s.gold, s.found, s.recalled, s.correct, s.kind_agrees, s.reversed_kinds), strict=True)]
+        print(
+            f"  {gold['pair']:10s} gold {s.gold:3d}  claimed {s.found:3d}  recall {s.recall:.2f}  precision {s.precision:.2f}"
+            f"  kind agrees {s.kind_agrees}/{s.recalled}  reversed {s.reversed_kinds}"
+        )
         if args.verbose:
             for m in s.missed:
                 print(f"      missed  {m['a']['cite']} | {m['b']['cite']}  {m['kind']}: {m['what'][:80]}")
             for d in s.wrong:
                 print(f"      wrong   {list(d.sides[0].citations)} | {list(d.sides[1].citations)}  {d.kind.value}: {d.what[:80]}")
-    gold_n, found, recalled, correct, kinds = totals
-    print(f"  pooled     gold {gold_n:3d}  claimed {found:3d}  recall {recalled / gold_n:.2f}  precision {correct / max(found, 1):.2f}  kind agrees {kinds}/{recalled}")
+    gold_n, found, recalled, correct, kinds, reversed_kinds = totals
+    print(
+        f"  pooled     gold {gold_n:3d}  claimed {found:3d}  recall {recalled / gold_n:.2f}  precision {correct / max(found, 1):.2f}"
+        f"  kind agrees {kinds}/{recalled}  reversed {reversed_kinds}"
+    )
 
 
 def pair_of(path: Path) -> str:

@@ -147,6 +147,8 @@ class Score:
     missed: list[dict] = field(default_factory=list)
     wrong: list[Difference] = field(default_factory=list)
     kind_agrees: int = 0
+    # gold entries that say wider or narrower, recalled only by claims that say the opposite
+    reversed_kinds: int = 0
 
     @property
     def recall(self) -> float:
@@ -162,11 +164,16 @@ def score(pair: str, diffs: tuple[Difference, ...], gold: dict) -> Score:
     entries = gold["material"]
     hit = [any(matches(d, g) for d in claimed) for g in entries]
     right = [any(matches(d, g) for g in entries) for d in claimed]
-    kinds = sum(1 for g in entries if any(matches(d, g) and d.kind.value == g["kind"] for d in claimed))
+    said = [{d.kind.value for d in claimed if matches(d, g)} for g in entries]
+    kinds = sum(1 for g, k in zip(entries, said, strict=True) if g["kind"] in k)
+    reversed_kinds = sum(1 for g, k in zip(entries, said, strict=True) if g["kind"] in _OPPOSITE and g["kind"] not in k and _OPPOSITE[g["kind"]] in k)
     return Score(
         pair, len(entries), len(claimed), sum(hit), sum(right),
-        [g for g, h in zip(entries, hit, strict=True) if not h], [d for d, r in zip(claimed, right, strict=True) if not r], kinds,
+        [g for g, h in zip(entries, hit, strict=True) if not h], [d for d, r in zip(claimed, right, strict=True) if not r], kinds, reversed_kinds,
     )  # fmt: skip
+
+
+_OPPOSITE = {"wider": "narrower", "narrower": "wider"}
 
 
 def agreement(pair: str, second: dict, first: dict) -> Score:

@@ -6,8 +6,11 @@ by word (jieba words, difflib). Each run of differing words is read by conventio
 - numbers with a unit (十日 / 三十日, 5% / 10%) are values: longer, shorter, more, less;
 - words of urgency or obligation (立即 > 及时 > 尽快; 应 > 可以) make a duty stricter or looser;
 - 不 / 非 / 无 entering or leaving a sentence reverses it: a different rule;
-- words that attach a condition or an exception (但…除外, 未经…同意, 书面, 仅, 直接)
-  narrow what the provision reaches; members joining a list (、X / 或X) widen it;
+- words that attach a condition, a ceiling, an attribute or an exception (但…除外,
+  最长不超过一年, 如按人数计收保险费, 保险金申请人所能提供的, 仅, 直接) narrow what the
+  provision reaches; members joining a list (、X / 或X) widen it; where a party is the
+  one bound (duties, claim papers), a member demands more and an alternative paper
+  (保险单正本或其他有效保险凭证原件) less (`reach`);
 - a handful of words change nothing (的, 上述, 也 …): immaterial.
 Whether wider is better for the insured depends on the dimension: a wider exclusion
 is worse, a wider cover better, a wider duty worse. Pure functions.
@@ -27,6 +30,7 @@ from rapidfuzz.distance import Indel
 from tiaokuan.text.words import tokens, word_tag
 
 from .printed import printed
+from .reach import OPPOSITE, RESTRICT, added_reach
 from .substance import (
     deductible_said,
     documents_reached,
@@ -100,7 +104,6 @@ _CARVE_OUT = re.compile(r"^非([^非不无未]{1,6})$")
 _EXAMPLES = re.compile(r"^(?:包括但不限于|例如|诸如)[^…]+$")
 # When the parties agree a figure, read on the substance (本合同 for the contract's names).
 _WHEN_AGREED = re.compile(r"^在?订立本合同时$")
-_RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
 _URGENCY = {"立即": 3, "立刻": 3, "马上": 3, "及时": 2, "尽快": 1, "尽早": 1}
 _MODAL = {"应": 2, "必须": 2, "可以": 1, "可": 1, "有权": 1}
 _QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(个?工作日|日|天|小时|个月|月|年|周|%|倍|次|元|万元)")
@@ -152,7 +155,7 @@ def _changes_value(run: Run, direction: str) -> bool:
     # A way to resolve a dispute opened or closed (也可向调解组织申请调解 / 并受中华人民共和国司法管辖)
     if set(_FORUM.findall(run.old)) != set(_FORUM.findall(run.new)):
         return True
-    return bool(_RESTRICT.search(run.old)) != bool(_RESTRICT.search(run.new))
+    return bool(RESTRICT.search(run.old)) != bool(RESTRICT.search(run.new))
 
 
 _START = re.compile(r"自[^，。；]{1,40}(?:之日|之时|时)起|起算")
@@ -306,7 +309,7 @@ def _distributed(added: str, longer: str, shorter: str) -> bool:
     return bool(re.search(joined, longer)) and bool(re.search(rf"{member}{_JOINED}{member}{head}", shorter)) and not re.search(joined, shorter)
 
 
-def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "") -> tuple[str, str]:
+def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_raw: str = "", dimension: Dimension | None = None) -> tuple[str, str]:
     """(direction, description) of one run: direction is 'wider', 'narrower',
     'different', a value's ('longer', 'more', 'stricter' … and 'negated': the wording
     gains or loses a negation) or 'none' (immaterial), for the second wording against the first.
@@ -382,13 +385,13 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
             return "negated", f"“{said_old}”变为“{said_new}”，含义相反"
         # (words that share little once the negations are set aside say other things, and are
         # read as such: 未授予商标权 / 驳回商标注册申请 are not each other's opposite)
-    if old and not new:
-        return ("wider" if _RESTRICT.search(old) else "narrower"), f"删去“{said_old}”"
-    if new and not old:
-        return ("narrower" if _RESTRICT.search(new) else "wider"), f"增加“{said_new}”"
-    if _RESTRICT.search(new) and not _RESTRICT.search(old):
+    if bool(old) != bool(new):
+        said = f"增加“{said_new}”" if new else f"删去“{said_old}”"
+        reach = added_reach(old or new, new_raw if new else old_raw, dimension)
+        return (reach if new else OPPOSITE[reach]), said
+    if RESTRICT.search(new) and not RESTRICT.search(old):
         return "narrower", f"“{said_old}”改为“{said_new}”"
-    if _RESTRICT.search(old) and not _RESTRICT.search(new):
+    if RESTRICT.search(old) and not RESTRICT.search(new):
         return "wider", f"“{said_old}”改为“{said_new}”"
     return "different", f"“{said_old}”改为“{said_new}”"
 
@@ -435,6 +438,8 @@ _REACH_WORDS = {
     Dimension.CLAIMS: ("索赔条件更严", "索赔条件更宽松"),
     Dimension.INSURER_DUTIES: ("对保险人的约束更严", "对保险人的约束更宽松"),
     Dimension.DEDUCTIBLE: ("免赔更多", "免赔更少"),
+    Dimension.SUBROGATION: ("对被保险人的要求更严", "对被保险人的要求更宽松"),
+    Dimension.CANCELLATION: ("解除合同的条件更严", "解除合同的条件更宽松"),
 }
 _EFFECT_WORDS = {Effect.BETTER: "对被保险人更有利", Effect.WORSE: "对被保险人更不利"}
 
@@ -457,7 +462,7 @@ def _unmoved(runs: tuple[Run, ...]) -> list[Run]:
     negation, a figure or a condition that moves may change what it governs, and stays."""
     out = list(runs)
     for run in runs:
-        if run.old and not run.new and not _NEGATION.search(run.old) and not _RESTRICT.search(run.old) and not _quantities(run.old):
+        if run.old and not run.new and not _NEGATION.search(run.old) and not RESTRICT.search(run.old) and not _quantities(run.old):
             twin = next((r for r in out if r is not run and not r.old and r.new == run.old), None)
             if twin is not None and run in out:
                 out.remove(run)
@@ -484,7 +489,7 @@ def _said_elsewhere(run: Run, old: str, new: str, clauses: tuple[str, str]) -> b
     if bool(run.old) == bool(run.new) or not all(clauses):
         return False
     added = run.new or run.old
-    if _NEGATION.search(added) or _RESTRICT.search(added) or _quantities(added) or len(added) < 2:
+    if _NEGATION.search(added) or RESTRICT.search(added) or _quantities(added) or len(added) < 2:
         return False
     parts = added.split("…")
     if any(_CONJUNCTION.match(part) or word_tag(tokens(part)[-1]).startswith("v") for part in parts):
@@ -557,7 +562,7 @@ def judge(
     # A sentence is reversed only when the whole wording gains or loses a negation,
     # not when a 不 moves from a lead-in into the sentence (…不负责赔偿：X / 对X，不负责赔偿).
     negation_changed = len(_NEGATION.findall(substance(old))) != len(_NEGATION.findall(substance(new)))
-    read = [(r, *_read_run(r, negation_changed, old, new)) for r in _unmoved(runs)]
+    read = [(r, *_read_run(r, negation_changed, old, new, dimension)) for r in _unmoved(runs)]
     material = [
         (r, d, text) for r, d, text in read
         if d != "none" and not _said_elsewhere(r, old, new, clauses) and not _carved_out_elsewhere(r, old, new, clauses, dimension)

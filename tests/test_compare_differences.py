@@ -303,6 +303,57 @@ def test_what_a_difference_of_wording_does(old: str, new: str, dimension: Dimens
     assert got.material is (kind is not Kind.SAME_IN_SUBSTANCE)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "dimension", "kind"),
+    [
+        # claim papers are demanded together: an alternative paper demands less, more papers more
+        ("（一）保险单正本；", "（一）保险单正本或其他有效保险凭证原件；", Dimension.CLAIMS, Kind.NARROWER),
+        (
+            "（一）保险单正本、索赔申请书、财产损失清单、有关部门的损失证明；",
+            "（一）保险单正本、索赔申请书、财产损失清单、技术鉴定证明、事故报告书、救护费用发票、必要的账簿、单据和有关部门的损失证明。",
+            Dimension.CLAIMS, Kind.WIDER,
+        ),
+        # … and an attribute limits the papers asked for
+        (
+            "（六）其他与确认保险事故的性质、原因、损失程度等有关的证明和资料。",
+            "（六）保险金申请人所能提供的与确认保险事故的性质、原因、损失程度等有关的其他证明和资料；",
+            Dimension.CLAIMS, Kind.NARROWER,
+        ),
+        # a duty added demands more, though it says 合理; a condition on the duty, less
+        (
+            "（一）遵守一切与施工有关的法规、技术规程和安全操作规程，维护保险标的的安全。",
+            "（一）遵守一切与施工有关的法规、技术规程和安全操作规程，采取合理的预防措施，维护保险标的的安全，尽力避免责任事故的发生。",
+            Dimension.POLICYHOLDER_DUTIES, Kind.WIDER,
+        ),
+        (
+            "在保险期间内，投保人因其人员变动，需增加、减少被保险人时，应以书面形式向保险人提出申请。",
+            "如按被保险人人数计收保险费，在保险期间内，投保人因其人员变动，需增加、减少被保险人时，应以书面形式向保险人提出申请。",
+            Dimension.POLICYHOLDER_DUTIES, Kind.NARROWER,
+        ),
+        # another party bound is no alternative: more are bound
+        (
+            "保险事故发生后，投保人、被保险人应当及时通知保险人。", "保险事故发生后，投保人、被保险人或者保险金受益人应当及时通知保险人。",
+            Dimension.POLICYHOLDER_DUTIES, Kind.WIDER,
+        ),
+        # the insured's help owed in subrogation is a demand too
+        (
+            "保险人行使代位请求赔偿权利时，被保险人应当向保险人提供必要的文件和所知道的有关情况。",
+            "保险人行使代位请求赔偿权利时，被保险人应当向保险人提供必要的文件和所知道的有关情况，并采取保险人要求的必要措施。",
+            Dimension.SUBROGATION, Kind.WIDER,
+        ),
+        # a ceiling narrows the period; a member widens an exclusion; a place and time taken away widen it
+        ("本附加险合同保险期间同主险合同保持一致。", "本附加险合同保险期间同主险合同保持一致，且不超过一年。", Dimension.PERIOD, Kind.NARROWER),
+        ("（一）投保人的故意行为；", "（一）投保人的故意或重大过失行为。", Dimension.EXCLUSIONS, Kind.WIDER),
+        ("（三）竞赛、测试、教练，在营业性维修、养护场所修理、养护期间；", "（三）竞赛、测试、教练、维修、养护。", Dimension.EXCLUSIONS, Kind.WIDER),
+    ],
+)
+def test_which_way_added_words_reach(old: str, new: str, dimension: Dimension, kind: Kind) -> None:
+    got = judge(old, new, dimension, "A", "B")
+    assert got.material and got.kind is kind, got.what
+    # … and taken away, the other way
+    assert judge(new, old, dimension, "B", "A").kind is {Kind.WIDER: Kind.NARROWER, Kind.NARROWER: Kind.WIDER}[kind]
+
+
 def test_citations_are_compared_at_item_level() -> None:
     assert parse_cite("第六条（一）").matches(parse_cite("第六条"))
     assert parse_cite("第二十二条第一款第五项").matches(parse_cite("第二十二条（五）"))  # an item cited by its place
@@ -379,6 +430,24 @@ def test_analysts_agreement_is_scored_by_the_engines_rule() -> None:
     s = agreement(first["pair"], altered, first)
     assert (s.gold, s.found) == (len(entries), len(entries) - 1)
     assert s.recalled <= len(entries) - 1 and s.correct == len(entries) - 2
+
+
+def test_a_kind_read_the_other_way_is_counted() -> None:
+    """Kind agreement counts the gold entries a claim of the same kind recalls; an entry
+    recalled only by claims of the opposite direction (wider for narrower) is counted apart."""
+    from tiaokuan.compare.judge import Effect
+    from tiaokuan.compare.records import Difference, Side
+
+    def claim(kind: Kind, a: str, b: str) -> Difference:
+        return Difference(Dimension.EXCLUSIONS, kind, True, Effect.MIXED, "", (Side("A", (a,), "", ""), Side("B", (b,), "", "")))
+
+    def entry(kind: str, a: str, b: str) -> dict:
+        return {"dimension": "exclusions", "kind": kind, "a": {"cite": [a]}, "b": {"cite": [b]}, "what": ""}
+
+    gold = {"material": [entry("wider", "第六条（一）", "第六条（一）"), entry("narrower", "第六条（二）", "第六条（二）"), entry("wider", "第六条（三）", "第六条（三）")]}
+    claims = (claim(Kind.WIDER, "第六条（一）", "第六条（一）"), claim(Kind.WIDER, "第六条（二）", "第六条（二）"), claim(Kind.DIFFERENT, "第六条（三）", "第六条（三）"))
+    s = score("P", claims, gold)
+    assert (s.recalled, s.kind_agrees, s.reversed_kinds) == (3, 1, 1)
 
 
 def _clause_text(path: Path) -> str:
