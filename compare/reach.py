@@ -12,8 +12,10 @@ from tiaokuan.text.words import tokens, word_tag
 
 from .units import Dimension
 
-# Words that restrict what a provision reaches (但…除外, 书面, 仅, 直接, 必要, 载明 …).
-RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|特别约定|载明")
+# Words that restrict what a provision reaches (但…除外, 书面, 仅, 直接, 必要, 载明 …;
+# 特别约定 where a provision needs one — 经特别约定, 另有特别约定 — not as the name of a
+# document the contract is made of: 投保单、保险单…和其他特别约定).
+RESTRICT = re.compile(r"但|除外|不在此限|未经|经[^，。；]{0,8}同意|书面|仅|限于|只|直接|必要|合理|事先|以内|以上|(?:经|另有|另行)[^，。；]{0,4}特别约定|载明")
 OPPOSITE = {"wider": "narrower", "narrower": "wider"}
 # Duties, claims, the insured's part in subrogation and what cancelling takes: what a
 # party must do or show. Their members are demanded together (保险单正本、索赔申请书、…),
