@@ -197,6 +197,23 @@ def full_width(lines: list[Line | TableLine]) -> int:
     return long[int(len(long) * 0.9) - 1] if long else 0
 
 
+# East Asian line breaking (kinsoku): a line may not open with a closing mark (，。、；）》 …)
+# nor end with an opening one (《（“ …), so a typesetter pushes the character before such a
+# mark, or the opening mark itself, to the next line, and the line above stops a character
+# short of the margin (其他附加险 / 的，主保险合同…; 应严格遵守 / 《高处作业安全技术规范》…).
+_NO_LINE_START = frozenset("，,、。．；;：:？?！!）)》」』】〕”’%％…·")
+_NO_LINE_END = frozenset("（(《「『【〔“‘")
+_KINSOKU = 4  # two full-width characters' columns
+
+
+def _pushed_over(lines: list[Line | TableLine], i: int) -> bool:
+    """Whether the line after line i opens with what the line could not end with, or
+    with one character and then a mark no line may open with."""
+    nxt = next((ln for ln in lines[i + 1 : i + 2] if isinstance(ln, Line)), None)
+    head = nxt.text.lstrip()[:2] if nxt is not None else ""
+    return bool(head) and (head[0] in _NO_LINE_END or head[0] in _NO_LINE_START or (len(head) == 2 and head[1] in _NO_LINE_START))
+
+
 def read_text(data: bytes, path: str, fmt: SourceFormat, sha256: str) -> RawSource:
     text = decode(data, path)
     lines, layout = text_to_lines(text)
@@ -211,8 +228,8 @@ def read_text(data: bytes, path: str, fmt: SourceFormat, sha256: str) -> RawSour
         lines = [
             ln
             if isinstance(ln, TableLine)
-            else replace(ln, full=display_width(ln.text.strip()) >= width - slack)
-            for ln in lines
+            else replace(ln, full=display_width(ln.text.strip()) >= width - slack - (_KINSOKU if _pushed_over(lines, i) else 0))
+            for i, ln in enumerate(lines)
         ]
     pages = max((ln.page for ln in lines), default=1)
     return RawSource(path, fmt, sha256, pages, tuple(lines), tuple(layout), wrapped=wrapped)

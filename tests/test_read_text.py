@@ -64,3 +64,38 @@ def test_wrapped_text_is_detected() -> None:
     assert looks_wrapped(lines)
     lines, _ = text_to_lines("\n".join(["第一条 短。", "第二条 " + para * 3 + "。", "总则", "第三条 中等长度的一句话。"] * 4))
     assert not looks_wrapped(lines)
+
+
+def test_a_line_short_by_a_pushed_over_character_goes_on(tmp_path) -> None:
+    """Line breaking never opens a line with ，。、 nor ends one with 《（“: the typesetter pushes the
+    character before such a mark, or the opening mark, to the next line, and the line above stops
+    short of the margin. It still goes on into the next line, across a page break too."""
+    from pathlib import Path
+
+    from tiaokuan.parse.api import parse_file
+
+    full = "保险人按照本保险合同的约定负责赔偿被保险人损失和费用"  # a line that reaches the margin
+    text = "\n".join([
+        "# 澄川财产保险股份有限公司示例附加险条款",
+        "<!-- 第1页 -->",
+        "保险责任",
+        *[f"第{n}条 " + full[:22] for n in "一"], *[full] * 3, "负责赔偿。",
+        "第二条 主保险合同同时附加本附加险及其他附加险",  # 的， pushed to the next line
+        "的，" + full[:24], full, full[:10] + "。",
+        "责任免除",
+        "第三条 被保险人雇员从事高处作业时，应严格遵守",  # 《 pushed to the next page
+        "",
+        "---",
+        "",
+        "<!-- 第2页 -->",
+        "《高处作业安全技术规范》等相关法律法规和标准，正确使用",
+        full, full, "不承担保险责任。",
+        "第四条 " + full[:22], full, "负责赔偿。",
+    ])
+    path = tmp_path / "rider.md"
+    path.write_text(text, encoding="utf-8")
+    articles = {a.label: a.text for d in parse_file(Path(path)).documents for a in d.articles}
+    assert articles["第二条"].startswith("主保险合同同时附加本附加险及其他附加险的，")
+    assert "\n" not in articles["第二条"]
+    assert articles["第三条"].startswith("被保险人雇员从事高处作业时，应严格遵守《高处作业安全技术规范》")
+    assert "\n" not in articles["第三条"]
