@@ -137,9 +137,11 @@ _SAYS: tuple[tuple[Dimension, re.Pattern[str]], ...] = tuple(
         (Dimension.CANCELLATION, _CANCELS + r"|退还[^。]{0,10}保险费|短期费率|退保|(?:有权|可以?)[^。；]{0,4}提前终止(?:本|该)?(?:保险)?合同"),  # (… or end it early)
         (Dimension.DEDUCTIBLE, r"免赔|绝对免赔|赔付比例|比例赔付"),
         # Who may be insured, in the ways the market opens that article: 凡…均可作为被保险人,
-        # 被保险人须为…, and a sentence that opens by naming the insured (本保险合同的被保险人
-        # 是指… / 本合同所称投保人是… / 投保人、被保险人同主险合同).
+        # 被保险人须为…, a sentence that opens by naming the insured (本保险合同的被保险人
+        # 是指… / 本合同所称投保人是… / 投保人、被保险人同主险合同), or the party named first
+        # (技术开发的委托方…为本保险合同的投保人).
         (Dimension.INSURED, r"(?:均?可以?)(?:作为|成为)[^。]{0,30}(?:被保险人|投保人)|投保人为被保险人|(?:被保险人|投保人)(?:须|应当?|必须)(?:为|是)"
+                            r"|为本(?:保险)?合同的?(?:投保人|被保险人)"
                             r"|(?:^|[。；\n])(?:本(?:保险)?合同(?:的|所称)?)?(?:投保人、)?(?:被保险人|投保人)(?:、被保险人)?(?:是(?!否)指?|限于|同主险)"
                             r"|(?:^|[。；\n])本(?:保险)?合同的(?:投保人|被保险人)(?:[或和、](?:投保人|被保险人))?[，,]?(?:须|应当?|必须)?(?:为|是)(?!指)"),
         # What is insured, in the ways a clause states it outside its 保险标的 chapter: …可作为本保险

@@ -137,6 +137,17 @@ def test_waiving_the_claim_against_a_third_party_is_subrogation() -> None:
     assert dimension_of(SectionType.CLAIMS, said, ()) is Dimension.SUBROGATION
 
 
+def test_a_party_named_the_policyholder_says_who_may_be_insured() -> None:
+    """Who may be insured is said the other way round too: the party first, then what it is to
+    the contract (技术开发的委托方…为本保险合同的投保人；…受托方…为本保险合同的被保险人)."""
+    from tiaokuan.compare import Dimension
+    from tiaokuan.compare.units import dimension_of
+
+    said = "在科技成果“先研后付”模式下的技术开发活动中：技术开发的委托方为本保险合同的投保人；技术开发的受托方为本保险合同的被保险人。"
+    assert dimension_of(SectionType.OTHER, said, ()) is Dimension.INSURED
+    assert dimension_of(SectionType.OTHER, "保险人依照本保险合同的约定负责赔偿。", ()) is not Dimension.INSURED
+
+
 def test_a_paragraph_of_the_cover_chapter_that_grants_nothing_says_what_it_says() -> None:
     """A rider's cover article may go on to say the insured's waiver of its claim against the
     party liable defeats the insurer (…放弃对有关责任方请求赔偿权利的，保险人不承担赔偿责任): the
