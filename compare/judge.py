@@ -37,6 +37,7 @@ from .substance import (
     inherited_from_main,
     liability_only,
     one_paper_asked,
+    payee_of_its_fee,
     substance,
 )
 from .units import Dimension
@@ -326,6 +327,10 @@ def _read_run(run: Run, negation_changed: bool = True, old_raw: str = "", new_ra
     if bool(old) != bool(new) and _distributed(old or new, new_raw if new else old_raw, old_raw if new else new_raw):
         # A head the conjuncts share, printed once or with each (急性或亚急性重症肝炎 /
         # 急性重症肝炎或亚急性重症肝炎): the same members.
+        return "none", ""
+    if bool(old) != bool(new) and payee_of_its_fee(old or new, old_raw if old else new_raw):
+        # A fee named with the one who charges it (专利代理机构的代理费 / 专利代理费): the fee's
+        # own name says who charges it, so naming them again reaches the same fee.
         return "none", ""
     if bool(old) != bool(new) and _EXAMPLES.match(old or new):
         # Examples of an open list (包括但不限于…, 例如…): the list is open either way, so

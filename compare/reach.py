@@ -34,6 +34,7 @@ _CONDITION = re.compile(r"^(?:如(?!实)果?|若|凡|假如|倘若)|^在?[^，�
 # — 故意或重大过失 — nor another party bound — 或者保险金受益人: those demand more.)
 _ALTERNATIVE = re.compile(r"^(?:或者?|或是)|(?:或者?)$")
 _PAPER = re.compile(r"证|单|书|件|凭|据|报告|发票|记录|医院|机构|部门")
+_WHAT_CAN_BE_GIVEN = re.compile(r"所能|能够|可以|可能")
 _BREAKS = "、，,。；;：:"
 _SEPARATORS = _BREAKS + "或和及与等"
 
@@ -71,7 +72,9 @@ def added_reach(words: str, raw: str, dimension: Dimension | None) -> str:
             return "narrower"
         if RESTRICT.search(words):
             return "wider"
-        return "narrower" if _qualifies(words, raw) else "wider"
+        # (an attribute of a paper asked for names who must issue it — 鉴定机构出具的 — and
+        # demands more; one that asks only what can be given — 所能提供的 — demands less)
+        return "narrower" if _qualifies(words, raw) and _WHAT_CAN_BE_GIVEN.search(words) else "wider"
     if RESTRICT.search(words) or _CAP.search(words) or condition or _qualifies(words, raw):
         return "narrower"
     return "wider"

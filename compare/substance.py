@@ -503,3 +503,14 @@ def liability_only(said: str, text: str) -> bool:
     refuses (损失、费用和责任 / 或责任 / 损失、费用), which analysts read as adding nothing, in
     property and liability wordings alike (ten gold pairs)."""
     return bool(_AND_LIABILITY.fullmatch(said)) and "费用" + said in substance(text)
+
+
+_PAYEE = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{2})(?:机构|事务所|公司|人员|人)的$")
+
+
+def payee_of_its_fee(words: str, raw: str) -> bool:
+    """Whether added words only name who charges the fee after them, by the fee's own stem
+    (代理机构的 before 代理费, 鉴定机构的 before 鉴定费)."""
+    m = _PAYEE.match(words)
+    at = raw.find(words) if m else -1
+    return at >= 0 and raw[at + len(words) :].startswith(m.group("stem")) and raw[at + len(words) + 2 : at + len(words) + 3] == "费"

@@ -295,6 +295,10 @@ ARBITRATION = "因履行本保险合同发生的争议，由当事人协商解�
         ),
         (ARBITRATION, ARBITRATION + "保险单未载明仲裁机构且争议发生后未达成仲裁协议的，依法向保险人所在地人民法院起诉。", Dimension.DISPUTES, Kind.DIFFERENT),
         (ARBITRATION, ARBITRATION + "保险单未载明仲裁机构或争议发生后未达成仲裁协议的，依法向人民法院起诉。", Dimension.DISPUTES, Kind.DIFFERENT),
+        # a fee named with who charges it is the fee its own name says (专利代理机构的代理费 / 专利代理费);
+        # who must issue a paper is no such name
+        ("（三）律师费或专利代理机构的代理费；", "（三）律师费或专利代理费；", Dimension.COVER, Kind.SAME_IN_SUBSTANCE),
+        ("（三）鉴定机构出具的鉴定报告；", "（三）鉴定报告；", Dimension.CLAIMS, Kind.NARROWER),
     ],
 )
 def test_what_a_difference_of_wording_does(old: str, new: str, dimension: Dimension, kind: Kind) -> None:
