@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .reach import OPPOSITE
 from .records import Difference
 from .units import INFERRED_MARK, cited_number
 
@@ -166,14 +167,12 @@ def score(pair: str, diffs: tuple[Difference, ...], gold: dict) -> Score:
     right = [any(matches(d, g) for g in entries) for d in claimed]
     said = [{d.kind.value for d in claimed if matches(d, g)} for g in entries]
     kinds = sum(1 for g, k in zip(entries, said, strict=True) if g["kind"] in k)
-    reversed_kinds = sum(1 for g, k in zip(entries, said, strict=True) if g["kind"] in _OPPOSITE and g["kind"] not in k and _OPPOSITE[g["kind"]] in k)
+    reversed_kinds = sum(1 for g, k in zip(entries, said, strict=True) if g["kind"] in OPPOSITE and g["kind"] not in k and OPPOSITE[g["kind"]] in k)
     return Score(
         pair, len(entries), len(claimed), sum(hit), sum(right),
         [g for g, h in zip(entries, hit, strict=True) if not h], [d for d, r in zip(claimed, right, strict=True) if not r], kinds, reversed_kinds,
     )  # fmt: skip
 
-
-_OPPOSITE = {"wider": "narrower", "narrower": "wider"}
 
 
 def agreement(pair: str, second: dict, first: dict) -> Score:

@@ -513,4 +513,4 @@ def payee_of_its_fee(words: str, raw: str) -> bool:
     (代理机构的 before 代理费, 鉴定机构的 before 鉴定费)."""
     m = _PAYEE.match(words)
     at = raw.find(words) if m else -1
-    return at >= 0 and raw[at + len(words) :].startswith(m.group("stem")) and raw[at + len(words) + 2 : at + len(words) + 3] == "费"
+    return at >= 0 and raw.startswith(m.group("stem") + "费", at + len(words))

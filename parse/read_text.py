@@ -209,9 +209,9 @@ _KINSOKU = 4  # two full-width characters' columns
 def _pushed_over(lines: list[Line | TableLine], i: int) -> bool:
     """Whether the line after line i opens with what the line could not end with, or
     with one character and then a mark no line may open with."""
-    nxt = next((ln for ln in lines[i + 1 : i + 2] if isinstance(ln, Line)), None)
-    head = nxt.text.lstrip()[:2] if nxt is not None else ""
-    return bool(head) and (head[0] in _NO_LINE_END or head[0] in _NO_LINE_START or (len(head) == 2 and head[1] in _NO_LINE_START))
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    head = nxt.text.lstrip()[:2] if isinstance(nxt, Line) else ""
+    return head[:1] in _NO_LINE_END or any(c in _NO_LINE_START for c in head)
 
 
 def read_text(data: bytes, path: str, fmt: SourceFormat, sha256: str) -> RawSource:
